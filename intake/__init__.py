@@ -1,0 +1,32 @@
+"""The staff web app: `create_app(config)` assembles it; nothing happens at import time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from config import Config
+
+
+def create_app(config: Config | None = None, **overrides: Any) -> Flask:
+    """Build the Flask app for a configuration (read from the environment when not given)."""
+    from intake.extensions import init_extensions
+
+    config = config or Config.from_env()
+    app = Flask(__name__, instance_path=str(config.instance_dir),
+                instance_relative_config=False)
+    app.config.update(
+        SECRET_KEY=config.secret_key,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=config.session_cookie_secure,
+        MAX_CONTENT_LENGTH=config.max_upload_bytes,
+        CLINIC=config,
+    )
+    app.config.update(overrides)
+    init_extensions(app, config)
+    from intake.web import register_blueprints
+
+    register_blueprints(app)
+    return app

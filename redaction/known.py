@@ -1,0 +1,284 @@
+"""Find every known identifier of the people in a case context, in any written form.
+
+The same matcher redacts and, after redaction, checks the output (the fail-closed scan), so
+the two can never disagree about what counts as a known identifier.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from redaction.context import CaseContext, ProtectedPerson
+from redaction.lexicon import COMMON_WORD_NAMES, HONORIFIC_BEFORE, NOT_NAMES
+from redaction.variants import (
+    Variant,
+    address_variants,
+    dob_variants,
+    email_variants,
+    fold,
+    handle_variants,
+    id_variants,
+    initials_sets,
+    name_tokens,
+    name_words,
+    phone_variants,
+)
+
+_SOFT_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+_CAPWORD = re.compile(r"(?<![\w@.])[^\W\d_][\w'’\-]{3,}")
+_LINKISH = re.compile(r"(?<![\w@$])[@$]?\w[\w.+\-@/:%?=&#~]*\w")
+_EMAIL_SHAPE = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
+_URL_SHAPE = re.compile(r"^(?:https?://|www\.)|^[\w\-]+(?:\.[\w\-]+)+/", re.I)
+_HANDLE_SHAPE = re.compile(r"^[@$]|\w[._]\w|[^\W\d_]\d|\d[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownHit:
+    """One known identifier found in a text (positions only; never the value)."""
+
+    start: int
+    end: int
+    category: str
+    owner: int  # index into CaseContext.people
+    kind: str
+    weak: bool = False
+
+
+def osa_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a transposition costs 1), capped at limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class _Owner:
+    """Everything the matcher needs about one protected person."""
+
+    def __init__(self, index: int, person: ProtectedPerson) -> None:
+        self.index = index
+        self.person = person
+        self.variants: list[Variant] = []
+        self.tokens = {fold(t) for t in name_tokens(person.names)}
+        for alias in person.aliases:
+            self.tokens |= {fold(w) for w in name_words(alias)}
+        self.surnames = {fold(name_words(n)[-1]) for n in person.names if name_words(n)}
+        self.initials = {seq[i] for seq in initials_sets(person.names) for i in range(len(seq))}
+        for n in person.names:
+            self.initials |= {w[0].upper() for w in re.findall(r"\b[A-Z]\.", n)}
+        self.fuzzy = {t for t in self.tokens if len(t) >= 5}
+        self.substrings = {t for t in self.tokens if len(t) >= 4}
+
+
+def build_variants(person: ProtectedPerson) -> list[Variant]:
+    """All patterns for one person's known identifiers."""
+    from redaction.variants import name_variants
+
+    out = name_variants(person.names, person.aliases)
+    for phone in person.phones:
+        out += phone_variants(phone)
+    for email in person.emails:
+        out += email_variants(email)
+    for handle in person.handles:
+        out += handle_variants(handle)
+    for address in person.addresses:
+        out += address_variants(address)
+    if person.date_of_birth:
+        out += dob_variants(person.date_of_birth)
+    for ident in person.identifiers:
+        out += id_variants(ident)
+    return out
+
+
+class KnownMatcher:
+    """Finds the known identifiers of every subject and related person of one case."""
+
+    def __init__(
+        self, context: CaseContext, is_word: Callable[[str], bool] | None = None
+    ) -> None:
+        self._is_word = is_word or (lambda _w: False)
+        self.people = context.people
+        self.owners = [_Owner(i, p) for i, p in enumerate(self.people)]
+        for owner in self.owners:
+            owner.variants = build_variants(owner.person)
+        keep_words = {fold(w) for k in context.keep for w in re.findall(r"\w+", k)}
+        self._no_fuzz = keep_words | NOT_NAMES | COMMON_WORD_NAMES
+        all_tokens = set().union(*(o.tokens for o in self.owners))
+        self._exact_tokens = all_tokens
+        self._fuzzy_cache: dict[str, tuple[int, ...]] = {}
+
+    # ------------------------------------------------------------ public
+    def find(self, text: str) -> list[KnownHit]:
+        """Known identifiers in text, longest first, without overlaps."""
+        view, back = _dehyphenate(text)
+        hits: list[KnownHit] = []
+        for owner in self.owners:
+            for v in owner.variants:
+                for m in v.pattern.finditer(view):
+                    if m.end() > m.start():
+                        hits.append(KnownHit(m.start(), m.end(), v.category, owner.index,
+                                             v.kind, v.weak))
+        hits += self._fuzzy(view)
+        hits += self._inside_links(view)
+        if back is not None:
+            hits = [KnownHit(back[h.start], back[h.end - 1] + 1, h.category, h.owner, h.kind,
+                             h.weak) for h in hits]
+        hits = self._merge_names(text, hits)
+        return self._resolve(text, hits)
+
+    # ------------------------------------------------------------ pieces
+    def _fuzzy(self, view: str) -> list[KnownHit]:
+        out = []
+        for m in _CAPWORD.finditer(view):
+            word = re.sub(r"['’]s$", "", m.group(0)).rstrip("-'’")
+            if not word[:1].isupper():
+                continue
+            key = fold(word)
+            if len(key) < 5 or key in self._exact_tokens or key in self._no_fuzz:
+                continue
+            if self._is_word(word.lower()):  # "Denies" is a word, not a misspelled "Denise"
+                continue
+            owners = self._fuzzy_cache.get(key)
+            if owners is None:
+                owners = self._fuzzy_owners(key)
+                self._fuzzy_cache[key] = owners
+            for idx in owners:
+                out.append(KnownHit(m.start(), m.start() + len(word), "PERSON", idx, "fuzzy"))
+        return out
+
+    def _fuzzy_owners(self, key: str) -> tuple[int, ...]:
+        found = []
+        for owner in self.owners:
+            for tok in owner.fuzzy:
+                limit = 1 if len(tok) < 9 else 2
+                if osa_distance(key, tok, limit) <= limit:
+                    found.append(owner.index)
+                    break
+        return tuple(found)
+
+    def _inside_links(self, view: str) -> list[KnownHit]:
+        out = []
+        for m in _LINKISH.finditer(view):
+            token = m.group(0)
+            if _EMAIL_SHAPE.match(token):
+                cat = "EMAIL"
+            elif _URL_SHAPE.search(token):
+                cat = "URL"
+            elif _HANDLE_SHAPE.search(token):
+                cat = "HANDLE"
+            else:
+                continue
+            letters = re.sub(r"[^a-z]", "", fold(token))
+            for owner in self.owners:
+                if any(t in letters for t in owner.substrings):
+                    out.append(KnownHit(m.start(), m.end(), cat, owner.index, "inside_link"))
+                    break
+        return out
+
+    def _merge_names(self, text: str, hits: list[KnownHit]) -> list[KnownHit]:
+        """Join one person's adjacent name parts into one span, with honorific and initials."""
+        people = [h for h in hits if h.category == "PERSON"]
+        rest = [h for h in hits if h.category != "PERSON"]
+        merged: list[KnownHit] = []
+        for owner in self.owners:
+            mine = sorted({(h.start, h.end): h for h in people if h.owner == owner.index}.values(),
+                          key=lambda h: (h.start, -h.end))
+            spans: list[KnownHit] = []
+            for h in mine:
+                if spans and h.start < spans[-1].end:
+                    if h.end > spans[-1].end:
+                        last = spans[-1]
+                        spans[-1] = KnownHit(last.start, h.end, "PERSON", owner.index, last.kind)
+                    continue
+                if spans and self._joinable(text, spans[-1], h, owner):
+                    last = spans[-1]
+                    spans[-1] = KnownHit(last.start, h.end, "PERSON", owner.index, "name")
+                    continue
+                spans.append(h)
+            merged += [self._extend(text, h, owner) for h in spans]
+        return merged + rest
+
+    @staticmethod
+    def _joinable(text: str, a: KnownHit, b: KnownHit, owner: _Owner) -> bool:
+        gap = text[a.end:b.start]
+        if len(gap) > 12:
+            return False
+        if re.fullmatch(r"[ \t]*(?:\r?\n[ \t]*)?", gap) and gap:
+            return True
+        if re.fullmatch(r"\s*,\s*", gap):
+            return fold(text[a.start:a.end]).split()[-1] in owner.surnames
+        m = re.fullmatch(r"\s+([A-Z])\.\s+", gap)
+        return bool(m and m.group(1) in owner.initials)
+
+    @staticmethod
+    def _extend(text: str, h: KnownHit, owner: _Owner) -> KnownHit:
+        start, end = h.start, h.end
+        m = re.search(r"(?<![\w.])([A-Z])\.\s?$", text[max(0, start - 3):start])
+        if m and m.group(1) in owner.initials and h.kind != "initials":
+            start -= len(m.group(0))
+        hm = HONORIFIC_BEFORE.search(text[max(0, start - 14):start])
+        if hm:
+            start -= len(hm.group(0))
+        tm = re.match(r"\s([A-Z])\.(?!\w)", text[end:end + 3])
+        if tm and tm.group(1) in owner.initials and h.kind != "initials":
+            end += len(tm.group(0))
+        return KnownHit(start, end, h.category, h.owner, h.kind, h.weak)
+
+    def _resolve(self, text: str, hits: list[KnownHit]) -> list[KnownHit]:
+        """Longest span wins; a tie between two people goes to the likelier owner."""
+        hits = sorted(hits, key=lambda h: (-(h.end - h.start), h.weak, h.start))
+        taken: list[KnownHit] = []
+        occupied: list[tuple[int, int]] = []
+        for h in hits:
+            if any(h.start < e and s < h.end for s, e in occupied):
+                continue
+            rivals = [o for o in hits if o.start == h.start and o.end == h.end
+                      and o.category == h.category]
+            if len(rivals) > 1:
+                h = self._likelier(text, rivals)
+            taken.append(h)
+            occupied.append((h.start, h.end))
+        return sorted(taken, key=lambda h: h.start)
+
+    def _likelier(self, text: str, rivals: list[KnownHit]) -> KnownHit:
+        span = text[rivals[0].start:rivals[0].end]
+        honorific = bool(re.match(r"(?i)(mr|mrs|ms|miss|mx)\b", span))
+        ranked = sorted(
+            rivals,
+            key=lambda h: (
+                honorific and self.people[h.owner].minor,
+                not self.people[h.owner].is_subject,
+                h.owner,
+            ),
+        )
+        return ranked[0]
+
+
+def _dehyphenate(text: str) -> tuple[str, list[int] | None]:
+    """Join words hyphenated across a line end; return the view and its offsets in text."""
+    if not _SOFT_BREAK.search(text):
+        return text, None
+    parts: list[str] = []
+    back: list[int] = []
+    pos = 0
+    for m in _SOFT_BREAK.finditer(text):
+        parts.append(text[pos:m.start()])
+        back.extend(range(pos, m.start()))
+        pos = m.end()
+    parts.append(text[pos:])
+    back.extend(range(pos, len(text)))
+    back.append(len(text))
+    return "".join(parts), back

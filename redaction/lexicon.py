@@ -1,0 +1,109 @@
+"""Small word lists the recognizers share: honorifics, relations, words that are not names."""
+
+from __future__ import annotations
+
+import re
+
+HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Det|Detective|Officer|Sgt|Agent|Deputy)"
+HONORIFIC_BEFORE = re.compile(rf"(?<!\w){HONORIFIC}\.?\s+$", re.IGNORECASE)
+
+US_STATES = {
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+    "VA", "WA", "WV", "WI", "WY", "DC", "PR",
+}
+STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming|District of Columbia"
+)
+
+# Two-letter all-caps words that must never be read as someone's initials.
+NOT_INITIALS = US_STATES | {
+    "AM", "PM", "ID", "OK", "US", "IT", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "IF",
+    "IS", "ME", "MY", "NO", "OF", "ON", "OR", "SO", "TO", "UP", "WE", "TV", "PO", "RN", "MD",
+    "JD", "DA", "PD", "LE", "UK", "EU", "HR", "IP", "ER", "CV", "CR", "CC", "FX",
+}
+# Dotted abbreviations that look like initials but are degrees, places or courts.
+NOT_DOTTED_INITIALS = {
+    "MD", "JD", "US", "DC", "PA", "RN", "LA", "NY", "AM", "PM", "PC", "ND", "SD", "ED", "WD",
+    "CD", "BA", "MA", "BS", "MS", "UK", "NJ", "SF", "LLC", "USA", "PHD", "NP", "DO",
+    "LPC", "LCSW", "MSW", "ESQ", "AKA", "FBI", "DEA", "ICE", "CBP", "DHS", "DOJ",
+}
+
+# Capitalized words that NER calls a PERSON in forms and headers but never are one.
+NOT_NAMES = {
+    "alert", "birth", "passport", "client", "juvenile", "listings", "listing", "queue", "bates",
+    "motion", "plaintiff", "plaintiffs", "defendant", "defendants", "exhibit", "dob", "ssn",
+    "electronically", "resident", "guardian", "mother", "father", "mama", "mom", "dad", "judge",
+    "court", "counsel", "attorney", "victim", "witness", "officer", "detective", "nurse", "doctor",
+    "staff", "manager", "supervisor", "employee", "employer", "recruiter", "driver", "interviewer",
+    "interpreter", "reporter", "analyst", "user", "username", "account", "name", "phone", "email",
+    "address", "date", "time", "note", "notes", "subject", "re", "from", "to", "sent", "cc",
+    "thanks", "regards", "dear", "hon", "honorable", "the", "a", "an", "and", "or", "of", "in",
+    "on", "at", "for", "by", "with", "god", "lord", "jesus", "christ", "amen", "visa",
+    "mastercard", "apple", "google", "instagram", "facebook", "telegram", "whatsapp", "snapchat",
+    "tiktok", "twitter", "signal", "venmo", "cashapp", "zelle", "paypal", "uber", "lyft",
+    "walmart", "target", "nissan", "ford", "dodge", "toyota", "honda", "chevy", "chevrolet", "kia",
+    "hyundai", "bmw", "mercedes", "jeep", "tesla", "charger", "altima", "camry", "civic", "accord",
+    "corolla", "van", "truck", "sedan", "suv", "room", "suite", "unit", "apt", "apartment",
+    "street", "avenue", "road", "drive", "lane", "county", "city", "state", "district", "north",
+    "south", "east", "west", "northern", "southern", "eastern", "western", "central", "middle",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "today", "tomorrow", "yesterday", "tonight", "morning", "evening",
+    "night", "week", "month", "year", "page", "section", "rule", "act", "code", "law", "statute",
+    "order", "complaint", "answer", "declaration", "affidavit", "deposition", "transcript",
+    "record", "records", "report", "intake", "assessment", "plan", "objective", "subjective",
+    "summary", "background", "introduction", "parties", "count", "claims", "relief", "prayer",
+    "jury", "trial", "demanded", "dated", "signed", "executed", "submitted", "respectfully",
+    "sincerely", "privileged", "confidential", "sealed", "redacted", "pseudonym", "doe", "jane",
+    "john", "roe", "inc", "llc", "llp", "corp", "co", "ltd", "group", "services", "hospitality",
+    "ok", "yes", "no", "hi", "hey", "hello", "bye", "lol", "omg", "baby", "babe", "bae", "sir",
+    "madam", "ma'am", "boss", "daddy", "papi", "mami", "bro", "sis", "dude", "man", "girl", "boy",
+    "lady", "gentleman", "people", "everyone", "someone", "nobody", "client's", "times", "source",
+    "thread", "contact", "extraction", "automated", "docket", "file", "payment", "photos",
+    "moderation", "title", "posted", "created", "removed", "verified", "registered", "display",
+    "action", "closed", "received", "ticket", "reason", "crew", "rate", "hours", "gross", "net",
+    "deductions", "housing", "transportation", "tools", "equipment", "advance", "repayment",
+    "uniform", "emp", "grower", "orchard", "language", "interview", "current", "preferred",
+    "legal", "referral", "admission", "vitals", "labs", "weight", "education", "safety", "trust",
+    "follow", "up", "open", "items", "event", "spanish", "english", "ukrainian", "russian",
+    "filipina", "filipino", "guatemalan", "mexican", "american", "african", "asian", "european",
+    "latina", "latino", "hispanic", "black", "white", "asap", "fyi", "aka", "unknown", "medicaid",
+    "medicare", "sheriff", "police", "agency", "department", "office", "clinic", "project",
+    "center", "house", "shelter", "program", "school", "church", "hospital", "airport", "motel",
+    "hotel", "inn", "master", "chronology", "timeline", "memo", "memorandum", "draft", "final",
+    "exhibits", "appendix", "attachment", "schedule", "table", "figure", "log", "logs", "excerpt",
+    "atm", "withdrawal", "deposit", "balance", "description", "amount", "total", "notice",
+    "letter",
+}
+
+# Everyday words that are also first names: only a capitalized use counts as the name.
+COMMON_WORD_NAMES = {
+    "dawn", "hope", "faith", "grace", "joy", "will", "may", "june", "april", "august", "rose",
+    "lily", "iris", "ruby", "pearl", "amber", "crystal", "summer", "autumn", "winter", "sky",
+    "skye", "star", "bill", "mark", "rich", "bob", "sue", "pat", "jack", "frank", "art", "bud",
+    "chase", "cash", "honey", "sugar", "candy", "angel", "precious", "diamond", "jade", "ivy",
+    "holly", "heather", "daisy", "violet", "cherry", "destiny", "essence", "brandy", "cinnamon",
+    "ginger", "spice", "honor", "charity", "patience", "trinity", "miracle", "china", "paris",
+    "brooklyn", "dallas", "austin", "jordan", "madison", "kay", "mila", "rosa", "cel", "lexi",
+    "kiki", "nina", "ana", "can", "don", "ken", "gene", "ray", "wade", "drew", "dean", "earl",
+    "guy", "hunter", "mason", "miles", "rob", "tim", "dale", "lane", "reed", "roman", "royal",
+    "sterling", "major", "young", "long", "wolf", "fox", "bear",
+}
+
+RELATIONS = (
+    r"(?:step[- ]?)?(?:mother|father|mom|dad|mama|papa|parent|sister|brother|sibling|aunt|"
+    r"uncle|cousin|grandmother|grandfather|grandma|grandpa|granddaughter|grandson|niece|nephew|"
+    r"son|daughter|child|kid|baby|boy|girl|husband|wife|spouse|partner|boyfriend|girlfriend|"
+    r"fianc[ée]e?|godmother|godfather|guardian|foster (?:mother|father|parent|mom|dad)|"
+    r"case ?worker|case manager|social worker|therapist|counselor|counsellor|teacher|coach|"
+    r"public defender|guardian ad litem|advocate|pastor|best friend|friend|roommate|"
+    r"classmate|neighbor|neighbour|in-law|sister-in-law|brother-in-law|mother-in-law|"
+    r"father-in-law)"
+)

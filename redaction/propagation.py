@@ -1,0 +1,106 @@
+"""What one document reveals, looked for in every document of the export.
+
+A full name found once ("Marcus Pettaway") makes its surname alone a name everywhere; a room,
+plate, listing id or street found with its label is removed where it appears bare.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from redaction.lexicon import HONORIFIC, NOT_NAMES
+from redaction.variants import SUFFIX_ALT, fold
+
+if TYPE_CHECKING:
+    from redaction.session import Candidate
+
+_HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
+_STREET = re.compile(
+    r"^\d{1,6}[A-Z]?\s+(?P<s>(?:(?:[NSEW]|North|South|East|West)\.?\s+)?"
+    rf"(?:[\w'\-]+\.?\s+){{1,3}}?(?i:{SUFFIX_ALT})\.?)(?!\w)"
+)
+
+
+class Propagation:
+    """Seeds learned from confident detections, and the bare forms they imply."""
+
+    def __init__(self, skip_words: set[str] | None = None) -> None:
+        self._skip = skip_words or set()
+        self._names: dict[str, bool] = {}  # folded word -> belongs to a related person
+        self._facts: dict[str, set[str]] = {"ROOM": set(), "VEHICLE": set(), "LISTING": set(),
+                                            "ADDRESS": set()}
+        self._compiled: list[tuple[str, re.Pattern[str], bool]] | None = None
+
+    def learn(self, text: str, cands: list[Candidate], *, court: bool) -> list[list[str]]:
+        """Take seeds from one document's detections; return the full names learned."""
+        names = []
+        known = [(c.start, c.end) for c in cands if c.known]
+        for c in cands:
+            if c.known or any(c.start < e and s < c.end for s, e in known):
+                continue
+            span = text[c.start:c.end]
+            if c.category == "PERSON" and c.seed and (court or c.related):
+                words = [w for w in re.sub(r"['’]s?$", "", _HONORIFIC_LEAD.sub("", span)).split()]
+                names.append(words)
+                for w in words:
+                    f = fold(w).strip(".,")
+                    if (len(f) >= 3 and w[:1].isupper() and f not in NOT_NAMES
+                            and f not in self._skip):
+                        self._add_name(f, c.related)
+            elif c.category == "ROOM":
+                self._add_fact("ROOM", re.escape(span))
+            elif c.category in ("VEHICLE", "LISTING"):
+                core = re.sub(r"[\s\-]", "", span)
+                self._add_fact(c.category, r"[\s\-]?".join(re.escape(ch) for ch in core))
+            elif c.category == "ADDRESS":
+                m = _STREET.match(span)
+                if m and len(m.group("s").split()) >= 2:
+                    self._add_fact("ADDRESS", r"\s+".join(map(re.escape, m.group("s").split())))
+        return names
+
+    def _add_name(self, word: str, related: bool) -> None:
+        if self._names.get(word) != related:
+            self._names[word] = self._names.get(word, False) or related
+            self._compiled = None
+
+    def _add_fact(self, category: str, pattern: str) -> None:
+        if pattern not in self._facts[category]:
+            self._facts[category].add(pattern)
+            self._compiled = None
+
+    def find(self, text: str) -> list[Candidate]:
+        """Bare occurrences of everything learned so far."""
+        from redaction.session import Candidate
+
+        out = []
+        for category, pattern, related in self._patterns():
+            for m in pattern.finditer(text):
+                out.append(Candidate(m.start(), m.end(), category, "propagated", 0.6,
+                                     related=related))
+        return out
+
+    def _patterns(self) -> list[tuple[str, re.Pattern[str], bool]]:
+        if self._compiled is None:
+            out: list[tuple[str, re.Pattern[str], bool]] = []
+            for related in (False, True):
+                words = [re.escape(w) for w, r in self._names.items() if r == related]
+                if words:
+                    alt = "|".join(sorted(words, key=len, reverse=True))
+                    out.append(("PERSON", re.compile(
+                        rf"(?:{HONORIFIC}\.?\s+)?(?<![\w@.$])(?:{alt})(?!\w|['’]\w\w)", re.I),
+                        related))
+            bounds = {
+                "ROOM": (r"(?<![\w$.,/:\-#])", r"(?![\w/:\-]|[.,]\d)"),
+                "VEHICLE": (r"(?<![\w\-])", r"(?![\w\-])"),
+                "LISTING": (r"(?<![\w\-])", r"(?![\w\-])"),
+                "ADDRESS": (r"(?<![\w\-])", r"(?!\w)"),
+            }
+            for category, pats in self._facts.items():
+                if pats:
+                    alt = "|".join(sorted(pats, key=len, reverse=True))
+                    before, after = bounds[category]
+                    flags = re.I if category == "ADDRESS" else 0
+                    out.append((category, re.compile(rf"{before}(?:{alt}){after}", flags), False))
+            self._compiled = out
+        return self._compiled

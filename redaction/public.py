@@ -1,0 +1,56 @@
+"""Public facts a filing must keep readable: the keep list, statutes, rules, courts, dockets."""
+
+from __future__ import annotations
+
+import re
+
+from redaction.context import CaseContext
+from redaction.lexicon import STATE_NAMES
+from redaction.variants import fold
+
+_PUBLIC_PATTERNS = [
+    r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:A\.?\s*)?§§?\s*\d+[\w().\-]*"
+    r"(?:(?:,\s*|\s*,?\s*(?:and|or)\s+)\d+[\w().\-]*)*",
+    r"§§?\s*\d+[\w().\-]*(?:(?:,\s*|\s*,?\s*(?:and|or)\s+)\d+[\w().\-]*)*",
+    r"\b(?:Fed\.\s*R\.\s*(?:Civ|Crim|App|Evid|Bankr)\.\s*P\.|FRCP|Rule)\s*\d+(?:\.\d+)?"
+    r"(?:\([\w.]+\))*",
+    r"\b\d+\s+C\.F\.R\.\s*§*\s*[\d.]+",
+    r"\b\d{1,2}:\d{2}-[a-z]{2,4}-\d{2,6}(?:-[A-Z]{2,5})*",
+    r"\b(?:United States District Court|U\.S\. District Court|United States Court of Appeals)"
+    r"(?:\s+for\s+the\s+[A-Z][a-z]+\s+(?:District|Circuit)(?:\s+of\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?)?",
+    r"\b(?:Northern|Southern|Eastern|Western|Middle|Central)\s+District\s+of\s+"
+    r"(?:" + STATE_NAMES + r")",
+    r"\b[NSEWCM]\.\s?D\.\s?(?:[A-Z][a-z]{1,5}\.?)",
+    r"\bSection\s+\d+[\w().]*",
+]
+_PUBLIC = re.compile("|".join(f"(?:{p})" for p in _PUBLIC_PATTERNS))
+
+
+class PublicFacts:
+    """Finds spans of text that are public and must stay as they are."""
+
+    def __init__(self, context: CaseContext) -> None:
+        entries = sorted({k for k in context.keep if k.strip()}, key=len, reverse=True)
+        forms = set()
+        for k in entries:
+            forms.add(r"\s+".join(re.escape(w) for w in k.split()))
+            short = re.sub(r",?\s+(?:Inc|LLC|LLP|Corp|Co|Ltd|P\.?C|L\.?P)\.?$", "", k)
+            if short != k and len(short) > 3:
+                forms.add(r"\s+".join(re.escape(w) for w in short.split()))
+        alt = "|".join(sorted(forms, key=len, reverse=True))
+        self._keep = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I) if alt else None
+        self.words = {fold(w) for k in entries for w in re.findall(r"[^\W\d_][\w'’\-]*", k)}
+        self.names = {fold(k) for k in entries}
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Sorted (start, end) of every public fact in text."""
+        out = [m.span() for m in _PUBLIC.finditer(text)]
+        if self._keep is not None:
+            out += [m.span() for m in self._keep.finditer(text)]
+        return sorted(out)
+
+    def is_kept_name(self, words: list[str]) -> bool:
+        """True when every word of a candidate name belongs to a keep-list entry."""
+        folded = [fold(w).strip(".,'’") for w in words]
+        folded = [w for w in folded if len(w) > 1]
+        return bool(folded) and all(w in self.words for w in folded)

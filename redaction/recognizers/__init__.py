@@ -1,0 +1,46 @@
+"""Presidio recognizers: what the case file knows (case.py) and what it does not (the rest)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from redaction.recognizers.base import RegexRecognizer
+from redaction.recognizers.case import CaseRecognizer
+from redaction.recognizers.contact import (
+    EmailAddressRecognizer,
+    HandleRecognizer,
+    PersonalUrlRecognizer,
+    PhoneNumberRecognizer,
+)
+from redaction.recognizers.identifiers import (
+    AccountRecognizer,
+    CardRecognizer,
+    IpAddressRecognizer,
+    LabeledIdRecognizer,
+    ListingIdRecognizer,
+    SsnRecognizer,
+)
+from redaction.recognizers.persons import PersonRecognizer
+from redaction.recognizers.places import (
+    DobRecognizer,
+    PlateRecognizer,
+    RoomRecognizer,
+    ShelterRecognizer,
+    StreetAddressRecognizer,
+)
+
+
+def generic_recognizers(
+    is_word: Callable[[str], bool] | None = None,
+) -> list[RegexRecognizer | PersonRecognizer]:
+    """The recognizers for identifiers no case file holds; stateless, shared by sessions."""
+    return [
+        PhoneNumberRecognizer(), EmailAddressRecognizer(), HandleRecognizer(),
+        PersonalUrlRecognizer(),
+        SsnRecognizer(), CardRecognizer(), AccountRecognizer(), LabeledIdRecognizer(),
+        IpAddressRecognizer(), ListingIdRecognizer(), StreetAddressRecognizer(), DobRecognizer(),
+        PlateRecognizer(), RoomRecognizer(), ShelterRecognizer(), PersonRecognizer(is_word),
+    ]
+
+
+__all__ = ["CaseRecognizer", "RegexRecognizer", "generic_recognizers"]

@@ -1,0 +1,64 @@
+"""A small regex recognizer in the style of Presidio's, with compiled, case-aware patterns."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+
+def result(entity: str, start: int, end: int, score: float, recognizer: EntityRecognizer,
+           detector: str, **extra: Any) -> RecognizerResult:
+    """A RecognizerResult carrying our detector name (and any extra facts) as metadata."""
+    meta = {
+        RecognizerResult.RECOGNIZER_NAME_KEY: str(getattr(recognizer, "name", "")),
+        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        "detector": detector,
+    }
+    meta.update(extra)
+    return RecognizerResult(entity, start, end, score, recognition_metadata=meta)
+
+
+class RegexRecognizer(EntityRecognizer):
+    """Class-level PATTERNS of (name, regex, score); GROUP picks the reported group."""
+
+    ENTITY: ClassVar[str] = ""
+    DETECTOR: ClassVar[str] = ""
+    PATTERNS: ClassVar[list[tuple[str, str, float]]] = []
+    FLAGS: ClassVar[int] = 0
+    GROUP: ClassVar[int | str] = 0
+    _cache: ClassVar[list[tuple[str, re.Pattern[str], float]] | None] = None
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[self.ENTITY], name=type(self).__name__)
+        self._compiled = self.compiled()
+
+    @classmethod
+    def compiled(cls) -> list[tuple[str, re.Pattern[str], float]]:
+        """The class's patterns, compiled once per class."""
+        cache = cls.__dict__.get("_cache")
+        if cache is None:
+            cache = [(n, re.compile(p, cls.FLAGS), s) for n, p, s in cls.PATTERNS]
+            cls._cache = cache
+        return cache
+
+    def load(self) -> None:  # noqa: D102 - nothing to load
+        pass
+
+    def validate_result(self, match: re.Match[str]) -> bool:
+        """Override to reject a match (checksum, shape, public fact)."""
+        return True
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Every validated match of every pattern."""
+        out = []
+        for _name, pattern, score in self._compiled:
+            for m in pattern.finditer(text):
+                group = self.GROUP if m.group(self.GROUP) is not None else 0
+                start, end = m.span(group)
+                if end > start and self.validate_result(m):
+                    out.append(result(self.ENTITY, start, end, score, self, self.DETECTOR))
+        return out

@@ -1,0 +1,161 @@
+"""Private persons the case file does not know: NER, honorifics, nicknames, chat speakers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from redaction.lexicon import HONORIFIC, NOT_NAMES
+from redaction.recognizers.base import result
+from redaction.variants import SUFFIX_FORMS, fold
+
+_PARTICLES = {"de", "del", "de la", "la", "van", "von", "da", "dos", "das", "bin", "al", "el",
+              "le", "di", "du", "y"}
+_ORG_WORDS = {
+    "growers", "labor", "valley", "survivors", "rights", "bank", "union", "university",
+    "college", "foundation", "association", "partners", "holdings", "company", "network",
+    "media", "platform", "trust", "legal", "law", "firm", "agency", "council", "board",
+    "committee", "commission", "institute", "ministries", "church", "academy", "systems",
+    "solutions", "industries", "enterprises", "international", "national", "american",
+    "united", "states", "america", "federal", "department", "bureau", "administration",
+    "hospital", "medical", "health", "care", "motel", "hotel", "inn", "suites", "resort",
+}
+_NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART",
+                      "LANGUAGE"}
+_NAME_RUN = re.compile(
+    r"(?<![\w'’.@])[A-Z][a-zà-ÿ'’\-]+(?:\s(?:(?:de|del|la|van|von|da|dos|y)\s)?"
+    r"[A-Z][a-zà-ÿ'’\-]+){1,3}(?![\w@])"
+)
+_SEGMENT_SPLIT = re.compile(r"\s{2,}|\n|\s[-–|/]\s|[|/]")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]{2,}[A-Z'’\-]*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)$"
+)
+
+
+class PersonRecognizer(EntityRecognizer):
+    """PERSON spans from spaCy NER, filtered and completed by patterns.
+
+    Metadata `seed` marks confident full names whose words may be looked for elsewhere.
+    """
+
+    PATTERNS = [
+        ("honorific", rf"(?<!\w){HONORIFIC}\.?\s+(?P<n>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)",
+         0.75),
+        ("nickname", r"(?i:known as|call(?:s|ed)? (?:him|her|them)sel(?:f|ves)|goes by|went by|"
+                     r"nicknamed|a/k/a|aka|alias|saved as|street name)\s+[\"“']"
+                     r"(?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)", 0.8),
+        ("paren_nick", r"[A-Z][a-z]+\s[A-Z][a-z]+\s*\(\s*[\"“](?P<n>[A-Z][\w'’\-]+)[\"”]\s*\)",
+         0.8),
+        ("speaker", r"(?m)^\s*\[[^\]\n]{4,40}\]\s*(?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)"
+                    r"\s*[$€£*!]*\s*:", 0.7),
+    ]
+
+    def __init__(self, is_word: Callable[[str], bool] | None = None) -> None:
+        super().__init__(supported_entities=["PERSON"], name="PersonRecognizer")
+        self._is_word = is_word or (lambda _w: False)
+        self._compiled = [(n, re.compile(p), s) for n, p, s in self.PATTERNS]
+
+    def load(self) -> None:  # noqa: D102 - the NER model is loaded by the engine
+        pass
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """NER persons (and person-like ORGs) that look like names, plus pattern hits."""
+        out: list[RecognizerResult] = []
+        doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
+        if doc is not None:
+            for ent in doc.ents:
+                if ent.label_ not in ("PERSON", "ORG"):
+                    continue
+                for start, end in self._segments(text, ent.start_char, ent.end_char):
+                    words = text[start:end].split()
+                    if ent.label_ == "PERSON" and self._person_like(words):
+                        out.append(result("PERSON", start, end, 0.7, self, "ner",
+                                          seed=len(words) >= 2))
+                    elif (ent.label_ == "ORG" and 2 <= len(words) <= 3
+                          and self._person_like(words)
+                          and not all(self._is_word(w.lower()) for w in words)
+                          and not any(fold(w) in _ORG_WORDS for w in words)):
+                        out.append(result("PERSON", start, end, 0.6, self, "ner:org_name",
+                                          seed=True))
+        if doc is not None:
+            out += self._name_shapes(text, doc)
+        for name, pattern, score in self._compiled:
+            for m in pattern.finditer(text):
+                start, end = m.span("n")
+                poss = re.search(r"['’]s?$", m.group("n"))
+                if poss:
+                    end -= len(poss.group(0))
+                words = text[start:end].split()
+                while words and fold(words[-1]).strip(".") in NOT_NAMES:
+                    end -= len(words[-1]) + 1
+                    words = words[:-1]
+                quoted = name in ("nickname", "paren_nick")  # a quoted nickname is a name
+                if not words or not (quoted or self._person_like(words)):
+                    continue
+                if name == "honorific":
+                    start = m.start()
+                out.append(result("PERSON", start, end, score, self, f"pattern:{name}",
+                                  seed=True))
+        return out
+
+    def _name_shapes(self, text: str, doc: object) -> list[RecognizerResult]:
+        """Capitalized word runs with a word no dictionary knows, outside places and orgs."""
+        places = [(e.start_char, e.end_char) for e in getattr(doc, "ents", ())
+                  if e.label_ in _NOT_PERSON_LABELS]
+        out = []
+        for m in _NAME_RUN.finditer(text):
+            words = m.group(0).split()
+            folded = [fold(w) for w in words]
+            if all(self._is_word(w.lower()) for w in words):
+                continue
+            if any(f in NOT_NAMES or f in _ORG_WORDS or f in SUFFIX_FORMS for f in folded):
+                continue
+            if any(m.start() < e and s < m.end() for s, e in places):
+                continue
+            out.append(result("PERSON", m.start(), m.end(), 0.5, self, "pattern:name_shape",
+                              seed=False))
+        return out
+
+    @staticmethod
+    def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Split a span at line breaks, wide gaps and separators; trim possessives."""
+        spans = []
+        pos = start
+        for m in _SEGMENT_SPLIT.finditer(text, start, end):
+            spans.append((pos, m.start()))
+            pos = m.end()
+        spans.append((pos, end))
+        out = []
+        for s, e in spans:
+            seg = text[s:e]
+            lead = re.match(r"^(?:the\s+|The\s+)", seg)
+            if lead:
+                s += lead.end()
+            tail = re.search(r"(?:['’]s?|[.,;:])+$", text[s:e])
+            if tail and not re.search(r"\b[A-Z]\.$", text[s:e]):
+                e -= len(tail.group(0))
+            if e > s:
+                out.append((s, e))
+        return out
+
+    @staticmethod
+    def _person_like(words: list[str]) -> bool:
+        if not words:
+            return False
+        names = 0
+        for w in words:
+            if w.lower() in _PARTICLES:
+                continue
+            if not _NAME_WORD.match(w) or fold(w).strip(".") in NOT_NAMES:
+                return False
+            if len(w.strip(".")) > 1:
+                names += 1
+        if names == 0:
+            return False
+        if names == 1 and words[-1].isupper() and len(words[-1]) > 3 and len(words) == 1:
+            return False  # a lone word in capitals is a heading far more often than a name
+        return True

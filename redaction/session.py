@@ -1,0 +1,292 @@
+"""One export: redact many documents of one case under one profile, then check them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+
+from redaction.context import CaseContext
+from redaction.known import KnownMatcher
+from redaction.lexicon import HONORIFIC, NOT_NAMES, RELATIONS
+from redaction.placeholders import (
+    PLACEHOLDER_RE,
+    PersonPlaceholders,
+    ReferenceList,
+    placeholder,
+)
+from redaction.profiles import Profile
+from redaction.propagation import Propagation
+from redaction.public import PublicFacts
+from redaction.recognizers import CaseRecognizer
+from redaction.recognizers.case import KNOWN_PREFIX
+from redaction.replacements import partial_form
+from redaction.types import Leak, RedactedText, Redaction
+from redaction.variants import fold
+
+if TYPE_CHECKING:
+    from redaction.engine import RedactionEngine
+
+CASE_FACTS = {"ROOM", "VEHICLE", "LISTING", "LOCATION", "IP"}
+CONTAINERS = {"EMAIL", "URL", "HANDLE", "ADDRESS", "PHONE", "ID", "SSN", "ACCOUNT", "CARD"}
+_HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
+_REL_BEFORE = re.compile(
+    rf"(?i)\b(?:her|his|their|my|our|client'?s|the client'?s|[A-Z][\w\-]+['’]s)\s+"
+    rf"(?:\w+\s+){{0,2}}?{RELATIONS}s?\s*,?\s*(?:named\s+|is\s+|was\s+)?$"
+)
+_REL_AFTER = re.compile(
+    rf"(?i)^\s*(?:,\s*|\(\s*)(?:her|his|their|my|our|the client'?s|client'?s|[A-Z][\w\-]+['’]s)?"
+    rf"\s*(?:\w+\s+)?{RELATIONS}\b"
+)
+_MINOR_AFTER = re.compile(
+    r"(?i)^\s*(?:\(|,\s*)(?:age[d]?\s*)?(\d{1,2})\s*(?:\)|,|years?|yrs?|y/?o)"
+)
+_MINOR_BEFORE = re.compile(r"(?i)\b(\d{1,2})[- ]year[- ]old\s+(?:\w+\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span some recognizer wants removed."""
+
+    start: int
+    end: int
+    category: str
+    detector: str
+    score: float
+    owner: int | None = None  # index into context.people for known identifiers
+    weak: bool = False
+    seed: bool = False
+    related: bool = False
+
+    @property
+    def known(self) -> bool:
+        """True for an identifier the case file holds."""
+        return self.owner is not None
+
+    @property
+    def size(self) -> int:
+        """Length of the span."""
+        return self.end - self.start
+
+
+class RedactionSession:
+    """Per-export state: consistent placeholders across all documents of one export."""
+
+    def __init__(self, engine: RedactionEngine, context: CaseContext, profile: Profile) -> None:
+        self.context = context
+        self.profile = profile
+        self._engine = engine
+        self.matcher = KnownMatcher(context, is_word=engine.is_word)
+        self.public = PublicFacts(context)
+        registry = RecognizerRegistry(
+            recognizers=[*engine.recognizers, CaseRecognizer(self.matcher)],
+            supported_languages=["en"],
+        )
+        self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine.nlp_engine,
+                                        log_decision_process=False, supported_languages=["en"])
+        self._persons = PersonPlaceholders("[Person {n}]")
+        self._related = PersonPlaceholders("[Related Person {n}]")
+        self._reference = ReferenceList()
+        known_words = set().union(*(o.tokens for o in self.matcher.owners))
+        self._propagation = Propagation(skip_words=known_words | self.public.words)
+        self._surnames = set().union(*(o.surnames for o in self.matcher.owners))
+        self._protected = sorted({p.replacement for p in context.people}, key=len, reverse=True)
+
+    # ------------------------------------------------------------ protocol
+    def redact_many(self, texts: Sequence[str]) -> list[RedactedText]:
+        """Redact documents in one batch (one nlp.pipe pass)."""
+        texts = [str(t) for t in texts]
+        pairs = self._engine.nlp_engine.process_batch(texts, "en",
+                                                      batch_size=self._engine.batch_size)
+        found = []
+        for item in pairs:
+            text, artifacts = str(item[0]), item[1]
+            results = self._analyzer.analyze(text=text, language="en", nlp_artifacts=artifacts)
+            found.append(self._candidates(text, results))
+        for text, cands in zip(texts, found, strict=True):
+            names = self._propagation.learn(text, cands, court=self.profile.redacts_third_parties)
+            for words in sorted(names, key=len, reverse=True):  # full names first
+                self._persons.label(self._name_words(" ".join(words)))
+        return [self._redact(text, cands + self._screen(text, self._propagation.find(text)))
+                for text, cands in zip(texts, found, strict=True)]
+
+    def redact(self, text: str) -> RedactedText:
+        """Redact one document."""
+        return self.redact_many([text])[0]
+
+    def leaks(self, text: str) -> list[Leak]:
+        """Known identifiers of the context still present in text (the fail-closed scan)."""
+        shields = [m.span() for m in PLACEHOLDER_RE.finditer(text)]
+        for rep in self._protected:
+            shields += [m.span() for m in re.finditer(rf"(?<!\w){re.escape(rep)}(?!\w)", text)]
+        public = self.public.spans(text)
+        out = []
+        for h in self.matcher.find(text):
+            if any(s <= h.start and h.end <= e for s, e in shields):
+                continue
+            if h.weak and any(h.start < e and s < h.end for s, e in public):
+                continue
+            out.append(Leak(h.category, h.start, h.end, self.context.people[h.owner].replacement))
+        return out
+
+    def reference_list(self) -> list[dict]:
+        """Each pseudonym and placeholder with what it replaced (for filing under seal)."""
+        return self._reference.entries()
+
+    # ------------------------------------------------------------ detection
+    def _candidates(self, text: str, results: list[RecognizerResult]) -> list[Candidate]:
+        cands = []
+        for r in results:
+            meta = r.recognition_metadata or {}
+            owner = meta.get("owner")
+            cat = r.entity_type[len(KNOWN_PREFIX):] if owner is not None else r.entity_type
+            cands.append(Candidate(r.start, r.end, cat, str(meta.get("detector", "")),
+                                   float(r.score), owner, bool(meta.get("weak")),
+                                   bool(meta.get("seed"))))
+        return self._screen(text, cands)
+
+    def _screen(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """Drop what public facts or the keep list cover; mark people tied to a subject."""
+        public = self.public.spans(text)
+        out = []
+        for c in cands:
+            overlaps_public = any(c.start < e and s < c.end for s, e in public)
+            if overlaps_public and (not c.known or c.weak):
+                continue
+            if c.category == "PERSON" and not c.known:
+                words = self._name_words(text[c.start:c.end])
+                if not words or self.public.is_kept_name(words):
+                    continue
+                c = replace(c, related=c.related or self._is_related(text, c, words))
+            out.append(c)
+        return out
+
+    @staticmethod
+    def _name_words(span: str) -> list[str]:
+        span = _HONORIFIC_LEAD.sub("", span)
+        span = re.sub(r"['’]s?$", "", span)
+        return [w for w in span.split() if fold(w).strip(".") not in NOT_NAMES]
+
+    def _is_related(self, text: str, c: Candidate, words: list[str]) -> bool:
+        if len(words) >= 2 and fold(words[-1]).strip(".,") in self._surnames:
+            return True
+        before = text[max(0, c.start - 60):c.start]
+        after = text[c.end:c.end + 50]
+        return bool(_REL_BEFORE.search(before) or _REL_AFTER.match(after))
+
+    # ------------------------------------------------------------ replacement
+    def _redact(self, text: str, cands: list[Candidate]) -> RedactedText:
+        specific = [c for c in cands if not c.known and c.category in CASE_FACTS]
+        cands = [c for c in cands if not (c.category == "ID" and not c.known and any(
+            c.start < s.end and s.start < c.end for s in specific))]
+        cands = [c for c in cands if self._applies(c)]
+        cands.sort(key=lambda c: (c.start, -c.end))
+        groups: list[list[Candidate]] = []
+        end = -1
+        for c in cands:
+            if groups and c.start < end:
+                groups[-1].append(c)
+                end = max(end, c.end)
+            else:
+                groups.append([c])
+                end = c.end
+        redactions = [self._decide(text, g) for g in groups]
+        pieces = []
+        pos = 0
+        for r in redactions:
+            pieces.append(text[pos:r.start])
+            pieces.append(r.replacement)
+            pos = r.end
+        pieces.append(text[pos:])
+        return RedactedText("".join(pieces), tuple(redactions))
+
+    def _applies(self, c: Candidate) -> bool:
+        if c.known:
+            return True
+        if c.category == "PERSON":
+            return self.profile.redacts_third_parties or c.related
+        if c.category in CASE_FACTS:
+            return self.profile.redacts_case_facts
+        return True
+
+    def _decide(self, text: str, group: list[Candidate]) -> Redaction:
+        start = min(c.start for c in group)
+        end = max(c.end for c in group)
+        original = text[start:end]
+        known = [c for c in group if c.known]
+        largest = max(group, key=lambda c: (c.size, c.known, c.score))
+        if known:
+            main = max(known, key=lambda c: (c.size, c.category == "PERSON"))
+            person = self.context.people[main.owner or 0]
+            stranger = self._stranger(text, group, main)
+            if stranger is not None:
+                rep = self._related.label(self._name_words(text[stranger.start:stranger.end]))
+                red = Redaction(start, end, "PERSON", rep, stranger.detector, stranger.score,
+                                "person tied to a protected person")
+            elif not largest.known and largest.category in CONTAINERS and largest.size > main.size:
+                rep = placeholder(largest.category)
+                red = Redaction(start, end, largest.category, rep, main.detector, 1.0,
+                                f"contains a known identifier of {person.replacement}")
+            elif main.category == "PERSON":
+                red = Redaction(start, end, "PERSON", person.replacement, main.detector, 1.0,
+                                f"known name of {person.replacement}")
+            else:
+                red = Redaction(start, end, main.category, placeholder(main.category),
+                                main.detector, 1.0, f"known identifier of {person.replacement}")
+        else:
+            red = self._unknown(text, start, end, largest)
+        self._reference.record(red.replacement, red.category, original)
+        return red
+
+    def _stranger(self, text: str, group: list[Candidate], main: Candidate) -> Candidate | None:
+        """An unknown full name around a known surname: a relative, not the subject."""
+        if main.category != "PERSON":
+            return None
+        owner = self.matcher.owners[main.owner or 0]
+        for c in group:
+            if c.known or c.category != "PERSON":
+                continue
+            words = self._name_words(text[c.start:c.end])
+            extra = []
+            for w in words:
+                f = fold(w).strip(".,'’")
+                if len(f) <= 1 or f in owner.tokens:
+                    continue
+                covered = any(k.known and k.start <= c.start + text[c.start:c.end].find(w)
+                              < k.end for k in group)
+                if not covered:
+                    extra.append(w)
+            if extra:
+                return c
+        return None
+
+    def _unknown(self, text: str, start: int, end: int, c: Candidate) -> Redaction:
+        span = text[start:end]
+        if c.category == "PERSON":
+            words = self._name_words(span)
+            if c.related:
+                rep = self._related.label(words)
+                return Redaction(start, end, "PERSON", rep, c.detector, c.score,
+                                 "person tied to a protected person")
+            rep = self._persons.label(words)
+            if self.profile.minor_initials and self._is_minor(text, start, end):
+                rep = "".join(w[0].upper() + "." for w in words if w[:1].isalpha())
+                return Redaction(start, end, "PERSON", rep, c.detector, c.score,
+                                 "minor: initials, FRCP 5.2(a)(3)")
+            return Redaction(start, end, "PERSON", rep, c.detector, c.score, "private person")
+        rep = placeholder(c.category)
+        reason = "private identifier"
+        if self.profile.partial_identifiers:
+            partial = partial_form(c.category, span)
+            if partial and not self.matcher.find(partial):
+                rep, reason = partial, "FRCP 5.2(a)"
+        return Redaction(start, end, c.category, rep, c.detector, c.score, reason)
+
+    @staticmethod
+    def _is_minor(text: str, start: int, end: int) -> bool:
+        m = _MINOR_AFTER.match(text[end:end + 20]) or _MINOR_BEFORE.search(
+            text[max(0, start - 30):start])
+        return bool(m and int(m.group(1)) < 18)

@@ -1,0 +1,111 @@
+"""Encrypted records through the ORM on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, update
+
+from crypto import BlindIndexer, DecryptionError, KeyDestroyedError, Keyring
+from intake import cases
+from intake.db import make_session_factory
+from intake.models import BlindIndex, Pseudonym, Subject
+from intake.records import Vault
+
+
+@pytest.fixture
+def keyring():
+    return Keyring.generate()
+
+
+@pytest.fixture
+def sessions(engine):
+    return make_session_factory(engine)
+
+
+def _intake(sessions, keyring, names):
+    with sessions() as session:
+        vault = Vault(session, keyring)
+        matter = cases.create_matter(session, vault, caption="Doe v. Example Inns")
+        subjects = [
+            cases.add_subject(session, vault, BlindIndexer(keyring), matter,
+                              cases.SubjectInput(names=[name], date_of_birth="2012-01-02",
+                                                 phones=["(404) 555-0101"]))
+            for name in names
+        ]
+        session.commit()
+        return matter.id, [s.id for s in subjects]
+
+
+def test_fields_round_trip_and_columns_hold_no_plaintext(sessions, keyring):
+    _, (sid,) = _intake(sessions, keyring, ["Nadia Quintero"])
+    with sessions() as session:
+        subject = session.get(Subject, sid)
+        assert b"Nadia" not in subject.names_ct
+        fields = Vault(session, keyring).open(subject)
+        assert fields["names"] == ["Nadia Quintero"]
+        assert fields["phones"] == ["(404) 555-0101"]
+        assert subject.minor is True
+        assert subject.pseudonym == "Jane Doe 1"
+
+
+def test_copied_ciphertext_fails_in_other_row(sessions, keyring):
+    _, (first, second) = _intake(sessions, keyring, ["Nadia Quintero", "Lucia Ferreira"])
+    with sessions() as session:
+        src = session.get(Subject, first)
+        session.execute(update(Subject).where(Subject.id == second)
+                        .values(names_ct=src.names_ct, data_key_id=src.data_key_id))
+        session.commit()
+    with sessions() as session:
+        with pytest.raises(DecryptionError) as err:
+            Vault(session, keyring).open(session.get(Subject, second))
+        assert second in str(err.value)
+        assert "Nadia" not in str(err.value)
+
+
+def test_copied_ciphertext_fails_in_other_column(sessions, keyring):
+    _, (sid,) = _intake(sessions, keyring, ["Nadia Quintero"])
+    with sessions() as session:
+        subject = session.get(Subject, sid)
+        subject.aliases_ct = subject.names_ct
+        session.commit()
+    with sessions() as session, pytest.raises(DecryptionError):
+        Vault(session, keyring).open(session.get(Subject, sid))
+
+
+def test_shredded_subject_is_unreadable_and_pseudonym_stays_reserved(sessions, keyring):
+    matter_id, (sid,) = _intake(sessions, keyring, ["Nadia Quintero"])
+    with sessions() as session:
+        subject = session.get(Subject, sid)
+        Vault(session, keyring).shred(subject.data_key_id)
+        session.commit()
+    with sessions() as session:
+        with pytest.raises(KeyDestroyedError):
+            Vault(session, keyring).open(session.get(Subject, sid))
+        matter = session.get(cases.Matter, matter_id)
+        vault = Vault(session, keyring)
+        newcomer = cases.add_subject(session, vault, BlindIndexer(keyring), matter,
+                                     cases.SubjectInput(names=["Ines Navarro"]))
+        assert newcomer.pseudonym == "Jane Doe 2"
+        assert session.scalar(select(Pseudonym.pseudonym).where(
+            Pseudonym.subject_id == sid)) == "Jane Doe 1"
+
+
+def test_blind_index_finds_same_phone_in_another_matter(sessions, keyring):
+    _intake(sessions, keyring, ["Nadia Quintero"])
+    digest = BlindIndexer(keyring).index("phone", "+1 404 555 0101")
+    with sessions() as session:
+        hits = session.scalars(select(BlindIndex).where(
+            BlindIndex.kind == "phone", BlindIndex.digest == digest)).all()
+        assert len(hits) == 1
+
+
+def test_pseudonym_given_twice_in_a_matter_is_refused(sessions, keyring):
+    with sessions() as session:
+        vault = Vault(session, keyring)
+        matter = cases.create_matter(session, vault, caption="Doe v. Example Inns")
+        indexer = BlindIndexer(keyring)
+        cases.add_subject(session, vault, indexer, matter,
+                          cases.SubjectInput(names=["A Person"]), pseudonym="Jane Doe 4")
+        with pytest.raises(cases.PseudonymTakenError):
+            cases.add_subject(session, vault, indexer, matter,
+                              cases.SubjectInput(names=["B Person"]), pseudonym="Jane Doe 4")
