@@ -29,4 +29,7 @@ def create_app(config: Config | None = None, **overrides: Any) -> Flask:
     from intake.web import register_blueprints
 
     register_blueprints(app)
+    from intake.security import init_security
+
+    init_security(app, config)
     return app

@@ -330,3 +330,45 @@ class AuditEvent(Base):
     details: Mapped[dict[str, Any] | None]
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class UserSession(Base):
+    """A server-side sign-in session; the browser holds only a random token for it.
+
+    `stage` is how far sign-in got: "password" (password accepted, must change it),
+    "mfa" (waiting for a TOTP code or enrolment) or "active". Only a hash of the token
+    is stored, so a copy of this table cannot be replayed as cookies.
+    """
+
+    __tablename__ = "user_sessions"
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    stage: Mapped[str] = mapped_column(String(10))
+    user_agent: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+    end_reason: Mapped[str | None] = mapped_column(String(20))
+
+
+class MfaState(Base):
+    """Per-user TOTP bookkeeping: the last accepted time-step, so a code works only once."""
+
+    __tablename__ = "mfa_states"
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    last_step: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class SubjectRevision(EncryptedRecord, Base):
+    """The state of a survivor record before an edit, sealed under the survivor's data key."""
+
+    __tablename__ = "subject_revisions"
+    ENCRYPTED: ClassVar[dict[str, str]] = {"snapshot": "text"}
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True, default=new_id)
+    subject_id: Mapped[str] = mapped_column(ForeignKey("subjects.id"), index=True)
+    data_key_id: Mapped[str] = mapped_column(ForeignKey("data_keys.id"))
+    changed_fields: Mapped[dict[str, Any]]  # {"fields": [names of the changed fields]}
+    snapshot_ct: Mapped[bytes | None]
+    changed_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,140 @@
+"""The app's guard rails: sessions, Flask-Login, CSRF, rate limits and response headers."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from flask import Flask, g, render_template, request, session
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import AnonymousUserMixin, LoginManager, UserMixin
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.wrappers import Response
+
+from config import Config
+from intake import access, auth
+from intake.extensions import db_session
+from intake.models import User
+
+SESSION_KEY = "sid"
+LOGIN_LIMIT = "20 per minute;100 per hour"
+LIMITED_ENDPOINTS = ("auth.login", "auth.mfa_verify", "auth.mfa_enrol")
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+class StaffUser(UserMixin):
+    """The signed-in staff member as Flask-Login sees them (no identifying data)."""
+
+    def __init__(self, user: User) -> None:
+        self.id = user.id
+        self.email = user.email
+        self.role = user.role
+        self.record = user
+
+
+def timeouts(config: Config) -> auth.Timeouts:
+    """The session timeouts of a configuration."""
+    return auth.Timeouts(idle=timedelta(minutes=config.idle_timeout_minutes),
+                         absolute=timedelta(hours=config.absolute_timeout_hours))
+
+
+def load_session() -> None:
+    """before_request: find this browser's server-side session and touch it."""
+    g.request_id = uuid.uuid4().hex
+    g.pending_session = None
+    g.user_session = None
+    if request.endpoint == "static":
+        return
+    token = session.get(SESSION_KEY)
+    if not token:
+        return
+    db = db_session()
+    found = auth.find_session(db, token, timeouts(g.clinic_config))
+    db.commit()
+    if found is None:
+        session.pop(SESSION_KEY, None)
+    elif found.stage == "active":
+        g.user_session = found
+    else:
+        g.pending_session = found
+
+
+def _load_user(_request: Any) -> StaffUser | None:
+    found = g.get("user_session")
+    if found is None:
+        return None
+    user = db_session().get(User, found.user_id)
+    return StaffUser(user) if user is not None else None
+
+
+def _headers(response: Response) -> Response:
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    if g.get("clinic_config") is not None and g.clinic_config.session_cookie_secure:
+        response.headers["Strict-Transport-Security"] = "max-age=31536000"
+    if request.endpoint != "static":
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Pragma"] = "no-cache"
+    return response
+
+
+def init_security(app: Flask, config: Config) -> None:
+    """Install sessions, Flask-Login, CSRF, the limiter, headers and the error pages."""
+    app.config.setdefault("SESSION_COOKIE_NAME",
+                          "__Host-clinic" if config.session_cookie_secure else "clinic")
+    app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # the session's own timeouts apply
+    CSRFProtect(app)
+    manager = LoginManager(app)
+    manager.session_protection = None  # our server-side session replaces it
+    manager.anonymous_user = AnonymousUserMixin
+    manager.request_loader(_load_user)
+
+    @app.before_request
+    def _guard() -> Response | None:
+        g.clinic_config = config
+        load_session()
+        return access.enforce(db_session())
+
+    app.after_request(_headers)
+    _init_limiter(app, config)
+
+    @app.errorhandler(CSRFError)
+    def _csrf(_exc: CSRFError) -> tuple[str, int]:
+        return render_template("error.html", code=400,
+                               message="The form expired or was sent twice. Please try again."
+                               ), 400
+
+    for code, message in ((403, "You do not have access to this page."),
+                          (404, "There is nothing here, or you do not have access to it."),
+                          (429, "Too many attempts. Please wait a minute and try again."),
+                          (405, "That action is not allowed here.")):
+        app.register_error_handler(code, _error_page(code, message))
+
+
+def _error_page(code: int, message: str) -> Any:
+    def handler(_exc: Exception) -> tuple[str, int]:
+        return render_template("error.html", code=code, message=message), code
+
+    return handler
+
+
+def _init_limiter(app: Flask, config: Config) -> None:
+    """Rate-limit the sign-in steps per address (Redis when configured, else in memory)."""
+    limiter = Limiter(
+        get_remote_address, app=app,
+        storage_uri=config.redis_url or "memory://",
+        key_prefix=app.config.get("RATELIMIT_KEY_PREFIX", "clinic"),
+        enabled=app.config.get("RATELIMIT_ENABLED", True),
+    )
+    app.extensions["clinic_limiter"] = limiter
+    for endpoint in LIMITED_ENDPOINTS:
+        view = app.view_functions.get(endpoint)
+        if view is not None:
+            app.view_functions[endpoint] = limiter.limit(LOGIN_LIMIT, methods=["POST"])(view)
