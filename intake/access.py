@@ -76,10 +76,10 @@ def actor() -> str:
     return f"user:{pending.user_id}" if pending is not None else "anonymous"
 
 
-def record(session: Session, action: str, **kwargs: Any) -> None:
+def record(session: Session, action: str, *, as_user: str | None = None, **kwargs: Any) -> None:
     """Append an audit event for this request (actor and request id filled in)."""
-    audit.record(session, actor=actor(), action=action,
-                 request_id=g.get("request_id"), **kwargs)
+    who = f"user:{as_user}" if as_user else actor()
+    audit.record(session, actor=who, action=action, request_id=g.get("request_id"), **kwargs)
 
 
 def deny(session: Session, status: int, *, object_type: str | None = None,

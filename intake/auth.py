@@ -111,13 +111,15 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("ascii")).hexdigest()
 
 
-def start_session(session: Session, user: User, stage: str, user_agent: str = "") -> str:
-    """Open a new server-side session and return its token (the only copy)."""
+def start_session(session: Session, user: User, stage: str,
+                  user_agent: str = "") -> tuple[UserSession, str]:
+    """Open a new server-side session; returns it and its token (the only copy)."""
     token = secrets.token_urlsafe(32)
-    session.add(UserSession(user_id=user.id, token_hash=_token_hash(token), stage=stage,
-                            user_agent=user_agent[:200]))
+    started = UserSession(user_id=user.id, token_hash=_token_hash(token), stage=stage,
+                          user_agent=user_agent[:200])
+    session.add(started)
     session.flush()
-    return token
+    return started, token
 
 
 def find_session(session: Session, token: str | None, timeouts: Timeouts,

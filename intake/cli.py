@@ -269,6 +269,67 @@ def keys_verify() -> None:
         raise SystemExit(1)
 
 
+@main.group("audit")
+def audit_group() -> None:
+    """The tamper-evident audit log."""
+
+
+def _audit_key() -> bytes:
+    from intake.audit_verify import CheckpointError, read_key
+
+    try:
+        return read_key(_services().config.audit_key_file)
+    except CheckpointError as exc:
+        raise CliError(str(exc)) from exc
+
+
+@audit_group.command("verify")
+@click.option("--head", "head_file", type=click.Path(path_type=Path),
+              help="A checkpoint file from `clinic audit checkpoint`; detects truncation.")
+@with_appcontext
+def audit_verify(head_file: Path | None) -> None:
+    """Recompute the whole chain; exit 1 naming the first bad sequence number."""
+    from intake.audit_verify import CheckpointError, read_checkpoint, verify, verify_against_head
+
+    engine = _services().engine
+    if head_file is not None:
+        try:
+            count, head_hash = read_checkpoint(head_file, _audit_key())
+        except CheckpointError as exc:
+            raise CliError(str(exc)) from exc
+        result = verify_against_head(engine, count, head_hash)
+    else:
+        result = verify(engine)
+    if not result.ok:
+        click.echo(f"audit log FAILED at sequence {result.first_bad_seq}: {result.problem}",
+                   err=True)
+        raise SystemExit(1)
+    when = result.last_time.isoformat() if result.last_time else "-"
+    click.echo(f"audit log verified: {result.count} events, through {result.count} at {when}")
+
+
+@audit_group.command("checkpoint")
+@click.argument("path", type=click.Path(path_type=Path))
+@with_appcontext
+def audit_checkpoint(path: Path) -> None:
+    """Verify the log and write its signed head (count and hash) to PATH."""
+    from intake.audit_verify import verify, write_checkpoint
+
+    key = _audit_key()
+    with _transaction() as (session, _svc):
+        audit.record(session, actor=audit.cli_actor(), action="audit.checkpoint")
+    result = verify(_services().engine)
+    if not result.ok:
+        click.echo(f"audit log FAILED at sequence {result.first_bad_seq}: {result.problem}",
+                   err=True)
+        raise SystemExit(1)
+    try:
+        write_checkpoint(result, key, path)
+    except OSError as exc:
+        raise CliError(f"cannot write checkpoint: {path}") from exc
+    click.echo(f"checkpoint written: {result.count} events, head {result.head_hash[:16]}...")
+
+
 def _register_redaction() -> None:
     from redaction.cli import COMMANDS
 

@@ -8,7 +8,7 @@ chosen before insert, because every ciphertext is bound to its row id.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -37,12 +37,24 @@ NAMING_CONVENTION = {
 }
 
 ROLES = ("admin", "attorney", "advocate", "auditor")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 PSEUDONYM_SCHEMES = {"jane": "Jane Doe", "john": "John Doe", "doe": "Doe"}
 
 
 def utcnow() -> datetime:
     """The current time, timezone-aware UTC."""
     return datetime.now(UTC)
+
+
+def epoch_us(moment: datetime) -> int:
+    """Microseconds since the Unix epoch of an aware datetime."""
+    delta = moment - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def from_epoch_us(value: int) -> datetime:
+    """The aware UTC datetime of a microsecond epoch timestamp."""
+    return _EPOCH + timedelta(microseconds=value)
 
 
 def new_id() -> str:
@@ -319,7 +331,8 @@ class AuditEvent(Base):
 
     __tablename__ = "audit_events"
     seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
-    occurred_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    # UTC microseconds since the epoch: exact, portable, and cheap to hash when verifying.
+    occurred_us: Mapped[int] = mapped_column(BigInteger, index=True)
     actor: Mapped[str] = mapped_column(String(300), index=True)
     action: Mapped[str] = mapped_column(String(60), index=True)
     object_type: Mapped[str | None] = mapped_column(String(40))
@@ -327,9 +340,14 @@ class AuditEvent(Base):
     matter_id: Mapped[str | None] = mapped_column(String(36), index=True)
     outcome: Mapped[str] = mapped_column(String(20), default="ok")
     request_id: Mapped[str | None] = mapped_column(String(64))
-    details: Mapped[dict[str, Any] | None]
+    details: Mapped[str | None] = mapped_column(Text)  # canonical JSON, exactly as hashed
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+    @property
+    def occurred_at(self) -> datetime:
+        """When the event happened, as an aware UTC datetime."""
+        return from_epoch_us(self.occurred_us)
 
 
 class UserSession(Base):

@@ -87,8 +87,8 @@ def _headers(response: Response) -> Response:
 
 def init_security(app: Flask, config: Config) -> None:
     """Install sessions, Flask-Login, CSRF, the limiter, headers and the error pages."""
-    app.config.setdefault("SESSION_COOKIE_NAME",
-                          "__Host-clinic" if config.session_cookie_secure else "clinic")
+    app.config["SESSION_COOKIE_NAME"] = (
+        "__Host-clinic" if config.session_cookie_secure else "clinic")
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # the session's own timeouts apply
     CSRFProtect(app)
     manager = LoginManager(app)
@@ -137,4 +137,5 @@ def _init_limiter(app: Flask, config: Config) -> None:
     for endpoint in LIMITED_ENDPOINTS:
         view = app.view_functions.get(endpoint)
         if view is not None:
-            app.view_functions[endpoint] = limiter.limit(LOGIN_LIMIT, methods=["POST"])(view)
+            limited: Any = limiter.limit(LOGIN_LIMIT, methods=["POST"])(view)
+            app.view_functions[endpoint] = limited

@@ -1,16 +1,18 @@
-"""Pages anyone may see: the landing page and the health check."""
+"""The health check (public) and the signed-in home page."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, jsonify, render_template
 from sqlalchemy import text
 
+from intake.access import ROLES, allow
 from intake.extensions import db_session
 
 bp = Blueprint("public", __name__)
 
 
 @bp.get("/healthz")
+@allow(public=True)
 def healthz() -> Response:
     """Liveness and database reachability, with no data."""
     db_session().execute(text("SELECT 1"))
@@ -18,10 +20,7 @@ def healthz() -> Response:
 
 
 @bp.get("/")
+@allow(*ROLES)
 def index() -> str:
-    """The landing page."""
-    return (
-        "<!doctype html><html lang=en><head><meta charset=utf-8>"
-        "<title>Clinic intake</title></head><body><h1>Clinic intake</h1>"
-        "<p>Staff sign-in is at <a href=/login>/login</a>.</p></body></html>"
-    )
+    """The home page: where each role starts."""
+    return render_template("home.html")

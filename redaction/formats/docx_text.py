@@ -25,10 +25,10 @@ _TEXT_ATTRS = [
     (q(PIC_NS, "cNvPr"), "descr"), (q(PIC_NS, "cNvPr"), "title"),
     (q(V_NS, "shape"), "alt"), (q(V_NS, "shape"), "title"), (q(V_NS, "rect"), "alt"),
     (w("hyperlink"), w("tooltip")), (w("fldSimple"), w("instr")),
-    (w("alias"), w("val")), (w("tag"), w("val")), (w("name"), w("val")),
-    (w("helpText"), w("val")), (w("statusText"), w("val")), (w("default"), w("val")),
-    (w("listEntry"), w("val")), (w("bookmarkStart"), w("name")),
+    (w("alias"), w("val")), (w("tag"), w("val")), (w("bookmarkStart"), w("name")),
 ]
+# Legacy form fields keep a name, help texts and a default value inside w:ffData.
+_FORM_ATTRS = ["name", "helpText", "statusText", "default", "listEntry"]
 # Names of drawing objects default to file names ("kiara_whitfield.jpg"); make them generic.
 _NAME_ATTRS = [(q(WP_NS, "docPr"), "name"), (q(PIC_NS, "cNvPr"), "name"),
                (q(V_NS, "imagedata"), q(O_NS, "title"))]
@@ -60,9 +60,14 @@ def _owner(el: etree._Element) -> etree._Element | None:
     return cur
 
 
+STORY_ROOTS = {w("document"), w("hdr"), w("ftr"), w("footnotes"), w("endnotes")}
+
+
 def part_units(root: etree._Element) -> list[Unit]:
-    """All text units of one part: the joined paragraphs, field codes and text attributes."""
+    """All text units of one story part: joined paragraphs, field codes, text attributes."""
     units: list[Unit] = []
+    if root.tag not in STORY_ROOTS:
+        return units
     body = _paragraph_unit(root)
     if body is not None:
         units.append(body)
@@ -74,6 +79,11 @@ def part_units(root: etree._Element) -> list[Unit]:
             value = el.get(attr)
             if value:
                 units.append(Unit(value, _set_attr(el, attr)))
+    for data in root.iter(w("ffData")):
+        for el in data.iter(*(w(t) for t in _FORM_ATTRS)):
+            value = el.get(w("val"))
+            if value:
+                units.append(Unit(value, _set_attr(el, w("val"))))
     for n, (tag, attr) in enumerate(_NAME_ATTRS):
         for el in root.iter(tag):
             if el.get(attr) is not None:

@@ -1,0 +1,212 @@
+"""`clinic redact` and `clinic redact-eval` exactly as external checks call them."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from redaction import cli
+from redaction.evaluation import present
+from redaction.types import Leak
+
+CLINIC = str(Path(sys.executable).with_name("clinic"))
+DATA = Path(__file__).resolve().parents[1] / "data"
+SETS = [DATA / "eval_dev", DATA / "eval_extra"]
+
+CASE = {
+    "matter": "Doe v. Bluewater Motor Lodge, LLC",
+    "subjects": [{
+        "pseudonym": "Jane Doe 3",
+        "names": ["Shanice Tamara Okonjo", "Shanice Okonjo"],
+        "aliases": ["Neecy"],
+        "date_of_birth": "2005-09-17",
+        "minor": False,
+        "phones": ["(702) 555-0148"],
+        "emails": ["neecy.okonjo05@example.com"],
+        "addresses": ["419 Desert Willow Ct, Henderson, NV 89015"],
+        "handles": ["@neecy_702"],
+        "identifiers": ["SSN 601-22-7781"],
+    }],
+    "related_people": [{"label": "Family Member 1", "names": ["Gloria Okonjo"],
+                        "phones": ["(702) 555-0166"]}],
+    "keep": ["Bluewater Motor Lodge, LLC", "Harriet M. Quill"],
+}
+DOC = """Shanice Okonjo (DOB 9/17/2005) told Harriet M. Quill that her mother, Gloria Okonjo,
+called 702.555.0148 twice. SHANICE lived at 419 Desert Willow Ct until the recruiter,
+Victor Salas, moved her to the Bluewater Motor Lodge, LLC in Room 12. Her SSN ends in 7781.
+"""
+
+
+def clinic(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([CLINIC, *args], capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture()
+def case_file(tmp_path: Path) -> Path:
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(CASE))
+    return path
+
+
+def _score_set(set_dir: Path, work: Path) -> dict[str, float]:
+    labels = json.loads((set_dir / "labels.json").read_text())
+    groups: dict[tuple[str, str], list[str]] = {}
+    for doc_id, lab in labels.items():
+        groups.setdefault((lab["case"], lab["profile"]), []).append(doc_id)
+    totals = {"known": 0, "known_leaks": 0, "unknown": 0, "unknown_leaks": 0, "keep": 0,
+              "lost": 0, "pseudo": 0, "short": 0}
+    for (case, profile), docs in groups.items():
+        out = work / case / profile
+        files = [str(set_dir / "docs" / f"{d}.txt") for d in docs]
+        proc = clinic("redact", "--context", str(set_dir / "cases" / f"{case}.json"),
+                      "--profile", profile, "--out", str(out), *files)
+        assert proc.returncode == 0, proc.stderr
+        for d in docs:
+            lab = labels[d]
+            text = re.sub(r"\s+", " ", (out / f"{d}.txt").read_text()).lower()
+            for item in lab["must_remove"]:
+                kind = item["kind"]
+                totals[kind] += 1
+                totals[f"{kind}_leaks"] += present(item["text"], text)
+            for s in lab["must_keep"]:
+                totals["keep"] += 1
+                totals["lost"] += not present(s, text)
+            for p, n in lab["pseudonyms"].items():
+                totals["pseudo"] += 1
+                totals["short"] += len(re.findall(rf"(?<!\w){re.escape(p.lower())}(?!\w)",
+                                                  text)) < n
+    return {
+        "known_leaks": totals["known_leaks"],
+        "unknown_recall": 1 - totals["unknown_leaks"] / totals["unknown"],
+        "keep_rate": 1 - totals["lost"] / totals["keep"],
+        "pseudonym_hits": 1 - totals["short"] / totals["pseudo"],
+    }
+
+
+@pytest.mark.parametrize("set_dir", SETS, ids=lambda p: p.name)
+def test_labelled_sets_meet_the_targets_through_the_cli(set_dir, tmp_path):
+    scores = _score_set(set_dir, tmp_path)
+    assert scores["known_leaks"] == 0
+    assert scores["unknown_recall"] >= 0.95
+    assert scores["keep_rate"] >= 0.95
+    assert scores["pseudonym_hits"] >= 0.98
+
+
+def test_redact_eval_prints_the_scores():
+    proc = clinic("redact-eval", str(DATA / "eval_dev"))
+    assert proc.returncode == 0, proc.stderr
+    assert "known leaks: 0/" in proc.stdout
+    recall = float(re.search(r"unknown recall: ([\d.]+)", proc.stdout).group(1))
+    keep = float(re.search(r"keep rate: ([\d.]+)", proc.stdout).group(1))
+    hits = float(re.search(r"pseudonym hits: ([\d.]+)", proc.stdout).group(1))
+    assert recall >= 0.95 and keep >= 0.95 and hits >= 0.98
+
+
+def test_redact_writes_output_report_and_reference_list(case_file, tmp_path):
+    doc = tmp_path / "in" / "note.txt"
+    doc.parent.mkdir()
+    doc.write_text(DOC)
+    out, report, ref = tmp_path / "out", tmp_path / "report.json", tmp_path / "ref.json"
+    proc = clinic("redact", "--context", str(case_file), "--profile", "court", "--out", str(out),
+                  "--report", str(report), "--reference-list", str(ref), str(doc))
+    assert proc.returncode == 0, proc.stderr
+    text = (out / "note.txt").read_text()
+    for gone in ["Shanice", "Okonjo", "SHANICE", "702.555.0148", "9/17/2005",
+                 "419 Desert Willow Ct", "7781", "Victor Salas", "Room 12"]:
+        assert not present(gone, text), gone
+    assert "Jane Doe 3" in text and "Family Member 1" in text
+    assert present("Harriet M. Quill", text) and present("Bluewater Motor Lodge, LLC", text)
+    assert sorted(p.name for p in out.iterdir()) == ["note.txt"]  # no temporary files left
+    data = json.loads(report.read_text())
+    entry = data["files"][0]
+    assert entry["file"] == "note.txt" and entry["written"] is True
+    assert {"start", "end", "category", "replacement", "detector", "score"} <= set(
+        entry["redactions"][0])
+    raw = report.read_text()
+    for value in ["Shanice", "Okonjo", "555-0148", "Desert Willow", "Victor"]:
+        assert value not in raw  # the report never carries original text
+    sealed = json.loads(ref.read_text())["reference_list"]
+    assert any(e["replacement"] == "Jane Doe 3" and "Shanice Okonjo" in e["replaced"]
+               for e in sealed)
+
+
+def test_no_reference_list_unless_asked(case_file, tmp_path):
+    doc = tmp_path / "note.txt"
+    doc.write_text(DOC)
+    proc = clinic("redact", "--context", str(case_file), "--profile", "co-counsel", "--out",
+                  str(tmp_path / "out"), str(doc))
+    assert proc.returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json", "note.txt", "out"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--context", "{tmp}/missing.json", "--profile", "court"], "context file not readable"),
+        (["--context", "{case}", "--profile", "public"], "unknown profile"),
+        (["--context", "{case}", "--profile", "court", "{tmp}/missing.txt"], "not found"),
+        (["--context", "{bad}", "--profile", "court"], "not valid JSON"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(case_file, tmp_path, args, message):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ Shanice Okonjo")
+    doc = tmp_path / "note.txt"
+    doc.write_text(DOC)
+    argv = [a.format(tmp=tmp_path, case=case_file, bad=bad) for a in args]
+    if not any(a.endswith(".txt") for a in argv):
+        argv.append(str(doc))
+    proc = clinic("redact", *argv[:4], "--out", str(tmp_path / "out"), *argv[4:])
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0]
+    assert "Shanice" not in proc.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_leak_check_holds_back_the_file_and_exits_3(case_file, tmp_path, monkeypatch):
+    from redaction.session import RedactionSession
+
+    real = RedactionSession.leaks
+
+    def leaky(self, text):
+        if "clean" in text:
+            return real(self, text)
+        return [Leak("PHONE", 10, 22, "Jane Doe 3")]
+
+    monkeypatch.setattr(RedactionSession, "leaks", leaky)
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(DOC)
+    b.write_text("a clean note about the weather")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli.redact, ["--context", str(case_file), "--profile", "court",
+                                             "--out", str(out), str(a), str(b)])
+    assert result.exit_code == 3
+    assert sorted(p.name for p in out.iterdir()) == ["b.txt"]
+    assert "held back: a.txt" in result.output and "PHONE at 10-22" in result.output
+    assert "Shanice" not in result.output
+
+
+def test_progress_on_stderr_for_many_files(case_file, tmp_path):
+    files = []
+    for i in range(6):
+        f = tmp_path / f"n{i}.txt"
+        f.write_text(DOC)
+        files.append(str(f))
+    proc = clinic("redact", "--context", str(case_file), "--profile", "court", "--out",
+                  str(tmp_path / "out"), *files)
+    assert proc.returncode == 0
+    assert "[6/6] n5.txt" in proc.stderr
+    assert len(list((tmp_path / "out").iterdir())) == 6
+
+
+def test_profiles_lists_both():
+    proc = clinic("profiles")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("co-counsel") and "\ncourt" in proc.stdout

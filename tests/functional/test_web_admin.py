@@ -1,0 +1,80 @@
+"""Administration: accounts are created, disabled, reset; admins set matter teams."""
+
+from __future__ import annotations
+
+import re
+
+import pyotp
+from sqlalchemy import select
+
+from intake.models import MatterMember, User
+from tests.functional.web_support import (  # noqa: F401
+    app,
+    fast_passwords,
+    make_staff,
+    post,
+    seed_matter,
+    sign_in,
+    svc,
+)
+
+
+def test_admin_creates_an_account_that_must_set_password_and_mfa(app, svc):
+    admin = make_staff(svc, "admin")
+    client = app.test_client()
+    sign_in(client, admin)
+    resp = post(client, "/admin/users/new", {"email": "new.advocate@clinic.test",
+                                             "role": "advocate"})
+    one_time = re.search(r'id="one-time-password">([^<]+)<', resp.get_data(as_text=True))[1]
+    dup = post(client, "/admin/users/new", {"email": "new.advocate@clinic.test",
+                                            "role": "advocate"})
+    assert dup.status_code == 400 and "already exists" in dup.get_data(as_text=True)
+    newcomer = app.test_client()
+    resp = post(newcomer, "/login", {"email": "new.advocate@clinic.test", "password": one_time})
+    assert resp.headers["Location"].endswith("/login/password")
+    new = "my own long passphrase"
+    post(newcomer, "/login/password", {"current": one_time, "new": new, "confirm": new})
+    page = newcomer.get("/login/mfa/enrol").get_data(as_text=True)
+    secret = page.split('id="totp-secret">')[1].split("<")[0]
+    assert post(newcomer, "/login/mfa/enrol",
+                {"code": pyotp.TOTP(secret).now()}).status_code == 302
+    assert newcomer.get("/matters").status_code == 200
+
+
+def test_disable_ends_sessions_and_reset_clears_mfa(app, svc):
+    admin = make_staff(svc, "admin")
+    staff = make_staff(svc, "advocate")
+    client, victim = app.test_client(), app.test_client()
+    sign_in(client, admin)
+    sign_in(victim, staff)
+    resp = post(client, f"/admin/users/{staff.id}/disable", form_path="/admin/users")
+    assert resp.status_code == 302
+    assert victim.get("/matters").headers["Location"].endswith("/login")
+    post(client, f"/admin/users/{staff.id}/enable", form_path="/admin/users")
+    resp = post(client, f"/admin/users/{staff.id}/reset", form_path="/admin/users")
+    assert "one-time-password" in resp.get_data(as_text=True)
+    with svc.sessions() as session:
+        user = session.get(User, staff.id)
+        assert user.must_change_password and user.mfa_enrolled_at is None
+        assert user.totp_secret_ct is None and not user.disabled
+    own = post(client, f"/admin/users/{admin.id}/disable", form_path="/admin/users")
+    assert own.status_code == 302
+    with svc.sessions() as session:
+        assert not session.get(User, admin.id).disabled
+
+
+def test_admin_sets_matter_teams(app, svc):
+    admin = make_staff(svc, "admin")
+    staff = make_staff(svc, "advocate")
+    seeded = seed_matter(svc)
+    client, worker = app.test_client(), app.test_client()
+    sign_in(client, admin)
+    sign_in(worker, staff)
+    assert worker.get(f"/matters/{seeded.matter_id}").status_code == 404
+    url = f"/admin/matters/{seeded.matter_id}/members"
+    assert post(client, url, {"user_id": staff.id}).status_code == 302
+    assert worker.get(f"/matters/{seeded.matter_id}").status_code == 200
+    post(client, f"{url}/{staff.id}/remove", form_path=url)
+    assert worker.get(f"/matters/{seeded.matter_id}").status_code == 404
+    with svc.sessions() as session:
+        assert session.scalars(select(MatterMember)).all() == []

@@ -1,0 +1,214 @@
+"""Sign-in with password and TOTP, lockout, sessions, sign-out, headers and cookies."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pyotp
+import pytest
+from sqlalchemy import select
+
+from config import Config
+from intake import create_app, users
+from intake.models import AuditEvent, User, UserSession, utcnow
+from tests.functional.web_support import (  # noqa: F401
+    PASSWORD,
+    app,
+    csrf,
+    fast_passwords,
+    make_staff,
+    post,
+    sign_in,
+    svc,
+    totp_code,
+)
+
+
+def _events(svc, action):
+    with svc.sessions() as session:
+        return list(session.scalars(select(AuditEvent).where(AuditEvent.action == action)))
+
+
+def test_password_hashing_meets_owasp_argon2id_minimum():
+    params = users.PASSWORDS
+    assert params.type.name == "ID"
+    assert params.memory_cost >= 19 * 1024 and params.time_cost >= 2
+
+
+def test_sign_in_needs_password_then_totp_and_renews_the_session(app, svc):
+    staff = make_staff(svc, "advocate")
+    client = app.test_client()
+    client.get("/login")
+    before = client.get_cookie("clinic")
+    resp = post(client, "/login", {"email": staff.email, "password": PASSWORD})
+    assert resp.headers["Location"].endswith("/login/mfa")
+    after_password = client.get_cookie("clinic").value
+    assert before is None or before.value != after_password
+    assert client.get("/matters").headers["Location"].endswith("/login")
+    resp = post(client, "/login/mfa", {"code": totp_code(staff.secret)})
+    assert resp.status_code == 302
+    assert client.get_cookie("clinic").value != after_password
+    assert client.get("/matters").status_code == 200
+    ok = [e for e in _events(svc, "auth.login") if e.outcome == "ok"]
+    assert [e.actor for e in ok] == [f"user:{staff.id}"]
+
+
+def test_wrong_totp_code_is_refused_and_recorded(app, svc):
+    staff = make_staff(svc, "advocate")
+    client = app.test_client()
+    post(client, "/login", {"email": staff.email, "password": PASSWORD})
+    resp = post(client, "/login/mfa", {"code": "000000"})
+    assert resp.status_code == 401
+    assert client.get("/matters").status_code == 302
+    assert [e.outcome for e in _events(svc, "auth.login")] == ["failed"]
+
+
+def test_a_totp_code_works_only_once(app, svc):
+    staff = make_staff(svc, "advocate")
+    code = totp_code(staff.secret)
+    first, second = app.test_client(), app.test_client()
+    post(first, "/login", {"email": staff.email, "password": PASSWORD})
+    assert post(first, "/login/mfa", {"code": code}).status_code == 302
+    post(second, "/login", {"email": staff.email, "password": PASSWORD})
+    assert post(second, "/login/mfa", {"code": code}).status_code == 401
+
+
+def test_sixth_wrong_password_in_a_row_is_refused_as_locked(app, svc):
+    staff = make_staff(svc, "attorney")
+    client = app.test_client()
+    for _ in range(5):
+        resp = post(client, "/login", {"email": staff.email, "password": "wrong password!"})
+        assert resp.status_code == 401
+        assert "not correct" in resp.get_data(as_text=True)
+    resp = post(client, "/login", {"email": staff.email, "password": "wrong password!"})
+    assert "locked" in resp.get_data(as_text=True)
+    # even the right password is refused for 15 minutes
+    resp = post(client, "/login", {"email": staff.email, "password": PASSWORD})
+    assert resp.status_code == 401 and "locked" in resp.get_data(as_text=True)
+    assert len(_events(svc, "auth.lockout")) == 1
+    with svc.sessions() as session:
+        user = session.get(User, staff.id)
+        assert user.locked_until - utcnow() > timedelta(minutes=14)
+        user.locked_until = utcnow() - timedelta(seconds=1)
+        session.commit()
+    sign_in(client, staff)
+
+
+def test_unknown_account_gets_the_same_answer(app, svc):
+    client = app.test_client()
+    resp = post(client, "/login", {"email": "nobody@clinic.test", "password": "whatever12345"})
+    assert resp.status_code == 401 and "not correct" in resp.get_data(as_text=True)
+    assert "nobody@clinic.test" in resp.get_data(as_text=True)  # the form keeps what was typed
+    assert [e.details for e in _events(svc, "auth.login")]
+
+
+def test_first_sign_in_forces_password_change_then_totp_enrolment(app, svc):
+    staff = make_staff(svc, "admin", enrolled=False, must_change=True)
+    client = app.test_client()
+    resp = post(client, "/login", {"email": staff.email, "password": PASSWORD})
+    assert resp.headers["Location"].endswith("/login/password")
+    assert client.get("/admin/users").headers["Location"].endswith("/login")
+    new = "another long passphrase"
+    resp = post(client, "/login/password", {"current": PASSWORD, "new": new, "confirm": new})
+    assert resp.headers["Location"].endswith("/login/mfa/enrol")
+    page = client.get("/login/mfa/enrol").get_data(as_text=True)
+    assert 'src="data:image/svg+xml;base64,' in page
+    secret = page.split('id="totp-secret">')[1].split("<")[0]
+    resp = post(client, "/login/mfa/enrol", {"code": pyotp.TOTP(secret).now()})
+    assert resp.status_code == 302
+    assert client.get("/admin/users").status_code == 200
+    with svc.sessions() as session:
+        user = session.get(User, staff.id)
+        assert user.mfa_enrolled_at is not None and not user.must_change_password
+        assert secret.encode() not in user.totp_secret_ct
+
+
+def test_idle_and_absolute_timeouts_end_the_session(app, svc):
+    staff = make_staff(svc, "advocate")
+    client = app.test_client()
+    sign_in(client, staff)
+    with svc.sessions() as session:
+        live = session.scalar(select(UserSession).where(UserSession.user_id == staff.id))
+        live.last_seen_at = utcnow() - timedelta(minutes=16)
+        session.commit()
+    assert client.get("/matters").headers["Location"].endswith("/login")
+    sign_in(client, staff)
+    with svc.sessions() as session:
+        live = session.scalar(select(UserSession).where(UserSession.user_id == staff.id,
+                                                        UserSession.ended_at.is_(None)))
+        live.created_at = utcnow() - timedelta(hours=12, minutes=1)
+        session.commit()
+    assert client.get("/matters").headers["Location"].endswith("/login")
+    with svc.sessions() as session:
+        reasons = sorted(s.end_reason for s in session.scalars(select(UserSession)))
+    assert reasons == ["expired", "idle"]
+
+
+def test_sign_out_is_a_post_with_csrf(app, svc):
+    staff = make_staff(svc, "advocate")
+    client = app.test_client()
+    sign_in(client, staff)
+    assert client.get("/logout").status_code == 405
+    assert client.post("/logout").status_code == 400
+    assert post(client, "/logout", form_path="/matters").status_code == 302
+    assert client.get("/matters").headers["Location"].endswith("/login")
+
+
+def test_staff_see_and_end_their_own_sessions_only(app, svc):
+    staff = make_staff(svc, "advocate")
+    other = make_staff(svc, "advocate")
+    laptop, phone, elsewhere = app.test_client(), app.test_client(), app.test_client()
+    sign_in(laptop, staff)
+    sign_in(phone, staff)
+    sign_in(elsewhere, other)
+    with svc.sessions() as session:
+        mine = session.scalars(select(UserSession).where(UserSession.user_id == staff.id)).all()
+        theirs = session.scalar(select(UserSession).where(UserSession.user_id == other.id))
+    page = laptop.get("/account/sessions").get_data(as_text=True)
+    assert page.count("/end") == 2 and "(this session)" in page
+    resp = post(laptop, f"/account/sessions/{theirs.id}/end", form_path="/account/sessions")
+    assert resp.status_code == 404
+    assert elsewhere.get("/matters").status_code == 200
+    phone_session = max(mine, key=lambda s: s.created_at)
+    post(laptop, f"/account/sessions/{phone_session.id}/end", form_path="/account/sessions")
+    assert phone.get("/matters").headers["Location"].endswith("/login")
+    assert laptop.get("/matters").status_code == 200
+
+
+def test_security_headers_on_every_page(app, svc):
+    staff = make_staff(svc, "advocate")
+    client = app.test_client()
+    sign_in(client, staff)
+    for path in ("/login", "/matters", "/account/sessions"):
+        resp = client.get(path)
+        csp = resp.headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp and "script-src 'self'" in csp
+        assert "unsafe-inline" not in csp
+        assert resp.headers["X-Content-Type-Options"] == "nosniff"
+        assert resp.headers["Cache-Control"] == "no-store"
+        assert "<script>" not in resp.get_data(as_text=True)
+
+
+def test_cookie_flags(env, engine, fast_passwords):
+    env = dict(env, CLINIC_SECURE_COOKIES="1")
+    app = create_app(Config.from_env(env), TESTING=True)
+    staff = make_staff(app.extensions["clinic"], "advocate")
+    client = app.test_client()
+    resp = post(client, "/login", {"email": staff.email, "password": PASSWORD})
+    cookie = resp.headers["Set-Cookie"]
+    assert cookie.startswith("__Host-clinic=")
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert "Expires" not in cookie
+
+
+def test_sign_in_is_rate_limited_per_address_in_redis(env, engine, fast_passwords):
+    import uuid
+
+    env = dict(env, CLINIC_REDIS_URL="redis://127.0.0.1:6379/0")
+    app = create_app(Config.from_env(env), TESTING=True,
+                     RATELIMIT_KEY_PREFIX=f"t{uuid.uuid4().hex}")
+    client = app.test_client()
+    token = csrf(client, "/login")
+    codes = [client.post("/login", data={"email": f"n{i}@clinic.test", "password": "x" * 12,
+                                         "csrf_token": token}).status_code for i in range(21)]
+    assert codes[:20] == [401] * 20 and codes[20] == 429

@@ -1,0 +1,80 @@
+"""Consent records: recorded through the web, checked by `valid_consent`, withdrawn."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from intake.consents import valid_consent
+from intake.models import AuditEvent, Consent, Subject, utcnow
+from tests.functional.web_support import (  # noqa: F401
+    app,
+    fast_passwords,
+    make_staff,
+    post,
+    seed_matter,
+    sign_in,
+    svc,
+)
+
+
+def _form(**overrides):
+    today = date.today()
+    data = {"recipient": "Legal Aid of the North", "scope": "Intake summary for co-counsel",
+            "signed_on": today.isoformat(),
+            "expires_on": (today + timedelta(days=180)).isoformat(),
+            "signer": "Marisol Quintanilla-Reyes", "guardian": "Teodora Quintanilla",
+            "informed": "y", "written": "y"}
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_consent_is_recorded_and_governs_sharing(app, svc):
+    staff = make_staff(svc, "advocate")
+    seeded = seed_matter(svc, staff)
+    client = app.test_client()
+    sign_in(client, staff)
+    url = f"/subjects/{seeded.subject_id}/consents/new"
+    resp = post(client, url, _form())
+    assert resp.status_code == 302
+    with svc.sessions() as session:
+        subject = session.get(Subject, seeded.subject_id)
+        consent = valid_consent(session, subject, "  legal aid OF the north ")
+        assert consent is not None and b"Teodora" not in consent.guardian_ct
+        assert valid_consent(session, subject, "Someone Else") is None
+        assert valid_consent(session, subject, "Legal Aid of the North",
+                             at=utcnow() + timedelta(days=182)) is None
+    page = client.get(f"/subjects/{seeded.subject_id}/consents").get_data(as_text=True)
+    assert "Legal Aid of the North" in page and "In force" in page and "Teodora" not in page
+    resp = post(client, f"/consents/{consent.id}/withdraw", form_path=f"/consents/{consent.id}")
+    assert resp.status_code == 302
+    with svc.sessions() as session:
+        subject = session.get(Subject, seeded.subject_id)
+        assert valid_consent(session, subject, "Legal Aid of the North") is None
+        actions = [e.action for e in session.scalars(select(AuditEvent))]
+    assert "consent.create" in actions and "consent.withdraw" in actions
+
+
+def test_incomplete_consents_are_refused(app, svc):
+    staff = make_staff(svc, "advocate")
+    seeded = seed_matter(svc, staff)
+    client = app.test_client()
+    sign_in(client, staff)
+    url = f"/subjects/{seeded.subject_id}/consents/new"
+    cases = [
+        (_form(guardian=""), "parent or guardian"),
+        (_form(informed=None), "informed"),
+        (_form(written=None), "written"),
+        (_form(expires_on=(date.today() + timedelta(days=400)).isoformat()), "one year"),
+        (_form(expires_on=date.today().isoformat()), "after the day"),
+    ]
+    for data, message in cases:
+        resp = post(client, url, data)
+        assert resp.status_code == 400
+        page = resp.get_data(as_text=True)
+        assert message in page
+        assert 'value="Legal Aid of the North"' in page
+    with svc.sessions() as session:
+        count = len(session.scalars(select(Consent)).all())
+    assert count == 1  # only the seeded one
