@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ENVIRONMENTS = ("development", "production", "test")
-SECRET_KEY_FILE = "secret_key"
+SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name, not a secret
 KEYRING_FILE = "keyring.json"
 AUDIT_KEY_FILE = "audit_head.key"
 DEFAULT_INSTANCE_DIR = "instance"

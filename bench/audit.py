@@ -75,7 +75,7 @@ def fill(url: str, events: int) -> None:
     with engine.begin() as conn:
         for i in range(events):
             seq += 1
-            details = '{"n":%d}' % (i % 7) if i % 3 == 0 else None
+            details = f'{{"n":{i % 7}}}' if i % 3 == 0 else None
             row: dict[str, object] = {
                 "seq": seq, "occurred_us": base + i, "actor": f"user:{i % 50}",
                 "action": "subject.view", "object_type": "subject",

@@ -26,6 +26,7 @@ _COLUMNS = (
     "seq", "occurred_us", "actor", "action", "object_type", "object_id", "matter_id",
     "outcome", "request_id", "details", "prev_hash", "hash",
 )
+_VERIFY_SQL = "SELECT " + ", ".join(_COLUMNS) + " FROM audit_events ORDER BY seq"  # noqa: S608
 
 
 class CheckpointError(Exception):
@@ -50,7 +51,7 @@ class VerifyResult:
 def verify(engine: Engine, batch: int = 20_000) -> VerifyResult:
     """Recompute the whole chain; report the first sequence number that is wrong."""
     expected_seq, prev, count, last_us = 1, GENESIS_HASH, 0, None
-    sql = f"SELECT {', '.join(_COLUMNS)} FROM audit_events ORDER BY seq"
+    sql = _VERIFY_SQL
     digest = event_hash
     with engine.connect() as conn:
         # Raw driver rows, streamed: no ORM or type processing on a million rows.

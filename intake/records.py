@@ -25,7 +25,6 @@ from crypto import (
 )
 from intake.models import DataKey, EncryptedRecord, new_id, utcnow
 
-
 _PENDING = "clinic.pending_data_keys"
 
 
