@@ -42,6 +42,8 @@ class Config:
     idle_timeout_minutes: int = 15
     absolute_timeout_hours: int = 12
     max_upload_bytes: int = 50 * 1024 * 1024
+    work_hours: tuple[int, int] = (7, 20)  # local hours; audit alerts flag access outside them
+    timezone: str = "UTC"
 
     @property
     def is_production(self) -> bool:
@@ -93,6 +95,7 @@ class Config:
             redis_url=env_map.get("CLINIC_REDIS_URL") or None,
             spacy_model=env_map.get("CLINIC_SPACY_MODEL") or None,
             session_cookie_secure=True,
+            **_work_settings(env_map),  # type: ignore[arg-type]
         )
 
     @classmethod
@@ -126,7 +129,25 @@ class Config:
             redis_url=env_map.get("CLINIC_REDIS_URL") or None,
             spacy_model=env_map.get("CLINIC_SPACY_MODEL") or None,
             session_cookie_secure=env_map.get("CLINIC_SECURE_COOKIES", "0") == "1",
+            **_work_settings(env_map),  # type: ignore[arg-type]
         )
+
+
+def _work_settings(env_map: Mapping[str, str]) -> dict[str, object]:
+    """Working hours ("7-20") and time zone for the audit alerts."""
+    out: dict[str, object] = {}
+    hours = env_map.get("CLINIC_WORK_HOURS")
+    if hours:
+        try:
+            start, end = (int(part) for part in hours.split("-"))
+        except ValueError as exc:
+            raise ConfigError("CLINIC_WORK_HOURS must look like 7-20") from exc
+        if not 0 <= start < end <= 24:
+            raise ConfigError("CLINIC_WORK_HOURS must look like 7-20")
+        out["work_hours"] = (start, end)
+    if env_map.get("CLINIC_TIMEZONE"):
+        out["timezone"] = env_map["CLINIC_TIMEZONE"]
+    return out
 
 
 def _private_dir(path: Path) -> None:

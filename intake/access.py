@@ -109,7 +109,7 @@ def enforce(session: Session) -> Response | None:
         pending = g.get("pending_session")
         if pending is not None and pending.stage == rule.stage:
             return None
-        return redirect(url_for("matters.index" if signed_in else "auth.login"))
+        return redirect(url_for("public.index" if signed_in else "auth.login"))
     if not signed_in:
         return redirect(url_for("auth.login"))
     if current_user.role not in rule.roles:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from intake.audit import GENESIS_HASH, event_hash
 from intake.models import AuditEvent, from_epoch_us, utcnow
@@ -48,14 +48,20 @@ class VerifyResult:
         return self.first_bad_seq is None
 
 
-def verify(engine: Engine, batch: int = 20_000) -> VerifyResult:
-    """Recompute the whole chain; report the first sequence number that is wrong."""
+def verify(bind: Engine | Connection, batch: int = 20_000) -> VerifyResult:
+    """Recompute the whole chain; report the first sequence number that is wrong.
+
+    Pass a Connection to verify inside a transaction already open (SQLite allows one
+    writer-capable transaction at a time).
+    """
+    if isinstance(bind, Engine):
+        with bind.connect() as conn:
+            return verify(conn, batch)
     expected_seq, prev, count, last_us = 1, GENESIS_HASH, 0, None
-    sql = _VERIFY_SQL
     digest = event_hash
-    with engine.connect() as conn:
-        # Raw driver rows, streamed: no ORM or type processing on a million rows.
-        cursor = conn.execution_options(stream_results=True).exec_driver_sql(sql)
+    # Raw driver rows, streamed: no ORM or type processing on a million rows.
+    cursor = bind.exec_driver_sql(_VERIFY_SQL, execution_options={"stream_results": True})
+    with cursor:
         while rows := cursor.fetchmany(batch):
             for row in rows:
                 seq = row[0]
@@ -117,13 +123,14 @@ def read_checkpoint(path: Path, key: bytes) -> tuple[int, str]:
 
 def verify_against_head(engine: Engine, count: int, head_hash: str) -> VerifyResult:
     """Verify the chain and that it still holds the checkpointed head at `count`."""
-    result = verify(engine)
-    if not result.ok:
-        return result
-    if result.count < count:
-        return VerifyResult(result.count, result.head_hash, result.last_time, result.count + 1,
-                            f"log cut short: the checkpoint has {count} events")
     with engine.connect() as conn:
+        result = verify(conn)
+        if not result.ok:
+            return result
+        if result.count < count:
+            return VerifyResult(result.count, result.head_hash, result.last_time,
+                                result.count + 1,
+                                f"log cut short: the checkpoint has {count} events")
         stored = conn.execute(select(AuditEvent.hash).where(AuditEvent.seq == count)).scalar()
     if count and stored != head_hash:
         return VerifyResult(result.count, result.head_hash, result.last_time, count,

@@ -330,14 +330,21 @@ class AuditEvent(Base):
     """One entry of the hash-chained audit log. Never holds an identifying value."""
 
     __tablename__ = "audit_events"
+    # Keyset pagination newest-first under each filter stays an index range scan.
+    __table_args__ = (
+        Index("ix_audit_events_actor_seq", "actor", "seq"),
+        Index("ix_audit_events_action_seq", "action", "seq"),
+        Index("ix_audit_events_matter_seq", "matter_id", "seq"),
+        Index("ix_audit_events_outcome_seq", "outcome", "seq"),
+    )
     seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     # UTC microseconds since the epoch: exact, portable, and cheap to hash when verifying.
     occurred_us: Mapped[int] = mapped_column(BigInteger, index=True)
-    actor: Mapped[str] = mapped_column(String(300), index=True)
-    action: Mapped[str] = mapped_column(String(60), index=True)
+    actor: Mapped[str] = mapped_column(String(300))
+    action: Mapped[str] = mapped_column(String(60))
     object_type: Mapped[str | None] = mapped_column(String(40))
     object_id: Mapped[str | None] = mapped_column(String(64))
-    matter_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    matter_id: Mapped[str | None] = mapped_column(String(36))
     outcome: Mapped[str] = mapped_column(String(20), default="ok")
     request_id: Mapped[str | None] = mapped_column(String(64))
     details: Mapped[str | None] = mapped_column(Text)  # canonical JSON, exactly as hashed

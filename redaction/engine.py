@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 
 import spacy
-from presidio_analyzer.nlp_engine import SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from redaction.context import CaseContext
 from redaction.profiles import Profile
@@ -48,11 +49,20 @@ class _LoadedSpacyNlpEngine(SpacyNlpEngine):
     def load(self) -> None:  # noqa: D102 - loaded in __init__
         pass
 
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        """Only what our recognizers read (the Doc and its entities): no lemma or keyword lists.
+
+        Presidio's version walks every token for lemmas and stop-word keywords, which only its
+        context enhancer uses; none of our recognizers declare context words.
+        """
+        return NlpArtifacts(entities=list(doc.ents), tokens=doc, tokens_indices=[], lemmas=[],
+                            nlp_engine=self, language=language)
+
 
 class RedactionEngine:
     """Expensive parts shared by every session: the NER pipeline and stateless recognizers."""
 
-    def __init__(self, model: str | None = None, batch_size: int = 16) -> None:
+    def __init__(self, model: str | None = None, batch_size: int = 64) -> None:
         self.model = model or default_model()
         self.nlp = load_model(self.model)
         self.nlp_engine = _LoadedSpacyNlpEngine(self.nlp, self.model)

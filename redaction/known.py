@@ -18,6 +18,7 @@ from redaction.variants import (
     dob_variants,
     email_variants,
     fold,
+    fold_view,
     handle_variants,
     id_variants,
     initials_sets,
@@ -124,10 +125,14 @@ class KnownMatcher:
     def find(self, text: str) -> list[KnownHit]:
         """Known identifiers in text, longest first, without overlaps."""
         view, back = _dehyphenate(text)
+        folded = fold_view(view)
+        digits = re.sub(r"\D", "", view)
         hits: list[KnownHit] = []
         for owner in self.owners:
             for v in owner.variants:
-                for m in v.pattern.finditer(view):
+                if v.digits and v.digits not in digits:
+                    continue
+                for m in v.pattern.finditer(folded if v.folded else view):
                     if m.end() > m.start():
                         hits.append(KnownHit(m.start(), m.end(), v.category, owner.index,
                                              v.kind, v.weak))
@@ -136,7 +141,7 @@ class KnownMatcher:
         if back is not None:
             hits = [KnownHit(back[h.start], back[h.end - 1] + 1, h.category, h.owner, h.kind,
                              h.weak) for h in hits]
-        hits = self._merge_names(text, hits)
+        hits = [_balance(text, h) for h in self._merge_names(text, hits)]
         return self._resolve(text, hits)
 
     # ------------------------------------------------------------ pieces
@@ -243,7 +248,13 @@ class KnownMatcher:
         taken: list[KnownHit] = []
         occupied: list[tuple[int, int]] = []
         for h in hits:
-            if any(h.start < e and s < h.end for s, e in occupied):
+            clash = [i for i, (s, e) in enumerate(occupied) if h.start < e and s < h.end]
+            if clash:  # a partial overlap widens the winner, so no fragment survives
+                i = clash[0]
+                t = taken[i]
+                start, end = min(t.start, h.start), max(t.end, h.end)
+                taken[i] = KnownHit(start, end, t.category, t.owner, t.kind, t.weak and h.weak)
+                occupied[i] = (start, end)
                 continue
             rivals = [o for o in hits if o.start == h.start and o.end == h.end
                       and o.category == h.category]
@@ -282,3 +293,11 @@ def _dehyphenate(text: str) -> tuple[str, list[int] | None]:
     back.extend(range(pos, len(text)))
     back.append(len(text))
     return "".join(parts), back
+
+
+def _balance(text: str, h: KnownHit) -> KnownHit:
+    """Leave an opening parenthesis the span does not close ("(305.555.0123)")."""
+    span = text[h.start:h.end]
+    if span.startswith("(") and ")" not in span:
+        return KnownHit(h.start + 1, h.end, h.category, h.owner, h.kind, h.weak)
+    return h

@@ -35,9 +35,11 @@ class Propagation:
     def learn(self, text: str, cands: list[Candidate], *, court: bool) -> list[list[str]]:
         """Take seeds from one document's detections; return the full names learned."""
         names = []
-        known = [(c.start, c.end) for c in cands if c.known]
+        # a name inside a known identifier or an address ("Elk Grove") teaches nothing
+        others = [(c.start, c.end) for c in cands if c.known or c.category != "PERSON"]
         for c in cands:
-            if c.known or any(c.start < e and s < c.end for s, e in known):
+            if c.known or (c.category == "PERSON"
+                           and any(c.start < e and s < c.end for s, e in others)):
                 continue
             span = text[c.start:c.end]
             if c.category == "PERSON" and c.seed and (court or c.related):

@@ -49,6 +49,10 @@ class PublicFacts:
             out += [m.span() for m in self._keep.finditer(text)]
         return sorted(out)
 
+    def keep_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the case's keep list only."""
+        return [m.span() for m in self._keep.finditer(text)] if self._keep is not None else []
+
     def is_kept_name(self, words: list[str]) -> bool:
         """True when every word of a candidate name belongs to a keep-list entry."""
         folded = [fold(w).strip(".,'’") for w in words]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -93,6 +94,7 @@ class RedactionSession:
         known_words = set().union(*(o.tokens for o in self.matcher.owners))
         self._propagation = Propagation(skip_words=known_words | self.public.words)
         self._surnames = set().union(*(o.surnames for o in self.matcher.owners))
+        self._clean: set[bytes] = set()
         self._protected = sorted({p.replacement for p in context.people}, key=len, reverse=True)
 
     # ------------------------------------------------------------ protocol
@@ -110,7 +112,7 @@ class RedactionSession:
             names = self._propagation.learn(text, cands, court=self.profile.redacts_third_parties)
             for words in sorted(names, key=len, reverse=True):  # full names first
                 self._persons.label(self._name_words(" ".join(words)))
-        return [self._redact(text, cands + self._screen(text, self._propagation.find(text)))
+        return [self._redact_checked(text, cands + self._screen(text, self._propagation.find(text)))
                 for text, cands in zip(texts, found, strict=True)]
 
     def redact(self, text: str) -> RedactedText:
@@ -119,6 +121,15 @@ class RedactionSession:
 
     def leaks(self, text: str) -> list[Leak]:
         """Known identifiers of the context still present in text (the fail-closed scan)."""
+        digest = hashlib.sha256(text.encode("utf-8")).digest()
+        if digest in self._clean:  # this exact text was scanned and found clean
+            return []
+        found = self._scan(text)
+        if not found:
+            self._clean.add(digest)
+        return found
+
+    def _scan(self, text: str) -> list[Leak]:
         shields = [m.span() for m in PLACEHOLDER_RE.finditer(text)]
         for rep in self._protected:
             shields += [m.span() for m in re.finditer(rf"(?<!\w){re.escape(rep)}(?!\w)", text)]
@@ -156,6 +167,10 @@ class RedactionSession:
             overlaps_public = any(c.start < e and s < c.end for s, e in public)
             if overlaps_public and (not c.known or c.weak):
                 continue
+            if c.category == "ADDRESS" and not c.known and any(
+                    0 <= c.start - e <= 4 and text[e:c.start].strip(" ,") in ("", "at")
+                    for _s, e in self.public.keep_spans(text)):
+                continue  # "Coral Key Resort, 4400 Collins Avenue": the business's address
             if c.category == "PERSON" and not c.known:
                 words = self._name_words(text[c.start:c.end])
                 if not words or self.public.is_kept_name(words):
@@ -178,6 +193,26 @@ class RedactionSession:
         return bool(_REL_BEFORE.search(before) or _REL_AFTER.match(after))
 
     # ------------------------------------------------------------ replacement
+    def _redact_checked(self, text: str, cands: list[Candidate]) -> RedactedText:
+        """Redact, scan the output, and widen the redaction over anything the scan finds.
+
+        The caller still runs the fail-closed scan; this pass only keeps a document from
+        being held back for an identifier a second look can remove.
+        """
+        result = self._redact(text, cands)
+        for _ in range(3):
+            leaks = self.leaks(result.text)
+            if not leaks:
+                break
+            for leak in leaks:
+                start = _to_input(leak.start, result.redactions, end=False)
+                end = _to_input(leak.end, result.redactions, end=True)
+                owner = next(i for i, p in enumerate(self.context.people)
+                             if p.replacement == leak.owner)
+                cands.append(Candidate(start, end, leak.category, "case:rescan", 1.0, owner))
+            result = self._redact(text, cands)
+        return result
+
     def _redact(self, text: str, cands: list[Candidate]) -> RedactedText:
         specific = [c for c in cands if not c.known and c.category in CASE_FACTS]
         cands = [c for c in cands if not (c.category == "ID" and not c.known and any(
@@ -274,6 +309,8 @@ class RedactionSession:
             rep = self._persons.label(words)
             if self.profile.minor_initials and self._is_minor(text, start, end):
                 rep = "".join(w[0].upper() + "." for w in words if w[:1].isalpha())
+                if self.matcher.find(rep):  # the same initials as a protected person
+                    rep = self._persons.label(words)
                 return Redaction(start, end, "PERSON", rep, c.detector, c.score,
                                  "minor: initials, FRCP 5.2(a)(3)")
             return Redaction(start, end, "PERSON", rep, c.detector, c.score, "private person")
@@ -290,3 +327,17 @@ class RedactionSession:
         m = _MINOR_AFTER.match(text[end:end + 20]) or _MINOR_BEFORE.search(
             text[max(0, start - 30):start])
         return bool(m and int(m.group(1)) < 18)
+
+
+def _to_input(pos: int, redactions: tuple[Redaction, ...], *, end: bool) -> int:
+    """Map a position in the redacted output back to the input (snapping out of replacements)."""
+    shift = 0  # output position minus input position, before the current redaction
+    for r in redactions:
+        out_start = r.start + shift
+        out_end = out_start + len(r.replacement)
+        if pos < out_start or (pos == out_start and not end):
+            break
+        if pos <= out_end:
+            return r.end if end else r.start
+        shift += len(r.replacement) - (r.end - r.start)
+    return pos - shift

@@ -28,12 +28,31 @@ class Variant:
     kind: str  # name, initials, alias, phone, email, handle, address, dob, id, last4 ...
     pattern: re.Pattern[str]
     weak: bool = False  # public facts (statutes, keep list) may veto a weak match
+    folded: bool = False  # runs on the lower-case, accent-free view of the text (fold_view)
+    digits: str = ""  # a match always holds these digits in a row: skip texts without them
 
 
 def fold(text: str) -> str:
     """Lower case without accents, for comparing names."""
     nfkd = unicodedata.normalize("NFKD", text)
     return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()
+
+
+_FOLD_TABLE: dict[int, str] = {ord("’"): "'"}
+
+
+def fold_view(text: str) -> str:
+    """fold() for a whole text, keeping every character's position."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if low.isascii():
+        return low
+    for ch in set(low):
+        if ord(ch) > 127 and ord(ch) not in _FOLD_TABLE:
+            f = fold(ch)
+            _FOLD_TABLE[ord(ch)] = f if len(f) == 1 else ch
+    return low.translate(_FOLD_TABLE)
 
 
 def _alt(options: set[str] | list[str]) -> str:
@@ -61,16 +80,29 @@ def name_tokens(names: tuple[str, ...]) -> set[str]:
     return {t for t in out if len(t) >= 2}
 
 
-def _token_forms(token: str) -> set[str]:
-    plain = "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
-    return {token, plain}
+_ACCENTS = {
+    "a": "aàáâãäåā", "c": "cçć", "e": "eèéêëē", "i": "iìíîïī", "n": "nñ", "o": "oòóôõöøō",
+    "u": "uùúûüū", "y": "yýÿ", "s": "sšś", "z": "zžź",
+}
+
+
+def _loose(token: str) -> str:
+    """A pattern for the token with or without accents, any apostrophe."""
+    out = []
+    for ch in token:
+        base = fold(ch)
+        if base in _ACCENTS:
+            group = _ACCENTS[base]
+            out.append(f"[{group.upper() if ch.isupper() else group}]")
+        elif ch in "'’":
+            out.append("['’]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
 
 
 def _word_regex(words: set[str]) -> str:
-    forms: set[str] = set()
-    for w in words:
-        for f in _token_forms(w):
-            forms.add(re.sub(r"['’]", "['’]", re.escape(f)))
+    forms = {_loose(w) for w in words}
     return rf"(?<![\w@.])(?:{_alt(forms)})(?!\w|['’]\w\w)"
 
 
@@ -81,18 +113,20 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
     common = tokens - plain
     out = []
     if plain:
-        out.append(Variant("PERSON", "name", re.compile(_word_regex(plain), re.I)))
+        forms = {re.escape(fold(t).replace("’", "'")) for t in plain}
+        pat = rf"(?<![\w@.])(?:{_alt(forms)})(?!\w|'\w\w)"
+        out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     if common:  # "Dawn" the name, not "at dawn"
         capital = {t[:1].upper() + t[1:].lower() for t in common} | {t.upper() for t in common}
         out.append(Variant("PERSON", "name", re.compile(_word_regex(capital))))
     alias_plain: set[str] = set()
     alias_common: set[str] = set()
     for alias in aliases:
-        body = r"\s+".join(re.escape(w) for w in alias.split())
+        body = r"\s+".join(re.escape(fold(w).replace("’", "'")) for w in alias.split())
         (alias_common if fold(alias) in COMMON_WORD_NAMES else alias_plain).add(body)
     if alias_plain:
-        pat = rf"(?<![\w@.])(?:{_alt(alias_plain)})(?!\w|['’]\w\w)"
-        out.append(Variant("PERSON", "alias", re.compile(pat, re.I)))
+        pat = rf"(?<![\w@.])(?:{_alt(alias_plain)})(?!\w|'\w\w)"
+        out.append(Variant("PERSON", "alias", re.compile(pat), folded=True))
     if alias_common:
         forms = set()
         for a in aliases:
@@ -108,11 +142,13 @@ def initials_sets(names: tuple[str, ...]) -> set[str]:
     """Letter sequences that abbreviate the person: first+last and every word."""
     seqs: set[str] = set()
     for name in names:
-        words = [w for w in _WORD.findall(name)]
-        letters = [w[0].upper() for w in words if w[0].isalpha()]
-        if len(letters) >= 2:
-            seqs.add(letters[0] + letters[-1])
-            seqs.add("".join(letters))
+        words = list(_WORD.findall(name))
+        split = [p for w in words for p in re.split(r"[\-'’]", w) if p]
+        for parts in (words, split):  # "Alvarez-Ruiz" gives Y.A. and Y.A.R.
+            letters = [w[0].upper() for w in parts if w[0].isalpha()]
+            if len(letters) >= 2:
+                seqs.add(letters[0] + letters[-1])
+                seqs.add("".join(letters))
     return seqs
 
 
@@ -155,10 +191,12 @@ def phone_variants(raw: str) -> list[Variant]:
     body = SEP.join(national)
     prefix = rf"(?:\+?\s*{cc}{SEP})?" if cc else ""
     trunk = r"(?:\(?0\)?[\s.\-]*)?" if cc and cc != "1" else ""
-    out = [Variant("PHONE", "phone", re.compile(rf"(?<![\d+]){prefix}{trunk}\(?{body}(?!\d)"))]
+    out = [Variant("PHONE", "phone", re.compile(rf"(?<![\d+]){prefix}{trunk}\(?{body}(?!\d)"),
+                   digits=national)]
     if cc == "1" and len(national) == 10:
         local = SEP.join(national[3:])
-        out.append(Variant("PHONE", "phone_local", re.compile(rf"(?<![\d])\(?{local}(?!\d)")))
+        out.append(Variant("PHONE", "phone_local", re.compile(rf"(?<![\d])\(?{local}(?!\d)"),
+                           digits=national[3:]))
     out += last4_variants("PHONE", national[-4:])
     return out
 
@@ -170,12 +208,12 @@ def last4_variants(category: str, last4: str, *, bare: bool = False) -> list[Var
              "last four digits ", "last 4 digits ", "ending in: ")
     ending = "|".join(f"(?<={re.escape(a)})" for a in after)
     out = [
-        Variant(category, "last4", re.compile(masked)),
-        Variant(category, "last4", re.compile(rf"(?:{ending}){last4}(?!\w)", re.I)),
+        Variant(category, "last4", re.compile(masked), digits=last4),
+        Variant(category, "last4", re.compile(rf"(?:{ending}){last4}(?!\w)", re.I), digits=last4),
     ]
     if bare and not re.fullmatch(r"(?:19|20)\d\d", last4):
         bare_re = rf"(?<![\w\-/.$,:]){last4}(?![\w\-/:]|[.,]\d)"
-        out.append(Variant(category, "last4", re.compile(bare_re), weak=True))
+        out.append(Variant(category, "last4", re.compile(bare_re), weak=True, digits=last4))
     return out
 
 
@@ -376,7 +414,7 @@ def id_variants(raw: str) -> list[Variant]:
     else:
         pre = rf"(?:{re.escape(lead.group(0))}[\s\-#:]*)?" if lead else ""
         pat = rf"(?<![A-Za-z0-9]){pre}{body}(?![A-Za-z0-9])"
-    out = [Variant(cat, "id", re.compile(pat, re.I))]
+    out = [Variant(cat, "id", re.compile(pat, re.I), digits=re.sub(r"\D", "", rest)[-6:])]
     if len(digits) >= 6 and core[-4:].isdigit():
         out += last4_variants(cat, core[-4:], bare=True)
     return out

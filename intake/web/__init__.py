@@ -10,9 +10,9 @@ from intake.access import allow
 
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, and give the static files an explicit public rule."""
-    from intake.web import admin, auth, consents, matters, public, subjects
+    from intake.web import admin, audit_log, auth, consents, matters, public, subjects
 
-    for module in (public, auth, matters, subjects, consents, admin):
+    for module in (public, auth, matters, subjects, consents, admin, audit_log):
         app.register_blueprint(module.bp)
     if "static" in app.view_functions:
         send = app.send_static_file

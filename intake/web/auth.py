@@ -50,6 +50,8 @@ def _end_current(db: Session, reason: str) -> None:
 @allow(public=True)
 def login() -> str | Response | tuple[str, int]:
     """Step one of sign-in: email and password."""
+    if current_user.is_authenticated:
+        return redirect(url_for("public.index"))
     form = LoginForm()
     if not form.validate_on_submit():
         return render_template("auth/login.html", form=form)

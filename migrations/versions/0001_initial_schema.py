@@ -38,9 +38,10 @@ def upgrade() -> None:
     sa.UniqueConstraint('hash', name=op.f('uq_audit_events_hash'))
     )
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_audit_events_action'), ['action'], unique=False)
-        batch_op.create_index(batch_op.f('ix_audit_events_actor'), ['actor'], unique=False)
-        batch_op.create_index(batch_op.f('ix_audit_events_matter_id'), ['matter_id'], unique=False)
+        batch_op.create_index('ix_audit_events_action_seq', ['action', 'seq'], unique=False)
+        batch_op.create_index('ix_audit_events_actor_seq', ['actor', 'seq'], unique=False)
+        batch_op.create_index('ix_audit_events_matter_seq', ['matter_id', 'seq'], unique=False)
+        batch_op.create_index('ix_audit_events_outcome_seq', ['outcome', 'seq'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_events_occurred_us'), ['occurred_us'], unique=False)
 
     op.create_table('data_keys',
@@ -320,10 +321,11 @@ def downgrade() -> None:
 
     op.drop_table('data_keys')
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
+        batch_op.drop_index('ix_audit_events_outcome_seq')
         batch_op.drop_index(batch_op.f('ix_audit_events_occurred_us'))
-        batch_op.drop_index(batch_op.f('ix_audit_events_matter_id'))
-        batch_op.drop_index(batch_op.f('ix_audit_events_actor'))
-        batch_op.drop_index(batch_op.f('ix_audit_events_action'))
+        batch_op.drop_index('ix_audit_events_matter_seq')
+        batch_op.drop_index('ix_audit_events_actor_seq')
+        batch_op.drop_index('ix_audit_events_action_seq')
 
     op.drop_table('audit_events')
     # ### end Alembic commands ###

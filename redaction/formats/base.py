@@ -43,3 +43,26 @@ class TextRedactor(Protocol):
     def leaks(self, text: str) -> list[Leak]:
         """Known identifiers still present in `text`."""
         ...
+
+
+class PreparedDocument(Protocol):
+    """A document opened and cleaned, waiting for its texts to come back redacted.
+
+    Lets a caller put the texts of many documents (and plain-text files) through one
+    `redact_many` call, so names learnt in one document are found in all of them.
+    """
+
+    @property
+    def texts(self) -> list[str]:
+        """The text units to redact, in order."""
+        ...
+
+    def finish(self, redacted: Sequence[RedactedText], redactor: TextRedactor) -> FormatResult:
+        """Write the redacted units back, scrub, save and run the leak check."""
+        ...
+
+
+def check_batch(texts: Sequence[str], redacted: Sequence[RedactedText]) -> None:
+    """Refuse to write back a batch whose size does not match what was sent."""
+    if len(redacted) != len(texts):
+        raise FormatError("redactor returned a different number of texts than it was given")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
-from redaction.formats.base import FormatError, FormatResult, TextRedactor
+from redaction.formats.base import FormatError, FormatResult, TextRedactor, check_batch
 from redaction.formats.docx_clean import clean_part, hidden_styles
 from redaction.formats.docx_package import Package, live_rel_ids, prune, scrub_settings
 from redaction.formats.docx_text import Unit, part_units
@@ -23,20 +23,40 @@ _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 def redact_docx(data: bytes, redactor: TextRedactor, *, keep_images: bool) -> FormatResult:
     """Redact a DOCX: all visible text, alt text and field codes; drop hidden content."""
+    prepared = prepare_docx(data, keep_images=keep_images)
+    return prepared.finish(redactor.redact_many(prepared.texts), redactor)
+
+
+def prepare_docx(data: bytes, *, keep_images: bool) -> PreparedDocx:
+    """Open a DOCX within limits, drop hidden content and collect its text units."""
     pkg = prune(read_zip(data), keep_images)
-    units = _prepare(pkg, keep_images)
-    results = redactor.redact_many([u.text for u in units])
-    if len(results) != len(units):
-        raise FormatError("redactor returned a different number of texts than it was given")
-    redactions: list[tuple[int | None, Redaction]] = []
-    for unit, rt in zip(units, results, strict=True):
-        unit.write_back(rt)
-        redactions.extend((None, r) for r in rt.redactions)
-    out = _write(pkg)
-    leaks: list[tuple[int | None, Leak]] = [
-        (None, leak) for text in docx_view(out) for leak in redactor.leaks(text)
-    ]
-    return FormatResult(out, redactions, leaks)
+    return PreparedDocx(pkg, _prepare(pkg, keep_images))
+
+
+class PreparedDocx:
+    """A cleaned DOCX package and the text units still to be written back."""
+
+    def __init__(self, pkg: Package, units: list[Unit]) -> None:
+        self._pkg = pkg
+        self._units = units
+
+    @property
+    def texts(self) -> list[str]:
+        """The text units to redact, main document first."""
+        return [u.text for u in self._units]
+
+    def finish(self, redacted: Sequence[RedactedText], redactor: TextRedactor) -> FormatResult:
+        """Write the redacted units into the runs, save and read the result as an attacker."""
+        check_batch(self.texts, redacted)
+        redactions: list[tuple[int | None, Redaction]] = []
+        for unit, rt in zip(self._units, redacted, strict=True):
+            unit.write_back(rt)
+            redactions.extend((None, r) for r in rt.redactions)
+        out = _write(self._pkg)
+        leaks: list[tuple[int | None, Leak]] = [
+            (None, leak) for text in docx_view(out) for leak in redactor.leaks(text)
+        ]
+        return FormatResult(out, redactions, leaks)
 
 
 def _is_xml(name: str) -> bool:

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 import pymupdf
 
-from redaction.formats.base import FormatError, FormatResult, TextRedactor, UnreadablePage
+from redaction.formats.base import (
+    FormatError,
+    FormatResult,
+    TextRedactor,
+    UnreadablePage,
+    check_batch,
+)
 from redaction.formats.leakview import pdf_view
 from redaction.formats.pdf_scrub import drop_annotations, drop_images, reveal_layers, scrub_document
 from redaction.formats.pdf_text import Glyph, PdfText, read_text, span_rects
 from redaction.formats.safety import check_input_size
-from redaction.types import Leak, Redaction
+from redaction.types import Leak, RedactedText, Redaction
 
 MAX_PAGES = 2000
 # An image covering this share of a page with no text on it is a scan we cannot read.
@@ -27,39 +34,67 @@ _NO_ENCRYPTION: int = pymupdf.PDF_ENCRYPT_NONE  # type: ignore[attr-defined]
 
 def redact_pdf(data: bytes, redactor: TextRedactor, *, keep_images: bool) -> FormatResult:
     """Redact a PDF: remove text, image pixels and graphics under each span, scrub the rest."""
+    prepared = prepare_pdf(data, keep_images=keep_images)
+    return prepared.finish(redactor.redact_many(prepared.texts), redactor)
+
+
+def prepare_pdf(data: bytes, *, keep_images: bool) -> PreparedPdf:
+    """Open a PDF, reveal hidden layers, read its text with positions; refuse scans."""
     doc = _prepare(_open(data))
     try:
-        pages = [doc[pno] for pno in range(doc.page_count)]
-        rotations = [page.rotation for page in pages]
-        for page in pages:
-            page.set_rotation(0)  # extraction and redaction boxes in one coordinate space
-        text = read_text(doc)
-        _refuse_unreadable(doc, text)
-        [result] = redactor.redact_many([text.text])
-        redactions: list[tuple[int | None, Redaction]] = []
-        per_page: dict[int, list[tuple[Redaction, list[tuple[Glyph, pymupdf.Rect]]]]] = (
-            defaultdict(list)
-        )
-        for r in result.redactions:
-            rects = span_rects(text, r.start, r.end)
-            page_no = _page_of(text, r.start, rects)
-            redactions.append((page_no + 1, r))
-            for glyph, rect in rects:
-                per_page[glyph.page].append((r, [(glyph, rect)]))
-        for pno, page in enumerate(pages):
-            _apply(page, per_page.get(pno, []), keep_images)
-            if not keep_images:
-                drop_images(page)
-            page.set_rotation(rotations[pno])
-        scrub_document(doc)
-        out = doc.tobytes(garbage=4, deflate=True, clean=True,
-                          encryption=_NO_ENCRYPTION)
-    finally:
+        return PreparedPdf(doc, keep_images)
+    except BaseException:
         doc.close()
-    leaks: list[tuple[int | None, Leak]] = [
-        (page_no, leak) for page_no, view in pdf_view(out) for leak in redactor.leaks(view)
-    ]
-    return FormatResult(out, redactions, leaks)
+        raise
+
+
+class PreparedPdf:
+    """An open PDF (unrotated, annotations gone) and its text, read as one unit."""
+
+    def __init__(self, doc: pymupdf.Document, keep_images: bool) -> None:
+        self._doc = doc
+        self._keep_images = keep_images
+        self._pages = [doc[pno] for pno in range(doc.page_count)]
+        self._rotations = [page.rotation for page in self._pages]
+        for page in self._pages:
+            page.set_rotation(0)  # extraction and redaction boxes in one coordinate space
+        self._text = read_text(doc)
+        _refuse_unreadable(doc, self._text)
+
+    @property
+    def texts(self) -> list[str]:
+        """The whole document as one unit (pages joined), so nothing breaks at a page end."""
+        return [self._text.text]
+
+    def finish(self, redacted: Sequence[RedactedText], redactor: TextRedactor) -> FormatResult:
+        """Remove what lies under each redaction, write replacements, scrub, save, check."""
+        check_batch(self.texts, redacted)
+        try:
+            redactions = self._redact(redacted[0])
+            scrub_document(self._doc)
+            out = self._doc.tobytes(garbage=4, deflate=True, clean=True,
+                                    encryption=_NO_ENCRYPTION)
+        finally:
+            self._doc.close()
+        leaks: list[tuple[int | None, Leak]] = [
+            (page_no, leak) for page_no, view in pdf_view(out) for leak in redactor.leaks(view)
+        ]
+        return FormatResult(out, redactions, leaks)
+
+    def _redact(self, result: RedactedText) -> list[tuple[int | None, Redaction]]:
+        redactions: list[tuple[int | None, Redaction]] = []
+        per_page: dict[int, list[tuple[Redaction, Glyph, pymupdf.Rect]]] = defaultdict(list)
+        for r in result.redactions:
+            rects = span_rects(self._text, r.start, r.end)
+            redactions.append((_page_of(self._text, r.start, rects) + 1, r))
+            for glyph, rect in rects:
+                per_page[glyph.page].append((r, glyph, rect))
+        for pno, page in enumerate(self._pages):
+            _apply(page, per_page.get(pno, []), self._keep_images)
+            if not self._keep_images:
+                drop_images(page)
+            page.set_rotation(self._rotations[pno])
+        return redactions
 
 
 def _open(data: bytes) -> pymupdf.Document:
@@ -121,25 +156,23 @@ def _page_of(text: PdfText, start: int, rects: list[tuple[Glyph, pymupdf.Rect]])
     return max(len(text.chars_per_page) - 1, 0)
 
 
-def _apply(page: pymupdf.Page, items: list[tuple[Redaction, list[tuple[Glyph, pymupdf.Rect]]]],
+def _apply(page: pymupdf.Page, items: list[tuple[Redaction, Glyph, pymupdf.Rect]],
            keep_images: bool) -> None:
     if not items:
         return
-    for _, pieces in items:
-        for glyph, rect in pieces:
-            page.add_redact_annot(_at_least_a_point(rect, glyph))
+    for _, glyph, rect in items:
+        page.add_redact_annot(_at_least_a_point(rect, glyph))
     page.apply_redactions(
         images=_IMAGE_PIXELS if keep_images else _IMAGE_REMOVE,
         graphics=_ART_IF_COVERED,
         text=_TEXT_REMOVE,
     )
     written: set[int] = set()
-    for r, pieces in items:
+    for r, glyph, rect in items:
         # The replacement goes on the first line of the span only.
         if id(r) in written or not r.replacement:
             continue
         written.add(id(r))
-        glyph, rect = pieces[0]
         if glyph.horizontal:
             _write_replacement(page, r.replacement, glyph, rect)
 

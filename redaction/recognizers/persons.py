@@ -44,7 +44,9 @@ class PersonRecognizer(EntityRecognizer):
     PATTERNS = [
         ("honorific", rf"(?<!\w){HONORIFIC}\.?\s+(?P<n>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)",
          0.75),
-        ("nickname", r"(?i:known as|call(?:s|ed)? (?:him|her|them)sel(?:f|ves)|goes by|went by|"
+        ("nickname", r"(?i:known as|knows? (?:him|her|them) as|knew (?:him|her|them) as|"
+                     r"(?:she|he|they) knows? as|call(?:s|ed)? (?:him|her|them)sel(?:f|ves)|"
+                     r"goes by|went by|"
                      r"nicknamed|a/k/a|aka|alias|saved as|street name)\s+[\"“']"
                      r"(?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)", 0.8),
         ("paren_nick", r"[A-Z][a-z]+\s[A-Z][a-z]+\s*\(\s*[\"“](?P<n>[A-Z][\w'’\-]+)[\"”]\s*\)",
@@ -66,15 +68,17 @@ class PersonRecognizer(EntityRecognizer):
         """NER persons (and person-like ORGs) that look like names, plus pattern hits."""
         out: list[RecognizerResult] = []
         doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
+        places = set()
         if doc is not None:
+            places = {e.text.lower() for e in doc.ents if e.label_ in _NOT_PERSON_LABELS}
             for ent in doc.ents:
                 if ent.label_ not in ("PERSON", "ORG"):
                     continue
                 for start, end in self._segments(text, ent.start_char, ent.end_char):
                     words = text[start:end].split()
                     if ent.label_ == "PERSON" and self._person_like(words):
-                        out.append(result("PERSON", start, end, 0.7, self, "ner",
-                                          seed=len(words) >= 2))
+                        seed = len(words) >= 2 and text[start:end].lower() not in places
+                        out.append(result("PERSON", start, end, 0.7, self, "ner", seed=seed))
                     elif (ent.label_ == "ORG" and 2 <= len(words) <= 3
                           and self._person_like(words)
                           and not all(self._is_word(w.lower()) for w in words)

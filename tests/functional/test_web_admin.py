@@ -8,15 +8,17 @@ import pyotp
 from sqlalchemy import select
 
 from intake.models import MatterMember, User
-from tests.functional.web_support import (  # noqa: F401
-    app,
-    fast_passwords,
+from tests.functional import web_support
+from tests.functional.web_support import (
     make_staff,
     post,
     seed_matter,
     sign_in,
-    svc,
 )
+
+app = web_support.app
+fast_passwords = web_support.fast_passwords
+svc = web_support.svc
 
 
 def test_admin_creates_an_account_that_must_set_password_and_mfa(app, svc):
@@ -25,7 +27,9 @@ def test_admin_creates_an_account_that_must_set_password_and_mfa(app, svc):
     sign_in(client, admin)
     resp = post(client, "/admin/users/new", {"email": "new.advocate@clinic.test",
                                              "role": "advocate"})
-    one_time = re.search(r'id="one-time-password">([^<]+)<', resp.get_data(as_text=True))[1]
+    found = re.search(r'id="one-time-password">([^<]+)<', resp.get_data(as_text=True))
+    assert found
+    one_time = found[1]
     dup = post(client, "/admin/users/new", {"email": "new.advocate@clinic.test",
                                             "role": "advocate"})
     assert dup.status_code == 400 and "already exists" in dup.get_data(as_text=True)

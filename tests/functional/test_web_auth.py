@@ -5,23 +5,24 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pyotp
-import pytest
 from sqlalchemy import select
 
 from config import Config
 from intake import create_app, users
 from intake.models import AuditEvent, User, UserSession, utcnow
-from tests.functional.web_support import (  # noqa: F401
+from tests.functional import web_support
+from tests.functional.web_support import (
     PASSWORD,
-    app,
     csrf,
-    fast_passwords,
     make_staff,
     post,
     sign_in,
-    svc,
     totp_code,
 )
+
+app = web_support.app
+fast_passwords = web_support.fast_passwords
+svc = web_support.svc
 
 
 def _events(svc, action):
@@ -45,7 +46,7 @@ def test_sign_in_needs_password_then_totp_and_renews_the_session(app, svc):
     after_password = client.get_cookie("clinic").value
     assert before is None or before.value != after_password
     assert client.get("/matters").headers["Location"].endswith("/login")
-    resp = post(client, "/login/mfa", {"code": totp_code(staff.secret)})
+    resp = post(client, "/login/mfa", {"code": totp_code(staff.secret or "")})
     assert resp.status_code == 302
     assert client.get_cookie("clinic").value != after_password
     assert client.get("/matters").status_code == 200
@@ -65,7 +66,7 @@ def test_wrong_totp_code_is_refused_and_recorded(app, svc):
 
 def test_a_totp_code_works_only_once(app, svc):
     staff = make_staff(svc, "advocate")
-    code = totp_code(staff.secret)
+    code = totp_code(staff.secret or "")
     first, second = app.test_client(), app.test_client()
     post(first, "/login", {"email": staff.email, "password": PASSWORD})
     assert post(first, "/login/mfa", {"code": code}).status_code == 302

@@ -111,13 +111,13 @@ def sign_in(client, staff: Staff, password: str | None = None):
 
 
 SURVIVOR = {"names": "Marisol Quintanilla-Reyes\nMarisol Reyes", "aliases": "Mari",
-            "date_of_birth": "2009-03-14", "guardian": "Teodora Quintanilla",
+            "date_of_birth": "2013-03-14", "guardian": "Teodora Quintanilla",
             "phones": "(404) 555-0187", "emails": "mari.qr@example.com",
             "addresses": "1187 Peachtree Way, Atlanta, GA", "handles": "@mari_qr09",
             "identifiers": "A-204-118-779", "narrative": "Recruited at a bus station.",
             "safety_notes": "Do not call after 6pm.", "safe_text": "y"}
 SECRET_VALUES = ("Marisol", "Quintanilla", "555-0187", "mari.qr", "Peachtree", "mari_qr09",
-                 "A-204-118-779", "Teodora", "2009-03-14", "bus station")
+                 "A-204-118-779", "Teodora", "2013-03-14", "bus station")
 
 
 @dataclass
@@ -138,7 +138,7 @@ def seed_matter(svc: Services, *members: Staff, caption: str = "Doe v. Example I
         vault = Vault(session, svc.keyring)
         matter = cases.create_matter(session, vault, caption=caption)
         subject = cases.add_subject(session, vault, svc.indexer, matter, cases.SubjectInput(
-            names=["Marisol Quintanilla-Reyes"], date_of_birth="2009-03-14",
+            names=["Marisol Quintanilla-Reyes"], date_of_birth="2013-03-14",
             phones=["(404) 555-0187"], emails=["mari.qr@example.com"],
             guardian="Teodora Quintanilla"))
         person = cases.add_related_person(session, vault, svc.indexer, matter,

@@ -273,3 +273,24 @@ def test_redactions_are_reported_without_pages():
 def test_output_is_a_valid_document_python_docx_can_open(keep_images):
     result, _ = redact(base_docx("One.", "Two Kiara."), keep_images=keep_images)
     assert body_text(result.data).endswith("One.\nTwo Jane Doe.")
+
+
+def test_many_documents_can_share_one_engine_batch():
+    from redaction.formats import PreparedDocument, prepare_docx, prepare_pdf
+    from tests.unit.formats.builders import reportlab_pdf
+
+    redactor = DictRedactor(KNOWN)
+    docs: list[PreparedDocument] = [
+        prepare_docx(base_docx(f"{NAME} met counsel."), keep_images=False),
+        prepare_pdf(reportlab_pdf(["Kiara testified."]), keep_images=False),
+    ]
+    texts = [t for d in docs for t in d.texts]
+    results = redactor.redact_many(texts)
+    out, i = [], 0
+    for d in docs:
+        n = len(d.texts)
+        out.append(d.finish(results[i:i + n], redactor))
+        i += n
+    assert len(redactor.calls) == 1
+    assert all(not r.leaks for r in out)
+    assert "Jane Doe met counsel." in body_text(out[0].data)

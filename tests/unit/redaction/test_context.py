@@ -10,7 +10,8 @@ from tests.unit.redaction.conftest import CASE
 def test_from_dict_reads_subjects_related_and_keep():
     ctx = CaseContext.from_dict(CASE)
     assert [p.replacement for p in ctx.people] == ["Jane Doe 1", "Jane Doe 2", "Family Member 1"]
-    assert ctx.subjects[0].minor and ctx.subjects[0].date_of_birth.year == 2006
+    dob = ctx.subjects[0].date_of_birth
+    assert ctx.subjects[0].minor and dob is not None and dob.year == 2006
     assert not ctx.related_people[0].is_subject
     assert "Annie Carter" in ctx.keep
 

@@ -46,7 +46,9 @@ def test_unknown_person_keeps_one_placeholder_across_an_export(court):
     first, second = court.redact_many([DECLARATION, SECOND])
     labels = set(re.findall(r"\[Person \d+\]", first.text))
     assert labels
-    full = re.search(r"named (\[Person \d+\])", first.text).group(1)
+    named = re.search(r"named (\[Person \d+\])", first.text)
+    assert named
+    full = named.group(1)
     assert f"{full} used" in first.text.replace("Mr. ", "")
     assert full in second.text  # "PETTAWAY" alone, in another document
     assert not _present("214", second.text)  # a room number learned from the first document
