@@ -22,6 +22,7 @@ test: $(STAMP)
 	$(BIN)/python -m tests.preflight
 	$(BIN)/ruff check .
 	$(BIN)/mypy .
+	$(BIN)/bandit -ll -q -r intake crypto redaction config.py
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -22,11 +22,10 @@ from intake.audit import GENESIS_HASH, event_hash
 from intake.models import AuditEvent, from_epoch_us, utcnow
 
 _CHECKPOINT_TAG = b"clinic/audit/checkpoint/v1"
-_COLUMNS = (
-    "seq", "occurred_us", "actor", "action", "object_type", "object_id", "matter_id",
-    "outcome", "request_id", "details", "prev_hash", "hash",
+_VERIFY_SQL = (
+    "SELECT seq, occurred_us, actor, action, object_type, object_id, matter_id, outcome, "
+    "request_id, details, prev_hash, hash FROM audit_events ORDER BY seq"
 )
-_VERIFY_SQL = "SELECT " + ", ".join(_COLUMNS) + " FROM audit_events ORDER BY seq"  # noqa: S608
 
 
 class CheckpointError(Exception):

@@ -269,6 +269,100 @@ def keys_verify() -> None:
         raise SystemExit(1)
 
 
+@main.group("subjects")
+def subjects_group() -> None:
+    """Survivor records."""
+
+
+@subjects_group.command("delete")
+@click.argument("subject_id")
+@click.option("--yes", is_flag=True, help="Confirm: the survivor's data cannot be recovered.")
+@with_appcontext
+def subjects_delete(subject_id: str, yes: bool) -> None:
+    """Crypto-shred a survivor (refused while the matter is on legal hold)."""
+    from intake import lifecycle
+    from intake.models import Subject
+
+    if not yes:
+        raise CliError("deleting destroys the survivor's data key for good; add --yes")
+    with _transaction() as (session, svc):
+        subject = session.get(Subject, subject_id)
+        if subject is None or subject.deleted_at is not None:
+            raise CliError(f"no survivor record {subject_id}")
+        try:
+            done = lifecycle.delete_subject(session, Vault(session, svc.keyring), subject,
+                                            actor=audit.cli_actor(),
+                                            blob_dir=svc.config.blob_dir)
+        except lifecycle.LegalHoldError as exc:
+            raise CliError(str(exc)) from exc
+        pseudonym = subject.pseudonym
+    click.echo(f"deleted {pseudonym} ({done.subject_id}); the pseudonym stays reserved")
+
+
+@main.group("matters")
+def matters_group() -> None:
+    """Matters: legal holds and closing."""
+
+
+def _matter(session: Session, matter_id: str) -> Matter:
+    matter = session.get(Matter, matter_id)
+    if matter is None:
+        raise CliError(f"no matter {matter_id}")
+    return matter
+
+
+@matters_group.command("hold")
+@click.argument("matter_id")
+@click.option("--release", is_flag=True, help="Lift the hold instead.")
+@with_appcontext
+def matters_hold(matter_id: str, release: bool) -> None:
+    """Put a matter on legal hold (nothing in it can be deleted), or lift the hold."""
+    from intake import lifecycle
+
+    with _transaction() as (session, _svc):
+        lifecycle.set_legal_hold(session, _matter(session, matter_id), not release,
+                                 actor=audit.cli_actor())
+    click.echo(f"matter {matter_id} {'released from' if release else 'on'} legal hold")
+
+
+@matters_group.command("close")
+@click.argument("matter_id")
+@with_appcontext
+def matters_close(matter_id: str) -> None:
+    """Close a matter; its retention period starts now."""
+    from intake import lifecycle
+
+    with _transaction() as (session, _svc):
+        lifecycle.close_matter(session, _matter(session, matter_id), actor=audit.cli_actor())
+    click.echo(f"matter {matter_id} closed")
+
+
+@main.group("retention")
+def retention_group() -> None:
+    """Per-matter retention."""
+
+
+@retention_group.command("run")
+@click.option("--dry-run", is_flag=True, help="List what would be purged; change nothing.")
+@with_appcontext
+def retention_run(dry_run: bool) -> None:
+    """Purge closed matters past their retention period (never those on legal hold)."""
+    from intake import lifecycle
+
+    with _transaction() as (session, svc):
+        due = lifecycle.due_for_retention(session)
+        for matter in due:
+            if dry_run:
+                click.echo(f"would purge matter {matter.id}")
+                continue
+            count = lifecycle.purge_matter(session, Vault(session, svc.keyring), matter,
+                                           actor=audit.cli_actor(), blob_dir=svc.config.blob_dir)
+            click.echo(f"purged matter {matter.id}: {count} survivors")
+        if dry_run:
+            session.rollback()
+    click.echo(f"{len(due)} matters due for retention")
+
+
 @main.group("audit")
 def audit_group() -> None:
     """The tamper-evident audit log."""

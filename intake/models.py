@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -143,6 +144,9 @@ class Matter(Base):
     legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
     retention_years: Mapped[int] = mapped_column(Integer, default=7)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Separation of duties: by default the attorney who approves an export did not review it.
+    allow_self_approval: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                      server_default=false())
 
     members: Mapped[list[MatterMember]] = relationship(back_populates="matter")
     subjects: Mapped[list[Subject]] = relationship(back_populates="matter")
@@ -324,6 +328,14 @@ class Export(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     approved_at: Mapped[datetime | None]
     error: Mapped[str | None] = mapped_column(String(300))
+    batch_id: Mapped[str | None] = mapped_column(Uuid, index=True)
+    # What the engine proposed: unit, start, end, category, detector, reason, replacement.
+    proposals: Mapped[dict[str, Any] | None]
+    # The redaction log of the final output (unit/page, category, detector, reason).
+    log: Mapped[dict[str, Any] | None]
+    consent_ids: Mapped[dict[str, Any] | None]  # {"ids": [...]} checked at approval
+    reference_blob_name: Mapped[str | None] = mapped_column(String(80))
+    reviewed_at: Mapped[datetime | None]
 
 
 class AuditEvent(Base):
@@ -397,3 +409,37 @@ class SubjectRevision(EncryptedRecord, Base):
     snapshot_ct: Mapped[bytes | None]
     changed_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PseudonymMap(EncryptedRecord, Base):
+    """The placeholders given to people unknown to the case file, one map per matter.
+
+    Sealed under the matter's data key (it holds the names). `version` makes concurrent
+    workers retry instead of giving two people the same placeholder.
+    """
+
+    __tablename__ = "pseudonym_maps"
+    ENCRYPTED: ClassVar[dict[str, str]] = {"state": "text"}
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True, default=new_id)
+    matter_id: Mapped[str] = mapped_column(ForeignKey("matters.id"), unique=True)
+    data_key_id: Mapped[str] = mapped_column(ForeignKey("data_keys.id"))
+    state_ct: Mapped[bytes | None]
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ExportJob(Base):
+    """One document of a batch on the job queue; the row outlives any worker."""
+
+    __tablename__ = "export_jobs"
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True, default=new_id)
+    export_id: Mapped[str] = mapped_column(ForeignKey("exports.id"), index=True)
+    batch_id: Mapped[str] = mapped_column(Uuid, index=True)
+    matter_id: Mapped[str] = mapped_column(ForeignKey("matters.id"), index=True)
+    status: Mapped[str] = mapped_column(String(10), default="queued", index=True)
+    progress: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(String(300))  # never document text
+    queue_job_id: Mapped[str | None] = mapped_column(String(80))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
