@@ -111,6 +111,7 @@ def test_cli_delete_needs_confirmation_and_respects_hold(env):
     engine = make_engine(env["CLINIC_DATABASE_URL"])
     with make_session_factory(engine)() as session:
         subject = session.scalars(select(Subject).order_by(Subject.pseudonym)).first()
+        assert subject is not None
         subject_id, matter_id = subject.id, subject.matter_id
     engine.dispose()
     refused = run("subjects", "delete", subject_id)
