@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import struct
+import threading
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -25,10 +26,30 @@ _MAX_CACHED_HEADS = 1024
 _pack_len = struct.Struct(">I").pack
 
 
+_POOL_NONCES = 256
+_local = threading.local()
+
+
+def _nonce() -> bytes:
+    """A fresh random 96-bit nonce, cut from a per-thread buffer of CSPRNG output.
+
+    One os.urandom call per 256 nonces instead of one per field; each thread has its own
+    buffer, so no slice is ever handed out twice.
+    """
+    pool = getattr(_local, "pool", None)
+    if pool is None or _local.at >= len(pool):
+        pool = _local.pool = os.urandom(_NONCE_BYTES * _POOL_NONCES)
+        _local.at = 0
+    at = _local.at
+    _local.at = at + _NONCE_BYTES
+    nonce: bytes = pool[at : at + _NONCE_BYTES]
+    return nonce
+
+
 class FieldCipher:
     """Encrypts and decrypts column values under one data key."""
 
-    __slots__ = ("_aead", "_key_id", "_aad_suffix")
+    __slots__ = ("_aead", "_key_id", "_aad_suffix", "_row", "_row_part")
 
     def __init__(self, data_key: bytes, key_id: str):
         """Bind the cipher to a 256-bit data key and the id under which it is stored."""
@@ -37,6 +58,10 @@ class FieldCipher:
         self._aead = AESGCM(data_key)
         self._key_id = key_id
         self._aad_suffix = lp(key_id.encode("utf-8"))
+        # A record's fields are sealed one after another with the same row id: keep its
+        # encoded AAD part (row id and key id) for the next field.
+        self._row = ""
+        self._row_part = b""
 
     def __repr__(self) -> str:
         return f"FieldCipher(key_id={self._key_id!r})"
@@ -49,12 +74,15 @@ class FieldCipher:
             # Bounded so that callers passing unusual names cannot grow it without limit.
             if len(_AAD_HEADS) < _MAX_CACHED_HEADS:
                 _AAD_HEADS[(table, column)] = head
-        row = row_id.encode("utf-8")
-        return b"".join((head, _pack_len(len(row)), row, self._aad_suffix))
+        if row_id != self._row:
+            row = row_id.encode("utf-8")
+            self._row_part = _pack_len(len(row)) + row + self._aad_suffix
+            self._row = row_id
+        return head + self._row_part
 
     def encrypt_bytes(self, table: str, column: str, row_id: str, data: bytes) -> bytes:
         """Encrypt bytes for one cell: version byte, 12-byte nonce, ciphertext and tag."""
-        nonce = os.urandom(_NONCE_BYTES)
+        nonce = _nonce()
         sealed = self._aead.encrypt(nonce, data, self._aad(table, column, row_id))
         return b"".join((_FORMAT, nonce, sealed))
 

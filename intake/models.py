@@ -440,6 +440,7 @@ class ExportJob(Base):
     progress: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(String(300))  # never document text
     queue_job_id: Mapped[str | None] = mapped_column(String(80))
+    worker: Mapped[str | None] = mapped_column(String(80))  # who claimed it, to resume
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

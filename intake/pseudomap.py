@@ -56,6 +56,12 @@ def load_map(session: Session, vault: Vault, matter: Matter) -> PseudonymMap:
     return row
 
 
+def snapshot(rsession: RedactionSession) -> str:
+    """The session's placeholders as canonical JSON (to tell whether the map grew)."""
+    state = {attr.strip("_"): _dump(getattr(rsession, attr)) for attr in _REGISTRIES}
+    return json.dumps(state, ensure_ascii=False, sort_keys=True)
+
+
 def apply_map(vault: Vault, row: PseudonymMap, rsession: RedactionSession) -> int:
     """Load the saved placeholders into an engine session; return the version loaded."""
     state = json.loads(vault.open(row)["state"] or "{}")
@@ -67,9 +73,8 @@ def apply_map(vault: Vault, row: PseudonymMap, rsession: RedactionSession) -> in
 def save_map(session: Session, vault: Vault, row: PseudonymMap, rsession: RedactionSession,
              version: int) -> None:
     """Save the session's placeholders if nobody saved since `version`; else MapConflict."""
-    state = {attr.strip("_"): _dump(getattr(rsession, attr)) for attr in _REGISTRIES}
     probe = PseudonymMap(id=row.id, data_key_id=row.data_key_id)
-    vault.seal(probe, state=json.dumps(state, ensure_ascii=False, sort_keys=True))
+    vault.seal(probe, state=snapshot(rsession))
     result = session.execute(
         update(PseudonymMap)
         .where(PseudonymMap.id == row.id, PseudonymMap.version == version)

@@ -67,6 +67,15 @@ def unit_texts(kind: str, data: bytes, keep_images: bool) -> tuple[list[str], An
     return prepared.texts, prepared
 
 
+def read_texts(kind: str, data: bytes, keep_images: bool) -> list[str]:
+    """Only the text units of a document (the prepared file is closed again)."""
+    texts, prepared = unit_texts(kind, data, keep_images)
+    doc = getattr(prepared, "_doc", None)
+    if doc is not None:
+        doc.close()  # an open PDF holds memory until finished
+    return texts
+
+
 def proposals_of(results: Sequence[RedactedText]) -> dict[str, Any]:
     """What the engine proposed, by position (never the original text)."""
     items = []

@@ -12,15 +12,13 @@ from dataclasses import dataclass
 
 from redaction.context import CaseContext, ProtectedPerson
 from redaction.lexicon import COMMON_WORD_NAMES, HONORIFIC_BEFORE, NOT_NAMES
+from redaction.record_variants import address_variants, dob_variants, id_variants
 from redaction.variants import (
     Variant,
-    address_variants,
-    dob_variants,
     email_variants,
     fold,
     fold_view,
     handle_variants,
-    id_variants,
     initials_sets,
     name_tokens,
     name_words,

@@ -10,7 +10,8 @@ import re
 from typing import TYPE_CHECKING
 
 from redaction.lexicon import HONORIFIC, NOT_NAMES
-from redaction.variants import SUFFIX_ALT, fold
+from redaction.record_variants import SUFFIX_ALT
+from redaction.variants import fold
 
 if TYPE_CHECKING:
     from redaction.session import Candidate

@@ -42,6 +42,7 @@ def upgrade() -> None:
     sa.Column('progress', sa.Integer(), nullable=False),
     sa.Column('error', sa.String(length=300), nullable=True),
     sa.Column('queue_job_id', sa.String(length=80), nullable=True),
+    sa.Column('worker', sa.String(length=80), nullable=True),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('created_at', intake.models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', intake.models.UTCDateTime(timezone=True), nullable=False),

@@ -10,7 +10,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.lexicon import HONORIFIC, NOT_NAMES
 from redaction.recognizers.base import result
-from redaction.variants import SUFFIX_FORMS, fold
+from redaction.record_variants import SUFFIX_FORMS
+from redaction.variants import fold
 
 _PARTICLES = {"de", "del", "de la", "la", "van", "von", "da", "dos", "das", "bin", "al", "el",
               "le", "di", "du", "y"}

@@ -6,7 +6,7 @@ import re
 
 from redaction.lexicon import STATE_NAMES
 from redaction.recognizers.base import RegexRecognizer
-from redaction.variants import SUFFIX_ALT
+from redaction.record_variants import SUFFIX_ALT
 
 _UNIT = r"(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Lot|Trlr|Fl|Floor|#)"
 _CITY_STATE = (

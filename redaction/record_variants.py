@@ -1,0 +1,189 @@
+"""Regular expressions for addresses, dates of birth and identifiers in any written form."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from redaction.lexicon import STATE_NAMES
+from redaction.variants import ID_SEP, Variant, alternation, last4_variants
+
+# ---------------------------------------------------------------- addresses
+_DIRS = {
+    "n": "N|North", "s": "S|South", "e": "E|East", "w": "W|West",
+    "ne": "NE|Northeast", "nw": "NW|Northwest", "se": "SE|Southeast", "sw": "SW|Southwest",
+}
+_SUFFIXES = [
+    ("St", "Street"), ("Ave", "Avenue", "Av"), ("Rd", "Road"), ("Dr", "Drive"), ("Ln", "Lane"),
+    ("Blvd", "Boulevard"), ("Ct", "Court"), ("Cir", "Circle"), ("Pl", "Place"), ("Way",),
+    ("Ter", "Terrace"), ("Pkwy", "Parkway"), ("Hwy", "Highway"), ("Trl", "Trail"),
+    ("Sq", "Square"), ("Loop",), ("Run",), ("Pike",), ("Row",), ("Aly", "Alley"),
+    ("Cres", "Crescent"), ("Xing", "Crossing"), ("Pt", "Point"), ("Path",), ("Walk",),
+    ("Cv", "Cove"), ("Holw", "Hollow"), ("Bnd", "Bend"),
+]
+SUFFIX_FORMS = {f.lower(): group for group in _SUFFIXES for f in group}
+SUFFIX_ALT = alternation({f for g in _SUFFIXES for f in g})
+_UNIT = r"(?:Apt|Apartment|Unit|Suite|Ste|No|Number|Rm|Room|Lot|Trlr|Fl|Floor|#)"
+
+
+def _dir_re(word: str) -> str | None:
+    d = _DIRS.get(word.lower().rstrip("."))
+    if not d:
+        return None
+    alts = "|".join(rf"{form}\.?" for form in d.split("|"))
+    return rf"(?:{alts})"
+
+
+def _suffix_re(word: str) -> str | None:
+    group = SUFFIX_FORMS.get(word.lower().rstrip("."))
+    return rf"(?:{alternation(set(group))})\.?" if group else None
+
+
+def address_variants(raw: str) -> list[Variant]:
+    """Full address, street line, number and street, street alone, 'on W 36th'."""
+    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    if not parts:
+        return []
+    m = re.match(r"^(\d+[A-Za-z]?(?:-\d+)?)\s+(.+)$", parts[0])
+    if not m:
+        whole = r"\s+".join(map(re.escape, raw.split()))
+        return [Variant("ADDRESS", "address", re.compile(whole, re.I))]
+    number, street = m.group(1), m.group(2)
+    unit = None
+    um = re.search(rf"\s+({_UNIT}\.?\s*#?\s*[\w\-]+)$", street, re.I)
+    if um:
+        unit, street = um.group(1), street[: um.start()]
+    rest = parts[1:]
+    if rest and re.match(rf"^{_UNIT}\.?\s*#?\s*[\w\-]+$", rest[0], re.I):
+        unit, rest = rest[0], rest[1:]
+    words = street.split()
+    pre = _dir_re(words[0]) if len(words) > 1 else None
+    if pre:
+        words = words[1:]
+    post = _dir_re(words[-1]) if len(words) > 1 else None
+    if post:
+        words = words[:-1]
+    suffix = _suffix_re(words[-1]) if len(words) > 1 else None
+    if suffix:
+        words = words[:-1]
+    core = r"\s+".join(re.escape(w) for w in words)
+    pre_o = rf"(?:{pre}\s+)?" if pre else ""
+    suf_o = rf"(?:\s+{suffix})?" if suffix else ""
+    post_o = rf"(?:\s+{post})?" if post else ""
+    tail = ""
+    if unit:
+        unum = re.sub(rf"^{_UNIT}\.?\s*#?\s*", "", unit, flags=re.I)
+        tail += rf"(?:,?\s*{_UNIT}\.?\s*#?\s*{re.escape(unum)}(?!\w))?"
+    if rest:
+        city = r"\s+".join(re.escape(w) for w in rest[0].split())
+        tail += rf"(?:,?\s*{city})?"
+        sm = re.match(r"^([A-Z]{2})(?:\s+(\d{5})(?:-\d{4})?)?$", rest[-1].strip())
+        if sm:
+            tail += rf"(?:,?\s*(?:{sm.group(1)}|{STATE_NAMES}))?"
+            if sm.group(2):
+                tail += rf"(?:\s*{sm.group(2)}(?:-\d{{4}})?)?"
+    street_re = rf"{pre_o}{core}{suf_o}{post_o}"
+    out = [
+        Variant("ADDRESS", "address",
+                re.compile(rf"(?<![\w\-]){re.escape(number)}\s+{street_re}{tail}(?!\w)", re.I)),
+    ]
+    if suffix:
+        out.append(Variant("ADDRESS", "street", re.compile(
+            rf"(?<![\w\-]){pre_o}{core}\s+{suffix}{post_o}{tail}(?!\w)", re.I)))
+    if pre:
+        out.append(Variant("ADDRESS", "street", re.compile(
+            rf"(?<![\w\-]){pre}\s+{core}(?!\w)", re.I)))
+    distinctive = len(words) > 1 or (len(words[0]) >= 6 and not words[0][0].isdigit()
+                                     and not re.fullmatch(STATE_NAMES, words[0], re.I))
+    if distinctive:
+        out.append(Variant("ADDRESS", "street", re.compile(rf"(?<![\w\-]){core}(?!\w)", re.I)))
+    return out
+
+
+# ---------------------------------------------------------------- dates of birth
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def _month_re(m: int) -> str:
+    full = _MONTHS[m - 1]
+    forms = {full, full[:3]}
+    if m == 9:
+        forms.add("Sept")
+    return rf"(?:{alternation(forms)})\.?"
+
+
+def dob_variants(dob: date) -> list[Variant]:
+    """The date in numeric (US, ISO, European), long, short-month and ordinal forms."""
+    y4, y2 = f"{dob.year}", f"{dob.year % 100:02d}"
+    m, d = dob.month, dob.day
+    mm = rf"0?{m}"
+    dd = rf"0?{d}"
+    yy = rf"(?:{y4}|'?{y2})"
+    ords = r"(?:st|nd|rd|th)?"
+    mon = _month_re(m)
+    s = r"[/\-.]"
+    forms = [
+        rf"{y4}{s}{mm}{s}{dd}",
+        rf"{mm}{s}{dd}{s}{yy}",
+        rf"{dd}{s}{mm}{s}{yy}",
+        rf"{mon}\s*{dd}{ords},?\s*{yy}",
+        rf"{dd}{ords}\s*(?:of\s+)?{mon},?\s*{yy}",
+        rf"{dd}{s}{mon}{s}{yy}",
+        rf"{y4}{m:02d}{d:02d}",
+        rf"{m:02d}{d:02d}{y4}",
+    ]
+    full = rf"(?<![\w/\-.])(?:{'|'.join(f for f in forms if f)})(?![\w/]|[\-.]\d)"
+    no_year = (
+        rf"(?<![\w/\-.])(?:{mon}\s*{dd}{ords}|{dd}{ords}\s*(?:of\s+)?{mon})"
+        rf"(?!\w|,?\s*\d{{2,4}}|\s*/)"
+    )
+    return [
+        Variant("DOB", "dob", re.compile(full, re.I)),
+        Variant("DOB", "dob_day", re.compile(no_year, re.I), weak=True),
+    ]
+
+
+# ---------------------------------------------------------------- identifiers
+def id_category(raw: str) -> str:
+    """SSN, ACCOUNT or ID from the words around an identifier in the case file."""
+    low = raw.lower()
+    if re.search(r"\b(ssn|social security|tin|itin)\b", low):
+        return "SSN"
+    if re.search(r"\b(account|acct|card|bank|credit union|routing|iban)\b", low):
+        return "ACCOUNT"
+    return "ID"
+
+
+def id_core(raw: str) -> str:
+    """The identifying characters: the trailing words that contain a digit."""
+    words = raw.split()
+    core: list[str] = []
+    for w in reversed(words):
+        if re.search(r"\d", w):
+            core.insert(0, w)
+        elif core:
+            break
+    return re.sub(r"[^A-Za-z0-9]", "", "".join(core))
+
+
+def id_variants(raw: str) -> list[Variant]:
+    """The identifier with any separators, its digits alone, and its last four digits."""
+    core = id_core(raw)
+    digits = re.sub(r"\D", "", core)
+    if len(digits) < 4:
+        return []
+    cat = id_category(raw)
+    lead = re.match(r"^[A-Za-z]+", core)
+    rest = core[lead.end():] if lead else core
+    body = ID_SEP.join(re.escape(c) for c in rest)
+    if lead and len(re.sub(r"\D", "", rest)) < 6:
+        body = ID_SEP.join(re.escape(c) for c in core)
+        pat = rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
+    else:
+        pre = rf"(?:{re.escape(lead.group(0))}[\s\-#:]*)?" if lead else ""
+        pat = rf"(?<![A-Za-z0-9]){pre}{body}(?![A-Za-z0-9])"
+    out = [Variant(cat, "id", re.compile(pat, re.I), digits=re.sub(r"\D", "", rest)[-6:])]
+    if len(digits) >= 6 and core[-4:].isdigit():
+        out += last4_variants(cat, core[-4:], bare=True)
+    return out
