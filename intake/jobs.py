@@ -27,7 +27,7 @@ from intake.extensions import Services
 from intake.models import Document, Export, ExportJob, new_id, utcnow
 from intake.redact_document import RedactionFailed
 
-QUEUE_NAME = "clinic-exports"
+QUEUE_NAME = os.environ.get("CLINIC_JOB_QUEUE", "") or "clinic-exports"
 LEASE = timedelta(minutes=int(os.environ.get("CLINIC_JOB_LEASE_MINUTES", "10") or 10))
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,8 @@ class RQDispatcher:
         from redis import Redis
         from rq import Queue
 
-        self.queue = Queue(QUEUE_NAME, connection=Redis.from_url(redis_url))
+        name = os.environ.get("CLINIC_JOB_QUEUE", "") or QUEUE_NAME
+        self.queue = Queue(name, connection=Redis.from_url(redis_url))
 
     def enqueue(self, job_ids: Sequence[str]) -> None:
         """Push jobs onto the queue (a duplicate runs once: the row is claimed)."""
@@ -227,4 +228,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # RQ imports `intake.jobs` by name: run the worker from that module, not from __main__.
+    from intake import jobs as _jobs
+
+    _jobs.main()

@@ -80,7 +80,8 @@ NOT_NAMES = {
     "hotel", "inn", "master", "chronology", "timeline", "memo", "memorandum", "draft", "final",
     "exhibits", "appendix", "attachment", "schedule", "table", "figure", "log", "logs", "excerpt",
     "atm", "withdrawal", "deposit", "balance", "description", "amount", "total", "notice",
-    "letter",
+    "letter", "goes", "went", "says", "said", "called", "named", "known", "also", "per",
+    "via", "see",
 }
 
 # Everyday words that are also first names: only a capitalized use counts as the name.

@@ -35,11 +35,12 @@ CASE_FACTS = {"ROOM", "VEHICLE", "LISTING", "LOCATION", "IP"}
 CONTAINERS = {"EMAIL", "URL", "HANDLE", "ADDRESS", "PHONE", "ID", "SSN", "ACCOUNT", "CARD"}
 _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
 _REL_BEFORE = re.compile(
-    rf"(?i)\b(?:her|his|their|my|our|client'?s|the client'?s|[A-Z][\w\-]+['’]s)\s+"
+    rf"(?i)\b(?:her|his|their|my|our|client'?s|the client'?s|(?P<who>[A-Z][\w\-]+)['’]s)\s+"
     rf"(?:\w+\s+){{0,2}}?{RELATIONS}s?\s*,?\s*(?:named\s+|is\s+|was\s+)?$"
 )
 _REL_AFTER = re.compile(
-    rf"(?i)^\s*(?:,\s*|\(\s*)(?:her|his|their|my|our|the client'?s|client'?s|[A-Z][\w\-]+['’]s)?"
+    rf"(?i)^\s*(?:,\s*|\(\s*)(?:her|his|their|my|our|the client'?s|client'?s|"
+    rf"(?P<who>[A-Z][\w\-]+)['’]s)?"
     rf"\s*(?:\w+\s+)?{RELATIONS}\b"
 )
 _MINOR_AFTER = re.compile(
@@ -188,9 +189,17 @@ class RedactionSession:
     def _is_related(self, text: str, c: Candidate, words: list[str]) -> bool:
         if len(words) >= 2 and fold(words[-1]).strip(".,") in self._surnames:
             return True
-        before = text[max(0, c.start - 60):c.start]
-        after = text[c.end:c.end + 50]
-        return bool(_REL_BEFORE.search(before) or _REL_AFTER.match(after))
+        before = _REL_BEFORE.search(text[max(0, c.start - 60):c.start])
+        if before and before.group("who") and not self._is_protected_name(before.group("who")):
+            before = None  # "Hughes's girlfriend": tied to someone else, not to a subject
+        after = _REL_AFTER.match(text[c.end:c.end + 50])
+        if after and after.group("who") and not self._is_protected_name(after.group("who")):
+            after = None
+        return bool(before or after)
+
+    def _is_protected_name(self, word: str) -> bool:
+        folded = fold(word)
+        return any(folded in o.tokens for o in self.matcher.owners) or folded in {"doe", "jane"}
 
     # ------------------------------------------------------------ replacement
     def _redact_checked(self, text: str, cands: list[Candidate]) -> RedactedText:

@@ -30,13 +30,14 @@ def _keep_uploads_in_memory(state: BlueprintSetupState) -> None:
 
     The request body is capped by MAX_CONTENT_LENGTH, so memory stays bounded.
     """
-    base = state.app.request_class
+    app: Any = state.app
+    base = app.request_class
 
     class InMemoryUploads(base):  # type: ignore[valid-type,misc]
         def _get_file_stream(self, *_args: Any, **_kwargs: Any) -> Any:
             return io.BytesIO()
 
-    state.app.request_class = InMemoryUploads
+    app.request_class = InMemoryUploads
 
 
 bp.record_once(_keep_uploads_in_memory)

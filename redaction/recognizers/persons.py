@@ -47,11 +47,16 @@ class PersonRecognizer(EntityRecognizer):
          0.75),
         ("nickname", r"(?i:known as|knows? (?:him|her|them) as|knew (?:him|her|them) as|"
                      r"(?:she|he|they) knows? as|call(?:s|ed)? (?:him|her|them)sel(?:f|ves)|"
-                     r"goes by|went by|"
+                     r"goes by|went by|(?:man|woman|guy|girl|someone|person|pimp|boss) "
+                     r"(?:called|named)|"
                      r"nicknamed|a/k/a|aka|alias|saved as|street name)\s+[\"“']"
                      r"(?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)", 0.8),
         ("paren_nick", r"[A-Z][a-z]+\s[A-Z][a-z]+\s*\(\s*[\"“](?P<n>[A-Z][\w'’\-]+)[\"”]\s*\)",
          0.8),
+        ("role", r"(?i:trafficker|pimp|recruiter|driver|buyer|customer|john|manager|clerk|boss|"
+                 r"supervisor|associate|employer|owner|landlord|bottom|detective|officer|agent|"
+                 r"nurse|caseworker|housekeeper|bartender|bouncer|security guard)\s*,?\s+"
+                 r"(?P<n>[A-Z][a-zà-ÿ'’\-]+(?:\s[A-Z][a-zà-ÿ'’\-]+){0,2})", 0.6),
         ("speaker", r"(?m)^\s*\[[^\]\n]{4,40}\]\s*(?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)"
                     r"\s*[$€£*!]*\s*:", 0.7),
     ]

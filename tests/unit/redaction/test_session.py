@@ -94,3 +94,17 @@ def test_reference_list_maps_pseudonyms_to_what_they_replaced(court):
 def test_minor_who_is_not_a_subject_becomes_initials(court):
     out = court.redact("The girl, Keisha Brown (14), was also at the motel.").text
     assert "K.B." in out and "Keisha" not in out
+
+
+def test_only_people_tied_to_a_protected_person_become_related(cocounsel):
+    text = ("Maria's cousin, Dolores Vega, drove her home. Marcus Pettaway's girlfriend, "
+            "Tasha Greene, posted the ads. Her therapist, Dr. Helen Marsh, wrote a letter.")
+    out = cocounsel.redact_many([text])[0].text
+    assert not _present("Dolores Vega", out) and not _present("Helen Marsh", out)
+    assert _present("Tasha Greene", out) and _present("Marcus Pettaway", out)
+    assert out.count("[Related Person") == 2
+
+
+def test_nickname_in_quotes_is_a_person(court):
+    out = court.redact("She knew him only as a man called \"Kash\"; Kash drove.").text
+    assert not _present("Kash", out)
