@@ -13,6 +13,8 @@ import click
 
 from redaction.context import CaseContext
 from redaction.errors import RedactionError
+from redaction.formats import FormatError, UnreadablePage, prepare_docx, prepare_pdf
+from redaction.formats.base import PreparedDocument
 from redaction.profiles import list_profiles, load_profile
 from redaction.types import Leak, Redaction
 
@@ -102,37 +104,44 @@ def redact(context_path: str, profile_name: str, out_dir: str, report_path: str 
         out.mkdir(parents=True, exist_ok=True)
     except OSError:
         _fail(f"output folder not writable: {out}")
-    texts: dict[Path, str] = {}
-    for p in paths:
-        if p.suffix.lower() == ".txt":
-            try:
-                texts[p] = p.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                _fail(f"input file not readable as UTF-8 text: {p}")
     engine = _make_engine()
     session = engine.session(context, profile)
     progress = len(paths) >= PROGRESS_FROM
     if progress:
         click.echo(f"redacting {len(paths)} files ({profile.name})", err=True)
-    redacted = dict(zip(texts, session.redact_many(list(texts.values())), strict=True))
+    opened, bad, unreadable = _open_inputs(paths, profile.keep_images)
+    # Every text unit of every file goes through one batch, so what one document reveals
+    # (a surname, a room, a plate) is redacted in all of them.
+    units: list[str] = []
+    slices: dict[Path, slice] = {}
+    for p, item in opened.items():
+        texts = [item] if isinstance(item, str) else item.texts
+        slices[p] = slice(len(units), len(units) + len(texts))
+        units.extend(texts)
+    results = session.redact_many(units)
     report: list[dict[str, Any]] = []
-    held = bad = 0
+    held = 0
     for i, p in enumerate(paths, 1):
         entry: dict[str, Any] = {"file": p.name, "written": False, "redactions": [], "leaks": []}
-        if p in redacted:
-            result = redacted[p]
-            leaks = [(None, lk) for lk in session.leaks(result.text)]
-            entry["redactions"] = [_redaction_json(r) for r in result.redactions]
-            data = result.text.encode("utf-8")
+        report.append(entry)
+        if p in bad:
+            entry["error"] = "bad input"
+            continue
+        if p in unreadable:
+            held += 1
+            entry["error"] = f"page {unreadable[p]} has images but no text layer"
+            click.echo(f"held back: {p.name}: {entry['error']}", err=True)
+            continue
+        item, mine = opened[p], results[slices[p]]
+        leaks: list[tuple[int | None, Leak]]
+        if isinstance(item, str):
+            leaks = [(None, lk) for lk in session.leaks(mine[0].text)]
+            pairs: list[tuple[int | None, Redaction]] = [(None, r) for r in mine[0].redactions]
+            data = mine[0].text.encode("utf-8")
         else:
-            outcome = _redact_binary(p, session, profile.keep_images)
-            if outcome is None:
-                bad += 1
-                entry["error"] = "bad input"
-                report.append(entry)
-                continue
-            data, pairs, leaks = outcome
-            entry["redactions"] = [_redaction_json(r, pg) for pg, r in pairs]
+            outcome = item.finish(mine, session)
+            data, pairs, leaks = outcome.data, list(outcome.redactions), list(outcome.leaks)
+        entry["redactions"] = [_redaction_json(r, pg) for pg, r in pairs]
         entry["leaks"] = [_leak_json(lk, pg) for pg, lk in leaks]
         if leaks:
             held += 1
@@ -145,7 +154,6 @@ def redact(context_path: str, profile_name: str, out_dir: str, report_path: str 
             entry["written"] = True
         if progress:
             click.echo(f"[{i}/{len(paths)}] {p.name}", err=True)
-        report.append(entry)
     if report_path:
         doc = {"profile": profile.name, "files": report}
         write_atomic(Path(report_path), json.dumps(doc, indent=1).encode("utf-8"))
@@ -157,24 +165,30 @@ def redact(context_path: str, profile_name: str, out_dir: str, report_path: str 
     sys.exit(EXIT_HELD_BACK if held else EXIT_OK)
 
 
-def _redact_binary(path: Path, session: Any, keep_images: bool) -> Any:
-    """DOCX/PDF through redaction.formats; None (after one error line) on bad input."""
-    try:
-        import redaction.formats as formats
-        handler = getattr(formats, "redact_docx" if path.suffix.lower() == ".docx"
-                          else "redact_pdf")
-    except (ImportError, AttributeError):
-        click.echo(f"error: format support not installed: {path}", err=True)
-        return None
-    try:
-        result = handler(path.read_bytes(), session, keep_images=keep_images)
-    except getattr(formats, "UnreadablePage", ()) as exc:
-        page = getattr(exc, "page", None)
-        return b"", [], [(page, Leak("UNREADABLE_PAGE", 0, 0, ""))]
-    except getattr(formats, "FormatError", ()):
-        click.echo(f"error: cannot read {path.suffix.lstrip('.')} file: {path}", err=True)
-        return None
-    return result.data, list(result.redactions), list(result.leaks)
+def _open_inputs(
+    paths: list[Path], keep_images: bool
+) -> tuple[dict[Path, str | PreparedDocument], set[Path], dict[Path, int]]:
+    """Read text files and open DOCX/PDF files; bad files get one error line each."""
+    opened: dict[Path, str | PreparedDocument] = {}
+    bad: set[Path] = set()
+    unreadable: dict[Path, int] = {}
+    for p in paths:
+        kind = p.suffix.lower()
+        try:
+            if kind == ".txt":
+                opened[p] = p.read_text(encoding="utf-8")
+            else:
+                prepare = prepare_docx if kind == ".docx" else prepare_pdf
+                opened[p] = prepare(p.read_bytes(), keep_images=keep_images)
+        except (OSError, UnicodeDecodeError):
+            click.echo(f"error: input file not readable: {p}", err=True)
+            bad.add(p)
+        except UnreadablePage as exc:
+            unreadable[p] = exc.page
+        except FormatError as exc:
+            click.echo(f"error: cannot read {kind.lstrip('.')} file {p}: {exc}", err=True)
+            bad.add(p)
+    return opened, bad, unreadable
 
 
 @click.command("redact-eval")

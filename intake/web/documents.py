@@ -81,6 +81,13 @@ def dispatcher() -> jobs.Dispatcher:
     return found
 
 
+@bp.before_app_request
+def _resume_jobs() -> None:
+    """Start the job queue with the first request, so unfinished jobs resume after a restart."""
+    if "clinic.jobs" not in current_app.extensions:
+        dispatcher()
+
+
 class UploadForm(FlaskForm):
     subject = SelectField("Survivor the documents are about", default="")
 
