@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from intake.db import make_engine
-
-CLINIC = str(Path(sys.executable).with_name("clinic"))
-
-
-def clinic(env, *args):
-    return subprocess.run([CLINIC, *args], env=env, capture_output=True, text=True, timeout=300)
+from tests.functional.cli_support import clinic, clinic_inproc
 
 
 @pytest.fixture
 def populated(env):
     """A database whose log holds the bootstrap events plus a few more."""
-    assert clinic(env, "bootstrap").returncode == 0
+    assert clinic_inproc(env, "bootstrap").returncode == 0
     for _ in range(3):
-        assert clinic(env, "seed-demo").returncode == 0
+        assert clinic_inproc(env, "seed-demo").returncode == 0
     return env
 
 

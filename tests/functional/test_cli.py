@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-CLINIC = str(Path(sys.executable).with_name("clinic"))
+from tests.functional.cli_support import clinic, clinic_inproc
 
 UNSEEN_CASE = {
     "matter": "Doe v. Lanternfish Suites, Inc.",
@@ -37,10 +35,6 @@ UNSEEN_CASE = {
 }
 
 
-def clinic(env: dict[str, str], *args: str,
-           stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([CLINIC, *args], env=env, input=stdin, capture_output=True, text=True,
-                          timeout=300)
 
 
 def identifying_strings(case: dict) -> list[str]:
@@ -74,7 +68,7 @@ def encodings(value: str) -> list[bytes]:
 def test_seeded_case_leaves_no_identifier_in_sqlite_file_or_wal(env, tmp_path):
     case_file = tmp_path / "case.json"
     case_file.write_text(json.dumps(UNSEEN_CASE))
-    assert clinic(env, "db", "upgrade").returncode == 0
+    assert clinic_inproc(env, "db", "upgrade").returncode == 0
     result = clinic(env, "seed-demo", "--from", str(case_file))
     assert result.returncode == 0, result.stderr
     assert "Jane Doe 7" in result.stdout
@@ -90,7 +84,7 @@ def test_seeded_case_leaves_no_identifier_in_sqlite_file_or_wal(env, tmp_path):
 
 
 def test_keys_verify_rotate_retire_verify(env):
-    assert clinic(env, "bootstrap").returncode == 0
+    assert clinic_inproc(env, "bootstrap").returncode == 0
     status = clinic(env, "keys", "status")
     assert "key v1 (primary): " in status.stdout
     verify = clinic(env, "keys", "verify")
@@ -111,7 +105,7 @@ def test_keys_verify_rotate_retire_verify(env):
 
 
 def test_retire_refused_while_data_keys_depend_on_version(env):
-    assert clinic(env, "bootstrap").returncode == 0
+    assert clinic_inproc(env, "bootstrap").returncode == 0
     keyring_path = Path(env["CLINIC_INSTANCE_DIR"]) / "keyring.json"
     from crypto import Keyring
 
@@ -140,7 +134,7 @@ def test_bootstrap_creates_instance_secrets_0600_and_prints_password_once(env, i
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_create_user_reads_password_from_stdin(env):
-    assert clinic(env, "db", "upgrade").returncode == 0
+    assert clinic_inproc(env, "db", "upgrade").returncode == 0
     ok = clinic(env, "create-user", "Advocate@Clinic.example", "--role", "advocate",
                 stdin="a long enough passphrase\n")
     assert ok.returncode == 0, ok.stderr
@@ -157,7 +151,7 @@ def test_create_user_reads_password_from_stdin(env):
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_seed_from_bad_file_fails_with_one_line_and_writes_nothing(env, tmp_path):
-    assert clinic(env, "db", "upgrade").returncode == 0
+    assert clinic_inproc(env, "db", "upgrade").returncode == 0
     missing = clinic(env, "seed-demo", "--from", str(tmp_path / "nope.json"))
     assert missing.returncode == 2
     assert missing.stderr.strip().startswith("error: case file not readable")
@@ -183,7 +177,7 @@ def test_production_mode_refuses_missing_secrets_and_names_them(env):
 def test_instances_live_side_by_side(env, tmp_path):
     other = dict(env, CLINIC_INSTANCE_DIR=str(tmp_path / "other"))
     other.pop("CLINIC_DATABASE_URL")
-    assert clinic(env, "bootstrap").returncode == 0
+    assert clinic_inproc(env, "bootstrap").returncode == 0
     assert clinic(other, "bootstrap").returncode == 0
     assert (tmp_path / "other" / "clinic.sqlite3").exists()
     first = json.loads((Path(env["CLINIC_INSTANCE_DIR"]) / "keyring.json").read_text())

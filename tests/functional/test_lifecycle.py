@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -15,8 +12,7 @@ from intake import cases, keys, lifecycle
 from intake.db import make_session_factory
 from intake.models import AuditEvent, BlindIndex, Matter, Pseudonym, Subject, utcnow
 from intake.records import Vault
-
-CLINIC = str(Path(sys.executable).with_name("clinic"))
+from tests.functional.cli_support import clinic, clinic_inproc
 
 
 @pytest.fixture
@@ -103,8 +99,9 @@ def test_retention_purges_old_closed_matters_but_not_held_or_recent(sessions, ke
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_cli_delete_needs_confirmation_and_respects_hold(env):
-    run = lambda *a: subprocess.run([CLINIC, *a], env=env, capture_output=True,  # noqa: E731
-                                    text=True, timeout=300)
+    def run(*args: str):
+        return clinic_inproc(env, *args)
+
     assert run("bootstrap").returncode == 0
     from intake.db import make_engine
 
@@ -120,7 +117,7 @@ def test_cli_delete_needs_confirmation_and_respects_hold(env):
     held = run("subjects", "delete", subject_id, "--yes")
     assert held.returncode == 2 and "legal hold" in held.stderr
     assert run("matters", "hold", matter_id, "--release").returncode == 0
-    done = run("subjects", "delete", subject_id, "--yes")
+    done = clinic(env, "subjects", "delete", subject_id, "--yes")  # the real console script
     assert done.returncode == 0, done.stderr
     assert "Jane Doe 1" in done.stdout
     verify = run("keys", "verify")
