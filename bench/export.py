@@ -63,7 +63,8 @@ def _workers(env: dict[str, str], count: int, queue: str) -> list[subprocess.Pop
     from redis import Redis
     from rq import Queue, Worker
 
-    procs = [subprocess.Popen([sys.executable, "-m", "intake.jobs"], cwd=ROOT,
+    clinic = str(Path(sys.executable).with_name("clinic"))
+    procs = [subprocess.Popen([clinic, "worker"], cwd=ROOT,
                               env=dict(env, CLINIC_WORKER_NAME=f"bench-{i}"),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
              for i in range(count)]

@@ -92,6 +92,20 @@ def run_command(host: str, port: int, threads: int) -> None:
     serve(app, host=host, port=port, threads=threads, ident="clinic")
 
 
+@main.command("worker")
+@click.option("--burst", is_flag=True, help="Exit when the queue is empty.")
+@with_appcontext
+def worker_command(burst: bool) -> None:
+    """Run an export worker on the Redis queue (CLINIC_REDIS_URL); start as many as needed."""
+    from intake.jobs import run_rq_worker
+    from redaction.engine import RedactionEngine
+
+    svc = _services()
+    if not svc.config.redis_url:
+        raise CliError("CLINIC_REDIS_URL is not set; without Redis the web app runs jobs itself")
+    run_rq_worker(svc, RedactionEngine(svc.config.spacy_model), burst=burst)
+
+
 @main.group("db")
 def db_group() -> None:
     """Database migrations."""

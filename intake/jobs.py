@@ -210,25 +210,3 @@ class ThreadDispatcher:
                 self._queue.task_done()
                 if self._queue.unfinished_tasks == 0:
                     self._idle.set()
-
-
-def main() -> None:
-    """`python -m intake.jobs [--burst]`: an RQ worker for export jobs."""
-    import sys
-
-    from config import Config
-    from intake.extensions import build_services
-    from redaction.engine import RedactionEngine
-
-    config = Config.from_env()
-    if not config.redis_url:
-        sys.exit("error: CLINIC_REDIS_URL is not set; the web app runs jobs in-process")
-    services = build_services(config)
-    run_rq_worker(services, RedactionEngine(config.spacy_model), burst="--burst" in sys.argv)
-
-
-if __name__ == "__main__":
-    # RQ imports `intake.jobs` by name: run the worker from that module, not from __main__.
-    from intake import jobs as _jobs
-
-    _jobs.main()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from redis import Redis
@@ -42,7 +43,8 @@ def rq_app(env, engine, fast_passwords, queue_name):  # noqa: F811
 
 def _worker(env: dict[str, str], name: str) -> subprocess.CompletedProcess[str]:
     """Run a real RQ worker process in burst mode (it exits once the queue is empty)."""
-    return subprocess.run([sys.executable, "-m", "intake.jobs", "--burst"],
+    clinic = str(Path(sys.executable).with_name("clinic"))
+    return subprocess.run([clinic, "worker", "--burst"],
                           env=dict(env, CLINIC_WORKER_NAME=name), capture_output=True,
                           text=True, timeout=300, check=False)
 
