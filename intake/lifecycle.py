@@ -10,12 +10,14 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from intake import audit
+from intake.blobstore import BlobStore
 from intake.cases import CaseError
 from intake.models import (
     BlindIndex,
     Consent,
     Document,
     EncryptedRecord,
+    Export,
     Matter,
     Pseudonym,
     RelatedPerson,
@@ -66,8 +68,7 @@ def delete_subject(session: Session, vault: Vault, subject: Subject, *, actor: s
     for document in documents:
         document.deleted_at = now
     if blob_dir is not None:
-        for document in documents:
-            (blob_dir / document.blob_name).unlink(missing_ok=True)
+        _remove_blobs(session, BlobStore(blob_dir), documents)
     session.execute(update(Pseudonym).where(Pseudonym.subject_id == subject.id)
                     .values(released_at=now))
     vault.shred(subject.data_key_id)
@@ -76,6 +77,19 @@ def delete_subject(session: Session, vault: Vault, subject: Subject, *, actor: s
                  details={"related_people": len(related), "consents": len(consents),
                           "documents": len(documents)})
     return Deletion(subject.id, len(related), len(consents), len(documents))
+
+
+def _remove_blobs(session: Session, store: BlobStore, documents: list[Document]) -> None:
+    """Delete the encrypted files of documents and of every export made from them."""
+    if not documents:
+        return
+    exports = session.scalars(select(Export).where(
+        Export.document_id.in_([d.id for d in documents])))
+    names = [d.blob_name for d in documents]
+    for export in exports:
+        names += [n for n in (export.output_blob_name, export.reference_blob_name) if n]
+    for name in names:
+        store.delete(name)
 
 
 def _clear(record: EncryptedRecord) -> None:
@@ -129,8 +143,8 @@ def purge_matter(session: Session, vault: Vault, matter: Matter, *, actor: str,
     for document in documents:
         _clear(document)
         document.deleted_at = utcnow()
-        if blob_dir is not None:
-            (blob_dir / document.blob_name).unlink(missing_ok=True)
+    if blob_dir is not None:
+        _remove_blobs(session, BlobStore(blob_dir), documents)
     vault.shred(matter.data_key_id)
     matter.status = "purged"
     audit.record(session, actor=actor, action="matter.purge", object_type="matter",

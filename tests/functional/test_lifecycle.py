@@ -123,3 +123,23 @@ def test_cli_delete_needs_confirmation_and_respects_hold(env):
     verify = run("keys", "verify")
     assert verify.returncode == 0 and "1 destroyed" in verify.stdout
     assert run("audit", "verify").returncode == 0
+
+
+def test_deleting_a_survivor_removes_her_encrypted_files(sessions, keyring, tmp_path):
+    from intake.blobstore import BlobStore
+    from intake.uploads import store_document
+
+    matter_id, (sid, _) = _matter_with(sessions, keyring)
+    blobs = BlobStore(tmp_path / "blobs")
+    with sessions() as session:
+        matter = session.get(Matter, matter_id)
+        document = store_document(session, Vault(session, keyring), blobs, matter,
+                                  session.get(Subject, sid), "statement.txt",
+                                  b"A statement about the case.", uploaded_by=None)
+        session.commit()
+        stored = tmp_path / "blobs" / document.blob_name
+        assert stored.exists()
+        lifecycle.delete_subject(session, Vault(session, keyring), session.get(Subject, sid),
+                                 actor="os:test", blob_dir=tmp_path / "blobs")
+        session.commit()
+    assert not stored.exists()
