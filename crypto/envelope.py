@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 from cryptography.exceptions import InvalidTag
@@ -22,6 +23,12 @@ def new_data_key() -> bytes:
     return os.urandom(KEY_BYTES)
 
 
+@functools.lru_cache(maxsize=16)
+def _kek_aead(kek: bytes) -> AESGCM:
+    # Building an AESGCM runs the key schedule; intake wraps one data key per survivor.
+    return AESGCM(kek)
+
+
 def _aad(key_id: str, kek_version: int) -> bytes:
     return length_prefixed(_DOMAIN, key_id.encode("utf-8"), kek_version.to_bytes(4, "big"))
 
@@ -32,7 +39,7 @@ def wrap_key(keyring: Keyring, data_key: bytes, key_id: str) -> tuple[int, bytes
         raise ValueError(f"data key {key_id!r} must be {KEY_BYTES} bytes")
     version = keyring.primary_version
     nonce = os.urandom(_NONCE_BYTES)
-    sealed = AESGCM(keyring.kek(version)).encrypt(nonce, data_key, _aad(key_id, version))
+    sealed = _kek_aead(keyring.kek(version)).encrypt(nonce, data_key, _aad(key_id, version))
     return version, _FORMAT + nonce + sealed
 
 
@@ -45,7 +52,7 @@ def unwrap_key(keyring: Keyring, kek_version: int, blob: bytes, key_id: str) -> 
         )
     view = memoryview(blob)
     try:
-        return AESGCM(kek).decrypt(
+        return _kek_aead(kek).decrypt(
             view[1 : 1 + _NONCE_BYTES], view[1 + _NONCE_BYTES :], _aad(key_id, kek_version)
         )
     except InvalidTag:

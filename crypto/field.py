@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import struct
-import threading
+from collections.abc import Sequence
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -24,26 +24,6 @@ _DOMAIN_LP = lp(_DOMAIN)
 _AAD_HEADS: dict[tuple[str, str], bytes] = {}
 _MAX_CACHED_HEADS = 1024
 _pack_len = struct.Struct(">I").pack
-
-
-_POOL_NONCES = 256
-_local = threading.local()
-
-
-def _nonce() -> bytes:
-    """A fresh random 96-bit nonce, cut from a per-thread buffer of CSPRNG output.
-
-    One os.urandom call per 256 nonces instead of one per field; each thread has its own
-    buffer, so no slice is ever handed out twice.
-    """
-    pool = getattr(_local, "pool", None)
-    if pool is None or _local.at >= len(pool):
-        pool = _local.pool = os.urandom(_NONCE_BYTES * _POOL_NONCES)
-        _local.at = 0
-    at = _local.at
-    _local.at = at + _NONCE_BYTES
-    nonce: bytes = pool[at : at + _NONCE_BYTES]
-    return nonce
 
 
 class FieldCipher:
@@ -82,9 +62,31 @@ class FieldCipher:
 
     def encrypt_bytes(self, table: str, column: str, row_id: str, data: bytes) -> bytes:
         """Encrypt bytes for one cell: version byte, 12-byte nonce, ciphertext and tag."""
-        nonce = _nonce()
+        nonce = os.urandom(_NONCE_BYTES)
         sealed = self._aead.encrypt(nonce, data, self._aad(table, column, row_id))
         return b"".join((_FORMAT, nonce, sealed))
+
+    def encrypt_row(self, table: str, row_id: str,
+                    cells: Sequence[tuple[str, str]]) -> list[bytes]:
+        """Encrypt the (column, text) cells of one row, as `encrypt` would, in one pass.
+
+        The hot path of intake: one CSPRNG call for every nonce of the row, and the row's
+        part of the associated data built once.
+        """
+        nonces = os.urandom(_NONCE_BYTES * len(cells))
+        seal = self._aead.encrypt
+        aad = self._aad
+        out = []
+        for i, (column, text) in enumerate(cells):
+            nonce = nonces[i * _NONCE_BYTES : (i + 1) * _NONCE_BYTES]
+            out.append(_FORMAT + nonce + seal(nonce, text.encode("utf-8"),
+                                              aad(table, column, row_id)))
+        return out
+
+    def decrypt_row(self, table: str, row_id: str,
+                    cells: Sequence[tuple[str, bytes]]) -> list[str]:
+        """Decrypt the (column, ciphertext) cells of one row, as `decrypt` would."""
+        return [self.decrypt(table, column, row_id, blob) for column, blob in cells]
 
     def decrypt_bytes(self, table: str, column: str, row_id: str, ciphertext: bytes) -> bytes:
         """Decrypt one cell; DecryptionError if the key or any bound context differs."""

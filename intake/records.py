@@ -26,6 +26,8 @@ from crypto import (
 from intake.models import DataKey, EncryptedRecord, new_id, utcnow
 
 _PENDING = "clinic.pending_data_keys"
+# One encoder for every list field (json.dumps builds a new one for non-default options).
+_encode_list = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _insert_pending_keys(session: Session, _context: Any, _instances: Any) -> None:
@@ -94,6 +96,7 @@ class Vault:
         """Encrypt the given fields into the record's `*_ct` columns (None clears a field)."""
         cipher = self.cipher(record.data_key_id)
         table = type(record).__tablename__  # type: ignore[attr-defined]
+        cells: list[tuple[str, str]] = []
         for name, value in values.items():
             kind = record.ENCRYPTED.get(name)
             if kind is None:
@@ -101,23 +104,29 @@ class Vault:
             column = f"{name}_ct"
             if value is None or value == [] or value == "":
                 setattr(record, column, None)
-                continue
-            plain = json.dumps(list(value), ensure_ascii=False) if kind == "list" else str(value)
-            setattr(record, column, cipher.encrypt(table, column, record.id, plain))
+            else:
+                text = _encode_list(list(value)) if kind == "list" else str(value)
+                cells.append((column, text))
+        for (column, _), blob in zip(cells, cipher.encrypt_row(table, record.id, cells),
+                                     strict=True):
+            setattr(record, column, blob)
 
     def open(self, record: EncryptedRecord) -> dict[str, Any]:
         """Decrypt every encrypted field of a record (lists come back as lists)."""
         cipher = self.cipher(record.data_key_id)
         table = type(record).__tablename__  # type: ignore[attr-defined]
         out: dict[str, Any] = {}
+        present: list[tuple[str, bytes]] = []
         for name, kind in record.ENCRYPTED.items():
-            column = f"{name}_ct"
-            blob = getattr(record, column)
+            blob = getattr(record, f"{name}_ct")
             if blob is None:
                 out[name] = [] if kind == "list" else None
-                continue
-            plain = cipher.decrypt(table, column, record.id, blob)
-            out[name] = json.loads(plain) if kind == "list" else plain
+            else:
+                present.append((f"{name}_ct", blob))
+        for (column, _), text in zip(present, cipher.decrypt_row(table, record.id, present),
+                                     strict=True):
+            name = column[:-3]
+            out[name] = json.loads(text) if record.ENCRYPTED[name] == "list" else text
         return out
 
     def shred(self, data_key_id: str) -> None:
