@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import timedelta
 from typing import Any
 
-from flask import Flask, g, render_template, request, session
+from flask import Flask, abort, g, render_template, request, session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import AnonymousUserMixin, LoginManager, UserMixin
@@ -96,6 +97,8 @@ def init_security(app: Flask, config: Config) -> None:
     manager.anonymous_user = AnonymousUserMixin
     manager.request_loader(_load_user)
 
+    app.before_request(_refuse_control_characters)
+
     @app.before_request
     def _guard() -> Response | None:
         g.clinic_config = config
@@ -111,11 +114,23 @@ def init_security(app: Flask, config: Config) -> None:
                                message="The form expired or was sent twice. Please try again."
                                ), 400
 
-    for code, message in ((403, "You do not have access to this page."),
+    for code, message in ((400, "The form held characters that cannot be stored."),
+                          (403, "You do not have access to this page."),
                           (404, "There is nothing here, or you do not have access to it."),
                           (429, "Too many attempts. Please wait a minute and try again."),
                           (405, "That action is not allowed here.")):
         app.register_error_handler(code, _error_page(code, message))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _refuse_control_characters() -> None:
+    """before_request: no stored value may hold NUL or other control characters (400)."""
+    for values in (request.args, request.form):
+        for value in values.values():
+            if _CONTROL.search(value):
+                abort(400)
 
 
 def _error_page(code: int, message: str) -> Any:
