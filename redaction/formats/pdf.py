@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import pymupdf
 
@@ -38,14 +39,24 @@ def redact_pdf(data: bytes, redactor: TextRedactor, *, keep_images: bool) -> For
     return prepared.finish(redactor.redact_many(prepared.texts), redactor)
 
 
+@contextmanager
+def _damaged_pdf() -> Iterator[None]:
+    """MuPDF errors on a hostile or broken file become one clear FormatError."""
+    try:
+        yield
+    except (pymupdf.mupdf.FzErrorBase, RuntimeError, ValueError) as exc:
+        raise FormatError("PDF is damaged and cannot be read") from exc
+
+
 def prepare_pdf(data: bytes, *, keep_images: bool) -> PreparedPdf:
     """Open a PDF, reveal hidden layers, read its text with positions; refuse scans."""
-    doc = _prepare(_open(data))
-    try:
-        return PreparedPdf(doc, keep_images)
-    except BaseException:
-        doc.close()
-        raise
+    with _damaged_pdf():
+        doc = _prepare(_open(data))
+        try:
+            return PreparedPdf(doc, keep_images)
+        except BaseException:
+            doc.close()
+            raise
 
 
 class PreparedPdf:
@@ -69,15 +80,17 @@ class PreparedPdf:
     def finish(self, redacted: Sequence[RedactedText], redactor: TextRedactor) -> FormatResult:
         """Remove what lies under each redaction, write replacements, scrub, save, check."""
         check_batch(self.texts, redacted)
-        try:
-            redactions = self._redact(redacted[0])
-            scrub_document(self._doc)
-            out = self._doc.tobytes(garbage=4, deflate=True, clean=True,
-                                    encryption=_NO_ENCRYPTION)
-        finally:
-            self._doc.close()
+        with _damaged_pdf():
+            try:
+                redactions = self._redact(redacted[0])
+                scrub_document(self._doc)
+                out = self._doc.tobytes(garbage=4, deflate=True, clean=True,
+                                        encryption=_NO_ENCRYPTION)
+            finally:
+                self._doc.close()
+            views = pdf_view(out)
         leaks: list[tuple[int | None, Leak]] = [
-            (page_no, leak) for page_no, view in pdf_view(out) for leak in redactor.leaks(view)
+            (page_no, leak) for page_no, view in views for leak in redactor.leaks(view)
         ]
         return FormatResult(out, redactions, leaks)
 

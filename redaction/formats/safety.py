@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -76,7 +77,8 @@ def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
                 out += chunk
                 if len(out) > limit:
                     raise FormatError("archive entry exceeds the expansion ratio limit")
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+            NotImplementedError) as exc:
         raise FormatError("archive is damaged or truncated") from exc
     except RuntimeError as exc:  # zipfile raises this for encrypted members
         raise FormatError("archive entries are encrypted") from exc
