@@ -109,3 +109,13 @@ def test_pseudonym_given_twice_in_a_matter_is_refused(sessions, keyring):
         with pytest.raises(cases.PseudonymTakenError):
             cases.add_subject(session, vault, indexer, matter,
                               cases.SubjectInput(names=["B Person"]), pseudonym="Jane Doe 4")
+
+
+def test_database_errors_do_not_carry_values(engine):
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    with engine.connect() as conn, pytest.raises(SQLAlchemyError) as err:
+        conn.execute(text("SELECT no_such_column FROM subjects WHERE id = :v"),
+                     {"v": "Nadia Quintero"})
+    assert "Nadia" not in str(err.value)
