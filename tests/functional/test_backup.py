@@ -44,7 +44,8 @@ def test_backup_restores_verified_and_still_encrypted(env, empty_target, tmp_pat
     assert made.returncode == 0, made.stderr
     with tarfile.open(archive) as tar:
         names = tar.getnames()
-        blob = b"".join(tar.extractfile(m).read() for m in tar.getmembers() if m.isfile())
+        blob = b"".join(f.read() for m in tar.getmembers()
+                        if m.isfile() and (f := tar.extractfile(m)) is not None)
     assert "manifest.json" in names and not any("keyring" in n for n in names)
     for value in identifying_strings(UNSEEN_CASE):
         for encoded in encodings(value):
