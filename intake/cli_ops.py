@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
 from sqlalchemy.orm import Session
 
+from crypto import Keyring
 from intake import audit, keys
 from intake.cli_common import CliError, services, transaction
 from intake.models import Matter
@@ -94,12 +96,16 @@ def subjects_group() -> None:
 @click.option("--yes", is_flag=True, help="Confirm: the survivor's data cannot be recovered.")
 @with_appcontext
 def subjects_delete(subject_id: str, yes: bool) -> None:
-    """Crypto-shred a survivor (refused while the matter is on legal hold)."""
+    """Crypto-shred a survivor (refused while the matter is on legal hold), then re-key."""
     from intake import lifecycle
     from intake.models import Subject
 
     if not yes:
         raise CliError("deleting destroys the survivor's data key for good; add --yes")
+    svc = services()
+    save = keys.keyring_saver(svc.config.keyring_file)
+    if svc.config.keyring_file is None:
+        raise CliError("deleting needs a keyring file to re-key (CLINIC_KEYRING_FILE)")
     with transaction() as (session, svc):
         subject = session.get(Subject, subject_id)
         if subject is None or subject.deleted_at is not None:
@@ -112,6 +118,21 @@ def subjects_delete(subject_id: str, yes: bool) -> None:
             raise CliError(str(exc)) from exc
         pseudonym = subject.pseudonym
     click.echo(f"deleted {pseudonym} ({done.subject_id}); the pseudonym stays reserved")
+    _rekey(save)
+
+
+def _rekey(save: Callable[[Keyring], None]) -> None:
+    """Re-key after a deletion so that older backups cannot restore the deleted data."""
+    svc = services()
+    with svc.sessions() as session:
+        keyring, count, retired = keys.rekey(session, svc.keyring, save)
+        audit.record(session, actor=audit.cli_actor(), action="keys.rekey",
+                     object_type="keyring", object_id=f"v{keyring.primary_version}",
+                     details={"rewrapped": count, "retired": retired})
+        session.commit()
+    click.echo(f"re-keyed to key v{keyring.primary_version} ({count} data keys re-wrapped); "
+               "backups taken before now cannot be restored with this keyring: "
+               "take a new backup (`clinic backup FILE`)")
 
 
 @click.group("matters")
@@ -164,6 +185,9 @@ def retention_run(dry_run: bool) -> None:
     """Purge closed matters past their retention period (never those on legal hold)."""
     from intake import lifecycle
 
+    if not dry_run and services().config.keyring_file is None:
+        raise CliError("purging needs a keyring file to re-key (CLINIC_KEYRING_FILE)")
+
     with transaction() as (session, svc):
         due = lifecycle.due_for_retention(session)
         for matter in due:
@@ -176,6 +200,8 @@ def retention_run(dry_run: bool) -> None:
         if dry_run:
             session.rollback()
     click.echo(f"{len(due)} matters due for retention")
+    if due and not dry_run:
+        _rekey(keys.keyring_saver(services().config.keyring_file))
 
 
 @click.group("audit")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from flask import Flask, g
@@ -14,6 +15,33 @@ from intake.db import make_engine, make_session_factory
 from intake.records import Vault
 
 
+class KeyringSource:
+    """The keyring in force: re-read when its file changes (a rotation or a re-key by the
+    `clinic` command while workers run), so no worker keeps a retired key."""
+
+    def __init__(self, config: Config) -> None:
+        self._config = config
+        self._stamp: tuple[int, int] | None = None
+        self._keyring = self._load()
+
+    def _file_stamp(self) -> tuple[int, int] | None:
+        path = self._config.keyring_file
+        if path is None:
+            return None
+        info = os.stat(path)
+        return info.st_mtime_ns, info.st_ino
+
+    def _load(self) -> Keyring:
+        self._stamp = self._file_stamp() if self._config.keyring_file else None
+        return load_keyring(self._config)
+
+    def current(self) -> Keyring:
+        """The keyring, reloaded if its file was replaced since the last look."""
+        if self._config.keyring_file is not None and self._file_stamp() != self._stamp:
+            self._keyring = self._load()
+        return self._keyring
+
+
 @dataclass
 class Services:
     """What every request and command shares: database, keyring and blind indexer."""
@@ -21,8 +49,13 @@ class Services:
     config: Config
     engine: Engine
     sessions: sessionmaker[Session]
-    keyring: Keyring
+    keyring_source: KeyringSource
     indexer: BlindIndexer
+
+    @property
+    def keyring(self) -> Keyring:
+        """The keyring in force now."""
+        return self.keyring_source.current()
 
 
 def load_keyring(config: Config) -> Keyring:
@@ -37,9 +70,9 @@ def load_keyring(config: Config) -> Keyring:
 def build_services(config: Config) -> Services:
     """Connect to the database and load the keyring."""
     engine = make_engine(config.database_url)
-    keyring = load_keyring(config)
+    source = KeyringSource(config)
     return Services(config=config, engine=engine, sessions=make_session_factory(engine),
-                    keyring=keyring, indexer=BlindIndexer(keyring))
+                    keyring_source=source, indexer=BlindIndexer(source.current()))
 
 
 def init_extensions(app: Flask, config: Config) -> None:

@@ -83,6 +83,31 @@ def rotate(
     return keyring, done, resumed
 
 
+def rekey(
+    session: Session,
+    keyring: Keyring,
+    save: Callable[[Keyring], None],
+    progress: Callable[[int], None] | None = None,
+) -> tuple[Keyring, int, list[int]]:
+    """After a deletion: a fresh primary key, every live data key re-wrapped under it, and
+    every older key-encryption key destroyed.
+
+    Backups hold data keys wrapped under the old keys, so once those keys are gone a backup
+    taken before the deletion cannot bring the deleted survivor back (nor anything else:
+    take a new backup afterwards). Returns the keyring, re-wrapped count, retired versions.
+    """
+    resumed = True
+    done = 0
+    while resumed:  # finish an interrupted rotation first, then always add a fresh key
+        keyring, count, resumed = rotate(session, keyring, save, progress)
+        done += count
+    retired = [v for v in keyring.versions if v != keyring.primary_version]
+    for version in retired:
+        keyring = retire(session, keyring, version)
+    save(keyring)
+    return keyring, done, retired
+
+
 def retire(session: Session, keyring: Keyring, version: int) -> Keyring:
     """The keyring without `version`; refused while any live data key depends on it."""
     if version == keyring.primary_version:

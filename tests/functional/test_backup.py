@@ -70,3 +70,47 @@ def test_damaged_backup_is_refused(env, empty_target, tmp_path):
     result = clinic_inproc(empty_target, "restore", str(archive))
     assert result.returncode == 2
     assert "damaged" in result.stderr or "not readable" in result.stderr
+
+
+def test_backup_taken_before_a_deletion_cannot_bring_the_survivor_back(env, empty_target,
+                                                                        tmp_path):
+    from sqlalchemy import select
+
+    from intake.db import make_engine, make_session_factory
+    from intake.models import Subject
+
+    assert clinic_inproc(env, "bootstrap").returncode == 0
+    before = tmp_path / "before.tar"
+    assert clinic_inproc(env, "backup", str(before)).returncode == 0
+    engine = make_engine(env["CLINIC_DATABASE_URL"])
+    with make_session_factory(engine)() as session:
+        subject_id = session.scalars(select(Subject.id).order_by(Subject.pseudonym)).first()
+    engine.dispose()
+    deleted = clinic(env, "subjects", "delete", str(subject_id), "--yes")
+    assert deleted.returncode == 0, deleted.stderr
+    assert "re-keyed to key v2" in deleted.stdout
+    assert clinic(env, "keys", "verify").returncode == 0  # the live system still reads
+    old = clinic_inproc(empty_target, "restore", str(before))
+    assert old.returncode == 2
+    assert "do not decrypt with this keyring" in old.stderr
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_backup_after_a_deletion_restores(env, empty_target, tmp_path):
+    from sqlalchemy import select
+
+    from intake.db import make_engine, make_session_factory
+    from intake.models import Subject
+
+    assert clinic_inproc(env, "bootstrap").returncode == 0
+    engine = make_engine(env["CLINIC_DATABASE_URL"])
+    with make_session_factory(engine)() as session:
+        subject_id = session.scalars(select(Subject.id)).first()
+    engine.dispose()
+    assert clinic_inproc(env, "subjects", "delete", str(subject_id), "--yes").returncode == 0
+    after = tmp_path / "after.tar"
+    assert clinic_inproc(env, "backup", str(after)).returncode == 0
+    restored = clinic_inproc(empty_target, "restore", str(after))
+    assert restored.returncode == 0, restored.stderr
+    verify = clinic_inproc(empty_target, "keys", "verify")
+    assert verify.returncode == 0 and "1 destroyed" in verify.stdout
