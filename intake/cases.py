@@ -99,6 +99,9 @@ def create_matter(
 
 def next_pseudonym(session: Session, matter: Matter, wanted: str | None = None) -> tuple[int, str]:
     """The next free number and pseudonym of the matter's scheme (or `wanted`, if free)."""
+    # Two intakes in one matter at once must not pick the same number: lock the matter row
+    # until the transaction ends (SQLite transactions already hold the write lock).
+    session.execute(select(Matter.id).where(Matter.id == matter.id).with_for_update())
     taken = set(session.scalars(select(Pseudonym.pseudonym).where(
         Pseudonym.matter_id == matter.id)))
     last = session.scalar(select(func.max(Pseudonym.number)).where(

@@ -119,3 +119,37 @@ def test_database_errors_do_not_carry_values(engine):
         conn.execute(text("SELECT no_such_column FROM subjects WHERE id = :v"),
                      {"v": "Nadia Quintero"})
     assert "Nadia" not in str(err.value)
+
+
+def test_concurrent_intakes_in_one_matter_get_distinct_pseudonyms(sessions, keyring):
+    import threading
+
+    with sessions() as session:
+        matter = cases.create_matter(session, Vault(session, keyring), caption="Doe v. Inns")
+        session.commit()
+        matter_id = matter.id
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def intake(i: int) -> None:
+        try:
+            with sessions() as session:
+                vault = Vault(session, keyring)
+                barrier.wait()
+                cases.add_subject(session, vault, BlindIndexer(keyring),
+                                  session.get(cases.Matter, matter_id),
+                                  cases.SubjectInput(names=[f"Person {i}"]))
+                session.commit()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=intake, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with sessions() as session:
+        names = sorted(session.scalars(select(Subject.pseudonym).where(
+            Subject.matter_id == matter_id)))
+    assert names == ["Jane Doe 1", "Jane Doe 2", "Jane Doe 3", "Jane Doe 4"]
