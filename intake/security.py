@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from datetime import timedelta
@@ -12,6 +13,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import AnonymousUserMixin, LoginManager, UserMixin
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.wrappers import Response
 
 from config import Config
@@ -114,6 +116,9 @@ def init_security(app: Flask, config: Config) -> None:
                                message="The form expired or was sent twice. Please try again."
                                ), 400
 
+    app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_error_handler(InterfaceError, _database_unavailable)
+    app.register_error_handler(500, _server_error)
     for code, message in ((400, "The form held characters that cannot be stored."),
                           (403, "You do not have access to this page."),
                           (404, "There is nothing here, or you do not have access to it."),
@@ -131,6 +136,29 @@ def _refuse_control_characters() -> None:
         for value in values.values():
             if _CONTROL.search(value):
                 abort(400)
+
+
+_PLAIN_PAGE = (
+    "<!doctype html><html lang=en><head><meta charset=utf-8><title>{title}</title></head>"
+    "<body><main><h1>{title}</h1><p>{message}</p></main></body></html>"
+)
+
+
+def _database_unavailable(exc: Exception) -> tuple[str, int, dict[str, str]]:
+    """The database went away (restart, failover): a plain page, no trace, retry soon."""
+    # No template: the layout asks the database who is signed in.
+    logging.getLogger("clinic").warning("database unavailable: %s", type(exc).__name__)
+    page = _PLAIN_PAGE.format(title="Briefly unavailable", message=(
+        "The clinic's database is restarting. Nothing you typed was saved by this request; "
+        "please try again in a few seconds."))
+    return page, 503, {"Retry-After": "5", "Cache-Control": "no-store"}
+
+
+def _server_error(_exc: Exception) -> tuple[str, int, dict[str, str]]:
+    page = _PLAIN_PAGE.format(title="Something went wrong", message=(
+        "The request could not be completed and nothing was saved. The error was recorded "
+        "without any case details; please try again or tell your administrator."))
+    return page, 500, {"Cache-Control": "no-store"}
 
 
 def _error_page(code: int, message: str) -> Any:
