@@ -9,6 +9,7 @@ Run an RQ worker with `python -m intake.jobs` (CLINIC_REDIS_URL must be set).
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import queue
@@ -29,6 +30,7 @@ from intake.redact_document import RedactionFailed
 
 QUEUE_NAME = os.environ.get("CLINIC_JOB_QUEUE", "") or "clinic-exports"
 LEASE = timedelta(minutes=int(os.environ.get("CLINIC_JOB_LEASE_MINUTES", "10") or 10))
+_NO_SPACE = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
 log = logging.getLogger(__name__)
 
 
@@ -83,6 +85,11 @@ def execute(services: Services, engine: Any, job_id: str, worker: str) -> str:
         redact_export(services.sessions, services.keyring, blobs, engine, export_id)
     except RedactionFailed as exc:
         status, error = "failed", str(exc)[:300]
+    except OSError as exc:
+        full = exc.errno in _NO_SPACE
+        status, error = "failed", ("no disk space to store the output; free space and retry"
+                                   if full else f"internal error ({type(exc).__name__})")
+        log.error("export job %s failed: %s", job_id, "disk full" if full else "OSError")
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         status, error = "failed", f"internal error ({type(exc).__name__}); see the worker log"
         log.error("export job %s failed: %s", job_id, type(exc).__name__)

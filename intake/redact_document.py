@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import event
+from sqlalchemy.orm import Session, object_session
 
 from intake.blobstore import BlobStore
 from intake.cases import case_context
@@ -177,14 +178,31 @@ def _reference(texts: list[str], finals: list[RedactedText]) -> list[dict[str, A
 
 def store_outcome(vault: Vault, blobs: BlobStore, document: Document, export: Export,
                   outcome: Outcome) -> None:
-    """Seal the output and the reference list under the document's key; record the result."""
-    for old in (export.output_blob_name, export.reference_blob_name):
-        if old:
-            blobs.delete(old)
-    export.output_blob_name, export.output_sha256 = blobs.put_bytes(
-        vault, document.data_key_id, outcome.data)
+    """Seal the output and the reference list under the document's key; record the result.
+
+    Both new files are written before the export points at them (a failure, such as a full
+    disk, removes what was written); the files they replace go once the change commits.
+    """
     reference = json.dumps({"reference_list": outcome.reference}, ensure_ascii=False, indent=1)
-    export.reference_blob_name, _ = blobs.put_bytes(vault, document.data_key_id,
-                                                    reference.encode("utf-8"))
+    written: list[str] = []
+    try:
+        out_name, out_sha = blobs.put_bytes(vault, document.data_key_id, outcome.data)
+        written.append(out_name)
+        ref_name, _ = blobs.put_bytes(vault, document.data_key_id, reference.encode("utf-8"))
+        written.append(ref_name)
+    except BaseException:
+        for name in written:
+            blobs.delete(name)
+        raise
+    old = [n for n in (export.output_blob_name, export.reference_blob_name) if n]
+    export.output_blob_name, export.output_sha256 = out_name, out_sha
+    export.reference_blob_name = ref_name
+    session = object_session(export)
+    if old and session is not None:
+        def _drop_replaced(_session: object) -> None:
+            for name in old:
+                blobs.delete(name)
+
+        event.listen(session, "after_commit", _drop_replaced, once=True)
     export.log = {"items": outcome.log, "leaks": outcome.leaks}
     export.leak_check_passed = not outcome.leaks
