@@ -18,6 +18,7 @@ from tests.unit.formats.builders import (
     base_docx,
     docx_attacker_text,
     mentions,
+    pdf_attacker_text,
     read_parts,
     reportlab_pdf,
     write_parts,
@@ -100,3 +101,24 @@ def test_many_tiny_entries_are_refused():
         assert "entries" in str(exc) or "document" in str(exc)
     else:
         raise AssertionError("a zip with 5000 entries was accepted")
+
+
+def test_huge_page_is_redacted_or_refused_without_hanging():
+    import time
+
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=14_400, height=14_400)  # the largest page PDF allows
+    for row in range(0, 14_000, 40):
+        page.insert_text((20, 20 + row), f"Row {row}: {NAME} was at the motel.", fontsize=11)
+    data = doc.tobytes()
+    doc.close()
+    began = time.monotonic()
+    try:
+        result = redact_pdf(data, _redactor(), keep_images=False)
+    except FormatError:
+        return
+    assert time.monotonic() - began < 60
+    assert not result.leaks
+    assert not mentions(pdf_attacker_text(result.data), NAME)
