@@ -12,11 +12,10 @@ import time
 from pathlib import Path
 
 import httpx
-import pyotp
 import pytest
 
 from tests.functional.cli_support import clinic
-from tests.functional.test_faults import CLINIC, PASSWORD, _free_port, _setup, _token
+from tests.functional.test_faults import _setup, _token, serve_signed_in
 
 
 def _restart_postgresql() -> None:
@@ -29,22 +28,8 @@ def _restart_postgresql() -> None:
 def test_postgresql_restart_gives_a_clear_page_then_recovers(env):
     services, matter_id, secret = _setup(env)
     services.engine.dispose()
-    port = _free_port()
-    server = subprocess.Popen([CLINIC, "run", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    server, client = serve_signed_in(env, secret)
     try:
-        for _ in range(200):
-            try:
-                httpx.get(f"{base}/healthz", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        client = httpx.Client(base_url=base, timeout=30)
-        client.post("/login", data={"email": "staff@clinic.test", "password": PASSWORD,
-                                    "csrf_token": _token(client.get("/login"))})
-        client.post("/login/mfa", data={"code": pyotp.TOTP(secret).now(),
-                                        "csrf_token": _token(client.get("/login/mfa"))})
         form_url = f"/matters/{matter_id}/subjects/new"
         token = _token(client.get(form_url))
         seen: list[tuple[float, int, str]] = []

@@ -54,8 +54,9 @@ def _token(response: httpx.Response) -> str:
     return match.group(1)
 
 
-def test_sigkill_during_intakes_leaves_whole_records_and_a_valid_chain(env):
-    services, matter_id, secret = _setup(env)
+def serve_signed_in(env: dict[str, str], secret: str) -> tuple[subprocess.Popen[bytes],
+                                                                httpx.Client]:
+    """`clinic run` on a free port, and a client signed in as the staff member of `_setup`."""
     port = _free_port()
     server = subprocess.Popen([CLINIC, "run", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -71,6 +72,12 @@ def test_sigkill_during_intakes_leaves_whole_records_and_a_valid_chain(env):
                                 "csrf_token": _token(client.get("/login"))})
     client.post("/login/mfa", data={"code": pyotp.TOTP(secret).now(),
                                     "csrf_token": _token(client.get("/login/mfa"))})
+    return server, client
+
+
+def test_sigkill_during_intakes_leaves_whole_records_and_a_valid_chain(env):
+    services, matter_id, secret = _setup(env)
+    server, client = serve_signed_in(env, secret)
     form_url = f"/matters/{matter_id}/subjects/new"
     token = _token(client.get(form_url))
     created: list[int] = []
