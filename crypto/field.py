@@ -26,6 +26,17 @@ _MAX_CACHED_HEADS = 1024
 _pack_len = struct.Struct(">I").pack
 
 
+def _head(table: str, column: str) -> bytes:
+    """lp(domain) lp(table) lp(column), cached for the app's fixed set of columns."""
+    head = _AAD_HEADS.get((table, column))
+    if head is None:
+        head = _DOMAIN_LP + lp(table.encode("utf-8")) + lp(column.encode("utf-8"))
+        # Bounded so that callers passing unusual names cannot grow it without limit.
+        if len(_AAD_HEADS) < _MAX_CACHED_HEADS:
+            _AAD_HEADS[(table, column)] = head
+    return head
+
+
 class FieldCipher:
     """Encrypts and decrypts column values under one data key."""
 
@@ -48,17 +59,14 @@ class FieldCipher:
 
     def _aad(self, table: str, column: str, row_id: str) -> bytes:
         # AAD = lp(domain) lp(table) lp(column) lp(row_id) lp(key_id)
-        head = _AAD_HEADS.get((table, column))
-        if head is None:
-            head = _DOMAIN_LP + lp(table.encode("utf-8")) + lp(column.encode("utf-8"))
-            # Bounded so that callers passing unusual names cannot grow it without limit.
-            if len(_AAD_HEADS) < _MAX_CACHED_HEADS:
-                _AAD_HEADS[(table, column)] = head
+        return _head(table, column) + self._row_aad(row_id)
+
+    def _row_aad(self, row_id: str) -> bytes:
         if row_id != self._row:
             row = row_id.encode("utf-8")
             self._row_part = _pack_len(len(row)) + row + self._aad_suffix
             self._row = row_id
-        return head + self._row_part
+        return self._row_part
 
     def encrypt_bytes(self, table: str, column: str, row_id: str, data: bytes) -> bytes:
         """Encrypt bytes for one cell: version byte, 12-byte nonce, ciphertext and tag."""
@@ -75,18 +83,33 @@ class FieldCipher:
         """
         nonces = os.urandom(_NONCE_BYTES * len(cells))
         seal = self._aead.encrypt
-        aad = self._aad
+        row_part = self._row_aad(row_id)
+        heads = _AAD_HEADS
         out = []
         for i, (column, text) in enumerate(cells):
             nonce = nonces[i * _NONCE_BYTES : (i + 1) * _NONCE_BYTES]
-            out.append(_FORMAT + nonce + seal(nonce, text.encode("utf-8"),
-                                              aad(table, column, row_id)))
+            head = heads.get((table, column)) or _head(table, column)
+            out.append(_FORMAT + nonce + seal(nonce, text.encode("utf-8"), head + row_part))
         return out
 
     def decrypt_row(self, table: str, row_id: str,
                     cells: Sequence[tuple[str, bytes]]) -> list[str]:
         """Decrypt the (column, ciphertext) cells of one row, as `decrypt` would."""
-        return [self.decrypt(table, column, row_id, blob) for column, blob in cells]
+        unseal = self._aead.decrypt
+        row_part = self._row_aad(row_id)
+        heads = _AAD_HEADS
+        out = []
+        for column, blob in cells:
+            head = heads.get((table, column)) or _head(table, column)
+            try:
+                if blob[:1] != _FORMAT:
+                    raise ValueError
+                data = unseal(blob[1:_HEADER_BYTES], blob[_HEADER_BYTES:], head + row_part)
+                out.append(data.decode("utf-8"))
+            except (InvalidTag, ValueError):
+                # the one-cell path raises the DecryptionError with the right wording
+                out.append(self.decrypt(table, column, row_id, blob))
+        return out
 
     def decrypt_bytes(self, table: str, column: str, row_id: str, ciphertext: bytes) -> bytes:
         """Decrypt one cell; DecryptionError if the key or any bound context differs."""
