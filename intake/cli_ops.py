@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from crypto import Keyring
 from intake import audit, keys
+from intake.audit_verify import VerifyResult
 from intake.cli_common import CliError, services, transaction
 from intake.models import Matter
 from intake.records import Vault
@@ -235,12 +236,17 @@ def audit_verify(head_file: Path | None) -> None:
         result = verify_against_head(engine, count, head_hash)
     else:
         result = verify(engine)
+    _fail_if_broken(result)
+    when = result.last_time.isoformat() if result.last_time else "-"
+    click.echo(f"audit log verified: {result.count} events, through {result.count} at {when}")
+
+
+def _fail_if_broken(result: VerifyResult) -> None:
+    """Exit 1 naming the first bad sequence number when the chain does not verify."""
     if not result.ok:
         click.echo(f"audit log FAILED at sequence {result.first_bad_seq}: {result.problem}",
                    err=True)
         raise SystemExit(1)
-    when = result.last_time.isoformat() if result.last_time else "-"
-    click.echo(f"audit log verified: {result.count} events, through {result.count} at {when}")
 
 
 @audit_group.command("checkpoint")
@@ -254,10 +260,7 @@ def audit_checkpoint(path: Path) -> None:
     with transaction() as (session, _svc):
         audit.record(session, actor=audit.cli_actor(), action="audit.checkpoint")
     result = verify(services().engine)
-    if not result.ok:
-        click.echo(f"audit log FAILED at sequence {result.first_bad_seq}: {result.problem}",
-                   err=True)
-        raise SystemExit(1)
+    _fail_if_broken(result)
     try:
         write_checkpoint(result, key, path)
     except OSError as exc:
