@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import os
+import struct
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from crypto._encoding import length_prefixed
+from crypto._encoding import lp
 from crypto.errors import DecryptionError
 from crypto.keyring import KEY_BYTES, Keyring
 
@@ -16,6 +17,10 @@ _DOMAIN = b"clinic/datakey/v1"
 _FORMAT = b"\x01"
 _NONCE_BYTES = 12
 _WRAPPED_BYTES = len(_FORMAT) + _NONCE_BYTES + KEY_BYTES + 16
+_DOMAIN_LP = lp(_DOMAIN)
+_pack_len = struct.Struct(">I").pack
+# lp(version as 4 bytes) for the few KEK versions a keyring ever has.
+_VERSION_LP: dict[int, bytes] = {}
 
 
 def new_data_key() -> bytes:
@@ -30,7 +35,12 @@ def _kek_aead(kek: bytes) -> AESGCM:
 
 
 def _aad(key_id: str, kek_version: int) -> bytes:
-    return length_prefixed(_DOMAIN, key_id.encode("utf-8"), kek_version.to_bytes(4, "big"))
+    # lp(domain) lp(key id) lp(version): one data key is wrapped per survivor at intake.
+    version = _VERSION_LP.get(kek_version)
+    if version is None:
+        version = _VERSION_LP.setdefault(kek_version, lp(kek_version.to_bytes(4, "big")))
+    key = key_id.encode("utf-8")
+    return b"".join((_DOMAIN_LP, _pack_len(len(key)), key, version))
 
 
 def wrap_key(keyring: Keyring, data_key: bytes, key_id: str) -> tuple[int, bytes]:

@@ -15,6 +15,7 @@ from crypto.keyring import KEY_BYTES
 
 _DOMAIN = b"clinic/field/v1"
 _FORMAT = b"\x01"
+_FORMAT_BYTE = _FORMAT[0]
 _NONCE_BYTES = 12
 _HEADER_BYTES = len(_FORMAT) + _NONCE_BYTES
 _MIN_BYTES = _HEADER_BYTES + 16
@@ -85,11 +86,15 @@ class FieldCipher:
         seal = self._aead.encrypt
         row_part = self._row_aad(row_id)
         heads = _AAD_HEADS
-        out = []
-        for i, (column, text) in enumerate(cells):
-            nonce = nonces[i * _NONCE_BYTES : (i + 1) * _NONCE_BYTES]
+        out: list[bytes] = []
+        append = out.append
+        start = 0
+        for column, text in cells:
+            end = start + _NONCE_BYTES
+            nonce = nonces[start:end]
+            start = end
             head = heads.get((table, column)) or _head(table, column)
-            out.append(_FORMAT + nonce + seal(nonce, text.encode("utf-8"), head + row_part))
+            append(b"".join((_FORMAT, nonce, seal(nonce, text.encode(), head + row_part))))
         return out
 
     def decrypt_row(self, table: str, row_id: str,
@@ -98,17 +103,18 @@ class FieldCipher:
         unseal = self._aead.decrypt
         row_part = self._row_aad(row_id)
         heads = _AAD_HEADS
-        out = []
+        out: list[str] = []
+        append = out.append
         for column, blob in cells:
             head = heads.get((table, column)) or _head(table, column)
             try:
-                if blob[:1] != _FORMAT:
+                if blob[0] != _FORMAT_BYTE:
                     raise ValueError
-                data = unseal(blob[1:_HEADER_BYTES], blob[_HEADER_BYTES:], head + row_part)
-                out.append(data.decode("utf-8"))
-            except (InvalidTag, ValueError):
+                append(unseal(blob[1:_HEADER_BYTES], blob[_HEADER_BYTES:],
+                              head + row_part).decode())
+            except (InvalidTag, ValueError, IndexError):
                 # the one-cell path raises the DecryptionError with the right wording
-                out.append(self.decrypt(table, column, row_id, blob))
+                append(self.decrypt(table, column, row_id, blob))
         return out
 
     def decrypt_bytes(self, table: str, column: str, row_id: str, ciphertext: bytes) -> bytes:

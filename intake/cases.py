@@ -228,7 +228,7 @@ def case_context(session: Session, vault: Vault, matter: Matter,
                  keep: Iterable[str] = ()) -> dict[str, Any]:
     """Build the redaction engine's case context (FORMAT.md) from decrypted records."""
     subjects = []
-    for subject in session.scalars(select(Subject).where(
+    for subject in vault.load(select(Subject).where(
             Subject.matter_id == matter.id, Subject.deleted_at.is_(None))):
         fields = vault.open(subject)
         subjects.append({
@@ -239,7 +239,7 @@ def case_context(session: Session, vault: Vault, matter: Matter,
             "identifiers": fields["identifiers"],
         })
     related = []
-    for person in session.scalars(select(RelatedPerson).where(
+    for person in vault.load(select(RelatedPerson).where(
             RelatedPerson.matter_id == matter.id, RelatedPerson.deleted_at.is_(None))):
         fields = vault.open(person)
         related.append({"label": person.label, "names": fields["names"],

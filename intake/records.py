@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import Select, event, insert, select, update
 from sqlalchemy.orm import Session
 
 from crypto import (
@@ -28,6 +28,17 @@ from intake.models import DataKey, EncryptedRecord, new_id, utcnow
 _PENDING = "clinic.pending_data_keys"
 # One encoder for every list field (json.dumps builds a new one for non-default options).
 _encode_list = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_R = TypeVar("_R", bound=EncryptedRecord)
+# model class -> (table, {field: (column, is_list)}), built once per model.
+_LAYOUTS: dict[type, tuple[str, dict[str, tuple[str, bool]]]] = {}
+
+
+def _layout(model: type[EncryptedRecord]) -> tuple[str, dict[str, tuple[str, bool]]]:
+    layout = _LAYOUTS.get(model)
+    if layout is None:
+        specs = {name: (f"{name}_ct", kind == "list") for name, kind in model.ENCRYPTED.items()}
+        layout = _LAYOUTS[model] = (model.__tablename__, specs)  # type: ignore[attr-defined]
+    return layout
 
 
 def _insert_pending_keys(session: Session, _context: Any, _instances: Any) -> None:
@@ -94,40 +105,61 @@ class Vault:
 
     def seal(self, record: EncryptedRecord, **values: Any) -> None:
         """Encrypt the given fields into the record's `*_ct` columns (None clears a field)."""
-        cipher = self.cipher(record.data_key_id)
-        table = type(record).__tablename__  # type: ignore[attr-defined]
+        cipher = self._ciphers.get(record.data_key_id) or self.cipher(record.data_key_id)
+        table, specs = _layout(type(record))
         cells: list[tuple[str, str]] = []
         for name, value in values.items():
-            kind = record.ENCRYPTED.get(name)
-            if kind is None:
+            spec = specs.get(name)
+            if spec is None:
                 raise KeyError(f"{table} has no encrypted field {name}")
-            column = f"{name}_ct"
+            column, is_list = spec
             if value is None or value == [] or value == "":
                 setattr(record, column, None)
             else:
-                text = _encode_list(list(value)) if kind == "list" else str(value)
-                cells.append((column, text))
+                cells.append((column, _encode_list(list(value)) if is_list else str(value)))
         for (column, _), blob in zip(cells, cipher.encrypt_row(table, record.id, cells),
                                      strict=True):
             setattr(record, column, blob)
 
     def open(self, record: EncryptedRecord) -> dict[str, Any]:
         """Decrypt every encrypted field of a record (lists come back as lists)."""
-        cipher = self.cipher(record.data_key_id)
-        table = type(record).__tablename__  # type: ignore[attr-defined]
+        cipher = self._ciphers.get(record.data_key_id) or self.cipher(record.data_key_id)
+        table, specs = _layout(type(record))
         out: dict[str, Any] = {}
+        names: list[tuple[str, bool]] = []
         present: list[tuple[str, bytes]] = []
-        for name, kind in record.ENCRYPTED.items():
-            blob = getattr(record, f"{name}_ct")
+        for name, (column, is_list) in specs.items():
+            blob = getattr(record, column)
             if blob is None:
-                out[name] = [] if kind == "list" else None
+                out[name] = [] if is_list else None
             else:
-                present.append((f"{name}_ct", blob))
-        for (column, _), text in zip(present, cipher.decrypt_row(table, record.id, present),
-                                     strict=True):
-            name = column[:-3]
-            out[name] = json.loads(text) if record.ENCRYPTED[name] == "list" else text
+                names.append((name, is_list))
+                present.append((column, blob))
+        loads = json.loads
+        for (name, is_list), text in zip(names, cipher.decrypt_row(table, record.id, present),
+                                         strict=True):
+            out[name] = loads(text) if is_list else text
         return out
+
+    def load(self, statement: Select[_R]) -> list[_R]:
+        """Run a select of encrypted records, unwrapping their data keys in the same query.
+
+        For listings: one round trip fetches the records and their wrapped keys, where
+        opening them one by one would look up each key on its own.
+        """
+        model = statement.column_descriptions[0]["entity"]
+        joined = statement.add_columns(DataKey.kek_version, DataKey.wrapped).outerjoin(
+            DataKey, DataKey.id == model.data_key_id)
+        ciphers = self._ciphers
+        keyring = self.keyring
+        records: list[_R] = []
+        for record, version, wrapped in self.session.execute(joined):
+            key_id = record.data_key_id
+            if wrapped is not None and key_id not in ciphers:
+                ciphers[key_id] = FieldCipher(
+                    unwrap_key(keyring, version, wrapped, key_id), key_id)
+            records.append(record)
+        return records
 
     def shred(self, data_key_id: str) -> None:
         """Destroy a data key: everything encrypted under it becomes unreadable for good."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 from crypto import BlindIndexer, DecryptionError, KeyDestroyedError, Keyring
 from intake import cases
@@ -88,6 +88,34 @@ def test_shredded_subject_is_unreadable_and_pseudonym_stays_reserved(sessions, k
         assert newcomer.pseudonym == "Jane Doe 2"
         assert session.scalar(select(Pseudonym.pseudonym).where(
             Pseudonym.subject_id == sid)) == "Jane Doe 1"
+
+
+def test_load_fetches_records_and_keys_in_one_query(sessions, keyring, engine):
+    matter_id, (first, second, third) = _intake(
+        sessions, keyring, ["Nadia Quintero", "Lucia Ferreira", "Ines Navarro"])
+    with sessions() as session:
+        Vault(session, keyring).shred(session.get(Subject, third).data_key_id)
+        session.commit()
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    with sessions() as session:
+        vault = Vault(session, keyring)
+        session.connection()  # open the transaction before counting
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            records = vault.load(select(Subject).where(Subject.matter_id == matter_id)
+                                 .order_by(Subject.pseudonym))
+            opened = [vault.open(r)["names"] for r in records[:2]]
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        assert len(statements) == 1
+        assert [r.id for r in records] == [first, second, third]
+        assert opened == [["Nadia Quintero"], ["Lucia Ferreira"]]
+        with pytest.raises(KeyDestroyedError):  # a shredded survivor is listed, never opened
+            vault.open(records[2])
 
 
 def test_blind_index_finds_same_phone_in_another_matter(sessions, keyring):
