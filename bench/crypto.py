@@ -147,16 +147,23 @@ def run(url: str, count: int, keyring: Keyring) -> dict[str, float]:
 
 
 def field_micro(rounds: int = 2000) -> float:
-    """Microseconds to encrypt and decrypt every field of one record (no database)."""
+    """Microseconds to encrypt and decrypt every field of one record (no database).
+
+    Through the row calls the vault uses: one per record each way, eleven AEAD operations.
+    """
     cipher = FieldCipher(new_data_key(), new_id())
-    plains = {name: v if isinstance(v, str) else json.dumps(v) for name, v in FIELDS.items()}
+    cells = [(f"{name}_ct", v if isinstance(v, str) else json.dumps(v))
+             for name, v in FIELDS.items()]
+    columns = [column for column, _ in cells]
     start = time.perf_counter()
     for _ in range(rounds):
         row = new_id()
-        for name, text in plains.items():
-            blob = cipher.encrypt("subjects", name, row, text)
-            cipher.decrypt("subjects", name, row, blob)
-    return (time.perf_counter() - start) / rounds * 1e6
+        blobs = cipher.encrypt_row("subjects", row, cells)
+        texts = cipher.decrypt_row("subjects", row, list(zip(columns, blobs, strict=True)))
+    elapsed = time.perf_counter() - start
+    if texts != [text for _, text in cells]:
+        raise SystemExit("bench: fields did not decrypt to their values")
+    return elapsed / rounds * 1e6
 
 
 def main() -> None:
