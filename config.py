@@ -44,6 +44,9 @@ class Config:
     max_upload_bytes: int = 50 * 1024 * 1024
     work_hours: tuple[int, int] = (7, 20)  # local hours; audit alerts flag access outside them
     timezone: str = "UTC"
+    # Reverse proxies (TLS termination) in front of the app whose X-Forwarded-* headers are
+    # trusted; 0 ignores those headers, so a client cannot spoof its address.
+    proxy_hops: int = 0
 
     @property
     def is_production(self) -> bool:
@@ -134,7 +137,7 @@ class Config:
 
 
 def _work_settings(env_map: Mapping[str, str]) -> dict[str, object]:
-    """Working hours ("7-20") and time zone for the audit alerts."""
+    """Working hours ("7-20") and time zone for the audit alerts; trusted proxy hops."""
     out: dict[str, object] = {}
     hours = env_map.get("CLINIC_WORK_HOURS")
     if hours:
@@ -147,6 +150,11 @@ def _work_settings(env_map: Mapping[str, str]) -> dict[str, object]:
         out["work_hours"] = (start, end)
     if env_map.get("CLINIC_TIMEZONE"):
         out["timezone"] = env_map["CLINIC_TIMEZONE"]
+    hops = env_map.get("CLINIC_PROXY_HOPS", "").strip()
+    if hops:
+        if not hops.isdigit() or not 0 <= int(hops) <= 5:
+            raise ConfigError("CLINIC_PROXY_HOPS must be a whole number from 0 to 5")
+        out["proxy_hops"] = int(hops)
     return out
 
 

@@ -32,4 +32,12 @@ def create_app(config: Config | None = None, **overrides: Any) -> Flask:
     from intake.security import init_security
 
     init_security(app, config)
+    if config.proxy_hops:
+        # Behind TLS termination: the client's address (rate limits, audit) and the https
+        # scheme come from the proxy's X-Forwarded-* headers, and only from that many hops.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = config.proxy_hops
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pyotp
+import pytest
 from sqlalchemy import select
 
-from config import Config
+from config import Config, ConfigError
 from intake import create_app, users
 from intake.models import AuditEvent, User, UserSession, utcnow
 from tests.functional import web_support
@@ -213,3 +214,41 @@ def test_sign_in_is_rate_limited_per_address_in_redis(env, engine, fast_password
     codes = [client.post("/login", data={"email": f"n{i}@clinic.test", "password": "x" * 12,
                                          "csrf_token": token}).status_code for i in range(21)]
     assert codes[:20] == [401] * 20 and codes[20] == 429
+
+
+def _limited_codes(app, address_of):
+    """Status codes of 21 failed sign-ins, the i-th claiming to come from address_of(i)."""
+    client = app.test_client()
+    token = csrf(client, "/login")
+    return [client.post("/login", data={"email": f"n{i}@clinic.test", "password": "x" * 12,
+                                        "csrf_token": token},
+                        headers={"X-Forwarded-For": address_of(i)}).status_code
+            for i in range(21)]
+
+
+def test_behind_a_proxy_the_limit_follows_the_forwarded_address(env, engine, fast_passwords):
+    import uuid
+
+    app = create_app(Config.from_env(dict(env, CLINIC_PROXY_HOPS="1")), TESTING=True,
+                     RATELIMIT_KEY_PREFIX=f"t{uuid.uuid4().hex}")
+    # Staff behind one TLS proxy: a different forwarded address each time, never limited.
+    codes = _limited_codes(app, lambda i: f"198.51.100.{i + 1}")
+    assert codes == [401] * 21
+    # One address hammering through the proxy is limited as if it connected directly.
+    codes = _limited_codes(app, lambda i: "203.0.113.9")
+    assert codes[:20] == [401] * 20 and codes[20] == 429
+
+
+def test_without_trusted_proxies_a_forged_forwarded_address_is_ignored(env, engine,
+                                                                         fast_passwords):
+    import uuid
+
+    app = create_app(Config.from_env(env), TESTING=True,
+                     RATELIMIT_KEY_PREFIX=f"t{uuid.uuid4().hex}")
+    codes = _limited_codes(app, lambda i: f"198.51.100.{i + 1}")
+    assert codes[:20] == [401] * 20 and codes[20] == 429
+
+
+def test_proxy_hops_must_be_a_small_number(env):
+    with pytest.raises(ConfigError, match="CLINIC_PROXY_HOPS"):
+        Config.from_env(dict(env, CLINIC_PROXY_HOPS="all"))
