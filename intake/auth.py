@@ -78,6 +78,8 @@ def authenticate(session: Session, email: str, password: str,
         users.check_password(User(password_hash=_dummy_hash), password)
         raise AuthError("unknown")
     if is_locked(user, now):
+        # Check the password anyway: a quick refusal would tell which accounts exist.
+        users.check_password(user, password)
         raise AuthError("locked", user)
     if not users.check_password(user, password):
         locked_now = record_failure(user, now)

@@ -15,7 +15,10 @@ from intake.security import SESSION_KEY
 from intake.web.forms import ActionForm, CodeForm, LoginForm, PasswordChangeForm
 
 bp = Blueprint("auth", __name__)
-WRONG = "The email or password is not correct."
+# One answer for a wrong password, an unknown email and a locked account, so that the
+# sign-in page never tells a stranger which addresses have accounts.
+WRONG = ("The email or password is not correct. After 5 failed attempts in a row an account "
+         "is locked for 15 minutes; an administrator can unlock it sooner.")
 LOCKED = ("This account is locked after too many failed attempts. Try again in 15 minutes, "
           "or ask an administrator.")
 
@@ -67,7 +70,7 @@ def login() -> str | Response | tuple[str, int]:
             record(db, "auth.lockout", object_type="user", object_id=target,
                    details={"minutes": auth.LOCK_MINUTES})
         db.commit()
-        flash(LOCKED if exc.reason == "locked" else WRONG, "error")
+        flash(WRONG, "error")
         return render_template("auth/login.html", form=form), 401
     _end_current(db, "signed_in_again")
     stage = "password" if user.must_change_password else "mfa"

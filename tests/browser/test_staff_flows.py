@@ -122,18 +122,24 @@ def test_intake_shows_the_pseudonym_and_a_reveal_is_recorded(browser, page, serv
     assert denied and denied[-1].outcome == "denied"
 
 
-def test_sixth_wrong_password_shows_the_lockout(page, server):
+def test_sixth_wrong_password_locks_without_revealing_the_account(page, server):
     email, _secret = _staff(server, "advocate")
     page.goto(f"{server.url}/login")
-    for attempt in range(6):
+    messages = []
+    for attempt in range(7):  # five failures lock the account; then even the right password
         page.get_by_label("Email").fill(email)
-        page.get_by_label("Password").fill(f"wrong password {attempt}")
+        page.get_by_label("Password").fill(PASSWORD if attempt == 6 else f"wrong {attempt}")
         page.get_by_role("button", name="Continue").click()
-        message = page.get_by_role("alert").first.inner_text()
-        if attempt < 5:
-            assert "not correct" in message
-    assert "locked" in message
-    assert page.get_by_label("Email").input_value() == email
+        messages.append(page.get_by_role("alert").first.inner_text())
+    assert page.url.endswith("/login")
+    page.get_by_label("Email").fill("nobody@clinic.test")
+    page.get_by_label("Password").fill("wrong password")
+    page.get_by_role("button", name="Continue").click()
+    unknown = page.get_by_role("alert").first.inner_text()
+    assert set(messages) == {unknown} and "locked for 15 minutes" in unknown
+    assert page.get_by_label("Email").input_value() == "nobody@clinic.test"
+    locked = [e for e in _audit(server) if e.action == "auth.lockout"]
+    assert len(locked) == 1
 
 
 def test_keyboard_reaches_the_skip_link_first(page, server):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pyotp
@@ -78,15 +79,22 @@ def test_a_totp_code_works_only_once(app, svc):
 def test_sixth_wrong_password_in_a_row_is_refused_as_locked(app, svc):
     staff = make_staff(svc, "attorney")
     client = app.test_client()
-    for _ in range(5):
+    answers = []
+    for _ in range(6):
         resp = post(client, "/login", {"email": staff.email, "password": "wrong password!"})
         assert resp.status_code == 401
-        assert "not correct" in resp.get_data(as_text=True)
-    resp = post(client, "/login", {"email": staff.email, "password": "wrong password!"})
-    assert "locked" in resp.get_data(as_text=True)
+        answers.append(_flash(resp))
     # even the right password is refused for 15 minutes
     resp = post(client, "/login", {"email": staff.email, "password": PASSWORD})
-    assert resp.status_code == 401 and "locked" in resp.get_data(as_text=True)
+    assert resp.status_code == 401 and "/login/mfa" not in resp.headers.get("Location", "")
+    answers.append(_flash(resp))
+    # ... with the answer a wrong password or an unknown address gets: no account is revealed
+    unknown = post(app.test_client(), "/login", {"email": "nobody@clinic.test",
+                                                 "password": "wrong password!"})
+    assert set(answers) == {_flash(unknown)}
+    assert "not correct" in answers[0] and "locked for 15 minutes" in answers[0]
+    outcomes = [e.outcome for e in _events(svc, "auth.login") if e.object_id == staff.id]
+    assert outcomes == ["failed"] * 4 + ["locked"] * 3
     assert len(_events(svc, "auth.lockout")) == 1
     with svc.sessions() as session:
         user = session.get(User, staff.id)
@@ -94,6 +102,13 @@ def test_sixth_wrong_password_in_a_row_is_refused_as_locked(app, svc):
         user.locked_until = utcnow() - timedelta(seconds=1)
         session.commit()
     sign_in(client, staff)
+
+
+def _flash(resp) -> str:
+    """The error message of a sign-in page."""
+    match = re.search(r'role="alert"[^>]*>(.*?)<', resp.get_data(as_text=True), re.S)
+    assert match, "no error message on the page"
+    return " ".join(match.group(1).split())
 
 
 def test_unknown_account_gets_the_same_answer(app, svc):
