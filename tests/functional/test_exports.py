@@ -195,3 +195,41 @@ def test_export_rows_hold_no_identifying_values(engine_app, svc):  # noqa: F811
         row = s.scalars(select(Export)).one()
         blob = repr((row.proposals, row.log, row.decisions, row.error))
     assert not any(v in blob for v in IDENTIFIERS)
+
+
+def test_reviewer_edits_on_a_pdf_reach_the_written_file(engine_app, svc):  # noqa: F811
+    from tests.unit.formats.builders import mentions, pdf_attacker_text, reportlab_pdf
+
+    advocate = make_staff(svc, "advocate")
+    first, second = make_staff(svc, "attorney"), make_staff(svc, "attorney")
+    seeded = seed_matter(svc, advocate, first, second)
+    client = engine_app.test_client()
+    sign_in(client, advocate)
+    lines = [line.strip() + "." for line in TEXT.split(".") if line.strip()]
+    body = reportlab_pdf(lines, author="Marisol Quintanilla-Reyes")
+    upload(client, seeded.matter_id, [(body, "statement.pdf")], subject_id=seeded.subject_id)
+    doc = documents(svc, seeded.matter_id)[0]
+    assert doc.kind == "pdf"
+    start_export(client, seeded.matter_id, [doc.id], RECIPIENT)
+    wait_jobs(engine_app)
+    export = exports_of(svc)[0]
+    assert export.status == "review" and export.leak_check_passed
+    stranger = next(p for p in export.proposals["items"]
+                    if p["cat"] == "PERSON" and "private" in p["why"])
+    review = f"/exports/{export.id}"
+    assert post(client, f"{review}/reject", {k: stranger[k] for k in ("u", "s", "e", "cat")},
+                form_path=review).status_code == 302
+    assert post(client, f"{review}/add", {"phrase": "the car", "category": "OTHER"},
+                form_path=review).status_code == 302
+    post(client, f"{review}/reviewed", form_path=review)
+    attorney = engine_app.test_client()
+    sign_in(attorney, first)
+    assert post(attorney, f"{review}/approve", form_path=review).status_code == 302
+    out = attorney.get(f"{review}/download")
+    assert out.status_code == 200 and out.data.startswith(b"%PDF")
+    seen = pdf_attacker_text(out.data)  # page text, metadata, every stream and string
+    for value in IDENTIFIERS[:5]:
+        assert not mentions(seen, value), value
+    assert mentions(seen, "Barrowcliffe")  # the rejected proposal stayed in clear
+    assert not mentions(seen, "the car")  # the reviewer's addition was removed, not covered
+    assert exports_of(svc)[0].status == "approved"
