@@ -18,6 +18,7 @@ from intake.models import (
     Document,
     EncryptedRecord,
     Export,
+    ExportJob,
     Matter,
     Pseudonym,
     RelatedPerson,
@@ -77,6 +78,36 @@ def delete_subject(session: Session, vault: Vault, subject: Subject, *, actor: s
                  details={"related_people": len(related), "consents": len(consents),
                           "documents": len(documents)})
     return Deletion(subject.id, len(related), len(consents), len(documents))
+
+
+def delete_document(session: Session, document: Document, *, actor: str,
+                    request_id: str | None = None) -> list[str]:
+    """Remove an uploaded document and withdraw every export made from it.
+
+    Its encrypted file name is cleared and its exports can no longer be reviewed or
+    downloaded. Returns the names of the encrypted files to delete once the transaction
+    has committed (deleting them first would lose the files if the commit failed).
+    """
+    matter = session.get(Matter, document.matter_id)
+    if matter is not None and matter.legal_hold:
+        raise LegalHoldError(f"matter {matter.id} is on legal hold")
+    exports = list(session.scalars(select(Export).where(Export.document_id == document.id)))
+    running = session.scalar(select(ExportJob.id).where(
+        ExportJob.export_id.in_([e.id for e in exports]),
+        ExportJob.status.in_(("queued", "running"))).limit(1))
+    if running is not None:
+        raise CaseError(f"document {document.id} is being exported; wait for the job to end")
+    names = [document.blob_name]
+    for export in exports:
+        names += [n for n in (export.output_blob_name, export.reference_blob_name) if n]
+        export.output_blob_name = export.reference_blob_name = None
+        export.status = "withdrawn"
+    _clear(document)
+    document.deleted_at = utcnow()
+    audit.record(session, actor=actor, action="document.delete", object_type="document",
+                 object_id=document.id, matter_id=document.matter_id, request_id=request_id,
+                 details={"exports_withdrawn": len(exports)})
+    return names
 
 
 def _remove_blobs(session: Session, store: BlobStore, documents: list[Document]) -> None:

@@ -6,20 +6,32 @@ import io
 import threading
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    url_for,
+)
 from flask.blueprints import BlueprintSetupState
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import select
+from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 from wtforms import BooleanField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length
 
-from intake import exports, jobs, uploads
+from intake import exports, jobs, lifecycle, uploads
 from intake.access import CASE_WORKERS, allow, member_matter, member_record, record
 from intake.blobstore import BlobStore
+from intake.cases import CaseError
 from intake.extensions import db_session, services, vault
 from intake.models import Document, Export, ExportJob, Matter, Subject
+from intake.web.forms import ActionForm
 
 bp = Blueprint("documents", __name__)
 _LOCK = threading.Lock()
@@ -170,6 +182,34 @@ def upload(matter_id: str) -> Response:
     if stored:
         flash(f"{stored} document(s) stored encrypted.", "info")
     return redirect(url_for("documents.index", matter_id=matter.id))
+
+
+@bp.route("/documents/<document_id>/delete", methods=["GET", "POST"])
+@allow(*CASE_WORKERS)
+def delete(document_id: str) -> str | Response:
+    """Ask, then remove a document, its encrypted file and every export made from it."""
+    db = db_session()
+    document = member_record(db, current_user.record, Document, document_id)
+    form = ActionForm()
+    if not form.validate_on_submit():
+        made = db.scalar(select(func.count()).select_from(Export).where(
+            Export.document_id == document.id)) or 0
+        return render_template("documents/delete.html", document=document, form=form,
+                               exports=made)
+    matter_id = document.matter_id
+    try:
+        names = lifecycle.delete_document(db, document, actor=f"user:{current_user.id}",
+                                          request_id=g.get("request_id"))
+    except CaseError as exc:
+        db.rollback()
+        flash(f"Not deleted: {exc}.", "error")
+        return redirect(url_for("documents.index", matter_id=matter_id))
+    db.commit()
+    store = blobs()
+    for name in names:  # only after the commit: a failed commit keeps the files
+        store.delete(name)
+    flash("Document deleted, with its encrypted file and every export made from it.", "info")
+    return redirect(url_for("documents.index", matter_id=matter_id))
 
 
 @bp.post("/matters/<matter_id>/exports")

@@ -13,7 +13,7 @@ from wtforms import HiddenField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from intake import exports
-from intake.access import CASE_WORKERS, allow, member_record, record
+from intake.access import CASE_WORKERS, allow, deny, member_record, record
 from intake.extensions import db_session, vault
 from intake.models import Document, Export, Subject, User
 from intake.redact_document import CATEGORIES, RedactionFailed, decision_key
@@ -38,7 +38,11 @@ class AddForm(FlaskForm):
 
 
 def _export(export_id: str) -> Export:
-    return member_record(db_session(), current_user.record, Export, export_id)
+    db = db_session()
+    export = member_record(db, current_user.record, Export, export_id)
+    if export.status == "withdrawn":  # its document was deleted, with every file made from it
+        deny(db, 404, object_type="exports", object_id=export_id)
+    return export
 
 
 def _segments(text: str, unit: int, export: Export) -> list[dict[str, Any]]:
