@@ -58,7 +58,8 @@ def test_round_trip_at_chunk_boundaries(data_key, length):
     blob = _encrypt(data_key, data)
 
     assert _decrypt(data_key, blob) == data
-    assert data == b"" or data not in blob
+    # A run of 16 random bytes turning up by chance is negligible; one byte is not.
+    assert len(data) < 16 or data not in blob
 
 
 def test_default_chunk_size_round_trip_and_byte_counts(data_key):
