@@ -95,3 +95,22 @@ def test_unwrap_with_removed_version_raises_key_not_found_naming_the_version(key
 def test_wrap_rejects_a_short_data_key(keyring):
     with pytest.raises(ValueError):
         wrap_key(keyring, b"\x00" * 16, "k")
+
+
+def test_wrapped_key_format_is_stable(keyring, data_key):
+    """Blobs wrapped by any release stay readable: version byte, nonce, AES-GCM under the KEK
+    with associated data lp("clinic/datakey/v1") lp(key id) lp(KEK version, 4 bytes)."""
+    import os
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    def lp(part: bytes) -> bytes:
+        return len(part).to_bytes(4, "big") + part
+
+    key_id = "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"
+    aad = lp(b"clinic/datakey/v1") + lp(key_id.encode()) + lp((1).to_bytes(4, "big"))
+    nonce = os.urandom(12)
+    by_hand = b"\x01" + nonce + AESGCM(keyring.kek(1)).encrypt(nonce, data_key, aad)
+    assert unwrap_key(keyring, 1, by_hand, key_id) == data_key
+    version, blob = wrap_key(keyring, data_key, key_id)
+    assert AESGCM(keyring.kek(version)).decrypt(blob[1:13], blob[13:], aad) == data_key
