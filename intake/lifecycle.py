@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -97,9 +98,8 @@ def delete_document(session: Session, document: Document, *, actor: str,
         ExportJob.status.in_(("queued", "running"))).limit(1))
     if running is not None:
         raise CaseError(f"document {document.id} is being exported; wait for the job to end")
-    names = [document.blob_name]
+    names = _blob_names([document], exports)
     for export in exports:
-        names += [n for n in (export.output_blob_name, export.reference_blob_name) if n]
         export.output_blob_name = export.reference_blob_name = None
         export.status = "withdrawn"
     _clear(document)
@@ -116,11 +116,16 @@ def _remove_blobs(session: Session, store: BlobStore, documents: list[Document])
         return
     exports = session.scalars(select(Export).where(
         Export.document_id.in_([d.id for d in documents])))
+    for name in _blob_names(documents, exports):
+        store.delete(name)
+
+
+def _blob_names(documents: Iterable[Document], exports: Iterable[Export]) -> list[str]:
+    """The encrypted files of documents and of the exports made from them."""
     names = [d.blob_name for d in documents]
     for export in exports:
         names += [n for n in (export.output_blob_name, export.reference_blob_name) if n]
-    for name in names:
-        store.delete(name)
+    return names
 
 
 def _clear(record: EncryptedRecord) -> None:

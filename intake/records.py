@@ -9,7 +9,6 @@ stored only wrapped by the keyring's key-encryption keys. Destroying a data key
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, event, insert, select, update
@@ -90,22 +89,9 @@ class Vault:
         self._ciphers[data_key_id] = cipher
         return cipher
 
-    def unlock(self, records: Iterable[EncryptedRecord]) -> None:
-        """Unwrap the data keys of many records with one query per 500 keys (for listings)."""
-        wanted = {r.data_key_id for r in records} - self._ciphers.keys()
-        ids = sorted(wanted)
-        columns = (DataKey.id, DataKey.kek_version, DataKey.wrapped)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            rows = self.session.execute(select(*columns).where(DataKey.id.in_(chunk)))
-            for key_id, version, wrapped in rows:
-                if wrapped is not None:
-                    key = unwrap_key(self.keyring, version, wrapped, key_id)
-                    self._ciphers[key_id] = FieldCipher(key, key_id)
-
     def seal(self, record: EncryptedRecord, **values: Any) -> None:
         """Encrypt the given fields into the record's `*_ct` columns (None clears a field)."""
-        cipher = self._ciphers.get(record.data_key_id) or self.cipher(record.data_key_id)
+        cipher = self.cipher(record.data_key_id)
         table, specs = _layout(type(record))
         cells: list[tuple[str, str]] = []
         for name, value in values.items():
@@ -123,7 +109,7 @@ class Vault:
 
     def open(self, record: EncryptedRecord) -> dict[str, Any]:
         """Decrypt every encrypted field of a record (lists come back as lists)."""
-        cipher = self._ciphers.get(record.data_key_id) or self.cipher(record.data_key_id)
+        cipher = self.cipher(record.data_key_id)
         table, specs = _layout(type(record))
         out: dict[str, Any] = {}
         names: list[tuple[str, bool]] = []
