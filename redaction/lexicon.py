@@ -108,3 +108,38 @@ RELATIONS = (
     r"classmate|neighbor|neighbour|in-law|sister-in-law|brother-in-law|mother-in-law|"
     r"father-in-law)"
 )
+
+# Capitalised words that describe people without naming anyone: nationalities and demonyms,
+# peoples and tribes, roles and titles. Never a [Person N].
+NOT_PEOPLE = {
+    "afghan", "african", "albanian", "algerian", "american", "angolan", "argentine",
+    "argentinian", "armenian", "asian", "australian", "austrian", "bangladeshi", "belizean",
+    "bolivian", "brazilian", "british", "bulgarian", "burmese", "cambodian", "cameroonian",
+    "canadian", "caribbean", "chilean", "chinese", "colombian", "congolese", "costa", "rican",
+    "croatian", "cuban", "czech", "dominican", "dutch", "ecuadorian", "egyptian", "english",
+    "eritrean", "ethiopian", "european", "filipina", "filipino", "french", "german", "ghanaian",
+    "greek", "guatemalan", "guyanese", "haitian", "hispanic", "honduran", "hungarian", "indian",
+    "indonesian", "iranian", "iraqi", "irish", "israeli", "italian", "jamaican", "japanese",
+    "jordanian", "kenyan", "korean", "laotian", "latina", "latino", "latinx", "lebanese",
+    "liberian", "malaysian", "mexican", "moldovan", "mongolian", "moroccan", "nepali",
+    "nicaraguan", "nigerian", "pakistani", "palestinian", "panamanian", "paraguayan",
+    "peruvian", "polish", "portuguese", "puerto", "romanian", "russian", "salvadoran",
+    "salvadorian", "senegalese", "serbian", "sierra", "leonean", "somali", "spanish", "sudanese",
+    "swedish", "syrian", "taiwanese", "thai", "tongan", "trinidadian", "turkish", "ugandan",
+    "ukrainian", "uzbek", "venezuelan", "vietnamese", "yemeni", "zimbabwean", "black", "white",
+    "indigenous", "native", "mayan", "maya", "aztec", "quiche", "k'iche'", "mam", "garifuna",
+    "navajo", "dine", "cherokee", "lakota", "dakota", "sioux", "apache", "ojibwe", "ojibwa",
+    "chippewa", "choctaw", "chickasaw", "creek", "muscogee", "seminole", "hopi", "zuni",
+    "pueblo", "mohawk", "seneca", "oneida", "iroquois", "comanche", "kiowa", "osage", "crow",
+    "blackfeet", "cheyenne", "arapaho", "shoshone", "paiute", "yupik", "inupiat", "inuit",
+    "aleut", "tlingit", "haida", "hmong", "tribal", "tribe", "nation", "band",
+    "guardian", "litem", "ad", "gal", "casa", "advocate", "caseworker", "paralegal",
+    "counselor", "therapist", "clerk", "bailiff", "magistrate", "prosecutor", "defender",
+    "sergeant", "lieutenant", "captain", "chief", "trooper", "deputy", "marshal", "special",
+    "agent", "investigator", "examiner", "coordinator", "director", "president", "secretary",
+    "treasurer", "chair", "chairman", "chairwoman", "professor", "principal", "teacher",
+    "coach", "pastor", "reverend", "father", "sister", "brother", "nurse", "doctor",
+    "housekeeper", "housekeeping", "manager", "night", "front", "desk", "security", "guard",
+    "owner", "landlord", "tenant", "driver", "dispatcher", "bartender", "waitress", "waiter",
+    "cook", "dishwasher", "nanny", "maid", "survivor", "survivors", "minor", "plaintiff",
+}

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from redaction.lexicon import HONORIFIC, NOT_NAMES
+from redaction.gazetteer import is_first_name, is_ordinary
+from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE
 from redaction.record_variants import SUFFIX_ALT
 from redaction.variants import fold
 
@@ -49,8 +50,9 @@ class Propagation:
                 for w in words:
                     f = fold(w).strip(".,")
                     if (len(f) >= 3 and w[:1].isupper() and f not in NOT_NAMES
-                            and f not in self._skip):
-                        self._add_name(f, c.related)
+                            and f not in NOT_PEOPLE and f not in self._skip
+                            and (is_first_name(f) or not is_ordinary(f))):
+                        self._add_name(w.strip(".,"), c.related)
             elif c.category == "ROOM":
                 self._add_fact("ROOM", re.escape(span))
             elif c.category in ("VEHICLE", "LISTING"):
@@ -87,12 +89,13 @@ class Propagation:
         if self._compiled is None:
             out: list[tuple[str, re.Pattern[str], bool]] = []
             for related in (False, True):
-                words = [re.escape(w) for w, r in self._names.items() if r == related]
-                if words:
-                    alt = "|".join(sorted(words, key=len, reverse=True))
+                # capitalised and upper-case forms only: "Hope" the name, not "hope" the word
+                forms = {f for w, r in self._names.items() if r == related
+                         for f in (w[:1].upper() + w[1:], w.upper())}
+                if forms:
+                    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                     out.append(("PERSON", re.compile(
-                        rf"(?:{HONORIFIC}\.?\s+)?(?<![\w@.$])(?:{alt})(?!\w|['’]\w\w)", re.I),
-                        related))
+                        rf"(?<![\w@.$])(?:{alt})(?!\w|['’]\w\w)"), related))
             bounds = {
                 "ROOM": (r"(?<![\w$.,/:\-#])", r"(?![\w/:\-]|[.,]\d)"),
                 "VEHICLE": (r"(?<![\w\-])", r"(?![\w\-])"),

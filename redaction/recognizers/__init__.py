@@ -21,7 +21,9 @@ from redaction.recognizers.identifiers import (
     SsnRecognizer,
 )
 from redaction.recognizers.persons import PersonRecognizer
+from redaction.recognizers.presidio_default import PresidioDetector, presidio_detectors
 from redaction.recognizers.places import (
+    AddressBlockRecognizer,
     DobRecognizer,
     PlateRecognizer,
     RoomRecognizer,
@@ -32,14 +34,16 @@ from redaction.recognizers.places import (
 
 def generic_recognizers(
     is_word: Callable[[str], bool] | None = None,
-) -> list[RegexRecognizer | PersonRecognizer]:
+) -> list[RegexRecognizer | PersonRecognizer | PresidioDetector]:
     """The recognizers for identifiers no case file holds; stateless, shared by sessions."""
     return [
         PhoneNumberRecognizer(), EmailAddressRecognizer(), HandleRecognizer(),
         PersonalUrlRecognizer(),
         SsnRecognizer(), CardRecognizer(), AccountRecognizer(), LabeledIdRecognizer(),
         IpAddressRecognizer(), ListingIdRecognizer(), StreetAddressRecognizer(), DobRecognizer(),
+        AddressBlockRecognizer(),
         PlateRecognizer(), RoomRecognizer(), ShelterRecognizer(), PersonRecognizer(is_word),
+        *presidio_detectors(),
     ]
 
 

@@ -51,14 +51,18 @@ class RegexRecognizer(EntityRecognizer):
         """Override to reject a match (checksum, shape, public fact)."""
         return True
 
+    def accept(self, pattern_name: str, match: re.Match[str]) -> bool:
+        """Override when the check depends on which pattern matched."""
+        return self.validate_result(match)
+
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Every validated match of every pattern."""
         out = []
-        for _name, pattern, score in self._compiled:
+        for name, pattern, score in self._compiled:
             for m in pattern.finditer(text):
                 group = self.GROUP if m.group(self.GROUP) is not None else 0
                 start, end = m.span(group)
-                if end > start and self.validate_result(m):
+                if end > start and self.accept(name, m):
                     out.append(result(self.ENTITY, start, end, score, self, self.DETECTOR))
         return out

@@ -16,27 +16,76 @@ SOCIAL = (
 )
 
 
+# Regions whose national formats a clinic sees: the Americas its clients come from, and the
+# countries of the people and firms in its cases. phonenumbers validates against each.
+PHONE_REGIONS = (
+    "US", "CA", "MX", "GT", "HN", "SV", "NI", "CR", "PA", "CO", "VE", "EC", "PE", "BR", "AR",
+    "CL", "DO", "HT", "CU", "JM", "GB", "IE", "DE", "FR", "ES", "PT", "IT", "NL", "BE", "CH",
+    "AT", "PL", "RO", "UA", "RU", "HU", "CZ", "SE", "NO", "DK", "FI", "IS", "GR", "CY", "TR",
+    "IL", "IN", "PH", "VN", "TH", "CN", "KR", "JP", "ID", "NG", "GH", "KE", "ZA", "AU", "NZ",
+)
+_PHONE_CUE = (
+    r"(?i:phone|tel|telephone|mobile|cell|cellphone|fax|desk|whats ?app|signal|"
+    r"(?:call|text|ring|reach|contact)(?:ed|ing|s)?(?:\s+(?:me|him|her|them|us))?"
+    r"(?:\s+(?:on|at))?|answering at|number(?:\s+is)?|registered|no\.)"
+)
+_DIGITS = r"\+?\(?\d[\d ().\-]{4,18}\d"
+_DATE_LIKE = re.compile(r"^\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}$|^\d{1,2}:\d{2}")
+
+
 class PhoneNumberRecognizer(RegexRecognizer):
-    """North American numbers in any punctuation; international ones checked by phonenumbers."""
+    """Phone numbers: North American in any punctuation, international with a + or 00, and
+    national formats of the regions a clinic sees (checked by phonenumbers, or after a cue)."""
 
     ENTITY = "PHONE"
     DETECTOR = "pattern:phone"
+    GROUP = "n"
     PATTERNS = [
-        ("nanp", r"(?<![\w+\-/.])(?:\+?1[\s.\-]?)?(?:\(\d{3}\)[\s.\-]?|\d{3}[\s.\-])\d{3}"
-                 r"[\s.\-]\d{4}(?![\d\-/])", 0.7),
-        ("nanp_run", r"(?<![\w\-/.+])(?:\+?1)?[2-9]\d{2}[2-9]\d{6}(?![\w\-/])", 0.5),
-        ("intl", r"(?<![\w+])\+[2-9]\d{0,2}[\s.\-]?(?:\(?\d{1,4}\)?[\s.\-]?){2,5}\d{2,4}(?!\d)",
+        ("nanp", r"(?<![\w+\-/.])(?P<n>(?:(?:\+|00)?1[\s.\-]?)?(?:\(\d{3}\)[\s.\-]?|\d{3}[\s.\-])"
+                 r"\d{3}[\s.\-]\d{4})(?![\d\-/])", 0.7),
+        ("nanp_run", r"(?<![\w\-/.+])(?P<n>(?:\+?1)?[2-9]\d{2}[2-9]\d{6})(?![\w\-/])", 0.5),
+        ("intl", r"(?<![\w+])(?P<n>(?:\+|00)[1-9]\d{0,2}[\s.\-]?(?:\(?\d{1,4}\)?[\s.\-]?){2,5}"
+                 r"\d{2,4})(?!\d)", 0.6),
+        ("national", r"(?<![\w+\-/.,$])(?P<n>\(?0\d{1,4}\)?(?:[ .\-]\d{2,5}){1,4})"
+                     r"(?![\w\-/]|[.,]\d)", 0.55),
+        ("area_paren", r"(?<![\w+])(?P<n>\(\d{1,3}\)\s?\d{3,5}[\s\-]\d{3,4})(?![\w\-/])", 0.6),
+        ("cued", _PHONE_CUE + r"\s*[:#.]?\s*(?:on\s+|at\s+)?(?P<n>" + _DIGITS + r")(?![\w\-/]|[.,]\d)",
          0.6),
+        ("labelled_after", r"(?<![\w+\-/.,$])(?P<n>" + _DIGITS + r")\s*[-,]?\s*"
+                           r"(?i:office|fax|mobile|cell|home|work)\b", 0.6),
+        ("grouped", r"(?<![\w+\-/.,$])(?P<n>\d{2,4}(?:[ .\-]\d{2,4}){2,4})(?![\w\-/]|[.,]\d)", 0.4),
+        ("run", r"(?<![\w+\-/.,$])(?P<n>\d{10,11})(?![\w\-/]|[.,]\d)", 0.4),
     ]
 
-    def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
-        text = match.group(0)
-        if not text.startswith("+") or text.startswith("+1"):
-            return True
-        try:
-            return phonenumbers.is_possible_number(phonenumbers.parse(text, None))
-        except phonenumbers.NumberParseException:
+    def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        text = match.group("n")
+        digits = re.sub(r"\D", "", text)
+        if not 6 <= len(digits) <= 15 or _DATE_LIKE.match(text.strip("()")):
             return False
+        if pattern_name in ("nanp", "nanp_run"):
+            return True
+        if pattern_name in ("cued", "labelled_after", "area_paren"):
+            return len(digits) >= 7
+        if pattern_name == "intl":
+            number = "+" + text[2:] if text.startswith("00") else text
+            try:
+                return phonenumbers.is_possible_number(phonenumbers.parse(number, None))
+            except phonenumbers.NumberParseException:
+                return False
+        if pattern_name == "national" and len(digits) >= 9:
+            return True
+        return _valid_somewhere(text)
+
+
+def _valid_somewhere(text: str) -> bool:
+    """True when text is a valid phone number in one of the regions a clinic sees."""
+    for region in PHONE_REGIONS:
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse(text, region)):
+                return True
+        except phonenumbers.NumberParseException:
+            continue
+    return False
 
 
 class EmailAddressRecognizer(RegexRecognizer):

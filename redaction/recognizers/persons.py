@@ -8,7 +8,8 @@ from collections.abc import Callable
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redaction.lexicon import HONORIFIC, NOT_NAMES
+from redaction.gazetteer import is_first_name, is_ordinary
+from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE
 from redaction.recognizers.base import result
 from redaction.record_variants import SUFFIX_FORMS
 from redaction.variants import fold
@@ -31,6 +32,10 @@ _NAME_RUN = re.compile(
     r"[A-Z][a-zà-ÿ'’\-]+){1,3}(?![\w@])"
 )
 _SEGMENT_SPLIT = re.compile(r"\s{2,}|\n|\s[-–|/]\s|[|/]")
+_GIVEN = re.compile(
+    r"(?<![\w@.$#/\-])(?P<f>[^\W\d_][^\W\d_'’]+)(?:[ \t](?P<s>[A-Z][^\W\d_'’\-]+(?:-[A-Z]"
+    r"[^\W\d_]+)?))?(?![\w@])"
+)
 _NAME_WORD = re.compile(
     r"^(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]{2,}[A-Z'’\-]*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)$"
 )
@@ -85,6 +90,9 @@ class PersonRecognizer(EntityRecognizer):
                     if ent.label_ == "PERSON" and self._person_like(words):
                         seed = len(words) >= 2 and text[start:end].lower() not in places
                         out.append(result("PERSON", start, end, 0.7, self, "ner", seed=seed))
+                    elif ent.label_ == "PERSON" and self._loose_name(words):
+                        out.append(result("PERSON", start, end, 0.5, self, "ner:loose",
+                                          seed=False))
                     elif (ent.label_ == "ORG" and 2 <= len(words) <= 3
                           and self._person_like(words)
                           and not all(self._is_word(w.lower()) for w in words)
@@ -93,6 +101,7 @@ class PersonRecognizer(EntityRecognizer):
                                           seed=True))
         if doc is not None:
             out += self._name_shapes(text, doc)
+        out += self._given_names(text)
         for name, pattern, score in self._compiled:
             for m in pattern.finditer(text):
                 start, end = m.span("n")
@@ -106,8 +115,6 @@ class PersonRecognizer(EntityRecognizer):
                 quoted = name in ("nickname", "paren_nick")  # a quoted nickname is a name
                 if not words or not (quoted or self._person_like(words)):
                     continue
-                if name == "honorific":
-                    start = m.start()
                 out.append(result("PERSON", start, end, score, self, f"pattern:{name}",
                                   seed=True))
         return out
@@ -142,7 +149,7 @@ class PersonRecognizer(EntityRecognizer):
         out = []
         for s, e in spans:
             seg = text[s:e]
-            lead = re.match(r"^(?:the\s+|The\s+)", seg)
+            lead = re.match(rf"^(?:the\s+|The\s+|{HONORIFIC}\.?\s+)", seg)
             if lead:
                 s += lead.end()
             tail = re.search(r"(?:['’]s?|[.,;:])+$", text[s:e])
@@ -151,6 +158,43 @@ class PersonRecognizer(EntityRecognizer):
             if e > s:
                 out.append((s, e))
         return out
+
+    def _given_names(self, text: str) -> list[RecognizerResult]:
+        """Given names NER missed: a capitalised given name (with the capitalised word after it
+        as a surname), or a lower-case one that no dictionary knows ("met keisha there")."""
+        out = []
+        for m in _GIVEN.finditer(text):
+            first, rest = m.group("f"), m.group("s")
+            if (not is_first_name(first) or is_ordinary(first) or fold(first) in NOT_NAMES
+                    or fold(first) in NOT_PEOPLE):
+                continue
+            if first.islower():
+                if len(first) < 4:
+                    continue
+                out.append(result("PERSON", m.start(), m.start() + len(first), 0.4, self,
+                                  "gazetteer:lower", seed=False))
+                continue
+            last = fold(rest or "")
+            surname = bool(rest) and not first.isupper() and not rest.isupper() and \
+                last not in NOT_NAMES and last not in _ORG_WORDS and last not in NOT_PEOPLE and \
+                last not in SUFFIX_FORMS
+            if surname:
+                out.append(result("PERSON", m.start(), m.end(), 0.55, self, "gazetteer:full",
+                                  seed=not is_ordinary(rest)))
+            elif not first.isupper():
+                out.append(result("PERSON", m.start(), m.start() + len(first), 0.45, self,
+                                  "gazetteer:given", seed=False))
+        return out
+
+    @staticmethod
+    def _loose_name(words: list[str]) -> bool:
+        """An NER person in any case: letters only, not a known non-name, not all ordinary."""
+        folded = [fold(w).strip(".,'’") for w in words]
+        if not folded or any(not f.replace("-", "").replace("'", "").isalpha() for f in folded):
+            return False
+        if any(f in NOT_NAMES or f in NOT_PEOPLE or f in _ORG_WORDS for f in folded):
+            return False
+        return any(is_first_name(f) or not is_ordinary(f) for f in folded if len(f) > 1)
 
     @staticmethod
     def _person_like(words: list[str]) -> bool:

