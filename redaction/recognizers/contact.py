@@ -30,7 +30,9 @@ _PHONE_CUE = (
     r"(?:\s+(?:on|at))?|answering at|number(?:\s+is)?|registered|no\.)"
 )
 _DIGITS = r"\+?\(?\d[\d ().\-]{4,18}\d"
-_DATE_LIKE = re.compile(r"^\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}$|^\d{1,2}:\d{2}")
+_DATE_LIKE = re.compile(
+    r"^(?:\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|\d{1,2}[./\-]\d{1,2}[./\-](?:\d{2}|\d{4}))$|^\d{1,2}:\d{2}"
+)
 
 
 class PhoneNumberRecognizer(RegexRecognizer):

@@ -76,7 +76,7 @@ class LabeledIdRecognizer(RegexRecognizer):
                     r"I-94(?: number| no\.?)?|visa (?:number|no\.?)|receipt (?:number|no\.?)|"
                     r"policy (?:number|no\.?)|ticket(?: no\.?)?|badge(?: no\.?)?|"
                     r"\bID(?: number| no\.?| #)?|record (?:number|no\.?)|file (?:number|no\.?))"
-                    r"[:\s#.]*(?:\([A-Z]{2,3}\)\s*)?"
+                    r"(?:\s+(?:is|was|of))?[:\s#.]*(?:\([A-Z]{2,3}\)\s*)?"
                     r"(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d[A-Za-z0-9\-]*)(?![\w\-])", 0.7),
     ]
 

@@ -33,9 +33,18 @@ _NAME_RUN = re.compile(
 )
 _SEGMENT_SPLIT = re.compile(r"\s{2,}|\n|\s[-–|/]\s|[|/]")
 _GIVEN = re.compile(
-    r"(?<![\w@.$#/\-])(?P<f>[^\W\d_][^\W\d_'’]+)(?:[ \t](?P<s>[A-Z][^\W\d_'’\-]+(?:-[A-Z]"
-    r"[^\W\d_]+)?))?(?![\w@])"
+    r"(?<![\w@.$#/\-])(?P<f>[^\W\d_][^\W\d_'’]+)(?![\w@])(?:(?=[ \t](?:[A-Z]\.?[ \t])?"
+    r"(?P<s>[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)(?![\w@])))?"
 )
+# words around a lower-case given name in a chat that make it a name ("met keisha", "tyrone said")
+_NAME_BEFORE = {"met", "with", "and", "named", "call", "called", "text", "texted", "tell", "told",
+                "ask", "asked", "saw", "see", "hey", "hi", "yo", "from", "by", "like", "love",
+                "miss", "wit", "w/", "n", "&"}
+_NAME_AFTER = {"said", "says", "told", "texted", "called", "asked", "wants", "wanted", "was",
+               "came", "went", "got", "knows", ":", "drove", "took"}
+_FUNCTION_WORDS = {"the", "and", "but", "not", "just", "here", "there", "this", "that", "what",
+                   "who", "you", "your", "she", "her", "him", "his", "they", "them", "because",
+                   "from", "with", "about", "again", "back", "now", "too", "also", "baby", "babe"}
 _NAME_WORD = re.compile(
     r"^(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]{2,}[A-Z'’\-]*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)$"
 )
@@ -64,6 +73,18 @@ class PersonRecognizer(EntityRecognizer):
                  r"(?P<n>[A-Z][a-zà-ÿ'’\-]+(?:\s[A-Z][a-zà-ÿ'’\-]+){0,2})", 0.6),
         ("speaker", r"(?m)^\s*\[[^\]\n]{4,40}\]\s*(?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)"
                     r"\s*[$€£*!]*\s*:", 0.7),
+        # a name right after words that introduce one ("my name is", "said", "a guy named")
+        ("cue", r"(?i:my name is|name is|names? (?:was|were)|named|call(?:s|ed)? me|"
+                r"called|maiden name(?: is| was)?|last name(?: is| was)?|first name(?: is| was)?|"
+                r"under(?: the name)?|said|says|asked|told|texted|messaged|met|meet|with|"
+                r"(?:my|her|his|their) (?:kid|son|daughter|husband|wife|partner|boyfriend|"
+                r"girlfriend|friend|cousin|brother|sister|uncle|aunt|niece|nephew))\s*[:,]?\s+"
+                r"[\"“']?(?P<n>[A-Z][^\W\d_'’\-]+(?:[\-'’][A-Z]?[^\W\d_]+)?"
+                r"(?:\s(?:[A-Z]\.?\s)?[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)?)(?![\w@])", 0.5),
+        # lower case after the strongest cues: "my name is borna", "everyone calls me borna"
+        ("cue_lower", r"(?i:my name is|call(?:s|ed)? me|a (?:guy|girl|man|woman|dude) named|"
+                      r"goes by|went by)\s+[\"“']?(?P<n>[a-z][^\W\d_'’\-]{2,}"
+                      r"(?:\s[a-z][^\W\d_'’\-]{2,})?)(?![\w@])", 0.45),
     ]
 
     def __init__(self, is_word: Callable[[str], bool] | None = None) -> None:
@@ -113,6 +134,12 @@ class PersonRecognizer(EntityRecognizer):
                     end -= len(words[-1]) + 1
                     words = words[:-1]
                 quoted = name in ("nickname", "paren_nick")  # a quoted nickname is a name
+                if name == "cue_lower":  # "my name is hope": a name even if a word
+                    if len(words) > 1 and is_ordinary(words[1]):
+                        end = start + len(words[0])
+                        words = words[:1]
+                    quoted = not any(fold(w) in NOT_NAMES or fold(w) in NOT_PEOPLE
+                                     or fold(w) in _FUNCTION_WORDS for w in words)
                 if not words or not (quoted or self._person_like(words)):
                     continue
                 out.append(result("PERSON", start, end, score, self, f"pattern:{name}",
@@ -169,7 +196,11 @@ class PersonRecognizer(EntityRecognizer):
                     or fold(first) in NOT_PEOPLE):
                 continue
             if first.islower():
-                if len(first) < 4:
+                before = text[max(0, m.start() - 12):m.start()].split()[-1:]
+                after = text[m.end():m.end() + 12].split()[:1]
+                if len(first) < 4 or not (
+                        (before and before[0].lower().strip(",") in _NAME_BEFORE)
+                        or (after and after[0].lower().strip(",.!?") in _NAME_AFTER)):
                     continue
                 out.append(result("PERSON", m.start(), m.start() + len(first), 0.4, self,
                                   "gazetteer:lower", seed=False))
@@ -179,7 +210,7 @@ class PersonRecognizer(EntityRecognizer):
                 last not in NOT_NAMES and last not in _ORG_WORDS and last not in NOT_PEOPLE and \
                 last not in SUFFIX_FORMS
             if surname:
-                out.append(result("PERSON", m.start(), m.end(), 0.55, self, "gazetteer:full",
+                out.append(result("PERSON", m.start(), m.end("s"), 0.55, self, "gazetteer:full",
                                   seed=not is_ordinary(rest)))
             elif not first.isupper():
                 out.append(result("PERSON", m.start(), m.start() + len(first), 0.45, self,

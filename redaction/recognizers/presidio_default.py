@@ -9,7 +9,7 @@ general, URLs of public pages, UUIDs) are not in the table.
 
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
@@ -69,5 +69,8 @@ class PresidioDetector(EntityRecognizer):
 
 
 def presidio_detectors() -> list[PresidioDetector]:
-    """A fresh wrapper around each default detector (they hold compiled patterns only)."""
-    return [PresidioDetector(cls(), category) for cls, category in DEFAULT_DETECTORS.items()]
+    """Each default detector exactly as Presidio's own registry builds it (same flags)."""
+    registry = RecognizerRegistry()
+    registry.load_predefined_recognizers(languages=["en"])
+    return [PresidioDetector(r, DEFAULT_DETECTORS[type(r)]) for r in registry.recognizers
+            if type(r) in DEFAULT_DETECTORS]
