@@ -129,6 +129,10 @@ _UNIT_ALONE = re.compile(
 _POSTAL_LINE = re.compile(
     r"^[ \t>?*•\-]*(?:[^\W\d_][\w'’()., \-]{1,40}[ \t,]+)?(?P<z>\d{4,6}(?:-\d{3,4})?)[ \t]*$"
 )
+_INLINE_STREET = re.compile(
+    r"(?<![\w.,/$\-:#])(?P<a>\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?" + _STREET_WORD
+    + r"(?:[ \t]+" + _STREET_WORD + r"){0,3}[ \t]+\d{1,4}[A-Za-z]?)(?![\w\-/:]|[.,]\d)"
+)
 _CUED = re.compile(
     r"(?i:lives? at|living at|lived at|address(?:\s+is)?:?|moved to|staying at|stays at|"
     r"located at|drops? (?:you|me|her|him) off at|meet (?:me|us) at|send (?:it|them) to|"
@@ -156,23 +160,28 @@ class AddressBlockRecognizer(RegexRecognizer):
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Pattern hits, plus street lines and the postal code of address blocks."""
         out = super().analyze(text, entities, nlp_artifacts)
-        lines = text.split("\n")
-        offsets = [0]
-        for line in lines:
-            offsets.append(offsets[-1] + len(line) + 1)
-        for i, line in enumerate(lines):
-            m = _BLOCK_STREET.match(line)
-            if not m or not self._street_like(m.group("a")):
-                continue
-            base = offsets[i]
-            out.append(result(self.ENTITY, base + m.start("a"), base + m.end(), 0.6, self,
-                              self.DETECTOR))
-            for j in range(i + 1, min(i + 5, len(lines))):
-                z = _POSTAL_LINE.match(lines[j])
-                if z:
-                    out.append(result(self.ENTITY, offsets[j] + z.start("z"),
-                                      offsets[j] + z.end("z"), 0.6, self, self.DETECTOR))
+        streets: list[tuple[int, int]] = []
+        for m in _BLOCK_STREET.finditer(text):
+            if self._street_like(m.group("a")):
+                streets.append((m.start("a"), m.end()))
+        for m in _INLINE_STREET.finditer(text):
+            words = [w for w in m.group("a").split() if w[:1].isalpha()]
+            if self._street_like(m.group("a")) and any(c.islower() for w in words for c in w):
+                streets.append(m.span("a"))
+        for start, end in streets:
+            out.append(result(self.ENTITY, start, end, 0.6, self, self.DETECTOR))
+            line_end = text.find("\n", end)
+            for _ in range(4):  # the postal code closes the block within a few lines
+                if line_end < 0:
                     break
+                nxt = text.find("\n", line_end + 1)
+                line = text[line_end + 1: nxt if nxt >= 0 else len(text)]
+                z = _POSTAL_LINE.match(line)
+                if z:
+                    out.append(result(self.ENTITY, line_end + 1 + z.start("z"),
+                                      line_end + 1 + z.end("z"), 0.6, self, self.DETECTOR))
+                    break
+                line_end = nxt
         return out
 
     @staticmethod
@@ -186,6 +195,10 @@ class AddressBlockRecognizer(RegexRecognizer):
             w.lower() in _NOT_STREET for w in alpha) and not _UNIT_ALONE.match(line.strip())
 
 
-_NOT_STREET = {"the", "a", "and", "of", "in", "on", "at", "to", "for", "is", "was", "am", "pm",
+_NOT_STREET = {"january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "of", "and", "or",
+               "x", "per", "out", "from", "through", "between", "chapter", "ch", "vol", "no",
+               "the", "a", "and", "of", "in", "on", "at", "to", "for", "is", "was", "am", "pm",
                "days", "hours", "minutes", "years", "people", "times", "dollars", "usc", "u.s.c.",
                "cfr", "page", "pages", "exhibit", "section", "rule", "count", "paragraph"}
