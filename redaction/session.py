@@ -36,7 +36,8 @@ CONTAINERS = {"EMAIL", "URL", "HANDLE", "ADDRESS", "PHONE", "ID", "SSN", "ACCOUN
 _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
 _REL_BEFORE = re.compile(
     rf"(?i)\b(?:her|his|their|my|our|client'?s|the client'?s|(?P<who>[A-Z][\w\-]+)['’]s)\s+"
-    rf"(?:\w+\s+){{0,2}}?{RELATIONS}s?\s*,?\s*(?:named\s+|is\s+|was\s+)?$"
+    rf"(?:\w+\s+){{0,2}}?{RELATIONS}s?\s*,?\s*(?:named\s+|is\s+|was\s+)?"
+    rf"(?:{HONORIFIC}\.?\s+)?$"
 )
 _REL_AFTER = re.compile(
     rf"(?i)^\s*(?:,\s*|\(\s*)(?:her|his|their|my|our|the client'?s|client'?s|"
