@@ -11,22 +11,51 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from redaction.context import CaseContext, ProtectedPerson
-from redaction.lexicon import COMMON_WORD_NAMES, HONORIFIC_BEFORE, NOT_NAMES
+from redaction.gazetteer import is_ordinary
+from redaction.lexicon import (
+    COMMON_WORD_NAMES,
+    HONORIFIC_BEFORE,
+    NAME_AFTER,
+    NAME_BEFORE,
+    NOT_NAMES,
+)
 from redaction.record_variants import address_variants, dob_variants, id_variants
 from redaction.variants import (
     Variant,
+    alternation,
     email_variants,
     fold,
     fold_view,
     handle_variants,
     initials_sets,
+    is_common_word_name,
     name_tokens,
     name_words,
     phone_variants,
 )
 
 _SOFT_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
-_CAPWORD = re.compile(r"(?<![\w@.])[^\W\d_][\w'’\-]{3,}")
+_ANYWORD = re.compile(r"(?<![\w@.])[^\W\d_][\w'’\-]{3,}")
+_WORD_CONTINUATIONS = {
+    "you", "u", "ur", "your", "so", "that", "this", "it", "its", "it's", "everything", "all",
+    "we", "i", "to", "for", "is", "was", "will", "of", "in", "and", "the", "a", "has", "had",
+    "have", "can", "could", "would", "should", "must", "never", "always", "springs", "comes",
+    "came", "break", "vacation", "semester", "session", "term", "camp", "school", "job",
+}
+
+
+def _name_position(view: str, start: int, end: int) -> bool:
+    """True where a lower-case word stands as a name: after "met", "with", "hey", before
+    "said", "texted", or as a chat line's speaker."""
+    before = re.findall(r"[\w&/.]+", view[max(0, start - 15):start])
+    after = re.match(r"\s*([\w:]+)", view[end:end + 15])
+    line_start = view.rfind("\n", 0, start) + 1
+    if re.fullmatch(r"[\s\[\]\d:/,apm.\-]*", view[line_start:start], re.I) and \
+            re.match(r"\s*:", view[end:end + 3]):
+        return True  # "destiny: where u at"
+    if before and before[-1].lower() in NAME_BEFORE:
+        return True
+    return bool(after and after.group(1).lower() in NAME_AFTER)
 _LINKISH = re.compile(r"(?<![\w@$])[@$]?\w[\w.+\-@/:%?=&#~]*\w")
 _EMAIL_SHAPE = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 _URL_SHAPE = re.compile(r"^(?:https?://|www\.)|^[\w\-]+(?:\.[\w\-]+)+/", re.I)
@@ -78,7 +107,10 @@ class _Owner:
         self.initials = {seq[i] for seq in initials_sets(person.names) for i in range(len(seq))}
         for n in person.names:
             self.initials |= {w[0].upper() for w in re.findall(r"\b[A-Z]\.", n)}
-        self.fuzzy = {t for t in self.tokens if len(t) >= 5}
+        self.fuzzy = {t for t in self.tokens if len(t) >= 5 and not is_common_word_name(t)}
+        # names that are everyday words: their lower-case uses count only in a name's place
+        self.common = {t for t in self.tokens if is_common_word_name(t)} | {
+            fold(a) for a in person.aliases if is_common_word_name(a)}
         self.substrings = {t for t in self.tokens if len(t) >= 4}
 
 
@@ -134,7 +166,9 @@ class KnownMatcher:
                     if m.end() > m.start():
                         hits.append(KnownHit(m.start(), m.end(), v.category, owner.index,
                                              v.kind, v.weak))
+        hits = [h for h in hits if not self._everyday_use(view, h)]
         hits += self._fuzzy(view)
+        hits += self._common_lower(view)
         hits += self._inside_links(view)
         if back is not None:
             hits = [KnownHit(back[h.start], back[h.end - 1] + 1, h.category, h.owner, h.kind,
@@ -144,15 +178,14 @@ class KnownMatcher:
 
     # ------------------------------------------------------------ pieces
     def _fuzzy(self, view: str) -> list[KnownHit]:
+        """Misspelt name words in any case: one edit for five letters, two for eight."""
         out = []
-        for m in _CAPWORD.finditer(view):
+        for m in _ANYWORD.finditer(view):
             word = re.sub(r"['’]s$", "", m.group(0)).rstrip("-'’")
-            if not word[:1].isupper():
-                continue
             key = fold(word)
             if len(key) < 5 or key in self._exact_tokens or key in self._no_fuzz:
                 continue
-            if self._is_word(word.lower()):  # "Denies" is a word, not a misspelled "Denise"
+            if is_ordinary(key) or self._is_word(word.lower()):  # "Denies", not "Denise"
                 continue
             owners = self._fuzzy_cache.get(key)
             if owners is None:
@@ -161,6 +194,35 @@ class KnownMatcher:
             for idx in owners:
                 out.append(KnownHit(m.start(), m.start() + len(word), "PERSON", idx, "fuzzy"))
         return out
+
+    def _common_lower(self, view: str) -> list[KnownHit]:
+        """A name that is an everyday word, in lower case where a name stands ("hope said",
+        "met summer", a chat speaker "destiny:")."""
+        out = []
+        for owner in self.owners:
+            if not owner.common:
+                continue
+            alt = alternation({r"[\s\-]?".join(map(re.escape, c.split())) for c in owner.common})
+            for m in re.finditer(rf"(?<![\w@.$])(?:{alt})(?:['’]?s)?(?!\w)", view, re.I):
+                if m.group(0)[:1].isupper() or not _name_position(view, m.start(), m.end()):
+                    continue
+                out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
+        return out
+
+    def _everyday_use(self, view: str, h: KnownHit) -> bool:
+        """A capitalised everyday-word name opening a sentence that reads as the word
+        ("Hope you are ok", "Summer is hot")."""
+        if h.category != "PERSON" or h.kind not in ("name", "alias"):
+            return False
+        word = fold(view[h.start:h.end])
+        owner = self.owners[h.owner]
+        if word not in owner.common and re.sub(r"['’]?s$", "", word) not in owner.common:
+            return False
+        before = view[max(0, h.start - 3):h.start]
+        if h.start and not re.search(r"(?:^|[.!?]\s*|\n\s*)$", before):
+            return False
+        nxt = re.match(r"\s+([\w']+)", view[h.end:h.end + 20])
+        return bool(nxt and nxt.group(1).lower() in _WORD_CONTINUATIONS)
 
     def _fuzzy_owners(self, key: str) -> tuple[int, ...]:
         found = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from redaction.gazetteer import is_large_city, is_ordinary
 from redaction.lexicon import STATE_NAMES
 from redaction.variants import ID_SEP, Variant, alternation, last4_variants
 
@@ -47,7 +48,10 @@ def address_variants(raw: str) -> list[Variant]:
     m = re.match(r"^(\d+[A-Za-z]?(?:-\d+)?)\s+(.+)$", parts[0])
     if not m:
         whole = r"\s+".join(map(re.escape, raw.split()))
-        return [Variant("ADDRESS", "address", re.compile(whole, re.I))]
+        out = [Variant("ADDRESS", "address", re.compile(whole, re.I))]
+        if len(parts) >= 2 and not re.search(r"\d", parts[0]):  # "Cuero, TX 77954"
+            out += town_variants(parts[0])
+        return out
     number, street = m.group(1), m.group(2)
     unit = None
     um = re.search(rf"\s+({_UNIT}\.?\s*#?\s*[\w\-]+)$", street, re.I)
@@ -83,6 +87,7 @@ def address_variants(raw: str) -> list[Variant]:
             if sm.group(2):
                 tail += rf"(?:\s*{sm.group(2)}(?:-\d{{4}})?)?"
     street_re = rf"{pre_o}{core}{suf_o}{post_o}"
+    town = town_variants(rest[0]) if rest and not re.search(r"\d", rest[0]) else []
     out = [
         Variant("ADDRESS", "address",
                 re.compile(rf"(?<![\w\-]){re.escape(number)}\s+{street_re}{tail}(?!\w)", re.I)),
@@ -97,7 +102,24 @@ def address_variants(raw: str) -> list[Variant]:
                                      and not re.fullmatch(STATE_NAMES, words[0], re.I))
     if distinctive:
         out.append(Variant("ADDRESS", "street", re.compile(rf"(?<![\w\-]){core}(?!\w)", re.I)))
-    return out
+    return out + town
+
+
+def town_variants(city: str) -> list[Variant]:
+    """The town of a listed address, written alone: it points to the person unless it is a
+    large city (GeoNames population) or a state. Weak, so a keep-list name veto it."""
+    name = city.strip()
+    words = name.split()
+    if not words or is_large_city(name) or re.fullmatch(STATE_NAMES, name, re.I) or \
+            re.fullmatch(r"[A-Z]{2}", name):
+        return []
+    body = r"\s+".join(re.escape(w) for w in words)
+    if all(is_ordinary(w) for w in words):  # "Hope", "Friendship": only as a proper noun
+        forms = [body, r"\s+".join(re.escape(w.upper()) for w in words)]
+        pat = re.compile(rf"(?<![\w\-])(?:{'|'.join(forms)})(?![\w\-])")
+    else:
+        pat = re.compile(rf"(?<![\w\-]){body}(?![\w\-])", re.I)
+    return [Variant("LOCATION", "town", pat, weak=True)]
 
 
 # ---------------------------------------------------------------- dates of birth

@@ -102,36 +102,60 @@ def _loose(token: str) -> str:
 
 def _word_regex(words: set[str]) -> str:
     forms = {_loose(w) for w in words}
-    return rf"(?<![\w@.])(?:{alternation(forms)})(?!\w|['’]\w\w)"
+    return rf"(?<![\w@.])(?:{alternation(forms)}){_POSSESSIVE}(?!\w|['’]\w\w)"
+
+
+# Characters OCR reads for others, in the lower-case folded view: "R0sa", "CaroI", "Jasrnine".
+_OCR = {"o": "[o0]", "l": "[l1i|]", "i": "[i1l|!]", "m": "(?:m|rn)", "s": "[s5]", "e": "[e3]",
+        "b": "[b6]", "g": "[g9]", "a": "[a@]"}
+_JOIN = r"[\s\-_.]?"  # between the parts of an alias: "baby girl", "baby-girl", "babygirl"
+_POSSESSIVE = r"(?:['’]s|s(?=\s+[a-z]))?"  # "Lexi's car", "Lexis car"
+
+
+def is_common_word_name(word: str) -> bool:
+    """True for a name that is also an everyday word (Hope, Summer, Sierra, Luz)."""
+    from redaction.gazetteer import is_first_name, is_ordinary
+
+    key = fold(word)
+    return key in COMMON_WORD_NAMES or (is_ordinary(key) and not is_first_name(key))
+
+
+def _ocr_form(token: str) -> str:
+    """The folded token as a pattern that tolerates OCR's confusions."""
+    return "".join(_OCR.get(ch, re.escape(ch)) for ch in fold(token).replace("’", "'"))
+
+
+def _alias_form(alias: str, ocr: bool) -> str:
+    parts = [p for p in re.split(r"[\s\-_.]+", fold(alias).replace("’", "'")) if p]
+    return _JOIN.join(_ocr_form(p) if ocr and len(p) >= 4 else re.escape(p) for p in parts)
 
 
 def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Variant]:
-    """Every word of the person's names alone, aliases, and initials."""
+    """Every word of the person's names alone and aliases in any case, with or without the
+    possessive's apostrophe, alias parts joined by a hyphen, a space or nothing, OCR's
+    confusions inside longer words; names that are everyday words only where capitalised
+    (the matcher adds their lower-case uses in a name's position); and initials."""
     tokens = name_tokens(names)
-    plain = {t for t in tokens if fold(t) not in COMMON_WORD_NAMES}
-    common = tokens - plain
+    common = {t for t in tokens if is_common_word_name(t)}
+    plain = tokens - common
     out = []
     if plain:
-        forms = {re.escape(fold(t).replace("’", "'")) for t in plain}
-        pat = rf"(?<![\w@.])(?:{alternation(forms)})(?!\w|'\w\w)"
+        forms = {_ocr_form(t) if len(t) >= 4 else re.escape(fold(t)) for t in plain}
+        pat = rf"(?<![\w@.])(?:{alternation(forms)}){_POSSESSIVE}(?!\w|'\w\w)"
         out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     if common:  # "Dawn" the name, not "at dawn"
         capital = {t[:1].upper() + t[1:].lower() for t in common} | {t.upper() for t in common}
         out.append(Variant("PERSON", "name", re.compile(_word_regex(capital))))
-    alias_plain: set[str] = set()
-    alias_common: set[str] = set()
-    for alias in aliases:
-        body = r"\s+".join(re.escape(fold(w).replace("’", "'")) for w in alias.split())
-        (alias_common if fold(alias) in COMMON_WORD_NAMES else alias_plain).add(body)
+    alias_plain = {_alias_form(a, ocr=True) for a in aliases if not is_common_word_name(a)}
+    alias_common = [a for a in aliases if is_common_word_name(a)]
     if alias_plain:
-        pat = rf"(?<![\w@.])(?:{alternation(alias_plain)})(?!\w|'\w\w)"
+        pat = rf"(?<![\w@.])(?:{alternation(alias_plain)}){_POSSESSIVE}(?!\w|'\w\w)"
         out.append(Variant("PERSON", "alias", re.compile(pat), folded=True))
     if alias_common:
         forms = set()
-        for a in aliases:
-            if fold(a) in COMMON_WORD_NAMES:
-                forms |= {re.escape(a[:1].upper() + a[1:]), re.escape(a.upper())}
-        pat = rf"(?<![\w@.])(?:{alternation(forms)})(?!\w|['’]\w\w)"
+        for a in alias_common:
+            forms |= {re.escape(a[:1].upper() + a[1:]), re.escape(a.upper())}
+        pat = rf"(?<![\w@.])(?:{alternation(forms)}){_POSSESSIVE}(?!\w|['’]\w\w)"
         out.append(Variant("PERSON", "alias", re.compile(pat)))
     out.extend(initials_variants(names))
     return out
@@ -197,15 +221,17 @@ def phone_variants(raw: str) -> list[Variant]:
         local = SEP.join(national[3:])
         out.append(Variant("PHONE", "phone_local", re.compile(rf"(?<![\d])\(?{local}(?!\d)"),
                            digits=national[3:]))
-    out += last4_variants("PHONE", national[-4:])
+    out += last4_variants("PHONE", national[-4:], bare=True)
     return out
 
 
 def last4_variants(category: str, last4: str, *, bare: bool = False) -> list[Variant]:
     """Last four digits: masked (XXX-XX-1234, ****1234), after 'ending in', or bare."""
     masked = rf"(?<![\w*•])(?:[Xx*•#]+[\s\-.]?){{1,4}}{last4}(?!\w)"
-    after = ("ending in ", "ending ", "ends in ", "ending with ", "last four ", "last 4 ",
-             "last four digits ", "last 4 digits ", "ending in: ")
+    after = ("ending in ", "ending ", "ends in ", "ends with ", "ending with ", "ending: ",
+             "ending in: ", "last four ", "last 4 ", "last four digits ", "last 4 digits ",
+             "last four: ", "last 4: ", "last four is ", "last 4 is ", "…", "...", "x", "#",
+             "ends ", "last four digits are ", "last 4 digits are ")
     ending = "|".join(f"(?<={re.escape(a)})" for a in after)
     out = [
         Variant(category, "last4", re.compile(masked), digits=last4),

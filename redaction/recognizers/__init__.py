@@ -21,7 +21,6 @@ from redaction.recognizers.identifiers import (
     SsnRecognizer,
 )
 from redaction.recognizers.persons import PersonRecognizer
-from redaction.recognizers.presidio_default import PresidioDetector, presidio_detectors
 from redaction.recognizers.places import (
     AddressBlockRecognizer,
     DobRecognizer,
@@ -30,6 +29,7 @@ from redaction.recognizers.places import (
     ShelterRecognizer,
     StreetAddressRecognizer,
 )
+from redaction.recognizers.presidio_default import PresidioDetector, presidio_detectors
 
 
 def generic_recognizers(

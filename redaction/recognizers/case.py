@@ -16,7 +16,7 @@ class CaseRecognizer(EntityRecognizer):
 
     def __init__(self, matcher: KnownMatcher) -> None:
         categories = ["PERSON", "PHONE", "EMAIL", "HANDLE", "URL", "ADDRESS", "DOB", "SSN",
-                      "ACCOUNT", "ID"]
+                      "ACCOUNT", "ID", "LOCATION"]
         super().__init__(supported_entities=[KNOWN_PREFIX + c for c in categories],
                          name="CaseRecognizer")
         self.matcher = matcher

@@ -51,8 +51,8 @@ class PhoneNumberRecognizer(RegexRecognizer):
         ("national", r"(?<![\w+\-/.,$])(?P<n>\(?0\d{1,4}\)?(?:[ .\-]\d{2,5}){1,4})"
                      r"(?![\w\-/]|[.,]\d)", 0.55),
         ("area_paren", r"(?<![\w+])(?P<n>\(\d{1,3}\)\s?\d{3,5}[\s\-]\d{3,4})(?![\w\-/])", 0.6),
-        ("cued", _PHONE_CUE + r"\s*[:#.]?\s*(?:on\s+|at\s+)?(?P<n>" + _DIGITS + r")(?![\w\-/]|[.,]\d)",
-         0.6),
+        ("cued", _PHONE_CUE + r"\s*[:#.]?\s*(?:on\s+|at\s+)?(?P<n>" + _DIGITS
+                 + r")(?![\w\-/]|[.,]\d)", 0.6),
         ("labelled_after", r"(?<![\w+\-/.,$])(?P<n>" + _DIGITS + r")\s*[-,]?\s*"
                            r"(?i:office|fax|mobile|cell|home|work)\b", 0.6),
         ("grouped", r"(?<![\w+\-/.,$])(?P<n>\d{2,4}(?:[ .\-]\d{2,4}){2,4})(?![\w\-/]|[.,]\d)", 0.4),

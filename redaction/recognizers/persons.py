@@ -9,7 +9,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.gazetteer import is_first_name, is_ordinary
-from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE
+from redaction.lexicon import HONORIFIC, NAME_AFTER, NAME_BEFORE, NOT_NAMES, NOT_PEOPLE
 from redaction.recognizers.base import result
 from redaction.record_variants import SUFFIX_FORMS
 from redaction.variants import fold
@@ -36,12 +36,8 @@ _GIVEN = re.compile(
     r"(?<![\w@.$#/\-])(?P<f>[^\W\d_][^\W\d_'’]+)(?![\w@])(?:(?=[ \t](?:[A-Z]\.?[ \t])?"
     r"(?P<s>[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)(?![\w@])))?"
 )
-# words around a lower-case given name in a chat that make it a name ("met keisha", "tyrone said")
-_NAME_BEFORE = {"met", "with", "and", "named", "call", "called", "text", "texted", "tell", "told",
-                "ask", "asked", "saw", "see", "hey", "hi", "yo", "from", "by", "like", "love",
-                "miss", "wit", "w/", "n", "&"}
-_NAME_AFTER = {"said", "says", "told", "texted", "called", "asked", "wants", "wanted", "was",
-               "came", "went", "got", "knows", ":", "drove", "took"}
+_NAME_BEFORE = NAME_BEFORE - {"and"}
+_NAME_AFTER = NAME_AFTER - {"is", "was", "has", "had", "and"}
 _FUNCTION_WORDS = {"the", "and", "but", "not", "just", "here", "there", "this", "that", "what",
                    "who", "you", "your", "she", "her", "him", "his", "they", "them", "because",
                    "from", "with", "about", "again", "back", "now", "too", "also", "baby", "babe"}

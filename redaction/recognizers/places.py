@@ -107,11 +107,12 @@ class ShelterRecognizer(RegexRecognizer):
 
 _LINE_LEAD = r"(?m)^[ \t>?*•\-]*"
 _STREET_WORD = r"[^\W\d_][\w'’.\-]*"
+_HOUSE = r"\d{1,6}[A-Za-z]?[ \t]+"
+_WORDS = _STREET_WORD + r"(?:[ \t]+" + _STREET_WORD + r"){0,4}"
 _BLOCK_STREET = re.compile(
-    _LINE_LEAD + r"(?P<a>(?:\d{1,6}[A-Za-z]?[ \t]+){0,2}" + _STREET_WORD
-    + r"(?:[ \t]+" + _STREET_WORD + r"){0,4}[ \t]+\d{1,3}[A-Za-z]?\.?|(?:\d{1,6}[A-Za-z]?[ \t]+){1,2}"
-    + _STREET_WORD + r"(?:[ \t]+" + _STREET_WORD + r"){0,4})(?P<unit>,?[ \t]+" + _UNIT + r"\.?[ \t]*#?[ \t]*\d+[A-Za-z]?)?"
-    r"[ \t]*,?[ \t]*$"
+    _LINE_LEAD + r"(?P<a>(?:" + _HOUSE + r"){0,2}" + _WORDS + r"[ \t]+\d{1,3}[A-Za-z]?\.?"
+    + r"|(?:" + _HOUSE + r"){1,2}" + _WORDS + r")"
+    + r"(?P<unit>,?[ \t]+" + _UNIT + r"\.?[ \t]*#?[ \t]*\d+[A-Za-z]?)?[ \t]*,?[ \t]*$"
 )
 _BOX = (
     r"(?:P\.?[ \t]?O\.?[ \t]*Box|PSC|Unit|CMR)[ \t]+\d+(?:,?[ \t]+Box[ \t]+\d+)?"
@@ -199,6 +200,6 @@ _NOT_STREET = {"january", "february", "march", "april", "may", "june", "july", "
                "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "of", "and", "or",
                "x", "per", "out", "from", "through", "between", "chapter", "ch", "vol", "no",
-               "the", "a", "and", "of", "in", "on", "at", "to", "for", "is", "was", "am", "pm",
+               "the", "a", "in", "on", "at", "to", "for", "is", "was", "am", "pm",
                "days", "hours", "minutes", "years", "people", "times", "dollars", "usc", "u.s.c.",
                "cfr", "page", "pages", "exhibit", "section", "rule", "count", "paragraph"}
