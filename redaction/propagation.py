@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from redaction.gazetteer import is_first_name, is_ordinary
+from redaction.gazetteer import is_first_name, is_ordinary, is_place
 from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE
 from redaction.record_variants import SUFFIX_ALT
 from redaction.variants import fold
@@ -51,7 +51,7 @@ class Propagation:
                     f = fold(w).strip(".,")
                     if (len(f) >= 3 and w[:1].isupper() and f not in NOT_NAMES
                             and f not in NOT_PEOPLE and f not in self._skip
-                            and (is_first_name(f) or not is_ordinary(f))):
+                            and (is_first_name(f) or not is_ordinary(f)) and not is_place(f)):
                         self._add_name(w.strip(".,"), c.related)
             elif c.category == "ROOM":
                 self._add_fact("ROOM", re.escape(span))

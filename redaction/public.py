@@ -53,6 +53,11 @@ class PublicFacts:
         """Spans of the case's keep list only."""
         return [m.span() for m in self._keep.finditer(text)] if self._keep is not None else []
 
+    def inside_kept_name(self, text: str, start: int, end: int) -> bool:
+        """True when [start, end) lies inside a keep-list name and is shorter than it."""
+        return any(s <= start and end <= e and (s, e) != (start, end)
+                   for s, e in self.keep_spans(text))
+
     def is_kept_name(self, words: list[str]) -> bool:
         """True when every word of a candidate name belongs to a keep-list entry."""
         folded = [fold(w).strip(".,'’") for w in words]

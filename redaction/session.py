@@ -142,6 +142,8 @@ class RedactionSession:
                 continue
             if h.weak and any(h.start < e and s < h.end for s, e in public):
                 continue
+            if self.public.inside_kept_name(text, h.start, h.end):
+                continue
             out.append(Leak(h.category, h.start, h.end, self.context.people[h.owner].replacement))
         return out
 
@@ -169,6 +171,8 @@ class RedactionSession:
             overlaps_public = any(c.start < e and s < c.end for s, e in public)
             if overlaps_public and (not c.known or c.weak):
                 continue
+            if c.known and self.public.inside_kept_name(text, c.start, c.end):
+                continue  # "Judge Annie Carter" stays whole beside a subject "Maria Carter"
             if c.category == "ADDRESS" and not c.known and any(
                     0 <= c.start - e <= 4 and text[e:c.start].strip(" ,") in ("", "at")
                     for _s, e in self.public.keep_spans(text)):

@@ -67,6 +67,10 @@ def name_words(name: str) -> list[str]:
     return [w for w in _WORD.findall(name) if len(w) > 1 or not w.isupper()]
 
 
+NAME_PARTICLES = {"de", "del", "la", "las", "los", "y", "da", "das", "do", "dos", "di", "du",
+                  "van", "von", "der", "den", "le", "el", "al", "bin", "ibn", "st", "e"}
+
+
 def name_tokens(names: tuple[str, ...]) -> set[str]:
     """Every word of every name, plus the parts of hyphenated or apostrophe names."""
     out: set[str] = set()
@@ -76,7 +80,7 @@ def name_tokens(names: tuple[str, ...]) -> set[str]:
             for part in re.split(r"[\-'’]", word):
                 if len(part) >= 3:
                     out.add(part)
-    return {t for t in out if len(t) >= 2}
+    return {t for t in out if len(t) >= 2 and fold(t) not in NAME_PARTICLES}
 
 
 _ACCENTS = {

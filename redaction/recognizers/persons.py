@@ -8,11 +8,25 @@ from collections.abc import Callable
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redaction.gazetteer import is_first_name, is_ordinary
+from redaction.gazetteer import is_first_name, is_ordinary, is_place
 from redaction.lexicon import HONORIFIC, NAME_AFTER, NAME_BEFORE, NOT_NAMES, NOT_PEOPLE
 from redaction.recognizers.base import result
 from redaction.record_variants import SUFFIX_FORMS
 from redaction.variants import fold
+
+
+def _stop_words() -> set[str]:
+    """Stop words of the languages clients write in, and day and month abbreviations."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.es.stop_words import STOP_WORDS as ES
+    from spacy.lang.tl.stop_words import STOP_WORDS as TL
+
+    extra = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan",
+             "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+             "tex", "cal", "ariz", "ga", "fla", "ida", "mo", "reg", "ids"}
+    words = {w for w in EN | ES | TL if w.isalpha() and len(w) <= 12}
+    return {re.escape(w) for w in words | extra}
+
 
 _PARTICLES = {"de", "del", "de la", "la", "van", "von", "da", "dos", "das", "bin", "al", "el",
               "le", "di", "du", "y"}
@@ -38,6 +52,14 @@ _GIVEN = re.compile(
 )
 _NAME_BEFORE = NAME_BEFORE - {"and"}
 _NAME_AFTER = NAME_AFTER - {"is", "was", "has", "had", "and"}
+_PLACE_WORDS = {"county", "province", "parish", "township", "city", "state", "district",
+                "highway", "street", "avenue", "road", "river", "lake", "mountain", "valley",
+                "beach", "island", "bay", "park", "airport", "station", "division", "unit",
+                "office", "court", "center", "centre", "galleria", "mall", "plaza", "market"}
+_PLACE_AFTER = re.compile(r"[ \t]+(?:County|Province|Parish|Township|City|Street|St\.?|Avenue|"
+                          r"Ave\.?|Road|Rd\.?|Highway|Hwy|River|Lake|Valley|Beach|Island|Bay|"
+                          r"Park|Airport|Station|Division|Galleria|Mall|Plaza|Penal|Code)\b")
+_STOP = re.compile(r"(?i)^(?:" + "|".join(sorted(_stop_words(), key=len, reverse=True)) + r")$")
 _FUNCTION_WORDS = {"the", "and", "but", "not", "just", "here", "there", "this", "that", "what",
                    "who", "you", "your", "she", "her", "him", "his", "they", "them", "because",
                    "from", "with", "about", "again", "back", "now", "too", "also", "baby", "babe"}
@@ -104,6 +126,8 @@ class PersonRecognizer(EntityRecognizer):
                     continue
                 for start, end in self._segments(text, ent.start_char, ent.end_char):
                     words = text[start:end].split()
+                    if ent.label_ == "PERSON" and self._not_a_name(words):
+                        continue
                     if ent.label_ == "PERSON" and self._person_like(words):
                         seed = len(words) >= 2 and text[start:end].lower() not in places
                         out.append(result("PERSON", start, end, 0.7, self, "ner", seed=seed))
@@ -111,9 +135,8 @@ class PersonRecognizer(EntityRecognizer):
                         out.append(result("PERSON", start, end, 0.5, self, "ner:loose",
                                           seed=False))
                     elif (ent.label_ == "ORG" and 2 <= len(words) <= 3
-                          and self._person_like(words)
-                          and not all(self._is_word(w.lower()) for w in words)
-                          and not any(fold(w) in _ORG_WORDS for w in words)):
+                          and self._person_like(words) and not self._not_a_name(words)
+                          and is_first_name(words[0]) and not is_ordinary(words[-1])):
                         out.append(result("PERSON", start, end, 0.6, self, "ner:org_name",
                                           seed=True))
         if doc is not None:
@@ -138,8 +161,11 @@ class PersonRecognizer(EntityRecognizer):
                                      or fold(w) in _FUNCTION_WORDS for w in words)
                 if not words or not (quoted or self._person_like(words)):
                     continue
+                if name in ("cue", "role", "speaker") and self._not_a_name(words):
+                    continue
+                seed = name in ("honorific", "nickname", "paren_nick") or len(words) >= 2
                 out.append(result("PERSON", start, end, score, self, f"pattern:{name}",
-                                  seed=True))
+                                  seed=seed))
         return out
 
     def _name_shapes(self, text: str, doc: object) -> list[RecognizerResult]:
@@ -150,10 +176,12 @@ class PersonRecognizer(EntityRecognizer):
         for m in _NAME_RUN.finditer(text):
             words = m.group(0).split()
             folded = [fold(w) for w in words]
-            if all(self._is_word(w.lower()) for w in words):
+            if all(self._is_word(w.lower()) for w in words) or self._not_a_name(words):
                 continue
             if any(f in NOT_NAMES or f in _ORG_WORDS or f in SUFFIX_FORMS for f in folded):
                 continue
+            if any(is_ordinary(f) and not is_first_name(f) for f in folded):
+                continue  # "Subpoena Duces Tecum", "Cellebrite Physical Analyzer"
             if any(m.start() < e and s < m.end() for s, e in places):
                 continue
             out.append(result("PERSON", m.start(), m.end(), 0.5, self, "pattern:name_shape",
@@ -189,7 +217,9 @@ class PersonRecognizer(EntityRecognizer):
         for m in _GIVEN.finditer(text):
             first, rest = m.group("f"), m.group("s")
             if (not is_first_name(first) or is_ordinary(first) or fold(first) in NOT_NAMES
-                    or fold(first) in NOT_PEOPLE):
+                    or fold(first) in NOT_PEOPLE or is_place(first) or _STOP.match(first)
+                    or sum(c.isupper() for c in first) > 1 and not first.isupper()
+                    or _PLACE_AFTER.match(text, m.end("f"))):
                 continue
             if first.islower():
                 before = text[max(0, m.start() - 12):m.start()].split()[-1:]
@@ -214,12 +244,31 @@ class PersonRecognizer(EntityRecognizer):
         return out
 
     @staticmethod
+    def _not_a_name(words: list[str]) -> bool:
+        """Words that describe, not name: places, peoples, roles, organisations, or only
+        everyday words ("Clerk", "Continued Presence", "Lakota", "Gainesville")."""
+        folded = [fold(w).strip(".,'’:") for w in words]
+        folded = [re.sub(r"'s$", "", f) for f in folded if f]
+        if not folded:
+            return True
+        if any(f in NOT_PEOPLE or f in _ORG_WORDS or f in _PLACE_WORDS for f in folded):
+            return True
+        if is_place(" ".join(folded)) or (len(folded) == 1 and is_place(folded[0])):
+            return True
+        return all(is_ordinary(f) and not is_first_name(f) for f in folded)
+
+    @staticmethod
     def _loose_name(words: list[str]) -> bool:
-        """An NER person in any case: letters only, not a known non-name, not all ordinary."""
+        """An NER person in any case: letters only, a given name among them, no stop word of
+        the languages clients write in, not a known non-name."""
         folded = [fold(w).strip(".,'’") for w in words]
         if not folded or any(not f.replace("-", "").replace("'", "").isalpha() for f in folded):
             return False
-        if any(f in NOT_NAMES or f in NOT_PEOPLE or f in _ORG_WORDS for f in folded):
+        if any(f in NOT_NAMES or f in NOT_PEOPLE or f in _ORG_WORDS or _STOP.match(f)
+               for f in folded):
+            return False
+        if all(w[:1].islower() for w in words) and not any(
+                is_first_name(f) and len(f) >= 3 for f in folded):
             return False
         return any(is_first_name(f) or not is_ordinary(f) for f in folded if len(f) > 1)
 

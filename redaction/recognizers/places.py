@@ -7,9 +7,10 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from redaction.gazetteer import is_ordinary
 from redaction.lexicon import STATE_NAMES
 from redaction.recognizers.base import RegexRecognizer, result
-from redaction.record_variants import SUFFIX_ALT
+from redaction.record_variants import SUFFIX_ALT, SUFFIX_FORMS
 
 _UNIT = r"(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Lot|Trlr|Fl|Floor|#)"
 _CITY_STATE = (
@@ -191,9 +192,15 @@ class AddressBlockRecognizer(RegexRecognizer):
         words = line.split()
         if len(words) > 7 or not any(w[:1].isdigit() for w in words):
             return False
-        alpha = [w for w in words if w[:1].isalpha()]
-        return bool(alpha) and alpha[0][:1].isupper() and not any(
-            w.lower() in _NOT_STREET for w in alpha) and not _UNIT_ALONE.match(line.strip())
+        alpha = [w.strip(".,") for w in words if w[:1].isalpha()]
+        if not alpha or not alpha[0][:1].isupper() or _UNIT_ALONE.match(line.strip()):
+            return False
+        if any(w.lower() in _NOT_STREET for w in alpha):
+            return False
+        # a street has a suffix ("Consul Place") or a name no English dictionary knows
+        # ("Gesterbyntie 68", "Via Roma 131"); "Children 0" and "A I know that" are not streets
+        return any(w.lower() in SUFFIX_FORMS for w in alpha) or any(
+            not is_ordinary(w) and not w.isupper() and len(w) > 2 for w in alpha)
 
 
 _NOT_STREET = {"january", "february", "march", "april", "may", "june", "july", "august",

@@ -63,9 +63,17 @@ class PresidioDetector(EntityRecognizer):
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """The inner recognizer's results, renamed."""
-        found = self.inner.analyze(text, self.inner.supported_entities, nlp_artifacts)
+        found = self.inner.analyze(text, self.inner.supported_entities,
+                                   nlp_artifacts)  # type: ignore[arg-type]
         return [result(self.category, r.start, r.end, float(r.score), self, self.detector)
-                for r in found or () if r.end > r.start]
+                for r in found or () if r.end > r.start and self._long_enough(text[r.start:r.end])]
+
+    def _long_enough(self, span: str) -> bool:
+        """Presidio's weakest licence and account shapes match "A13" or "V2" (a phone model,
+        a vehicle in a report): an identifier here has at least four digits."""
+        if self.category not in ("ID", "ACCOUNT"):
+            return True
+        return sum(c.isdigit() for c in span) >= 4
 
 
 def presidio_detectors() -> list[PresidioDetector]:
