@@ -108,6 +108,8 @@ class _Owner:
         for n in person.names:
             self.initials |= {w[0].upper() for w in re.findall(r"\b[A-Z]\.", n)}
         self.fuzzy = {t for t in self.tokens if len(t) >= 5 and not is_common_word_name(t)}
+        self.fuzzy_short = {t for t in self.tokens if len(t) == 4 or (
+            len(t) >= 5 and is_common_word_name(t))}  # one edit, never into a real word
         # names that are everyday words: their lower-case uses count only in a name's place
         self.common = {t for t in self.tokens if is_common_word_name(t)} | {
             fold(a) for a in person.aliases if is_common_word_name(a)}
@@ -156,16 +158,19 @@ class KnownMatcher:
         """Known identifiers in text, longest first, without overlaps."""
         view, back = _dehyphenate(text)
         folded = fold_view(view)
-        digits = re.sub(r"\D", "", view)
+        numeric = _ocr_digits(view)  # "(47O) 555-Ol16" read as the number it is
+        views = [view] if numeric == view else [view, numeric]
+        digits = re.sub(r"\D", "", numeric)
         hits: list[KnownHit] = []
         for owner in self.owners:
             for v in owner.variants:
                 if v.digits and v.digits not in digits:
                     continue
-                for m in v.pattern.finditer(folded if v.folded else view):
-                    if m.end() > m.start():
-                        hits.append(KnownHit(m.start(), m.end(), v.category, owner.index,
-                                             v.kind, v.weak))
+                for source in [folded] if v.folded else views:
+                    for m in v.pattern.finditer(source):
+                        if m.end() > m.start():
+                            hits.append(KnownHit(m.start(), m.end(), v.category, owner.index,
+                                                 v.kind, v.weak))
         hits = [h for h in hits if not self._everyday_use(view, h)]
         hits += self._fuzzy(view)
         hits += self._common_lower(view)
@@ -183,7 +188,7 @@ class KnownMatcher:
         for m in _ANYWORD.finditer(view):
             word = re.sub(r"['’]s$", "", m.group(0)).rstrip("-'’")
             key = fold(word)
-            if len(key) < 5 or key in self._exact_tokens or key in self._no_fuzz:
+            if len(key) < 4 or key in self._exact_tokens or key in self._no_fuzz:
                 continue
             if is_ordinary(key) or self._is_word(word.lower()):  # "Denies", not "Denise"
                 continue
@@ -227,11 +232,11 @@ class KnownMatcher:
     def _fuzzy_owners(self, key: str) -> tuple[int, ...]:
         found = []
         for owner in self.owners:
-            for tok in owner.fuzzy:
-                limit = 1 if len(tok) < 9 else 2
-                if osa_distance(key, tok, limit) <= limit:
-                    found.append(owner.index)
-                    break
+            long_match = any(osa_distance(key, tok, 1 if len(tok) < 8 else 2)
+                             <= (1 if len(tok) < 8 else 2) for tok in owner.fuzzy)
+            if long_match or any(key[:1] == tok[:1] and osa_distance(key, tok, 1) <= 1
+                                 for tok in owner.fuzzy_short):
+                found.append(owner.index)
         return tuple(found)
 
     def _inside_links(self, view: str) -> list[KnownHit]:
@@ -336,6 +341,16 @@ class KnownMatcher:
             ),
         )
         return ranked[0]
+
+
+_NUMERIC_TOKEN = re.compile(r"[\dOoIl|.\-/()]*\d[\dOoIl|.\-/()]*")
+_DIGIT_READS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+
+
+def _ocr_digits(text: str) -> str:
+    """Text with OCR's letters for digits read as digits inside numbers ("2OOO" -> "2000"),
+    every character in its place."""
+    return _NUMERIC_TOKEN.sub(lambda m: m.group(0).translate(_DIGIT_READS), text)
 
 
 def _dehyphenate(text: str) -> tuple[str, list[int] | None]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from redaction.gazetteer import is_large_city, is_ordinary
+from redaction.gazetteer import is_ordinary, is_place
 from redaction.lexicon import STATE_NAMES
-from redaction.variants import ID_SEP, Variant, alternation, last4_variants
+from redaction.variants import ID_SEP, Variant, _loose, alternation, last4_variants
 
 # ---------------------------------------------------------------- addresses
 _DIRS = {
@@ -24,7 +24,8 @@ _SUFFIXES = [
 ]
 SUFFIX_FORMS = {f.lower(): group for group in _SUFFIXES for f in group}
 SUFFIX_ALT = alternation({f for g in _SUFFIXES for f in g})
-_UNIT = r"(?:Apt|Apartment|Unit|Suite|Ste|No|Number|Rm|Room|Lot|Trlr|Fl|Floor|#)"
+_UNIT = (r"(?:Apt|Apartment|Unit|Suite|Ste|No|Number|Rm|Room|Lot|Trlr|Trailer|Space|Spc|Fl|"
+         r"Floor|Lote|Casa|Depto|Departamento|Interior|Int|#)")
 
 
 def _dir_re(word: str) -> str | None:
@@ -45,13 +46,11 @@ def address_variants(raw: str) -> list[Variant]:
     parts = [p.strip() for p in raw.split(",") if p.strip()]
     if not parts:
         return []
+    places = place_variants(parts)
     m = re.match(r"^(\d+[A-Za-z]?(?:-\d+)?)\s+(.+)$", parts[0])
     if not m:
         whole = r"\s+".join(map(re.escape, raw.split()))
-        out = [Variant("ADDRESS", "address", re.compile(whole, re.I))]
-        if len(parts) >= 2 and not re.search(r"\d", parts[0]):  # "Cuero, TX 77954"
-            out += town_variants(parts[0])
-        return out
+        return [Variant("ADDRESS", "address", re.compile(whole, re.I)), *places]
     number, street = m.group(1), m.group(2)
     unit = None
     um = re.search(rf"\s+({_UNIT}\.?\s*#?\s*[\w\-]+)$", street, re.I)
@@ -87,7 +86,6 @@ def address_variants(raw: str) -> list[Variant]:
             if sm.group(2):
                 tail += rf"(?:\s*{sm.group(2)}(?:-\d{{4}})?)?"
     street_re = rf"{pre_o}{core}{suf_o}{post_o}"
-    town = town_variants(rest[0]) if rest and not re.search(r"\d", rest[0]) else []
     out = [
         Variant("ADDRESS", "address",
                 re.compile(rf"(?<![\w\-]){re.escape(number)}\s+{street_re}{tail}(?!\w)", re.I)),
@@ -102,18 +100,38 @@ def address_variants(raw: str) -> list[Variant]:
                                      and not re.fullmatch(STATE_NAMES, words[0], re.I))
     if distinctive:
         out.append(Variant("ADDRESS", "street", re.compile(rf"(?<![\w\-]){core}(?!\w)", re.I)))
-    return out + town
+    return out + places
+
+
+def place_variants(parts: list[str]) -> list[Variant]:
+    """The town (and village, district, province) of a listed address, written alone, and
+    its postal code: each points to the person unless it is a large city, a state or a
+    country (GeoNames). Weak, so a keep-list name or a statute vetoes them."""
+    out = []
+    for i, part in enumerate(parts):
+        zm = re.search(r"(?<!\d)(\d{5})(?:-\d{4})?$", part)
+        if zm and i > 0:
+            out.append(Variant("ADDRESS", "zip", re.compile(rf"(?<![\w\-$.,]){zm.group(1)}"
+                                                            r"(?![\w\-]|[.,]\d)"),
+                               weak=True, digits=zm.group(1)))
+        if i == 0 and re.match(r"^\d", part):
+            continue  # the street line has its own patterns
+        name = re.sub(r"^(?:[A-Z]{2}\s+)?\d[\d\-]*$|\s+\d[\d\-]*$", "", part).strip()
+        if re.match(rf"^(?:{_UNIT}|P\.?\s?O\.?\s*Box)\b", name, re.I) or \
+                re.search(r"\d", name):
+            continue
+        out += town_variants(name)
+    return out
 
 
 def town_variants(city: str) -> list[Variant]:
-    """The town of a listed address, written alone: it points to the person unless it is a
-    large city (GeoNames population) or a state. Weak, so a keep-list name veto it."""
+    """One place name alone, unless it is public (a large city, a state, a country)."""
     name = city.strip()
     words = name.split()
-    if not words or is_large_city(name) or re.fullmatch(STATE_NAMES, name, re.I) or \
-            re.fullmatch(r"[A-Z]{2}", name):
+    if not words or len(name) < 3 or is_place(name) or re.fullmatch(STATE_NAMES, name, re.I) \
+            or re.fullmatch(r"[A-Z]{2}", name):
         return []
-    body = r"\s+".join(re.escape(w) for w in words)
+    body = r"\s+".join(_loose(w) for w in words)
     if all(is_ordinary(w) for w in words):  # "Hope", "Friendship": only as a proper noun
         forms = [body, r"\s+".join(re.escape(w.upper()) for w in words)]
         pat = re.compile(rf"(?<![\w\-])(?:{'|'.join(forms)})(?![\w\-])")

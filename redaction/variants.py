@@ -150,6 +150,9 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
     if common:  # "Dawn" the name, not "at dawn"
         capital = {t[:1].upper() + t[1:].lower() for t in common} | {t.upper() for t in common}
         out.append(Variant("PERSON", "name", re.compile(_word_regex(capital))))
+        ocr = {_ocr_form(t) for t in common if len(t) >= 4}
+        pat = rf"(?<![\w@.])(?=[^\W_]*[0-9|!])(?:{alternation(ocr)}){_POSSESSIVE}(?!\w)"
+        out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     alias_plain = {_alias_form(a, ocr=True) for a in aliases if not is_common_word_name(a)}
     alias_common = [a for a in aliases if is_common_word_name(a)]
     if alias_plain:
@@ -161,6 +164,9 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
             forms |= {re.escape(a[:1].upper() + a[1:]), re.escape(a.upper())}
         pat = rf"(?<![\w@.])(?:{alternation(forms)}){_POSSESSIVE}(?!\w|['’]\w\w)"
         out.append(Variant("PERSON", "alias", re.compile(pat)))
+        ocr = {_alias_form(a, ocr=True) for a in alias_common}
+        pat = rf"(?<![\w@.])(?=[^\W_]*[0-9|!])(?:{alternation(ocr)}){_POSSESSIVE}(?!\w)"
+        out.append(Variant("PERSON", "alias", re.compile(pat), folded=True))
     out.extend(initials_variants(names))
     return out
 
@@ -169,7 +175,7 @@ def initials_sets(names: tuple[str, ...]) -> set[str]:
     """Letter sequences that abbreviate the person: first+last and every word."""
     seqs: set[str] = set()
     for name in names:
-        words = list(_WORD.findall(name))
+        words = [w for w in _WORD.findall(name) if fold(w) not in NAME_PARTICLES]
         split = [p for w in words for p in re.split(r"[\-'’]", w) if p]
         for parts in (words, split):  # "Alvarez-Ruiz" gives Y.A. and Y.A.R.
             letters = [w[0].upper() for w in parts if w[0].isalpha()]
@@ -183,9 +189,12 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
     """M.L., M. L., K.D.W. always; KB or KDW without dots only when not an everyday word."""
     dotted = set()
     bare = set()
+    public = set()
     for seq in initials_sets(names):
         if seq not in NOT_DOTTED_INITIALS:
             dotted.add(r"\.\s?".join(seq) + r"\.?")
+        else:  # "D.C." is her initials, except in "Washington, D.C." or "D.C. Cir."
+            public.add(r"\.\s?".join(seq) + r"\.")
         if len(seq) >= 2 and seq not in NOT_INITIALS:
             bare.add(seq)
     out = []
@@ -195,6 +204,11 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
     if bare:
         pat = rf"(?<![\w.])(?:{alternation(bare)})(?!\w)"
         out.append(Variant("PERSON", "initials", re.compile(pat)))
+    if public:
+        pat = (rf"(?<![\w.])(?<!Washington )(?<!Washington, )(?:{alternation(public)})"
+               r"(?![\w]|\.\w|\s*(?:Cir|Circuit|Code|Court|Super|Metro|area|office|police|"
+               r"[A-Z][a-z]+ (?:Court|Department|Police)))")
+        out.append(Variant("PERSON", "initials", re.compile(pat), weak=True))
     return out
 
 

@@ -12,7 +12,8 @@ from redaction.lexicon import STATE_NAMES
 from redaction.recognizers.base import RegexRecognizer, result
 from redaction.record_variants import SUFFIX_ALT, SUFFIX_FORMS
 
-_UNIT = r"(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Lot|Trlr|Fl|Floor|#)"
+_UNIT = (r"(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Lot|Trlr|Trailer|Space|Fl|Floor|Lote|Casa|"
+         r"Depto|Departamento|Interior|#)")
 _CITY_STATE = (
     rf"(?:,\s*(?P<city>[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){{0,2}})"
     rf"(?:,?\s*(?P<state>[A-Z]{{2}}|{STATE_NAMES}))?(?:\s+\d{{5}}(?:-\d{{4}})?)?)?"
@@ -125,7 +126,8 @@ _BOX = (
     r"(?:[ \t]+(?:[NSEW]|North|South|East|West)\b\.?)?"
 )
 _UNIT_ALONE = re.compile(
-    r"(?<![\w#])(?P<a>(?:Apt|Apartment|Suite|Ste|Unit|Flat|Lot|Trlr|Space)\.?[ \t]*#?[ \t]*"
+    r"(?<![\w#])(?P<a>(?:Apt|Apartment|Suite|Ste|Unit|Flat|Lot|Trlr|Trailer|Space|Lote|Depto|"
+    r"Departamento|Interior)\.?[ \t]*#?[ \t]*"
     r"\d{1,5}[A-Za-z]?)(?![\w\-/])"
 )
 _POSTAL_LINE = re.compile(
