@@ -17,15 +17,19 @@ from redaction.recognizers.identifiers import (
     CardRecognizer,
     IpAddressRecognizer,
     LabeledIdRecognizer,
+    LastFourRecognizer,
     ListingIdRecognizer,
+    ReceiptRecognizer,
     SsnRecognizer,
 )
 from redaction.recognizers.persons import PersonRecognizer
 from redaction.recognizers.places import (
     AddressBlockRecognizer,
     DobRecognizer,
+    GpsRecognizer,
     PlateRecognizer,
     RoomRecognizer,
+    SchoolRecognizer,
     ShelterRecognizer,
     StreetAddressRecognizer,
 )
@@ -41,7 +45,8 @@ def generic_recognizers(
         PersonalUrlRecognizer(),
         SsnRecognizer(), CardRecognizer(), AccountRecognizer(), LabeledIdRecognizer(),
         IpAddressRecognizer(), ListingIdRecognizer(), StreetAddressRecognizer(), DobRecognizer(),
-        AddressBlockRecognizer(),
+        AddressBlockRecognizer(), SchoolRecognizer(), GpsRecognizer(), ReceiptRecognizer(),
+        LastFourRecognizer(),
         PlateRecognizer(), RoomRecognizer(), ShelterRecognizer(), PersonRecognizer(is_word),
         *presidio_detectors(),
     ]

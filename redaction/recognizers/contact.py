@@ -6,7 +6,11 @@ import re
 
 import phonenumbers
 
+from redaction.gazetteer import is_ordinary
 from redaction.recognizers.base import RegexRecognizer
+
+_NOT_HANDLES = {"account", "payment", "number", "name", "the", "and", "was", "from", "transfer",
+                "sent", "received", "request", "history", "records"}
 
 SOCIAL = (
     r"instagram|facebook|fb|tiktok|twitter|x|snapchat|t|onlyfans|linkedin|cash|venmo|wa|"
@@ -112,7 +116,29 @@ class HandleRecognizer(RegexRecognizer):
                     r"kik|accounts?|profile)\s*(?:name|id)?\s*[:\s]\s*"
                     r"(?P<h>@?(?=[\w.]*[A-Za-z])[A-Za-z0-9][\w.]*[._\d][\w.]*[A-Za-z0-9_])"
                     r"(?![\w@])", 0.6),
+        # user names and payment tags without @ or $: "desertrose_480", "jaxx.m_417",
+        # "kwheels04", "Tavo-Ruiz-559"; never an email, a link, a file name or a record id
+        ("shape", r"(?<![\w@.$/#\-])(?P<h>(?=[\w.\-]*[a-z])[A-Za-z][A-Za-z0-9]*(?:[._\-]"
+                  r"[A-Za-z0-9]+)*(?:_[A-Za-z0-9]+|[A-Za-z]\d{2,}[A-Za-z0-9]*|\.\w*\d\w*|"
+                  r"-\d{2,})(?:[._\-][A-Za-z0-9]+)*)(?![\w@]|[.\-/]\w)", 0.5),
+        # a payment tag named as such, without its $: "cash app tag dezybarra01", "TrellBands"
+        ("tag", r"(?i:cash ?app|cashtag|venmo|zelle|paypal|tag|handle|ig|insta(?:gram)?|"
+                r"snap(?:chat)?|tiktok|wechat(?: id)?|alipay(?: id)?|telegram)[:\s]+"
+                r"(?:is\s+|tag\s+|still\s+|old tag\s+)?"
+                r"(?P<h>(?=\w*[a-z])(?=\w*[A-Z0-9_])[A-Za-z][A-Za-z0-9_.]{2,}[A-Za-z0-9_])"
+                r"(?![\w@])", 0.5),
     ]
+    _FILE = re.compile(r"(?i)\.(?:pdf|docx?|txt|jpe?g|png|heic|gif|mp4|mov|csv|xlsx?|zip|html?)$")
+
+    def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        handle = match.group("h")
+        if pattern_name not in ("shape", "tag"):
+            return True
+        if self._FILE.search(handle) or handle.isupper():
+            return False
+        if pattern_name == "tag":
+            return not is_ordinary(handle) and handle.lower() not in _NOT_HANDLES
+        return len(handle) >= 5 and not re.fullmatch(r"[A-Za-z]{1,3}\d{1,3}", handle)
 
 
 class PersonalUrlRecognizer(RegexRecognizer):

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from redaction.recognizers.base import RegexRecognizer
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from redaction.recognizers.base import RegexRecognizer, result
 
 DOCKET = re.compile(r"^\d{1,2}:\d{2}-[a-z]{2,4}-\d{2,6}", re.I)
 
@@ -105,3 +108,55 @@ class ListingIdRecognizer(RegexRecognizer):
                     r"(?i:id|no\.?|number|#)?[:\s#]*(?P<n>[A-Z]{1,6}-?\d{5,}|\d{6,})(?![\w\-])",
          0.7),
     ]
+
+
+class ReceiptRecognizer(RegexRecognizer):
+    """USCIS receipt numbers, device ids (IMEI, ICCID, serials after a label), crypto wallets."""
+
+    ENTITY = "ID"
+    DETECTOR = "pattern:id_shape"
+    GROUP = "n"
+    PATTERNS = [
+        ("uscis", r"(?<![\w\-])(?P<n>(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|TSC|VSC|CSC)[\s\-]?\d{10})"
+                  r"(?![\w\-])", 0.8),
+        ("long_digits", r"(?<![\w\-.,$/])(?P<n>\d{15,22})(?![\w\-]|[.,]\d)", 0.6),
+        ("device", r"(?i:imei|meid|iccid|serial(?: no\.?| number)?|s/n|esn|device id|udid)"
+                   r"[:\s#.]*(?P<n>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{7,24})(?![\w\-])", 0.7),
+        ("btc", r"(?<![\w])(?P<n>bc1[02-9ac-hj-np-z]{11,71}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})"
+                r"(?![\w])", 0.7),
+        ("eth", r"(?<![\w])(?P<n>0x[a-fA-F0-9]{40})(?![\w])", 0.8),
+        ("ein", r"(?i:EIN|FEIN|employer identification(?: number| no\.?)?|tax id)[:\s#.]*"
+                r"(?P<n>\d{2}-\d{7})(?![\w\-])", 0.8),
+    ]
+
+    def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        if pattern_name == "btc" and match.group("n")[0] in "13":
+            wallet = match.group("n")
+            return bool(re.search(r"[a-z]", wallet) and re.search(r"\d", wallet))
+        return True
+
+
+class LastFourRecognizer(RegexRecognizer):
+    """Last four digits of cards and accounts, alone or in a list: "ending 9152", "**** 7702",
+    "cards ending in 7702, 1185 and 3346"."""
+
+    ENTITY = "ACCOUNT"
+    DETECTOR = "pattern:last4"
+    PATTERNS = [
+        ("masked", r"(?<![\w*•])(?:[Xx*•#]{2,}[\s\-]?){1,4}\d{4}(?!\w)", 0.7),
+        ("ending", r"(?i:ending(?: in| with)?|ends? (?:in|with)|last (?:four|4)(?: digits)?"
+                   r"(?: of)?|acct\.?|account|card)[:\s#]*(?:(?:is|are|was|were|no\.?)\s+)?"
+                   r"\d{4}(?:\s*(?:,|and|&|/|or)\s*\d{4})*(?![\w\-/:]|[.,]\d)", 0.6),
+    ]
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Each four-digit group of a match, not the cue words."""
+        out = []
+        for r in super().analyze(text, entities, nlp_artifacts):
+            for m in re.finditer(r"(?<!\d)\d{4}(?!\d)", text[r.start:r.end]):
+                if not re.fullmatch(r"(?:19|20)\d\d", m.group(0)) or "*" in text[r.start:r.end] \
+                        or "X" in text[r.start:r.end].upper():
+                    out.append(result(self.ENTITY, r.start + m.start(), r.start + m.end(),
+                                      r.score, self, self.DETECTOR))
+        return out

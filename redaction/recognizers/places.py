@@ -77,7 +77,7 @@ class RoomRecognizer(RegexRecognizer):
     DETECTOR = "pattern:room"
     GROUP = "r"
     PATTERNS = [
-        ("labeled", r"(?i:\brooms?|\brm\.?)\s*(?i:no\.?|number)?\s*#?\s*(?P<r>\d{1,4}[A-Za-z]?)"
+        ("labeled", r"(?i:\brooms?|\brm\.?)\s*(?i:no\.?|number)?\s*[#:]?\s*(?P<r>\d{1,4}[A-Za-z]?)"
                     r"(?![\w/:])", 0.7),
         ("moved", r"(?i:stay(?:s|ed|ing)?|mov(?:e|ed|es|ing)|put|kept|back|go|went|come|sent)"
                   r"\s+(?:\w+\s+){0,2}?(?i:in|to|into)\s+(?P<r>\d{3,4})(?![\w/:.,]\d|[\w/:])"
@@ -86,6 +86,18 @@ class RoomRecognizer(RegexRecognizer):
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
         return not re.fullmatch(r"(?:19|20)\d\d", match.group("r"))
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Labelled rooms, and the rest of a list that follows one ("Rooms: 112, 114, 116")."""
+        out = super().analyze(text, entities, nlp_artifacts)
+        for r in list(out):
+            pos = r.end
+            while m := _MORE_ROOMS.match(text, pos):
+                out.append(result(self.ENTITY, m.start("r"), m.end("r"), 0.6, self,
+                                  self.DETECTOR))
+                pos = m.end()
+        return out
 
 
 class ShelterRecognizer(RegexRecognizer):
@@ -107,6 +119,9 @@ class ShelterRecognizer(RegexRecognizer):
         return not self._GENERIC.match(match.group(0))
 
 
+_MORE_ROOMS = re.compile(
+    r"\s*(?:,|and|&|/|or)\s*(?:#\s*)?(?P<r>\d{1,4}[A-Za-z]?)(?![\w/:.,]\d|[\w/:])"
+)
 _LINE_LEAD = r"(?m)^[ \t>?*•\-]*"
 _STREET_WORD = r"[^\W\d_][\w'’.\-]*"
 _HOUSE = r"\d{1,6}[A-Za-z]?[ \t]+"
@@ -212,3 +227,31 @@ _NOT_STREET = {"january", "february", "march", "april", "may", "june", "july", "
                "the", "a", "in", "on", "at", "to", "for", "is", "was", "am", "pm",
                "days", "hours", "minutes", "years", "people", "times", "dollars", "usc", "u.s.c.",
                "cfr", "page", "pages", "exhibit", "section", "rule", "count", "paragraph"}
+
+
+class SchoolRecognizer(RegexRecognizer):
+    """A named school: it tells where a minor can be found every weekday."""
+
+    ENTITY = "SCHOOL"
+    DETECTOR = "pattern:school"
+    PATTERNS = [
+        ("named", r"(?<![\w])(?:(?:St\.|Saint|San|Santa|Our Lady of)\s)?(?:[A-Z][\w'’.\-]+\s){1,4}"
+                  r"(?:Elementary|Middle|High|Junior High|Intermediate|Primary|Secondary|"
+                  r"Preparatory|Prep|Academy|Montessori|Charter)(?:\s+(?:School|Academy))?(?![\w])",
+         0.7),
+        ("escuela", r"(?<![\w])(?:Escuela|Colegio|Instituto|Liceo)\s+(?:[A-Z\d][\w'’.\-]*\s?){1,5}",
+         0.6),
+    ]
+    _PUBLIC = re.compile(r"(?i)^(?:Police|Fire|Law|Medical|Naval|Military|Air Force|FBI|"
+                         r"National|Judicial|Federal)\b")
+
+    def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
+        return not self._PUBLIC.match(match.group(0))
+
+
+class GpsRecognizer(RegexRecognizer):
+    """Latitude and longitude pairs: a place to the metre."""
+
+    ENTITY = "LOCATION"
+    DETECTOR = "pattern:gps"
+    PATTERNS = [("pair", r"(?<![\w.\-])-?\d{1,2}\.\d{3,},\s*-?\d{1,3}\.\d{3,}(?![\w.])", 0.8)]
