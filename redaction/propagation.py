@@ -47,11 +47,16 @@ class Propagation:
             if c.category == "PERSON" and c.seed and (court or c.related):
                 words = [w for w in re.sub(r"['’]s?$", "", _HONORIFIC_LEAD.sub("", span)).split()]
                 names.append(words)
+                # a full name that opens with a given name vouches for its ordinary-word
+                # surname ("Kaden Wheeler"); so does a quoted nickname ("Smoke")
+                strong = (len(words) >= 2 and is_first_name(words[0])) or c.detector in (
+                    "pattern:nickname", "pattern:paren_nick")
                 for w in words:
                     f = fold(w).strip(".,")
                     if (len(f) >= 3 and w[:1].isupper() and f not in NOT_NAMES
                             and f not in NOT_PEOPLE and f not in self._skip
-                            and (is_first_name(f) or not is_ordinary(f)) and not is_place(f)):
+                            and (strong or is_first_name(f) or not is_ordinary(f))
+                            and not is_place(f)):
                         self._add_name(w.strip(".,"), c.related)
             elif c.category == "ROOM":
                 self._add_fact("ROOM", re.escape(span))

@@ -48,7 +48,8 @@ _NAME_RUN = re.compile(
 _SEGMENT_SPLIT = re.compile(r"\s{2,}|\n|\s[-–|/]\s|[|/]")
 _GIVEN = re.compile(
     r"(?<![\w@.$#/\-])(?P<f>[^\W\d_][^\W\d_'’]+)(?![\w@])(?:(?=[ \t](?:[A-Z]\.?[ \t])?"
-    r"(?P<s>[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)(?![\w@])))?"
+    r"(?P<s>[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?(?:[ \t][A-Z][^\W\d_'’\-]+(?:-[A-Z]"
+    r"[^\W\d_]+)?)?)(?![\w@])))?"
 )
 _NAME_BEFORE = NAME_BEFORE - {"and"}
 _NAME_AFTER = NAME_AFTER - {"is", "was", "has", "had", "and"}
@@ -60,6 +61,22 @@ _PLACE_AFTER = re.compile(r"[ \t]+(?:County|Province|Parish|Township|City|Street
                           r"Ave\.?|Road|Rd\.?|Highway|Hwy|River|Lake|Valley|Beach|Island|Bay|"
                           r"Park|Airport|Station|Division|Galleria|Mall|Plaza|Penal|Code)\b")
 _STOP = re.compile(r"(?i)^(?:" + "|".join(sorted(_stop_words(), key=len, reverse=True)) + r")$")
+_LOWER_WORD = re.compile(r"(?<![\w@.$#/\-'’])[a-zà-ÿ][a-zà-ÿ]+(?![\w@'’]|[.\-/]\w)")
+_CHAT_SLANG = {
+    "u", "ur", "yr", "lol", "lmao", "lmfao", "omg", "idk", "ikr", "smh", "tbh", "ngl", "fr",
+    "frfr", "bruh", "bro", "sis", "ya", "yea", "yeah", "yep", "nah", "nope", "ok", "okay", "kk",
+    "gonna", "wanna", "gotta", "kinda", "sorta", "aint", "dont", "cant", "wont", "didnt",
+    "doesnt", "isnt", "wasnt", "im", "ive", "id", "ill", "youre", "thats", "whats", "hes",
+    "shes", "theyre", "theres", "lemme", "gimme", "tho", "thru", "pls", "plz", "thx", "ty",
+    "np", "rn", "wya", "hbu", "wyd", "asap", "btw", "fyi", "nvm", "tmr", "tmrw", "tonite",
+    "cuz", "bc", "b4", "gf", "bf", "hun", "hon", "boo", "bae", "babe", "baby", "daddy",
+    "mami", "papi", "mija", "mijo", "amiga", "amigo", "oye", "pues", "bueno", "gracias",
+    "mañana", "manana", "porfa", "porfavor", "ahorita", "orale", "chale", "neta", "wey",
+    "guey", "vato", "jefe", "jefa", "patron", "patrón", "señora", "senora", "tia", "tio",
+    "ate", "kuya", "po", "opo", "hindi", "sige", "salamat", "ingat", "naman", "talaga",
+    "cash", "app", "venmo", "zelle", "gcash", "wechat", "whatsapp", "insta", "snap", "dm",
+    "dms", "pic", "pics", "vid", "vids", "txt", "msg", "msgs", "text", "texts", "call",
+}
 _FUNCTION_WORDS = {"the", "and", "but", "not", "just", "here", "there", "this", "that", "what",
                    "who", "you", "your", "she", "her", "him", "his", "they", "them", "because",
                    "from", "with", "about", "again", "back", "now", "too", "also", "baby", "babe"}
@@ -78,6 +95,8 @@ class PersonRecognizer(EntityRecognizer):
         ("honorific", rf"(?<!\w){HONORIFIC}\.?\s+(?P<n>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)",
          0.75),
         ("nickname", r"(?i:known as|knows? (?:him|her|them) as|knew (?:him|her|them) as|"
+                     r"(?:him|her|them|boyfriend|girlfriend|friend|man|guy|pimp|trafficker|"
+                     r"recruiter|driver|boss|bottom) as|"
                      r"(?:she|he|they) knows? as|call(?:s|ed)? (?:him|her|them)sel(?:f|ves)|"
                      r"goes by|went by|(?:man|woman|guy|girl|someone|person|pimp|boss) "
                      r"(?:called|named)|"
@@ -89,8 +108,11 @@ class PersonRecognizer(EntityRecognizer):
                  r"supervisor|associate|employer|owner|landlord|bottom|detective|officer|agent|"
                  r"nurse|caseworker|housekeeper|bartender|bouncer|security guard)\s*,?\s+"
                  r"(?P<n>[A-Z][a-zà-ÿ'’\-]+(?:\s[A-Z][a-zà-ÿ'’\-]+){0,2})", 0.6),
-        ("speaker", r"(?m)^\s*\[[^\]\n]{4,40}\]\s*(?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)"
-                    r"\s*[$€£*!]*\s*:", 0.7),
+        ("speaker", r"(?m)^[ \t]*(?:\[[^\]\n]{4,40}\][ \t]*|"
+                    r"\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
+                    r"(?:[ \t]*[aApP]\.?[ \t]?[mM]\.?)?[ \t]*[-–][ \t]*)"
+                    r"(?P<n>[^\W\d_][\w'’\-]*(?:[ \t][^\W\d_][\w'’\-]*){0,2})[ \t]*[$€£*!]*"
+                    r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:", 0.7),
         # a name right after words that introduce one ("my name is", "said", "a guy named")
         ("cue", r"(?i:my name is|name is|names? (?:was|were)|named|call(?:s|ed)? me|"
                 r"called|maiden name(?: is| was)?|last name(?: is| was)?|first name(?: is| was)?|"
@@ -99,6 +121,12 @@ class PersonRecognizer(EntityRecognizer):
                 r"girlfriend|friend|cousin|brother|sister|uncle|aunt|niece|nephew))\s*[:,]?\s+"
                 r"[\"“']?(?P<n>[A-Z][^\W\d_'’\-]+(?:[\-'’][A-Z]?[^\W\d_]+)?"
                 r"(?:\s(?:[A-Z]\.?\s)?[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)?)(?![\w@])", 0.5),
+        # records: "TREVIÑO, JOSÉ ÁNGEL", "P. MENDOZA", "NGUYỄN VĂN LỘC"
+        ("caps_last_first", r"(?<![\w])(?P<n>[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+,[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+"
+                            r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’\-]*\.?)?)(?![\w])", 0.6),
+        ("caps_initial", r"(?<![\w.])(?P<n>[A-Z]\.[ \t]?[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{2,})(?![\w])", 0.5),
+        ("caps_run", r"(?<![\w])(?P<n>[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?:[ \t][A-ZÀ-Ý][A-ZÀ-Ý'’\-]+){1,3})"
+                     r"(?![\w])", 0.5),
         # lower case after the strongest cues: "my name is borna", "everyone calls me borna"
         ("cue_lower", r"(?i:my name is|call(?:s|ed)? me|a (?:guy|girl|man|woman|dude) named|"
                       r"goes by|went by)\s+[\"“']?(?P<n>[a-z][^\W\d_'’\-]{2,}"
@@ -142,6 +170,7 @@ class PersonRecognizer(EntityRecognizer):
         if doc is not None:
             out += self._name_shapes(text, doc)
         out += self._given_names(text)
+        out += self._chat_names(text)
         for name, pattern, score in self._compiled:
             for m in pattern.finditer(text):
                 start, end = m.span("n")
@@ -153,6 +182,15 @@ class PersonRecognizer(EntityRecognizer):
                     end -= len(words[-1]) + 1
                     words = words[:-1]
                 quoted = name in ("nickname", "paren_nick")  # a quoted nickname is a name
+                if name.startswith("caps_"):
+                    if not self._caps_name(name, words):
+                        continue
+                    quoted = True
+                if name == "speaker":
+                    if any(fold(w) in NOT_NAMES or _STOP.match(w) for w in words) or \
+                            self._not_a_name(words):
+                        continue
+                    quoted = True
                 if name == "cue_lower":  # "my name is hope": a name even if a word
                     if len(words) > 1 and is_ordinary(words[1]):
                         end = start + len(words[0])
@@ -210,6 +248,23 @@ class PersonRecognizer(EntityRecognizer):
                 out.append((s, e))
         return out
 
+    def _chat_names(self, text: str) -> list[RecognizerResult]:
+        """Lower-case names in a chat, by where they stand: "tell dre i said", "trell said be
+        ready", a word no dictionary or stop list knows, next to a name's verbs."""
+        out = []
+        for m in _LOWER_WORD.finditer(text):
+            word = m.group(0)
+            if len(word) < 3 or is_ordinary(word) or _STOP.match(word) or \
+                    fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or word in _CHAT_SLANG:
+                continue
+            before = text[max(0, m.start() - 12):m.start()].split()[-1:]
+            after = text[m.end():m.end() + 12].split()[:1]
+            if (before and before[0].lower() in _NAME_BEFORE) or \
+                    (after and after[0].lower().strip(",.!?") in _NAME_AFTER):
+                out.append(result("PERSON", m.start(), m.end(), 0.4, self, "chat:name",
+                                  seed=False))
+        return out
+
     def _given_names(self, text: str) -> list[RecognizerResult]:
         """Given names NER missed: a capitalised given name (with the capitalised word after it
         as a surname), or a lower-case one that no dictionary knows ("met keisha there")."""
@@ -231,17 +286,37 @@ class PersonRecognizer(EntityRecognizer):
                 out.append(result("PERSON", m.start(), m.start() + len(first), 0.4, self,
                                   "gazetteer:lower", seed=False))
                 continue
-            last = fold(rest or "")
-            surname = bool(rest) and not first.isupper() and not rest.isupper() and \
-                last not in NOT_NAMES and last not in _ORG_WORDS and last not in NOT_PEOPLE and \
-                last not in SUFFIX_FORMS
+            parts = [fold(w) for w in (rest or "").split()]
+            while parts and (parts[-1] in NOT_NAMES or parts[-1] in _ORG_WORDS or parts[-1] in
+                             NOT_PEOPLE or parts[-1] in SUFFIX_FORMS or is_place(parts[-1]) or
+                             parts[-1] in _PLACE_WORDS):
+                parts.pop()
+            rest = " ".join((rest or "").split()[:len(parts)])
+            surname = bool(parts) and not first.isupper() and not rest.isupper()
             if surname:
-                out.append(result("PERSON", m.start(), m.end("s"), 0.55, self, "gazetteer:full",
-                                  seed=not is_ordinary(rest)))
+                out.append(result("PERSON", m.start(), m.start("s") + len(rest), 0.55, self,
+                                  "gazetteer:full", seed=True))
             elif not first.isupper():
                 out.append(result("PERSON", m.start(), m.start() + len(first), 0.45, self,
                                   "gazetteer:given", seed=False))
         return out
+
+    def _caps_name(self, kind: str, words: list[str]) -> bool:
+        """A name written in capitals, as records do: no everyday word, place or label, and a
+        given name where one is expected."""
+        clean = [w.strip(",.") for w in words]
+        folded = [fold(w) for w in clean if len(w) > 1]
+        if not folded or any(f in NOT_NAMES or f in NOT_PEOPLE or f in _ORG_WORDS or
+                             f in _PLACE_WORDS or is_place(f) or f in SUFFIX_FORMS or
+                             _STOP.match(f) for f in folded):
+            return False
+        if any(is_ordinary(f) and not is_first_name(f) for f in folded):
+            return False
+        if kind == "caps_last_first":
+            return len(clean) > 1 and is_first_name(clean[1])
+        if kind == "caps_run":
+            return any(is_first_name(f) for f in folded) and len(folded) >= 2
+        return not is_ordinary(folded[-1])
 
     @staticmethod
     def _not_a_name(words: list[str]) -> bool:
