@@ -18,6 +18,7 @@ from redaction.lexicon import (
     NAME_AFTER,
     NAME_BEFORE,
     NOT_NAMES,
+    VEHICLE_MAKES,
 )
 from redaction.record_variants import address_variants, dob_variants, id_variants
 from redaction.variants import (
@@ -31,6 +32,7 @@ from redaction.variants import (
     is_common_word_name,
     name_tokens,
     name_words,
+    ocr_digits,
     phone_variants,
 )
 
@@ -41,6 +43,7 @@ _WORD_CONTINUATIONS = {
     "we", "i", "to", "for", "is", "was", "will", "of", "in", "and", "the", "a", "has", "had",
     "have", "can", "could", "would", "should", "must", "never", "always", "springs", "comes",
     "came", "break", "vacation", "semester", "session", "term", "camp", "school", "job",
+    "period", "note", "notice", "be", "are", "were",
 }
 
 
@@ -158,7 +161,7 @@ class KnownMatcher:
         """Known identifiers in text, longest first, without overlaps."""
         view, back = _dehyphenate(text)
         folded = fold_view(view)
-        numeric = _ocr_digits(view)  # "(47O) 555-Ol16" read as the number it is
+        numeric = ocr_digits(view)  # "(47O) 555-Ol16" read as the number it is
         views = [view] if numeric == view else [view, numeric]
         digits = re.sub(r"\D", "", numeric)
         hits: list[KnownHit] = []
@@ -223,6 +226,9 @@ class KnownMatcher:
         owner = self.owners[h.owner]
         if word not in owner.common and re.sub(r"['’]?s$", "", word) not in owner.common:
             return False
+        if re.search(rf"(?:\b(?:{VEHICLE_MAKES})|Hurricane|Storm)\s+$",
+                     view[max(0, h.start - 12):h.start]):
+            return True  # "GMC Sierra", "Hurricane Hope"
         before = view[max(0, h.start - 3):h.start]
         if h.start and not re.search(r"(?:^|[.!?]\s*|\n\s*)$", before):
             return False
@@ -341,16 +347,6 @@ class KnownMatcher:
             ),
         )
         return ranked[0]
-
-
-_NUMERIC_TOKEN = re.compile(r"[\dOoIl|.\-/()]*\d[\dOoIl|.\-/()]*")
-_DIGIT_READS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
-
-
-def _ocr_digits(text: str) -> str:
-    """Text with OCR's letters for digits read as digits inside numbers ("2OOO" -> "2000"),
-    every character in its place."""
-    return _NUMERIC_TOKEN.sub(lambda m: m.group(0).translate(_DIGIT_READS), text)
 
 
 def _dehyphenate(text: str) -> tuple[str, list[int] | None]:

@@ -97,8 +97,21 @@ COMMON_WORD_NAMES = {
     "brooklyn", "dallas", "austin", "jordan", "madison", "kay", "mila", "rosa", "cel", "lexi",
     "kiki", "nina", "ana", "can", "don", "ken", "gene", "ray", "wade", "drew", "dean", "earl",
     "guy", "hunter", "mason", "miles", "rob", "tim", "dale", "lane", "reed", "roman", "royal",
-    "sterling", "major", "young", "long", "wolf", "fox", "bear",
+    "sterling", "major", "young", "long", "wolf", "fox", "bear", "sierra", "sunny", "storm",
+    "river", "sage", "willow", "hazel", "olive", "penny", "misty", "bliss", "haven", "harmony",
+    "melody", "serenity", "journey", "passion", "mercy", "liberty", "justice", "king", "prince",
+    "princess", "queen", "lucky", "goddess", "money", "cookie", "peaches", "bunny", "kitty",
+    # Spanish everyday words that are names
+    "esperanza", "luz", "paz", "sol", "mar", "cruz", "dolores", "soledad", "consuelo", "gloria",
+    "reina", "blanca", "estrella", "milagros", "alegria", "dulce", "cielo", "fe", "caridad",
+    "amparo", "socorro", "pilar", "rosario", "mercedes", "angeles", "concepcion", "asuncion",
+    "trinidad", "luna", "flor", "perla", "azucena", "violeta", "margarita", "jazmin", "reyes",
+    "nieves", "belen", "lourdes", "remedios", "rocio", "aurora", "victoria", "linda", "bella",
+    "preciosa", "princesa", "cariño", "nena", "chula", "chiquita", "guera", "morena",
 }
+VEHICLE_MAKES = (r"GMC|Chevy|Chevrolet|Ford|Toyota|Nissan|Honda|Dodge|Jeep|Kia|Hyundai|Buick|"
+                 r"Cadillac|Lincoln|Mazda|Subaru|Volkswagen|VW|Chrysler|Ram|Mitsubishi|Acura|Lexus|"
+                 r"Infiniti|Pontiac|Saturn|Mercury|Oldsmobile|Plymouth")
 
 RELATIONS = (
     r"(?:step[- ]?)?(?:mother|father|mom|dad|mama|papa|parent|sister|brother|sibling|aunt|"
@@ -152,5 +165,5 @@ NAME_BEFORE = {"met", "with", "named", "call", "called", "text", "texted", "tell
                "w/", "n", "&", "and", "thx", "thanks", "bye", "dear", "ms", "girl",
                "sis", "babe", "boo", "aka", "a.k.a."}
 NAME_AFTER = {"said", "says", "told", "texted", "called", "asked", "wants", "wanted", "came",
-              "went", "got", "knows", "drove", "took", "left", "is", "was", "has", "had", "and",
-              "cried", "ran", "needs", "needed", "stayed", "works", "worked", "lives", "lived"}
+              "went", "got", "knows", "drove", "took", "left", "cried", "ran", "needs", "needed",
+              "stayed", "works", "worked", "lives", "lived"}

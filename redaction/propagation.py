@@ -24,6 +24,10 @@ _STREET = re.compile(
 )
 
 
+# detectors whose lower-case finds are names in that case too ("tasha:" speaking in a chat)
+_LOWER_SOURCES = {"pattern:speaker", "pattern:cue_lower"}
+
+
 class Propagation:
     """Seeds learned from confident detections, and the bare forms they imply."""
 
@@ -53,6 +57,11 @@ class Propagation:
                     "pattern:nickname", "pattern:paren_nick")
                 for w in words:
                     f = fold(w).strip(".,")
+                    chat = w.islower() and c.detector in _LOWER_SOURCES and len(f) >= 3 \
+                        and not is_ordinary(f) and f not in NOT_NAMES and f not in self._skip
+                    if chat:
+                        self._add_name(w.strip(".,"), c.related)
+                        continue
                     if (len(f) >= 3 and w[:1].isupper() and f not in NOT_NAMES
                             and f not in NOT_PEOPLE and f not in self._skip
                             and (strong or is_first_name(f) or not is_ordinary(f))
@@ -96,7 +105,7 @@ class Propagation:
             for related in (False, True):
                 # capitalised and upper-case forms only: "Hope" the name, not "hope" the word
                 forms = {f for w, r in self._names.items() if r == related
-                         for f in (w[:1].upper() + w[1:], w.upper())}
+                         for f in (w[:1].upper() + w[1:], w.upper(), *([w] if w.islower() else []))}
                 if forms:
                     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                     out.append(("PERSON", re.compile(

@@ -22,7 +22,12 @@ _PUBLIC_PATTERNS = [
     r"(?:" + STATE_NAMES + r")",
     r"\b[NSEWCM]\.\s?D\.\s?(?:[A-Z][a-z]{1,5}\.?)",
     r"\bSection\s+\d+[\w().]*",
+    r"\b(?:Bates\s+(?:No\.?\s*)?)?[A-Z]{2,10}[-_ ]0\d{3,7}\b",  # Bates numbers: STAR-000412
+    r"\b(?:Hurricane|Tropical Storm|Typhoon|Cyclone)\s+[A-Z][a-z]+",
 ]
+_TITLES = (r"Judge|Justice|Magistrate|Hon|Honorable|Officer|Detective|Det|Sgt|Sergeant|Agent|"
+           r"Deputy|Trooper|Lt|Captain|Capt|Chief|Dr|Mr|Mrs|Ms|Professor|Prof|Senator|Rep|"
+           r"Counselor|Attorney|AUSA|Commissioner|Sheriff")
 _PUBLIC = re.compile("|".join(f"(?:{p})" for p in _PUBLIC_PATTERNS))
 
 
@@ -34,6 +39,9 @@ class PublicFacts:
         forms = set()
         for k in entries:
             forms.add(r"\s+".join(re.escape(w) for w in k.split()))
+            words = k.split()
+            if len(words) >= 3 and re.fullmatch(_TITLES, words[0].rstrip("."), re.I):
+                forms.add(rf"{re.escape(words[0])}\s+{re.escape(words[-1])}")  # Judge Castillo
             short = re.sub(r",?\s+(?:Inc|LLC|LLP|Corp|Co|Ltd|P\.?C|L\.?P)\.?$", "", k)
             if short != k and len(short) > 3:
                 forms.add(r"\s+".join(re.escape(w) for w in short.split()))

@@ -1,4 +1,4 @@
-"""FRCP 5.2(a) partial forms: last four digits, birth year, city and state."""
+"""FRCP 5.2(a) partial forms: birth year, city and state; numbers without their digits."""
 
 from __future__ import annotations
 
@@ -9,13 +9,10 @@ from redaction.recognizers.places import StreetAddressRecognizer
 
 def partial_form(category: str, span: str) -> str | None:
     """What FRCP 5.2(a) lets a public filing show of an identifier, or None for nothing."""
-    digits = re.sub(r"\D", "", span)
-    if category == "SSN" and len(digits) >= 4:
-        return f"XXX-XX-{digits[-4:]}"
-    if category == "ACCOUNT" and len(digits) >= 4:
-        return f"XXXX{digits[-4:]}"
-    if category == "CARD" and len(digits) >= 4:
-        return f"XXXX-XXXX-XXXX-{digits[-4:]}"
+    # FRCP 5.2(a) would allow the last four digits of a number; a survivor's clinic shows none,
+    # since the last four alone let someone who holds the record match it to her
+    if category == "SSN":
+        return "XXX-XX-XXXX"
     if category == "DOB":
         m = re.search(r"(?<!\d)(\d{4})(?!\d)", span)
         if m:

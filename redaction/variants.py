@@ -54,6 +54,16 @@ def fold_view(text: str) -> str:
     return low.translate(_FOLD_TABLE)
 
 
+_NUMERIC_TOKEN = re.compile(r"[\dOoIl|.\-/()]*\d[\dOoIl|.\-/()]*")
+_DIGIT_READS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+
+
+def ocr_digits(text: str) -> str:
+    """Text with OCR's letters for digits read as digits inside numbers ("2OOO" -> "2000"),
+    every character in its place."""
+    return _NUMERIC_TOKEN.sub(lambda m: m.group(0).translate(_DIGIT_READS), text)
+
+
 def alternation(options: set[str] | list[str]) -> str:
     return "|".join(sorted({o for o in options if o}, key=len, reverse=True))
 

@@ -8,6 +8,8 @@ from typing import Any, ClassVar
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from redaction.variants import ocr_digits
+
 
 def result(entity: str, start: int, end: int, score: float, recognizer: EntityRecognizer,
            detector: str, **extra: Any) -> RecognizerResult:
@@ -29,6 +31,7 @@ class RegexRecognizer(EntityRecognizer):
     PATTERNS: ClassVar[list[tuple[str, str, float]]] = []
     FLAGS: ClassVar[int] = 0
     GROUP: ClassVar[int | str] = 0
+    OCR_DIGITS: ClassVar[bool] = False  # also read "O"/"l" inside numbers as digits
     _cache: ClassVar[list[tuple[str, re.Pattern[str], float]] | None] = None
 
     def __init__(self) -> None:
@@ -59,10 +62,14 @@ class RegexRecognizer(EntityRecognizer):
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Every validated match of every pattern."""
         out = []
-        for name, pattern, score in self._compiled:
-            for m in pattern.finditer(text):
-                group = self.GROUP if m.group(self.GROUP) is not None else 0
-                start, end = m.span(group)
-                if end > start and self.accept(name, m):
-                    out.append(result(self.ENTITY, start, end, score, self, self.DETECTOR))
+        views = [text]
+        if self.OCR_DIGITS and (numeric := ocr_digits(text)) != text:
+            views.append(numeric)  # same positions: "(713) 482-99l7" is a phone number
+        for view in views:
+            for name, pattern, score in self._compiled:
+                for m in pattern.finditer(view):
+                    group = self.GROUP if m.group(self.GROUP) is not None else 0
+                    start, end = m.span(group)
+                    if end > start and self.accept(name, m):
+                        out.append(result(self.ENTITY, start, end, score, self, self.DETECTOR))
         return out

@@ -44,6 +44,7 @@ class PhoneNumberRecognizer(RegexRecognizer):
     national formats of the regions a clinic sees (checked by phonenumbers, or after a cue)."""
 
     ENTITY = "PHONE"
+    OCR_DIGITS = True
     DETECTOR = "pattern:phone"
     GROUP = "n"
     PATTERNS = [

@@ -16,6 +16,7 @@ class SsnRecognizer(RegexRecognizer):
     """Social Security and taxpayer numbers."""
 
     ENTITY = "SSN"
+    OCR_DIGITS = True
     DETECTOR = "pattern:ssn"
     GROUP = "n"
     PATTERNS = [
@@ -34,8 +35,15 @@ class CardRecognizer(RegexRecognizer):
     """Payment card numbers (Luhn-checked)."""
 
     ENTITY = "CARD"
+    OCR_DIGITS = True
     DETECTOR = "pattern:card"
-    PATTERNS = [("card", r"(?<![\d\-])(?:\d[ \-]?){12,18}\d(?![\d\-])", 0.8)]
+    PATTERNS = [
+        ("card", r"(?<![\d\-])(?:\d[ \-]?){12,18}\d(?![\d\-])", 0.8),
+        ("grouped", r"(?<![\w\-.])\d{4}([ \-])\d{4}\1\d{4}\1\d{4}(?![\w\-]|[.,]\d)", 0.6),
+    ]
+
+    def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        return pattern_name == "grouped" or self.validate_result(match)
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
         digits = [int(c) for c in re.sub(r"\D", "", match.group(0))]
@@ -52,6 +60,7 @@ class AccountRecognizer(RegexRecognizer):
     """Bank and other account numbers given after a label."""
 
     ENTITY = "ACCOUNT"
+    OCR_DIGITS = True
     DETECTOR = "pattern:account"
     GROUP = "n"
     PATTERNS = [
@@ -141,6 +150,7 @@ class LastFourRecognizer(RegexRecognizer):
     "cards ending in 7702, 1185 and 3346"."""
 
     ENTITY = "ACCOUNT"
+    OCR_DIGITS = True
     DETECTOR = "pattern:last4"
     PATTERNS = [
         ("masked", r"(?<![\w*•])(?:[Xx*•#]{2,}[\s\-]?){1,4}\d{4}(?!\w)", 0.7),

@@ -102,6 +102,9 @@ class PersonRecognizer(EntityRecognizer):
                      r"(?:called|named)|"
                      r"nicknamed|a/k/a|aka|alias|saved as|street name)\s+[\"“']"
                      r"(?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)", 0.8),
+        ("quoted_nick", r"(?i:friend|cousin|boyfriend|girlfriend|guy|man|woman|girl|pimp|boss|"
+                        r"recruiter|driver|trafficker|bottom|buyer|john|neighbor|roommate)"
+                        r"\s+[\"“](?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)[,.]?[\"”]", 0.8),
         ("paren_nick", r"[A-Z][a-z]+\s[A-Z][a-z]+\s*\(\s*[\"“](?P<n>[A-Z][\w'’\-]+)[\"”]\s*\)",
          0.8),
         ("role", r"(?i:trafficker|pimp|recruiter|driver|buyer|customer|john|manager|clerk|boss|"
@@ -181,7 +184,7 @@ class PersonRecognizer(EntityRecognizer):
                 while words and fold(words[-1]).strip(".") in NOT_NAMES:
                     end -= len(words[-1]) + 1
                     words = words[:-1]
-                quoted = name in ("nickname", "paren_nick")  # a quoted nickname is a name
+                quoted = name in ("nickname", "paren_nick", "quoted_nick")  # a nickname is a name
                 if name.startswith("caps_"):
                     if not self._caps_name(name, words):
                         continue
@@ -201,7 +204,8 @@ class PersonRecognizer(EntityRecognizer):
                     continue
                 if name in ("cue", "role", "speaker") and self._not_a_name(words):
                     continue
-                seed = name in ("honorific", "nickname", "paren_nick") or len(words) >= 2
+                seed = name in ("honorific", "nickname", "paren_nick", "quoted_nick", "speaker",
+                                "cue_lower") or len(words) >= 2
                 out.append(result("PERSON", start, end, score, self, f"pattern:{name}",
                                   seed=seed))
         return out
@@ -254,7 +258,7 @@ class PersonRecognizer(EntityRecognizer):
         out = []
         for m in _LOWER_WORD.finditer(text):
             word = m.group(0)
-            if len(word) < 3 or is_ordinary(word) or _STOP.match(word) or \
+            if len(word) < 3 or is_ordinary(word) or _STOP.match(word) or is_place(word) or \
                     fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or word in _CHAT_SLANG:
                 continue
             before = text[max(0, m.start() - 12):m.start()].split()[-1:]
@@ -313,15 +317,17 @@ class PersonRecognizer(EntityRecognizer):
         if any(is_ordinary(f) and not is_first_name(f) for f in folded):
             return False
         if kind == "caps_last_first":
-            return len(clean) > 1 and is_first_name(clean[1])
+            return len(clean) > 1
         if kind == "caps_run":
             return any(is_first_name(f) for f in folded) and len(folded) >= 2
         return not is_ordinary(folded[-1])
 
     @staticmethod
     def _not_a_name(words: list[str]) -> bool:
-        """Words that describe, not name: places, peoples, roles, organisations, or only
-        everyday words ("Clerk", "Continued Presence", "Lakota", "Gainesville")."""
+        """Words that describe, not name: places, peoples, roles, organisations, acronyms, or
+        only everyday words ("Clerk", "Continued Presence", "Lakota", "Gainesville", "JFK")."""
+        if len(words) == 1 and words[0].isupper() and len(words[0].strip(".,:")) <= 5:
+            return True
         folded = [fold(w).strip(".,'’:") for w in words]
         folded = [re.sub(r"'s$", "", f) for f in folded if f]
         if not folded:

@@ -44,6 +44,7 @@ class DobRecognizer(RegexRecognizer):
     """A date given as someone's date of birth."""
 
     ENTITY = "DOB"
+    OCR_DIGITS = True
     DETECTOR = "pattern:dob"
     GROUP = "d"
     PATTERNS = [
@@ -56,10 +57,11 @@ class PlateRecognizer(RegexRecognizer):
     """Licence plates after a label, or in common US plate shapes."""
 
     ENTITY = "VEHICLE"
+    OCR_DIGITS = True
     DETECTOR = "pattern:plate"
     GROUP = "p"
     PATTERNS = [
-        ("labeled", r"(?i:plates?|tags?|licen[cs]e plate|LP)\s*(?i:no\.?|number|#)?[:\s#]*"
+        ("labeled", r"(?i:plates?|placas?|tags?|licen[cs]e plate|LP)\s*(?i:no\.?|number|#)?[:\s#]*"
                     r"(?P<p>[A-Z0-9]{1,4}[\s\-]?[A-Z0-9]{2,5})(?![\w\-])", 0.7),
         ("shape", r"(?<![\w\-])(?P<p>[A-Z]{3}[\-]?\d{4}|\d[A-Z]{3}\d{3})(?![\w\-])", 0.5),
     ]
@@ -107,7 +109,9 @@ class ShelterRecognizer(RegexRecognizer):
     DETECTOR = "pattern:shelter"
     PATTERNS = [
         ("named", r"(?<![\w])(?:[A-Z][a-z]+\s){1,2}(?:House|Home|Haven|Shelter|Lodge|Residence)"
-                  r"(?![\w])", 0.6),
+                  r"(?![\w])(?!\s+(?:Advocacy|Center|Centre|Project|Network|Services|Program|"
+                  r"Coalition|Foundation|Inc|LLC|Ministries|Alliance|Society|Association)\b)",
+         0.6),
         ("caps", r"(?<![\w])(?:[A-Z]{3,}\s){1,2}(?:HOUSE|HOME|HAVEN|SHELTER|LODGE)(?![\w])", 0.6),
     ]
     _GENERIC = re.compile(
