@@ -15,11 +15,10 @@ from redaction.gazetteer import is_ordinary
 from redaction.lexicon import (
     COMMON_WORD_NAMES,
     HONORIFIC_BEFORE,
-    NAME_AFTER,
-    NAME_BEFORE,
     NOT_NAMES,
     VEHICLE_MAKES,
 )
+from redaction.positions import name_position
 from redaction.record_variants import address_variants, dob_variants, id_variants
 from redaction.variants import (
     Variant,
@@ -47,18 +46,7 @@ _WORD_CONTINUATIONS = {
 }
 
 
-def _name_position(view: str, start: int, end: int) -> bool:
-    """True where a lower-case word stands as a name: after "met", "with", "hey", before
-    "said", "texted", or as a chat line's speaker."""
-    before = re.findall(r"[\w&/.]+", view[max(0, start - 15):start])
-    after = re.match(r"\s*([\w:]+)", view[end:end + 15])
-    line_start = view.rfind("\n", 0, start) + 1
-    if re.fullmatch(r"[\s\[\]\d:/,apm.\-]*", view[line_start:start], re.I) and \
-            re.match(r"\s*:", view[end:end + 3]):
-        return True  # "destiny: where u at"
-    if before and before[-1].lower() in NAME_BEFORE:
-        return True
-    return bool(after and after.group(1).lower() in NAME_AFTER)
+
 _LINKISH = re.compile(r"(?<![\w@$])[@$]?\w[\w.+\-@/:%?=&#~]*\w")
 _EMAIL_SHAPE = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 _URL_SHAPE = re.compile(r"^(?:https?://|www\.)|^[\w\-]+(?:\.[\w\-]+)+/", re.I)
@@ -212,7 +200,7 @@ class KnownMatcher:
                 continue
             alt = alternation({r"[\s\-]?".join(map(re.escape, c.split())) for c in owner.common})
             for m in re.finditer(rf"(?<![\w@.$])(?:{alt})(?:['’]?s)?(?!\w)", view, re.I):
-                if m.group(0)[:1].isupper() or not _name_position(view, m.start(), m.end()):
+                if m.group(0)[:1].isupper() or not name_position(view, m.start(), m.end()):
                     continue
                 out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
         return out

@@ -159,11 +159,3 @@ NOT_PEOPLE = {
     "cook", "dishwasher", "nanny", "maid", "survivor", "survivors", "minor", "plaintiff",
 }
 
-# Words around a lower-case name in a chat that make it a name ("met keisha", "hope said").
-NAME_BEFORE = {"met", "with", "named", "call", "called", "text", "texted", "tell", "told", "ask",
-               "asked", "saw", "see", "hey", "hi", "yo", "from", "by", "love", "miss", "wit",
-               "w/", "n", "&", "and", "thx", "thanks", "bye", "dear", "ms", "girl",
-               "sis", "babe", "boo", "aka", "a.k.a."}
-NAME_AFTER = {"said", "says", "told", "texted", "called", "asked", "wants", "wanted", "came",
-              "went", "got", "knows", "drove", "took", "left", "cried", "ran", "needs", "needed",
-              "stayed", "works", "worked", "lives", "lived"}

@@ -25,7 +25,7 @@ _STREET = re.compile(
 
 
 # detectors whose lower-case finds are names in that case too ("tasha:" speaking in a chat)
-_LOWER_SOURCES = {"pattern:speaker", "pattern:cue_lower"}
+_LOWER_SOURCES = {"pattern:speaker", "pattern:cue_lower", "chat:name", "gazetteer:lower"}
 
 
 class Propagation:

@@ -7,7 +7,15 @@ from datetime import date
 
 from redaction.gazetteer import is_ordinary, is_place
 from redaction.lexicon import STATE_NAMES
-from redaction.variants import ID_SEP, Variant, _loose, alternation, last4_variants
+from redaction.variants import (
+    ID_SEP,
+    Variant,
+    _loose,
+    _ocr_form,
+    alternation,
+    fold,
+    last4_variants,
+)
 
 # ---------------------------------------------------------------- addresses
 _DIRS = {
@@ -135,9 +143,10 @@ def town_variants(city: str) -> list[Variant]:
     if all(is_ordinary(w) for w in words):  # "Hope", "Friendship": only as a proper noun
         forms = [body, r"\s+".join(re.escape(w.upper()) for w in words)]
         pat = re.compile(rf"(?<![\w\-])(?:{'|'.join(forms)})(?![\w\-])")
-    else:
-        pat = re.compile(rf"(?<![\w\-]){body}(?![\w\-])", re.I)
-    return [Variant("LOCATION", "town", pat, weak=True)]
+        return [Variant("LOCATION", "town", pat, weak=True)]
+    ocr = r"\s+".join(_ocr_form(w) if len(w) >= 4 else re.escape(fold(w)) for w in words)
+    pat = re.compile(rf"(?<![\w\-]){ocr}(?![\w\-])")  # "Ky1e", any case, with or without accents
+    return [Variant("LOCATION", "town", pat, weak=True, folded=True)]
 
 
 # ---------------------------------------------------------------- dates of birth

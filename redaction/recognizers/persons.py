@@ -9,7 +9,8 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.gazetteer import is_first_name, is_ordinary, is_place
-from redaction.lexicon import HONORIFIC, NAME_AFTER, NAME_BEFORE, NOT_NAMES, NOT_PEOPLE
+from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE
+from redaction.positions import name_position
 from redaction.recognizers.base import result
 from redaction.record_variants import SUFFIX_FORMS
 from redaction.variants import fold
@@ -51,8 +52,6 @@ _GIVEN = re.compile(
     r"(?P<s>[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?(?:[ \t][A-Z][^\W\d_'’\-]+(?:-[A-Z]"
     r"[^\W\d_]+)?)?)(?![\w@])))?"
 )
-_NAME_BEFORE = NAME_BEFORE - {"and"}
-_NAME_AFTER = NAME_AFTER - {"is", "was", "has", "had", "and"}
 _PLACE_WORDS = {"county", "province", "parish", "township", "city", "state", "district",
                 "highway", "street", "avenue", "road", "river", "lake", "mountain", "valley",
                 "beach", "island", "bay", "park", "airport", "station", "division", "unit",
@@ -261,12 +260,9 @@ class PersonRecognizer(EntityRecognizer):
             if len(word) < 3 or is_ordinary(word) or _STOP.match(word) or is_place(word) or \
                     fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or word in _CHAT_SLANG:
                 continue
-            before = text[max(0, m.start() - 12):m.start()].split()[-1:]
-            after = text[m.end():m.end() + 12].split()[:1]
-            if (before and before[0].lower() in _NAME_BEFORE) or \
-                    (after and after[0].lower().strip(",.!?") in _NAME_AFTER):
+            if name_position(text, m.start(), m.end()):
                 out.append(result("PERSON", m.start(), m.end(), 0.4, self, "chat:name",
-                                  seed=False))
+                                  seed=True))
         return out
 
     def _given_names(self, text: str) -> list[RecognizerResult]:
@@ -281,14 +277,10 @@ class PersonRecognizer(EntityRecognizer):
                     or _PLACE_AFTER.match(text, m.end("f"))):
                 continue
             if first.islower():
-                before = text[max(0, m.start() - 12):m.start()].split()[-1:]
-                after = text[m.end():m.end() + 12].split()[:1]
-                if len(first) < 4 or not (
-                        (before and before[0].lower().strip(",") in _NAME_BEFORE)
-                        or (after and after[0].lower().strip(",.!?") in _NAME_AFTER)):
+                if len(first) < 4 or not name_position(text, m.start(), m.end("f")):
                     continue
                 out.append(result("PERSON", m.start(), m.start() + len(first), 0.4, self,
-                                  "gazetteer:lower", seed=False))
+                                  "gazetteer:lower", seed=True))
                 continue
             parts = [fold(w) for w in (rest or "").split()]
             while parts and (parts[-1] in NOT_NAMES or parts[-1] in _ORG_WORDS or parts[-1] in

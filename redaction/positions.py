@@ -1,0 +1,53 @@
+"""Where a lower-case word stands as a name, in chats and notes.
+
+One rule for the known matcher (a survivor's alias that is also a word: "hope said") and for
+the recognizer of unknown people ("trell said be ready"): the words around it, a chat line's
+speaker, a greeting, or a relation.
+"""
+
+from __future__ import annotations
+
+import re
+
+NAME_BEFORE = {
+    "met", "with", "named", "call", "called", "text", "texted", "tell", "told", "ask", "asked",
+    "saw", "see", "hey", "hi", "yo", "hello", "hola", "oye", "from", "by", "love", "miss",
+    "wit", "w/", "n", "&", "thx", "thanks", "bye", "dear", "ms", "girl", "sis", "babe",
+    "boo", "aka", "a.k.a.", "said", "soy", "llamo", "llama", "llamada", "llamado", "con",
+}
+NAME_AFTER = {
+    "said", "says", "told", "texted", "called", "asked", "wants", "wanted", "came", "went",
+    "got", "knows", "drove", "took", "left", "cried", "crying", "ran", "needs", "needed",
+    "stayed", "works", "worked", "lives", "lived", "sleeping", "working", "texting", "calling",
+    "dijo", "quiere", "llegó", "llego", "vino", "fue", "tiene",
+}
+# second-person words that open a message to someone: "sunny u good?", "lily your customer"
+_VOCATIVE_AFTER = {"u", "you", "ur", "your", "r", "are", "pls", "please", "where", "wya", "wyd",
+                   "come", "answer", "hbu", "how", "did", "do", "can", "estas", "donde", "ven"}
+_RELATION_BEFORE = re.compile(
+    r"(?i)\b(?:mom|mother|mama|mamá|dad|father|papa|papá|sister|brother|cousin|aunt|uncle|"
+    r"friend|girlfriend|boyfriend|daughter|son|niece|nephew|grandma|grandmother|prim[oa]|"
+    r"herman[oa]|t[ií][oa]|amig[oa]|novi[oa]|hij[oa]|espos[oa]|sobrin[oa]|abuel[oa])"
+    r"\s*(?:\(\s*|de\s+|,\s*)?$"
+)
+_SPEAKER_PREFIX = re.compile(r"[\s\[\]\d:/,.\-|>]*(?:[ap]\.?\s?m\.?)?[\s\]\-|>]*", re.I)
+
+
+def name_position(text: str, start: int, end: int) -> bool:
+    """True where the word at [start, end) stands as a name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start]
+    tail = text[end:end + 15]
+    if _SPEAKER_PREFIX.fullmatch(head) and re.match(r"\s*(?:\([^)\n]{0,30}\)\s*)?(?::|->)", tail):
+        return True  # "destiny: where u at", "chula -> Me:"
+    if re.search(r"->\s*$", head) and re.match(r"\s*:", tail):
+        return True  # "Me -> chula:"
+    before = re.findall(r"[\w&/.]+", text[max(0, start - 15):start])
+    after = re.match(r"\s*([\w:]+)", tail)
+    if before and before[-1].lower() in NAME_BEFORE:
+        return True
+    if after and after.group(1).lower() in NAME_AFTER:
+        return True
+    if re.search(r"(?::|^)\s*$", head) and after and after.group(1).lower() in _VOCATIVE_AFTER:
+        return True  # a message that opens by naming whom it is for
+    return bool(_RELATION_BEFORE.search(text[max(0, start - 20):start]))
