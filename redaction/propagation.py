@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from redaction.gazetteer import is_first_name, is_ordinary, is_place
+from redaction.gazetteer import is_everyday, is_first_name, is_ordinary, is_place
 from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE
 from redaction.record_variants import SUFFIX_ALT
 from redaction.variants import fold
@@ -58,7 +58,7 @@ class Propagation:
                 for w in words:
                     f = fold(w).strip(".,")
                     chat = w.islower() and c.detector in _LOWER_SOURCES and len(f) >= 3 \
-                        and not is_ordinary(f) and f not in NOT_NAMES and f not in self._skip
+                        and not is_everyday(f) and f not in NOT_NAMES and f not in self._skip
                     if chat:
                         self._add_name(w.strip(".,"), c.related)
                         continue

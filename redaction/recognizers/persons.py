@@ -8,7 +8,7 @@ from collections.abc import Callable
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redaction.gazetteer import is_first_name, is_ordinary, is_place
+from redaction.gazetteer import is_everyday, is_first_name, is_ordinary, is_place
 from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE
 from redaction.positions import name_position
 from redaction.recognizers.base import result
@@ -257,7 +257,7 @@ class PersonRecognizer(EntityRecognizer):
         out = []
         for m in _LOWER_WORD.finditer(text):
             word = m.group(0)
-            if len(word) < 3 or is_ordinary(word) or _STOP.match(word) or is_place(word) or \
+            if len(word) < 3 or is_everyday(word) or _STOP.match(word) or is_place(word) or \
                     fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or word in _CHAT_SLANG:
                 continue
             if name_position(text, m.start(), m.end()):
@@ -277,7 +277,8 @@ class PersonRecognizer(EntityRecognizer):
                     or _PLACE_AFTER.match(text, m.end("f"))):
                 continue
             if first.islower():
-                if len(first) < 4 or not name_position(text, m.start(), m.end("f")):
+                if len(first) < 4 or is_everyday(first) or \
+                        not name_position(text, m.start(), m.end("f")):
                     continue
                 out.append(result("PERSON", m.start(), m.start() + len(first), 0.4, self,
                                   "gazetteer:lower", seed=True))
@@ -340,8 +341,8 @@ class PersonRecognizer(EntityRecognizer):
         if any(f in NOT_NAMES or f in NOT_PEOPLE or f in _ORG_WORDS or _STOP.match(f)
                for f in folded):
             return False
-        if all(w[:1].islower() for w in words) and not any(
-                is_first_name(f) and len(f) >= 3 for f in folded):
+        if all(w[:1].islower() for w in words) and (any(is_everyday(f) for f in folded) or not any(
+                is_first_name(f) and len(f) >= 3 for f in folded)):
             return False
         return any(is_first_name(f) or not is_ordinary(f) for f in folded if len(f) > 1)
 
