@@ -45,7 +45,7 @@ def is_ordinary(word: str) -> bool:
     return word.lower() in ordinary_words()
 
 
-EVERYDAY_ZIPF = 4.0  # about once in 100,000 words: "alguien", "girls", "naman"
+EVERYDAY_ZIPF = 3.5  # about once in 300,000 words: "alguien", "trabaje", "naman"
 _LANGUAGES = ("en", "es", "fil")
 
 
@@ -60,9 +60,22 @@ def is_everyday(word: str) -> bool:
     """True when a lower-case word is common in a language clients write in (inflected forms
     too), so it is not read as a name on its own; a given name must be far more common."""
     low = word.lower()
-    if is_ordinary(low):
+    if is_ordinary(low) or any(is_ordinary(base) for base in _bases(low)):
         return True
     return _zipf(low) >= (5.0 if is_first_name(low) else EVERYDAY_ZIPF)
+
+
+def _bases(word: str) -> list[str]:
+    """Dictionary forms an inflected word may come from: "deputies", "scanned", "attends"."""
+    out = []
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""),
+                         ("ed", "e"), ("ing", ""), ("ing", "e"), ("ers", ""), ("er", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)] + repl
+            out.append(base)
+            if len(base) > 3 and base[-1] == base[-2]:
+                out.append(base[:-1])  # "scanned" -> "scan"
+    return out
 
 
 def is_first_name(word: str) -> bool:

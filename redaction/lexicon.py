@@ -143,6 +143,7 @@ NOT_PEOPLE = {
     "swedish", "syrian", "taiwanese", "thai", "tongan", "trinidadian", "turkish", "ugandan",
     "ukrainian", "uzbek", "venezuelan", "vietnamese", "yemeni", "zimbabwean", "black", "white",
     "indigenous", "native", "mayan", "maya", "aztec", "quiche", "k'iche'", "mam", "garifuna",
+    "k'iche", "kiche", "philippine", "america", "americas", "hond",
     "navajo", "dine", "cherokee", "lakota", "dakota", "sioux", "apache", "ojibwe", "ojibwa",
     "chippewa", "choctaw", "chickasaw", "creek", "muscogee", "seminole", "hopi", "zuni",
     "pueblo", "mohawk", "seneca", "oneida", "iroquois", "comanche", "kiowa", "osage", "crow",

@@ -6,11 +6,13 @@ import re
 
 import phonenumbers
 
-from redaction.gazetteer import is_ordinary
+from redaction.gazetteer import is_everyday, is_ordinary
 from redaction.recognizers.base import RegexRecognizer
 
-_NOT_HANDLES = {"account", "payment", "number", "name", "the", "and", "was", "from", "transfer",
-                "sent", "received", "request", "history", "records"}
+_OCR_LETTERS = str.maketrans({"1": "l", "0": "o", "5": "s"})
+_NOT_HANDLES = {"cashtag", "username", "handle", "account", "payment", "number", "name", "the",
+                "and", "was", "from", "transfer", "sent", "received", "request", "history",
+                "records"}
 
 SOCIAL = (
     r"instagram|facebook|fb|tiktok|twitter|x|snapchat|t|onlyfans|linkedin|cash|venmo|wa|"
@@ -139,6 +141,8 @@ class HandleRecognizer(RegexRecognizer):
             return False
         if pattern_name == "tag":
             return not is_ordinary(handle) and handle.lower() not in _NOT_HANDLES
+        if is_everyday(handle.translate(_OCR_LETTERS)):
+            return False  # "Payro11" is an OCR'd "Payroll", not a user name
         return len(handle) >= 5 and not re.fullmatch(r"[A-Za-z]{1,3}\d{1,3}", handle)
 
 

@@ -39,6 +39,9 @@ _ORG_WORDS = {
     "solutions", "industries", "enterprises", "international", "national", "american",
     "united", "states", "america", "federal", "department", "bureau", "administration",
     "hospital", "medical", "health", "care", "motel", "hotel", "inn", "suites", "resort",
+    "hotels", "motels", "resorts", "inns", "platforms", "technologies", "banks",
+    "airlines", "express", "logistics", "farms", "farm", "ranch", "restaurant", "cafe", "spa",
+    "cuadrilla", "project", "center", "coalition", "alliance", "clinic", "ministry",
 }
 _NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART",
                       "LANGUAGE"}
@@ -176,7 +179,10 @@ class PersonRecognizer(EntityRecognizer):
         for name, pattern, score in self._compiled:
             for m in pattern.finditer(text):
                 start, end = m.span("n")
-                poss = re.search(r"['’]s?$", m.group("n"))
+                cut = re.search(r"['’]s?\s", m.group("n"))
+                if cut:  # "Ms. Dimaculangan's BDO account": the name ends at the possessive
+                    end = start + cut.end() - 1
+                poss = re.search(r"['’]s?$", text[start:end])
                 if poss:
                     end -= len(poss.group(0))
                 words = text[start:end].split()
@@ -221,8 +227,8 @@ class PersonRecognizer(EntityRecognizer):
                 continue
             if any(f in NOT_NAMES or f in _ORG_WORDS or f in SUFFIX_FORMS for f in folded):
                 continue
-            if any(is_ordinary(f) and not is_first_name(f) for f in folded):
-                continue  # "Subpoena Duces Tecum", "Cellebrite Physical Analyzer"
+            if any(is_everyday(f) and not is_first_name(f) for f in folded):
+                continue  # "Subpoena Duces Tecum", "Cellebrite Physical Analyzer", "Habla"
             if any(m.start() < e and s < m.end() for s, e in places):
                 continue
             out.append(result("PERSON", m.start(), m.end(), 0.5, self, "pattern:name_shape",
@@ -284,6 +290,13 @@ class PersonRecognizer(EntityRecognizer):
                                   "gazetteer:lower", seed=True))
                 continue
             parts = [fold(w) for w in (rest or "").split()]
+            if parts and (parts[0] in _ORG_WORDS or parts[0] in _PLACE_WORDS):
+                continue  # "Wyndham Hotels", "Harris County"
+            prev = text[max(0, m.start() - 20):m.start()].split()[-1:]
+            if prev and prev[0][:1].isupper() and not first.islower() and (
+                    is_place(f"{prev[0]} {first}") or prev[0] in ("Los", "Las", "San", "Santa",
+                                                              "El", "La", "New", "Fort")):
+                continue  # "Los Angeles", "New Jersey"
             while parts and (parts[-1] in NOT_NAMES or parts[-1] in _ORG_WORDS or parts[-1] in
                              NOT_PEOPLE or parts[-1] in SUFFIX_FORMS or is_place(parts[-1]) or
                              parts[-1] in _PLACE_WORDS):
@@ -307,13 +320,14 @@ class PersonRecognizer(EntityRecognizer):
                              f in _PLACE_WORDS or is_place(f) or f in SUFFIX_FORMS or
                              _STOP.match(f) for f in folded):
             return False
-        if any(is_ordinary(f) and not is_first_name(f) for f in folded):
+        if any(is_everyday(f) and not is_first_name(f) for f in folded):
             return False
         if kind == "caps_last_first":
             return len(clean) > 1
         if kind == "caps_run":
             return any(is_first_name(f) for f in folded) and len(folded) >= 2
-        return not is_ordinary(folded[-1])
+        return not is_everyday(folded[-1]) and not clean[-1].isupper() or (
+            len(clean[-1]) > 5 and not is_everyday(folded[-1]))
 
     @staticmethod
     def _not_a_name(words: list[str]) -> bool:
@@ -327,9 +341,18 @@ class PersonRecognizer(EntityRecognizer):
             return True
         if any(f in NOT_PEOPLE or f in _ORG_WORDS or f in _PLACE_WORDS for f in folded):
             return True
-        if is_place(" ".join(folded)) or (len(folded) == 1 and is_place(folded[0])):
+        if len(folded) == 1 and _STOP.match(folded[0]):
+            return True  # "Mar 3", "Se fue"
+        if is_place(" ".join(folded)):
             return True
-        return all(is_ordinary(f) and not is_first_name(f) for f in folded)
+        # a place among words that are everyday or acronyms: "Ciudad Guatemala", "FBI Springfield"
+        rest = [f for w, f in zip(words, folded, strict=False) if not is_place(f)]
+        if len(rest) < len(folded) and all(
+                is_everyday(f) or w.isupper() for w, f in zip(words, folded, strict=False)
+                if not is_place(f)):
+            return True
+        return all(is_everyday(f) and not is_first_name(f) for f in folded) or all(
+            is_ordinary(f) and not is_first_name(f) for f in folded)
 
     @staticmethod
     def _loose_name(words: list[str]) -> bool:

@@ -7,7 +7,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redaction.gazetteer import is_ordinary
+from redaction.gazetteer import is_everyday, is_ordinary
 from redaction.lexicon import STATE_NAMES
 from redaction.recognizers.base import RegexRecognizer, result
 from redaction.record_variants import SUFFIX_ALT, SUFFIX_FORMS
@@ -250,6 +250,9 @@ class SchoolRecognizer(RegexRecognizer):
                          r"National|Judicial|Federal)\b")
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
+        name = match.group(0).split()
+        if len(name) == 2 and is_everyday(name[0]):
+            return False  # "Home School", "High School"
         return not self._PUBLIC.match(match.group(0))
 
 
