@@ -8,12 +8,28 @@ from collections.abc import Callable
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redaction.gazetteer import is_everyday, is_first_name, is_ordinary, is_place
+from redaction.gazetteer import (
+    is_everyday,
+    is_first_name,
+    is_ordinary,
+    is_place,
+    is_rare_word,
+)
 from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE
 from redaction.positions import name_position
 from redaction.recognizers.base import result
 from redaction.record_variants import SUFFIX_FORMS
 from redaction.variants import fold
+
+_LIST_ITEM = re.compile(r"[a-zà-ÿ]{3,}")
+
+
+def _in_name_list(text: str, start: int, end: int) -> bool:
+    """A lower-case given name in a list of given names: "adam, chad and caleb"."""
+    left = re.search(r"([a-zà-ÿ]{3,})\s*(?:,|\band\b|&)\s*$", text[max(0, start - 20):start])
+    right = re.match(r"\s*(?:,|\band\b|&)\s*([a-zà-ÿ]{3,})", text[end:end + 20])
+    return any(m is not None and is_first_name(m.group(1)) and not is_everyday(m.group(1))
+               for m in (left, right))
 
 
 def _stop_words() -> set[str]:
@@ -55,6 +71,9 @@ _GIVEN = re.compile(
     r"(?P<s>[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?(?:[ \t][A-Z][^\W\d_'’\-]+(?:-[A-Z]"
     r"[^\W\d_]+)?)?)(?![\w@])))?"
 )
+_STRONG_CUE = re.compile(r"(?i)\b(?:name|named|call|calls|called|kid|son|daughter|husband|wife|"
+                         r"partner|boyfriend|girlfriend|friend|cousin|brother|sister|uncle|"
+                         r"aunt|niece|nephew)\b")
 _PLACE_WORDS = {"county", "province", "parish", "township", "city", "state", "district",
                 "highway", "street", "avenue", "road", "river", "lake", "mountain", "valley",
                 "beach", "island", "bay", "park", "airport", "station", "division", "unit",
@@ -207,7 +226,9 @@ class PersonRecognizer(EntityRecognizer):
                                      or fold(w) in _FUNCTION_WORDS for w in words)
                 if not words or not (quoted or self._person_like(words)):
                     continue
-                if name in ("cue", "role", "speaker") and self._not_a_name(words):
+                strong = name == "cue" and _STRONG_CUE.search(m.group(0)) is not None
+                if name in ("cue", "role", "speaker") and self._not_a_name(words) and not (
+                        strong and all(is_first_name(w) and not is_everyday(w) for w in words)):
                     continue
                 seed = name in ("honorific", "nickname", "paren_nick", "quoted_nick", "speaker",
                                 "cue_lower") or len(words) >= 2
@@ -278,13 +299,15 @@ class PersonRecognizer(EntityRecognizer):
         for m in _GIVEN.finditer(text):
             first, rest = m.group("f"), m.group("s")
             if (not is_first_name(first) or is_ordinary(first) or fold(first) in NOT_NAMES
-                    or fold(first) in NOT_PEOPLE or is_place(first) or _STOP.match(first)
+                    or fold(first) in NOT_PEOPLE or (is_place(first) and not rest)
+                    or _STOP.match(first)
                     or sum(c.isupper() for c in first) > 1 and not first.isupper()
                     or _PLACE_AFTER.match(text, m.end("f"))):
                 continue
             if first.islower():
-                if len(first) < 4 or is_everyday(first) or \
-                        not name_position(text, m.start(), m.end("f")):
+                if len(first) < 4 or is_everyday(first) or not (
+                        is_rare_word(first) or name_position(text, m.start(), m.end("f"))
+                        or _in_name_list(text, m.start(), m.end("f"))):
                     continue
                 out.append(result("PERSON", m.start(), m.start() + len(first), 0.4, self,
                                   "gazetteer:lower", seed=True))
@@ -347,7 +370,7 @@ class PersonRecognizer(EntityRecognizer):
             return True
         # a place among words that are everyday or acronyms: "Ciudad Guatemala", "FBI Springfield"
         rest = [f for w, f in zip(words, folded, strict=False) if not is_place(f)]
-        if len(rest) < len(folded) and all(
+        if 0 < len(rest) < len(folded) and all(
                 is_everyday(f) or w.isupper() for w, f in zip(words, folded, strict=False)
                 if not is_place(f)):
             return True
