@@ -65,6 +65,11 @@ def is_everyday(word: str) -> bool:
     return _zipf(low) >= (5.0 if is_first_name(low) else EVERYDAY_ZIPF)
 
 
+def word_frequency(word: str) -> float:
+    """Zipf frequency of a word in the most frequent of the clients' languages."""
+    return _zipf(word.lower())
+
+
 def is_rare_word(word: str) -> bool:
     """True when a word is almost never an everyday word in the clients' languages."""
     return _zipf(word.lower()) < 2.5 and not is_ordinary(word.lower())

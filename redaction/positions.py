@@ -30,6 +30,7 @@ _RELATION_BEFORE = re.compile(
     r"herman[oa]|t[ií][oa]|amig[oa]|novi[oa]|hij[oa]|espos[oa]|sobrin[oa]|abuel[oa])"
     r"\s*(?:\(\s*|de\s+|,\s*)?$"
 )
+_CONTACT_TAIL = re.compile(r"\s*(?:\.{2,}|\t|\s{3,}|:|-{2,})\s*[+(]?\d")
 _SPEAKER_PREFIX = re.compile(r"[\s\[\]\d:/,.\-|>]*(?:[ap]\.?\s?m\.?)?[\s\]\-|>]*", re.I)
 
 
@@ -48,6 +49,9 @@ def name_position(text: str, start: int, end: int) -> bool:
         return True
     if after and after.group(1).lower() in NAME_AFTER:
         return True
-    if re.search(r"(?::|^)\s*$", head) and after and after.group(1).lower() in _VOCATIVE_AFTER:
+    if re.search(r"(?:[:|]|^)\s*$", head) and after and \
+            after.group(1).lower() in _VOCATIVE_AFTER:
         return True  # a message that opens by naming whom it is for
+    if _SPEAKER_PREFIX.fullmatch(head) and _CONTACT_TAIL.match(tail):
+        return True  # a contact list: "chula ........ (361) 555-0224"
     return bool(_RELATION_BEFORE.search(text[max(0, start - 20):start]))

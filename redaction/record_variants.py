@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from redaction.gazetteer import is_ordinary, is_place
+from redaction.gazetteer import is_place
 from redaction.lexicon import STATE_NAMES
 from redaction.variants import (
     ID_SEP,
@@ -14,6 +14,7 @@ from redaction.variants import (
     _ocr_form,
     alternation,
     fold,
+    is_common_word_name,
     last4_variants,
 )
 
@@ -140,7 +141,7 @@ def town_variants(city: str) -> list[Variant]:
             or re.fullmatch(r"[A-Z]{2}", name):
         return []
     body = r"\s+".join(_loose(w) for w in words)
-    if all(is_ordinary(w) for w in words):  # "Hope", "Friendship": only as a proper noun
+    if all(is_common_word_name(w) for w in words):  # "Hope", "Friendship": a proper noun only
         forms = [body, r"\s+".join(re.escape(w.upper()) for w in words)]
         pat = re.compile(rf"(?<![\w\-])(?:{'|'.join(forms)})(?![\w\-])")
         return [Variant("LOCATION", "town", pat, weak=True)]

@@ -128,10 +128,19 @@ _POSSESSIVE = r"(?:['’]s|s(?=\s+[a-z]))?"  # "Lexi's car", "Lexis car"
 
 def is_common_word_name(word: str) -> bool:
     """True for a name that is also an everyday word (Hope, Summer, Sierra, Luz)."""
-    from redaction.gazetteer import is_first_name, is_ordinary
+    from redaction.gazetteer import is_everyday, is_first_name, is_ordinary
 
     key = fold(word)
-    return key in COMMON_WORD_NAMES or (is_ordinary(key) and not is_first_name(key))
+    return key in COMMON_WORD_NAMES or (
+        is_ordinary(key) and not is_first_name(key) and is_everyday(key) and not
+        is_rare_in_use(key))
+
+
+def is_rare_in_use(word: str) -> bool:
+    """A dictionary word nobody writes any more ("sisi"): a name, not a word, in a chat."""
+    from redaction.gazetteer import word_frequency
+
+    return word_frequency(word) < 2.0
 
 
 def _ocr_form(token: str) -> str:
