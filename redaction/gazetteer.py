@@ -17,6 +17,7 @@ from functools import lru_cache
 LARGE_CITY = 100_000  # people: above this a city alone does not point to anyone
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     nfkd = unicodedata.normalize("NFKD", text)
     return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()

@@ -36,6 +36,7 @@ from redaction.variants import (
 )
 
 _SOFT_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+_NUMERIC = {"PHONE", "DOB", "SSN", "ACCOUNT", "ID"}
 _ANYWORD = re.compile(r"(?<![\w@.])[^\W\d_][\w'’\-]{3,}")
 _WORD_CONTINUATIONS = {
     "you", "u", "ur", "your", "so", "that", "this", "it", "its", "it's", "everything", "all",
@@ -157,7 +158,8 @@ class KnownMatcher:
             for v in owner.variants:
                 if v.digits and v.digits not in digits:
                     continue
-                for source in [folded] if v.folded else views:
+                for source in [folded] if v.folded else views if v.digits or \
+                        v.category in _NUMERIC else views[:1]:
                     for m in v.pattern.finditer(source):
                         if m.end() > m.start():
                             hits.append(KnownHit(m.start(), m.end(), v.category, owner.index,
@@ -199,7 +201,7 @@ class KnownMatcher:
             if not owner.common:
                 continue
             alt = alternation({r"[\s\-]?".join(map(re.escape, c.split())) for c in owner.common})
-            for m in re.finditer(rf"(?<![\w@.$])(?:{alt})(?:['’]?s)?(?!\w)", view, re.I):
+            for m in re.finditer(rf"(?<![\w@.$])(?:{alt})(?:s(?=\s+[a-z]))?(?!\w)", view, re.I):
                 if m.group(0)[:1].isupper() or not name_position(view, m.start(), m.end()):
                     continue
                 out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
@@ -228,8 +230,8 @@ class KnownMatcher:
         for owner in self.owners:
             long_match = any(osa_distance(key, tok, 1 if len(tok) < 8 else 2)
                              <= (1 if len(tok) < 8 else 2) for tok in owner.fuzzy)
-            if long_match or any(key[:1] == tok[:1] and osa_distance(key, tok, 1) <= 1
-                                 for tok in owner.fuzzy_short):
+            if long_match or any(len(key) == len(tok) and key[:1] == tok[:1]
+                                 and osa_distance(key, tok, 1) <= 1 for tok in owner.fuzzy_short):
                 found.append(owner.index)
         return tuple(found)
 

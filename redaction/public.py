@@ -49,6 +49,7 @@ class PublicFacts:
         self._keep = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I) if alt else None
         self.words = {fold(w) for k in entries for w in re.findall(r"[^\W\d_][\w'’\-]*", k)}
         self.names = {fold(k) for k in entries}
+        self._last: tuple[str, list[tuple[int, int]]] | None = None
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sorted (start, end) of every public fact in text."""
@@ -58,8 +59,12 @@ class PublicFacts:
         return sorted(out)
 
     def keep_spans(self, text: str) -> list[tuple[int, int]]:
-        """Spans of the case's keep list only."""
-        return [m.span() for m in self._keep.finditer(text)] if self._keep is not None else []
+        """Spans of the case's keep list only (the last text's are remembered)."""
+        if self._keep is None:
+            return []
+        if self._last is None or self._last[0] is not text:
+            self._last = (text, [m.span() for m in self._keep.finditer(text)])
+        return self._last[1]
 
     def inside_kept_name(self, text: str, start: int, end: int) -> bool:
         """True when [start, end) lies inside a keep-list name and is shorter than it."""

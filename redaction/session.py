@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import (
+    AnalyzerEngine,
+    EntityRecognizer,
+    RecognizerRegistry,
+    RecognizerResult,
+)
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.context import CaseContext
 from redaction.known import KnownMatcher
@@ -50,6 +57,21 @@ _MINOR_AFTER = re.compile(
 _MINOR_BEFORE = re.compile(r"(?i)\b(\d{1,2})[- ]year[- ]old\s+(?:\w+\s+)?$")
 
 
+class _NoContext(ContextAwareEnhancer):
+    """Scores decide nothing here (every detection is a candidate), so Presidio's context
+    boost, which copies every result of every recognizer, is skipped."""
+
+    def __init__(self) -> None:
+        super().__init__(context_similarity_factor=0.0, min_score_with_context_similarity=0.0,
+                         context_prefix_count=0, context_suffix_count=0)
+
+    def enhance_using_context(self, text: str, raw_results: list[RecognizerResult],
+                              nlp_artifacts: NlpArtifacts, recognizers: list[EntityRecognizer],
+                              context: list[str] | None = None) -> list[RecognizerResult]:
+        """The results as they are."""
+        return raw_results
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A span some recognizer wants removed."""
@@ -89,7 +111,8 @@ class RedactionSession:
             supported_languages=["en"],
         )
         self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine.nlp_engine,
-                                        log_decision_process=False, supported_languages=["en"])
+                                        log_decision_process=False, supported_languages=["en"],
+                                        context_aware_enhancer=_NoContext())
         self._persons = PersonPlaceholders("[Person {n}]")
         self._related = PersonPlaceholders("[Related Person {n}]")
         self._reference = ReferenceList()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 
@@ -31,6 +32,7 @@ class Variant:
     digits: str = ""  # a match always holds these digits in a row: skip texts without them
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents, for comparing names."""
     nfkd = unicodedata.normalize("NFKD", text)
@@ -123,7 +125,7 @@ def _word_regex(words: set[str]) -> str:
 _OCR = {"o": "[o0]", "l": "[l1i|]", "i": "[i1l|!]", "m": "(?:m|rn)", "s": "[s5]", "e": "[e3]",
         "b": "[b6]", "g": "[g9]", "a": "[a@]"}
 _JOIN = r"[\s\-_.]?"  # between the parts of an alias: "baby girl", "baby-girl", "babygirl"
-_POSSESSIVE = r"(?:['’]s|s(?=\s+[a-z]))?"  # "Lexi's car", "Lexis car"
+_POSSESSIVE = r"(?:s(?=\s+[a-z]))?"  # "Lexis car" (with its apostrophe, the 's stays outside)
 
 
 def is_common_word_name(word: str) -> bool:

@@ -32,11 +32,20 @@ class RegexRecognizer(EntityRecognizer):
     FLAGS: ClassVar[int] = 0
     GROUP: ClassVar[int | str] = 0
     OCR_DIGITS: ClassVar[bool] = False  # also read "O"/"l" inside numbers as digits
+    # pattern name -> the label that must end just before the value ("Phone: ", "DL # ");
+    # looked for behind each value match, which is far cheaper than scanning for labels
+    CUES: ClassVar[dict[str, str]] = {}
+    _cue_cache: ClassVar[dict[str, re.Pattern[str]] | None] = None
     _cache: ClassVar[list[tuple[str, re.Pattern[str], float]] | None] = None
 
     def __init__(self) -> None:
         super().__init__(supported_entities=[self.ENTITY], name=type(self).__name__)
         self._compiled = self.compiled()
+        cues = type(self).__dict__.get("_cue_cache")
+        if cues is None:
+            cues = {n: re.compile(rf"(?:{c})$") for n, c in self.CUES.items()}
+            type(self)._cue_cache = cues
+        self._cues = cues
 
     @classmethod
     def compiled(cls) -> list[tuple[str, re.Pattern[str], float]]:
@@ -70,6 +79,10 @@ class RegexRecognizer(EntityRecognizer):
                 for m in pattern.finditer(view):
                     group = self.GROUP if m.group(self.GROUP) is not None else 0
                     start, end = m.span(group)
+                    cue = self._cues.get(name)
+                    if cue is not None and not cue.search(view, max(0, m.start() - 48),
+                                                          m.start()):
+                        continue
                     if end > start and self.accept(name, m):
                         out.append(result(self.ENTITY, start, end, score, self, self.DETECTOR))
         return out

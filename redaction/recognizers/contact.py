@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -58,13 +59,14 @@ class PhoneNumberRecognizer(RegexRecognizer):
         ("national", r"(?<![\w+\-/.,$])(?P<n>\(?0\d{1,4}\)?(?:[ .\-]\d{2,5}){1,4})"
                      r"(?![\w\-/]|[.,]\d)", 0.55),
         ("area_paren", r"(?<![\w+])(?P<n>\(\d{1,3}\)\s?\d{3,5}[\s\-]\d{3,4})(?![\w\-/])", 0.6),
-        ("cued", _PHONE_CUE + r"\s*[:#.]?\s*(?:on\s+|at\s+)?(?P<n>" + _DIGITS
-                 + r")(?![\w\-/]|[.,]\d)", 0.6),
+        ("cued", r"(?<![\w+\-/.,$])(?P<n>" + _DIGITS + r")(?![\w\-/]|[.,]\d)", 0.6),
         ("labelled_after", r"(?<![\w+\-/.,$])(?P<n>" + _DIGITS + r")\s*[-,]?\s*"
                            r"(?i:office|fax|mobile|cell|home|work)\b", 0.6),
         ("grouped", r"(?<![\w+\-/.,$])(?P<n>\d{2,4}(?:[ .\-]\d{2,4}){2,4})(?![\w\-/]|[.,]\d)", 0.4),
         ("run", r"(?<![\w+\-/.,$])(?P<n>\d{10,11})(?![\w\-/]|[.,]\d)", 0.4),
     ]
+
+    CUES = {"cued": _PHONE_CUE + r"\s*[:#.]?\s*(?:on\s+|at\s+)?"}
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
         text = match.group("n")
@@ -86,6 +88,7 @@ class PhoneNumberRecognizer(RegexRecognizer):
         return _valid_somewhere(text)
 
 
+@lru_cache(maxsize=4096)
 def _valid_somewhere(text: str) -> bool:
     """True when text is a valid phone number in one of the regions a clinic sees."""
     for region in PHONE_REGIONS:
@@ -115,22 +118,24 @@ class HandleRecognizer(RegexRecognizer):
     PATTERNS = [
         ("at", r"(?<![\w@.])(?P<h>@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)", 0.8),
         ("cash", r"(?<![\w$])(?P<h>\$[A-Za-z][A-Za-z0-9_\-]{2,})", 0.8),
-        ("labeled", r"(?i:user ?name|screen ?name|handle|gamer ?tag|snapchat|telegram|tiktok|"
-                    r"kik|accounts?|profile)\s*(?:name|id)?\s*[:\s]\s*"
-                    r"(?P<h>@?(?=[\w.]*[A-Za-z])[A-Za-z0-9][\w.]*[._\d][\w.]*[A-Za-z0-9_])"
-                    r"(?![\w@])", 0.6),
+        ("labeled", r"(?<![\w@.])(?P<h>@?(?=[\w.]*[A-Za-z])[A-Za-z0-9][\w.]*[._\d][\w.]*"
+                    r"[A-Za-z0-9_])(?![\w@])", 0.6),
         # user names and payment tags without @ or $: "desertrose_480", "jaxx.m_417",
         # "kwheels04", "Tavo-Ruiz-559"; never an email, a link, a file name or a record id
         ("shape", r"(?<![\w@.$/#\-])(?P<h>(?=[\w.\-]*[a-z])[A-Za-z][A-Za-z0-9]*(?:[._\-]"
                   r"[A-Za-z0-9]+)*(?:_[A-Za-z0-9]+|[A-Za-z]\d{2,}[A-Za-z0-9]*|\.\w*\d\w*|"
                   r"-\d{2,})(?:[._\-][A-Za-z0-9]+)*)(?![\w@]|[.\-/]\w)", 0.5),
         # a payment tag named as such, without its $: "cash app tag dezybarra01", "TrellBands"
-        ("tag", r"(?i:cash ?app|cashtag|venmo|zelle|paypal|tag|handle|ig|insta(?:gram)?|"
-                r"snap(?:chat)?|tiktok|wechat(?: id)?|alipay(?: id)?|telegram)[:\s]+"
-                r"(?:is\s+|tag\s+|still\s+|old tag\s+)?"
-                r"(?P<h>(?=\w*[a-z])(?=\w*[A-Z0-9_])[A-Za-z][A-Za-z0-9_.]{2,}[A-Za-z0-9_])"
-                r"(?![\w@])", 0.5),
+        ("tag", r"(?<![\w@.$])(?P<h>(?=\w*[a-z])(?=\w*[A-Z0-9_])[A-Za-z][A-Za-z0-9_.]{2,}"
+                r"[A-Za-z0-9_])(?![\w@])", 0.5),
     ]
+    CUES = {
+        "labeled": r"(?i:user ?name|screen ?name|handle|gamer ?tag|snapchat|telegram|tiktok|"
+                   r"kik|accounts?|profile)\s*(?:name|id)?\s*[:\s]\s*",
+        "tag": r"(?i:cash ?app|cashtag|venmo|zelle|paypal|tag|handle|ig|insta(?:gram)?|"
+               r"snap(?:chat)?|tiktok|wechat(?: id)?|alipay(?: id)?|telegram)[:\s]+"
+               r"(?:is\s+|tag\s+|still\s+|old tag\s+)?",
+    }
     _FILE = re.compile(r"(?i)\.(?:pdf|docx?|txt|jpe?g|png|heic|gif|mp4|mov|csv|xlsx?|zip|html?)$")
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102

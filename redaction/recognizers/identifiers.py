@@ -80,17 +80,17 @@ class LabeledIdRecognizer(RegexRecognizer):
     DETECTOR = "pattern:labeled_id"
     GROUP = "n"
     PATTERNS = [
-        ("labeled", r"(?i:MRN|medical record(?: number| no\.?)?|patient (?:id|no\.?)|"
-                    r"emp(?:loyee)?\.? (?:id|no\.?|number)|member id|client id|student id|"
-                    r"inmate (?:id|no\.?|number)|booking (?:no\.?|number)|"
-                    r"driver'?s? licen[cs]e(?: number| no\.?)?|\bDL(?: no\.?| #)?|"
-                    r"passport(?: number| no\.?)?|A-?number|\bA#|alien (?:number|no\.?)|"
-                    r"I-94(?: number| no\.?)?|visa (?:number|no\.?)|receipt (?:number|no\.?)|"
-                    r"policy (?:number|no\.?)|ticket(?: no\.?)?|badge(?: no\.?)?|"
-                    r"\bID(?: number| no\.?| #)?|record (?:number|no\.?)|file (?:number|no\.?))"
-                    r"(?:\s+(?:is|was|of))?[:\s#.]*(?:\([A-Z]{2,3}\)\s*)?"
-                    r"(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d[A-Za-z0-9\-]*)(?![\w\-])", 0.7),
+        ("labeled", r"(?<![\w\-])(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d[A-Za-z0-9\-]*)(?![\w\-])", 0.7),
     ]
+    CUES = {"labeled": r"(?i:MRN|medical record(?: number| no\.?)?|patient (?:id|no\.?)|"
+                       r"emp(?:loyee)?\.? (?:id|no\.?|number)|member id|client id|student id|"
+                       r"inmate (?:id|no\.?|number)|booking (?:no\.?|number)|"
+                       r"driver'?s? licen[cs]e(?: number| no\.?)?|\bDL(?: no\.?| #)?|"
+                       r"passport(?: number| no\.?)?|A-?number|\bA#|alien (?:number|no\.?)|"
+                       r"I-94(?: number| no\.?)?|visa (?:number|no\.?)|receipt (?:number|no\.?)|"
+                       r"policy (?:number|no\.?)|ticket(?: no\.?)?|badge(?: no\.?)?|"
+                       r"\bID(?: number| no\.?| #)?|record (?:number|no\.?)|file (?:number|no\.?))"
+                       r"(?:\s+(?:is|was|of))?[:\s#.]*(?:\([A-Z]{2,3}\)\s*)?"}
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
         token = match.group("n")

@@ -66,7 +66,7 @@ NEGATIVE = [
     (HandleRecognizer, "Paid $24.00 per bin"),
     (PersonalUrlRecognizer, "see https://www.uscourts.gov/rules"),
     (SsnRecognizer, "invalid 000-12-3456 and 666-12-3456 and 123-00-4567"),
-    (CardRecognizer, "4111 1111 1111 1112"),
+    (CardRecognizer, "4111111111111112"),  # a run failing Luhn; four groups of four count
     (LabeledIdRecognizer, "Civil Action No. 1:24-cv-00417-TAB"),
     (StreetAddressRecognizer, "under 18 U.S.C. § 1591 and 22 U.S.C. § 7102"),
     (StreetAddressRecognizer, "Orchard Blocks 12 and 14, Yakima County"),

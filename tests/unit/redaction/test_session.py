@@ -37,8 +37,10 @@ def test_court_profile_removes_known_and_unknown_and_keeps_public_facts(court):
                  "Fed. R. Civ. P. 5.2", "May 2, 2024"]:
         assert _present(kept, out), kept
     assert "Family Member 1" in out and "Jane Doe 1's phone" in out
-    # FRCP 5.2(a) for people the case file does not know
-    assert "XXX-XX-6789" in out and "1980" in out and "Elk Grove, CA" in out
+    # FRCP 5.2(a) for people the case file does not know: birth year, city and state; numbers
+    # lose even their last four digits (those alone match a record to a person)
+    assert "XXX-XX-XXXX" in out and "6789" not in out
+    assert "1980" in out and "Elk Grove, CA" in out
     assert court.leaks(out) == []
 
 
