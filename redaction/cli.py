@@ -210,6 +210,10 @@ def redact_eval(set_dir: str, json_path: str | None, show_failures: bool) -> Non
     click.echo(f"keep rate: {s.keep_rate:.4f}")
     click.echo(f"pseudonym hits: {s.pseudonym_hits:.4f}")
     click.echo(f"held back: {s.held_back}")
+    click.echo(f"collateral, lower-case words lost: {s.lower_lost}/{s.lower_words} "
+               f"({s.lower_collateral:.2%})")
+    click.echo(f"collateral, capitalised words lost: {s.capital_lost}/{s.capital_words} "
+               f"({s.capital_collateral:.2%})")
     if show_failures:
         for f in s.failures:
             click.echo(json.dumps(f, ensure_ascii=False))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +40,10 @@ class Scores:
     pseudo_total: int = 0
     pseudo_short: int = 0
     held_back: int = 0
+    lower_words: int = 0  # ordinary words outside every labelled identifier, by occurrence
+    lower_lost: int = 0
+    capital_words: int = 0
+    capital_lost: int = 0
     failures: list[dict] = field(default_factory=list)
 
     @property
@@ -56,12 +61,26 @@ class Scores:
         """Share of pseudonyms present at least as often as asked."""
         return 1 - self.pseudo_short / self.pseudo_total if self.pseudo_total else 1.0
 
+    @property
+    def lower_collateral(self) -> float:
+        """Share of lower-case words outside every labelled identifier that the output lost."""
+        return self.lower_lost / self.lower_words if self.lower_words else 0.0
+
+    @property
+    def capital_collateral(self) -> float:
+        """Share of capitalised words outside every labelled identifier that the output lost."""
+        return self.capital_lost / self.capital_words if self.capital_words else 0.0
+
     def as_dict(self) -> dict:
         """Summary numbers (no labelled strings)."""
         return {
             "known_leaks": self.known_leaks, "known_total": self.known_total,
             "unknown_recall": round(self.unknown_recall, 4), "keep_rate": round(self.keep_rate, 4),
             "pseudonym_hits": round(self.pseudonym_hits, 4), "held_back": self.held_back,
+            "lower_collateral": round(self.lower_collateral, 4),
+            "lower_words_lost": self.lower_lost, "lower_words": self.lower_words,
+            "capital_collateral": round(self.capital_collateral, 4),
+            "capital_words_lost": self.capital_lost, "capital_words": self.capital_words,
         }
 
 
@@ -85,11 +104,32 @@ def evaluate(engine: RedactionEngine, set_dir: str | Path) -> Scores:
                 texts.append((root / "docs" / f"{d}.txt").read_text(encoding="utf-8"))
             except OSError:
                 raise RedactionError(f"document not readable: {d}") from None
-        for doc_id, out in zip(docs, session.redact_many(texts), strict=True):
+        for doc_id, text, out in zip(docs, texts, session.redact_many(texts), strict=True):
             held = bool(session.leaks(out.text))
             scores.held_back += held
             _score(scores, doc_id, labels[doc_id], None if held else _norm(out.text))
+            if not held:
+                _collateral(scores, text, out.text, labels[doc_id].get("must_remove", []))
     return scores
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _collateral(scores: Scores, text: str, out: str, must_remove: list[dict]) -> None:
+    """Count the words outside every labelled identifier that the output lost (over-redaction),
+    lower-case and capitalised apart, by occurrence."""
+    labelled = {w.lower() for item in must_remove for w in _WORD.findall(item["text"])}
+    before = Counter(w for w in _WORD.findall(text) if w.lower() not in labelled)
+    after = Counter(_WORD.findall(out))
+    for word, n in before.items():
+        lost = max(0, n - after.get(word, 0))
+        if word.islower():
+            scores.lower_words += n
+            scores.lower_lost += lost
+        else:
+            scores.capital_words += n
+            scores.capital_lost += lost
 
 
 def _score(scores: Scores, doc_id: str, lab: dict, hay: str | None) -> None:

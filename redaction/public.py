@@ -50,13 +50,14 @@ class PublicFacts:
         self.words = {fold(w) for k in entries for w in re.findall(r"[^\W\d_][\w'’\-]*", k)}
         self.names = {fold(k) for k in entries}
         self._last: tuple[str, list[tuple[int, int]]] | None = None
+        self._last_spans: tuple[str, list[tuple[int, int]]] | None = None
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """Sorted (start, end) of every public fact in text."""
-        out = [m.span() for m in _PUBLIC.finditer(text)]
-        if self._keep is not None:
-            out += [m.span() for m in self._keep.finditer(text)]
-        return sorted(out)
+        """Sorted (start, end) of every public fact in text (the last text's are remembered)."""
+        if self._last_spans is None or self._last_spans[0] is not text:
+            out = [m.span() for m in _PUBLIC.finditer(text)] + self.keep_spans(text)
+            self._last_spans = (text, sorted(out))
+        return self._last_spans[1]
 
     def keep_spans(self, text: str) -> list[tuple[int, int]]:
         """Spans of the case's keep list only (the last text's are remembered)."""

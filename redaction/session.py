@@ -14,7 +14,6 @@ from presidio_analyzer import (
     RecognizerRegistry,
     RecognizerResult,
 )
-from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.context import CaseContext
@@ -57,18 +56,13 @@ _MINOR_AFTER = re.compile(
 _MINOR_BEFORE = re.compile(r"(?i)\b(\d{1,2})[- ]year[- ]old\s+(?:\w+\s+)?$")
 
 
-class _NoContext(ContextAwareEnhancer):
-    """Scores decide nothing here (every detection is a candidate), so Presidio's context
-    boost, which copies every result of every recognizer, is skipped."""
+class _Analyzer(AnalyzerEngine):
+    """Presidio's analyzer without its context boost: every detection here is a candidate
+    whatever its score, and the boost walks every result once per recognizer."""
 
-    def __init__(self) -> None:
-        super().__init__(context_similarity_factor=0.0, min_score_with_context_similarity=0.0,
-                         context_prefix_count=0, context_suffix_count=0)
-
-    def enhance_using_context(self, text: str, raw_results: list[RecognizerResult],
-                              nlp_artifacts: NlpArtifacts, recognizers: list[EntityRecognizer],
-                              context: list[str] | None = None) -> list[RecognizerResult]:
-        """The results as they are."""
+    def _enhance_using_context(self, text: str, raw_results: list[RecognizerResult],
+                               nlp_artifacts: NlpArtifacts, recognizers: list[EntityRecognizer],
+                               context: list[str] | None = None) -> list[RecognizerResult]:
         return raw_results
 
 
@@ -110,9 +104,8 @@ class RedactionSession:
             recognizers=[*engine.recognizers, CaseRecognizer(self.matcher)],
             supported_languages=["en"],
         )
-        self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine.nlp_engine,
-                                        log_decision_process=False, supported_languages=["en"],
-                                        context_aware_enhancer=_NoContext())
+        self._analyzer = _Analyzer(registry=registry, nlp_engine=engine.nlp_engine,
+                                   log_decision_process=False, supported_languages=["en"])
         self._persons = PersonPlaceholders("[Person {n}]")
         self._related = PersonPlaceholders("[Related Person {n}]")
         self._reference = ReferenceList()

@@ -220,10 +220,10 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
             bare.add(seq)
     out = []
     if dotted:
-        pat = rf"(?<![\w.])(?:{alternation(dotted)})(?![\w]|\.\w)"
+        pat = rf"(?=[A-Z])(?<![\w.])(?:{alternation(dotted)})(?![\w]|\.\w)"
         out.append(Variant("PERSON", "initials", re.compile(pat)))
     if bare:
-        pat = rf"(?<![\w.])(?:{alternation(bare)})(?!\w)"
+        pat = rf"(?=[A-Z])(?<![\w.])(?:{alternation(bare)})(?!\w)"
         out.append(Variant("PERSON", "initials", re.compile(pat)))
     if public:
         pat = (rf"(?<![\w.])(?<!Washington )(?<!Washington, )(?:{alternation(public)})"
@@ -254,7 +254,8 @@ def phone_variants(raw: str) -> list[Variant]:
     body = SEP.join(national)
     prefix = rf"(?:\+?\s*{cc}{SEP})?" if cc else ""
     trunk = r"(?:\(?0\)?[\s.\-]*)?" if cc and cc != "1" else ""
-    out = [Variant("PHONE", "phone", re.compile(rf"(?<![\d+]){prefix}{trunk}\(?{body}(?!\d)"),
+    out = [Variant("PHONE", "phone",
+                   re.compile(rf"(?=[\d+(])(?<![\d+]){prefix}{trunk}\(?{body}(?!\d)"),
                    digits=national)]
     if cc == "1" and len(national) == 10:
         local = SEP.join(national[3:])
@@ -266,15 +267,17 @@ def phone_variants(raw: str) -> list[Variant]:
 
 def last4_variants(category: str, last4: str, *, bare: bool = False) -> list[Variant]:
     """Last four digits: masked (XXX-XX-1234, ****1234), after 'ending in', or bare."""
-    masked = rf"(?<![\w*•])(?:[Xx*•#]+[\s\-.]?){{1,4}}{last4}(?!\w)"
+    masked = rf"(?=[Xx*•#])(?<![\w*•])(?:[Xx*•#]+[\s\-.]?){{1,4}}{last4}(?!\w)"
     after = ("ending in ", "ending ", "ends in ", "ends with ", "ending with ", "ending: ",
              "ending in: ", "last four ", "last 4 ", "last four digits ", "last 4 digits ",
              "last four: ", "last 4: ", "last four is ", "last 4 is ", "…", "...", "x", "#",
              "ends ", "last four digits are ", "last 4 digits are ")
     ending = "|".join(f"(?<={re.escape(a)})" for a in after)
+    # the digits first: a literal look-ahead fails fast where the cue alternatives would not
     out = [
         Variant(category, "last4", re.compile(masked), digits=last4),
-        Variant(category, "last4", re.compile(rf"(?:{ending}){last4}(?!\w)", re.I), digits=last4),
+        Variant(category, "last4", re.compile(rf"(?={last4}(?!\w))(?:{ending}){last4}", re.I),
+                digits=last4),
     ]
     if bare and not re.fullmatch(r"(?:19|20)\d\d", last4):
         bare_re = rf"(?<![\w\-/.$,:]){last4}(?![\w\-/:]|[.,]\d)"

@@ -79,10 +79,9 @@ class RegexRecognizer(EntityRecognizer):
                 for m in pattern.finditer(view):
                     group = self.GROUP if m.group(self.GROUP) is not None else 0
                     start, end = m.span(group)
-                    cue = self._cues.get(name)
-                    if cue is not None and not cue.search(view, max(0, m.start() - 48),
-                                                          m.start()):
+                    if end <= start or not self.accept(name, m):
                         continue
-                    if end > start and self.accept(name, m):
+                    cue = self._cues.get(name)
+                    if cue is None or cue.search(view, max(0, m.start() - 48), m.start()):
                         out.append(result(self.ENTITY, start, end, score, self, self.DETECTOR))
         return out

@@ -22,9 +22,9 @@ class SsnRecognizer(RegexRecognizer):
     PATTERNS = [
         ("dashed", r"(?<![\w\-/.])(?P<n>\d{3}-\d{2}-\d{4})(?![\w\-/]|\.\d)", 0.8),
         ("spaced", r"(?<![\w\-])(?P<n>\d{3} \d{2} \d{4})(?![\w\-])", 0.5),
-        ("labeled", r"(?i:ssn|social security(?: number| no\.?)?|ss#|tin|itin)[:\s#]*"
-                    r"(?P<n>\d{9})(?!\d)", 0.8),
+        ("labeled", r"(?<!\d)(?P<n>\d{9})(?!\d)", 0.8),
     ]
+    CUES = {"labeled": r"(?i:ssn|social security(?: number| no\.?)?|ss#|tin|itin)[:\s#]*"}
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
         digits = re.sub(r"\D", "", match.group("n"))
@@ -80,7 +80,8 @@ class LabeledIdRecognizer(RegexRecognizer):
     DETECTOR = "pattern:labeled_id"
     GROUP = "n"
     PATTERNS = [
-        ("labeled", r"(?<![\w\-])(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d[A-Za-z0-9\-]*)(?![\w\-])", 0.7),
+        ("labeled", r"(?<![\w\-])(?=(?:[A-Za-z\-]*\d){4})(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d"
+                    r"[A-Za-z0-9\-]*)(?![\w\-])", 0.7),
     ]
     CUES = {"labeled": r"(?i:MRN|medical record(?: number| no\.?)?|patient (?:id|no\.?)|"
                        r"emp(?:loyee)?\.? (?:id|no\.?|number)|member id|client id|student id|"
@@ -129,14 +130,16 @@ class ReceiptRecognizer(RegexRecognizer):
         ("uscis", r"(?<![\w\-])(?P<n>(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|TSC|VSC|CSC)[\s\-]?\d{10})"
                   r"(?![\w\-])", 0.8),
         ("long_digits", r"(?<![\w\-.,$/])(?P<n>\d{15,22})(?![\w\-]|[.,]\d)", 0.6),
-        ("device", r"(?i:imei|meid|iccid|serial(?: no\.?| number)?|s/n|esn|device id|udid)"
-                   r"[:\s#.]*(?P<n>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{7,24})(?![\w\-])", 0.7),
+        ("device", r"(?<![\w\-])(?P<n>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{7,24})(?![\w\-])", 0.7),
         ("btc", r"(?<![\w])(?P<n>bc1[02-9ac-hj-np-z]{11,71}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})"
                 r"(?![\w])", 0.7),
         ("eth", r"(?<![\w])(?P<n>0x[a-fA-F0-9]{40})(?![\w])", 0.8),
-        ("ein", r"(?i:EIN|FEIN|employer identification(?: number| no\.?)?|tax id)[:\s#.]*"
-                r"(?P<n>\d{2}-\d{7})(?![\w\-])", 0.8),
+        ("ein", r"(?<![\w\-])(?P<n>\d{2}-\d{7})(?![\w\-])", 0.8),
     ]
+    CUES = {
+        "device": r"(?i:imei|meid|iccid|serial(?: no\.?| number)?|s/n|esn|device id|udid)[:\s#.]*",
+        "ein": r"(?i:EIN|FEIN|employer identification(?: number| no\.?)?|tax id)[:\s#.]*",
+    }
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
         if pattern_name == "btc" and match.group("n")[0] in "13":

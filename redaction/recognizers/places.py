@@ -156,11 +156,14 @@ _INLINE_STREET = re.compile(
     r"(?<![\w.,/$\-:#])(?P<a>\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?" + _STREET_WORD
     + r"(?:[ \t]+" + _STREET_WORD + r"){0,3}[ \t]+\d{1,4}[A-Za-z]?)(?![\w\-/:]|[.,]\d)"
 )
-_CUED = re.compile(
+_CUE_BEFORE_ADDRESS = (
     r"(?i:lives? at|living at|lived at|address(?:\s+is)?:?|moved to|staying at|stays at|"
     r"located at|drops? (?:you|me|her|him) off at|meet (?:me|us) at|send (?:it|them) to|"
-    r"mailed to|ship(?:ped)? to)[ \t]+(?P<a>\d{1,6}[A-Za-z]?(?:[ \t]+\d{1,5})?(?:[ \t]+"
-    + _STREET_WORD + r"){1,4}(?:[ \t]+\d{1,5}[A-Za-z]?\b)?)"
+    r"mailed to|ship(?:ped)? to)[ \t]+"
+)
+_CUED_ADDRESS = (
+    r"(?<![\w\-])(?P<a>\d{1,6}[A-Za-z]?(?:[ \t]+\d{1,5})?(?:[ \t]+" + _STREET_WORD
+    + r"){1,4}(?:[ \t]+\d{1,5}[A-Za-z]?\b)?)"
 )
 
 
@@ -176,8 +179,9 @@ class AddressBlockRecognizer(RegexRecognizer):
     PATTERNS = [
         ("box", r"(?<![\w\-])(?P<a>" + _BOX + r")(?![\w\-])", 0.7),
         ("unit", _UNIT_ALONE.pattern, 0.6),
-        ("cued", _CUED.pattern, 0.7),
+        ("cued", _CUED_ADDRESS, 0.7),
     ]
+    CUES = {"cued": _CUE_BEFORE_ADDRESS}
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:

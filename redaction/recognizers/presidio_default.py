@@ -3,18 +3,20 @@
 Each detector of Presidio's default English registry whose entity a profile covers runs
 unchanged; its results are renamed to our categories (US_BANK_NUMBER -> ACCOUNT, ...) and
 tagged `presidio:<Recognizer>` so a report says who found what. Detectors we replace with
-better ones of our own (phone numbers, persons) or whose entity we do not redact (dates in
+better ones of our own (phone numbers, persons, email addresses: measured equal on the
+external set and several times faster) or whose entity we do not redact (dates in
 general, URLs of public pages, UUIDs) are not in the table.
 """
 
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer, RecognizerRegistry, RecognizerResult
+import re
+
+from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     CryptoRecognizer,
-    EmailRecognizer,
     IbanRecognizer,
     IpRecognizer,
     MacAddressRecognizer,
@@ -42,7 +44,6 @@ DEFAULT_DETECTORS: dict[type[EntityRecognizer], str] = {
     MacAddressRecognizer: "ID",
     UsItinRecognizer: "SSN",
     UsSsnRecognizer: "SSN",
-    EmailRecognizer: "EMAIL",
     IpRecognizer: "IP",
 }
 
@@ -76,9 +77,17 @@ class PresidioDetector(EntityRecognizer):
         return sum(c.isdigit() for c in span) >= 4
 
 
+# the flags Presidio's own registry gives its pattern recognizers (RecognizerRegistry default)
+PRESIDIO_REGEX_FLAGS = re.DOTALL | re.MULTILINE | re.IGNORECASE
+
+
 def presidio_detectors() -> list[PresidioDetector]:
-    """Each default detector exactly as Presidio's own registry builds it (same flags)."""
-    registry = RecognizerRegistry()
-    registry.load_predefined_recognizers(languages=["en"])
-    return [PresidioDetector(r, DEFAULT_DETECTORS[type(r)]) for r in registry.recognizers
-            if type(r) in DEFAULT_DETECTORS]
+    """Each default detector built as Presidio's registry builds it: English, the registry's
+    regex flags (loading the whole registry only to pick these out costs seconds)."""
+    out = []
+    for cls, category in DEFAULT_DETECTORS.items():
+        inner = cls(supported_language="en")  # type: ignore[call-arg]
+        if isinstance(inner, PatternRecognizer):
+            inner.global_regex_flags = PRESIDIO_REGEX_FLAGS
+        out.append(PresidioDetector(inner, category))
+    return out
