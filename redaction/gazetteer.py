@@ -69,6 +69,7 @@ def _zipf(word: str) -> float:
     return max(zipf_frequency(word, lang, wordlist="small") for lang in _LANGUAGES)
 
 
+@lru_cache(maxsize=65536)
 def is_everyday(word: str) -> bool:
     """True when a lower-case word is common in a language clients write in (inflected forms
     too), so it is not read as a name on its own; a given name must be far more common."""
@@ -139,6 +140,7 @@ def _region_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
     """True for a country, a US state or a large city: public, never a person."""
     key = _fold(name.strip(" .,'’"))

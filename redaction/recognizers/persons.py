@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -71,6 +72,11 @@ _GIVEN = re.compile(
     r"(?P<s>[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?(?:[ \t][A-Z][^\W\d_'’\-]+(?:-[A-Z]"
     r"[^\W\d_]+)?)?)(?![\w@])))?"
 )
+@lru_cache(maxsize=32768)
+def _describes(words: tuple[str, ...]) -> bool:
+    return PersonRecognizer._describes_uncached(words)
+
+
 _STRONG_CUE = re.compile(r"(?i)\b(?:name|named|call|calls|called|kid|son|daughter|husband|wife|"
                          r"partner|boyfriend|girlfriend|friend|cousin|brother|sister|uncle|"
                          r"aunt|niece|nephew)\b")
@@ -356,6 +362,10 @@ class PersonRecognizer(EntityRecognizer):
     def _not_a_name(words: list[str]) -> bool:
         """Words that describe, not name: places, peoples, roles, organisations, acronyms, or
         only everyday words ("Clerk", "Continued Presence", "Lakota", "Gainesville", "JFK")."""
+        return _describes(tuple(words))
+
+    @staticmethod
+    def _describes_uncached(words: tuple[str, ...]) -> bool:
         if len(words) == 1 and words[0].isupper() and len(words[0].strip(".,:")) <= 5:
             return True
         folded = [fold(w).strip(".,'’:") for w in words]
