@@ -77,6 +77,55 @@ def _describes(words: tuple[str, ...]) -> bool:
     return PersonRecognizer._describes_uncached(words)
 
 
+def _phrases(*groups: tuple[str, ...]) -> frozenset[str]:
+    """Every phrase made of one word from each group, in order ("guy named", "her cousin")."""
+    out = [""]
+    for group in groups:
+        out = [f"{o} {w}".strip() for o in out for w in group]
+    return frozenset(out)
+
+
+_PRONOUNS = ("him", "her", "them")
+_PEOPLE = ("man", "woman", "guy", "girl", "someone", "person", "pimp", "boss")
+_KIN = ("kid", "son", "daughter", "husband", "wife", "partner", "boyfriend", "girlfriend",
+        "friend", "cousin", "brother", "sister", "uncle", "aunt", "niece", "nephew")
+# words that, just before a name, say it is one (compared in lower case, last words first)
+_CUES_BEFORE: dict[str, frozenset[str]] = {
+    "nickname": (
+        _phrases(("known", "know", "knows", "knew"), _PRONOUNS, ("as",))
+        | _phrases(_PRONOUNS + ("boyfriend", "girlfriend", "friend", "man", "guy", "pimp",
+                                "trafficker", "recruiter", "driver", "boss", "bottom"), ("as",))
+        | _phrases(("she", "he", "they"), ("know", "knows"), ("as",))
+        | _phrases(("call", "calls", "called"), ("himself", "herself", "themselves"))
+        | _phrases(_PEOPLE, ("called", "named"))
+        | {"known as", "goes by", "went by", "nicknamed", "a/k/a", "aka", "alias", "saved as",
+           "street name"}),
+    "quoted_nick": frozenset({"friend", "cousin", "boyfriend", "girlfriend", "guy", "man",
+                              "woman", "girl", "pimp", "boss", "recruiter", "driver",
+                              "trafficker", "bottom", "buyer", "john", "neighbor", "roommate"}),
+    "role": frozenset({"trafficker", "pimp", "recruiter", "driver", "buyer", "customer", "john",
+                       "manager", "clerk", "boss", "supervisor", "associate", "employer",
+                       "owner", "landlord", "bottom", "detective", "officer", "agent", "nurse",
+                       "caseworker", "housekeeper", "bartender", "bouncer", "security guard"}),
+    "cue": (
+        _phrases(("my", "her", "his", "their"), _KIN)
+        | {"my name is", "name is", "name was", "names were", "named", "call me", "calls me",
+           "called me", "called", "maiden name", "maiden name is", "maiden name was",
+           "last name", "last name is", "last name was", "first name", "first name is",
+           "first name was", "under", "under the name", "said", "says", "asked", "told",
+           "texted", "messaged", "met", "meet", "with"}),
+}
+_GAP_CHARS = " \t\n:,\"“'"
+
+
+def _cued(text: str, start: int, phrases: frozenset[str]) -> bool:
+    """True when the one to four words just before start (past spaces, a colon, a comma or an
+    opening quote) are one of phrases."""
+    window = text[max(0, start - 48):start]
+    words = window.rstrip(_GAP_CHARS).lower().split()[-4:]
+    return any(" ".join(words[-k:]).strip(",") in phrases for k in range(1, len(words) + 1))
+
+
 _STRONG_CUE = re.compile(r"(?i)\b(?:name|named|call|calls|called|kid|son|daughter|husband|wife|"
                          r"partner|boyfriend|girlfriend|friend|cousin|brother|sister|uncle|"
                          r"aunt|niece|nephew)\b")
@@ -121,36 +170,20 @@ class PersonRecognizer(EntityRecognizer):
     PATTERNS = [
         ("honorific", rf"(?<!\w){HONORIFIC}\.?\s+(?P<n>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)",
          0.75),
-        ("nickname", r"(?i:known as|knows? (?:him|her|them) as|knew (?:him|her|them) as|"
-                     r"(?:him|her|them|boyfriend|girlfriend|friend|man|guy|pimp|trafficker|"
-                     r"recruiter|driver|boss|bottom) as|"
-                     r"(?:she|he|they) knows? as|call(?:s|ed)? (?:him|her|them)sel(?:f|ves)|"
-                     r"goes by|went by|(?:man|woman|guy|girl|someone|person|pimp|boss) "
-                     r"(?:called|named)|"
-                     r"nicknamed|a/k/a|aka|alias|saved as|street name)\s+[\"“']"
-                     r"(?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)", 0.8),
-        ("quoted_nick", r"(?i:friend|cousin|boyfriend|girlfriend|guy|man|woman|girl|pimp|boss|"
-                        r"recruiter|driver|trafficker|bottom|buyer|john|neighbor|roommate)"
-                        r"\s+[\"“](?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)[,.]?[\"”]", 0.8),
+        # the next three find the name, then look at the words just before it (_CUES_BEFORE)
+        ("nickname", r"[\"“'](?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)", 0.8),
+        ("quoted_nick", r"[\"“](?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)[,.]?[\"”]", 0.8),
         ("paren_nick", r"[A-Z][a-z]+\s[A-Z][a-z]+\s*\(\s*[\"“](?P<n>[A-Z][\w'’\-]+)[\"”]\s*\)",
          0.8),
-        ("role", r"(?i:trafficker|pimp|recruiter|driver|buyer|customer|john|manager|clerk|boss|"
-                 r"supervisor|associate|employer|owner|landlord|bottom|detective|officer|agent|"
-                 r"nurse|caseworker|housekeeper|bartender|bouncer|security guard)\s*,?\s+"
-                 r"(?P<n>[A-Z][a-zà-ÿ'’\-]+(?:\s[A-Z][a-zà-ÿ'’\-]+){0,2})", 0.6),
+        ("role", r"(?<![\w'’.@])(?=(?P<n>[A-Z][a-zà-ÿ'’\-]+(?:\s[A-Z][a-zà-ÿ'’\-]+){0,2}))", 0.6),
         ("speaker", r"(?m)^[ \t]*(?:\[[^\]\n]{4,40}\][ \t]*|"
                     r"\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
                     r"(?:[ \t]*[aApP]\.?[ \t]?[mM]\.?)?[ \t]*[-–][ \t]*)"
                     r"(?P<n>[^\W\d_][\w'’\-]*(?:[ \t][^\W\d_][\w'’\-]*){0,2})[ \t]*[$€£*!]*"
                     r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:", 0.7),
         # a name right after words that introduce one ("my name is", "said", "a guy named")
-        ("cue", r"(?i:my name is|name is|names? (?:was|were)|named|call(?:s|ed)? me|"
-                r"called|maiden name(?: is| was)?|last name(?: is| was)?|first name(?: is| was)?|"
-                r"under(?: the name)?|said|says|asked|told|texted|messaged|met|meet|with|"
-                r"(?:my|her|his|their) (?:kid|son|daughter|husband|wife|partner|boyfriend|"
-                r"girlfriend|friend|cousin|brother|sister|uncle|aunt|niece|nephew))\s*[:,]?\s+"
-                r"[\"“']?(?P<n>[A-Z][^\W\d_'’\-]+(?:[\-'’][A-Z]?[^\W\d_]+)?"
-                r"(?:\s(?:[A-Z]\.?\s)?[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)?)(?![\w@])", 0.5),
+        ("cue", r"(?<![\w'’.@])(?=(?P<n>[A-Z][^\W\d_'’\-]+(?:[\-'’][A-Z]?[^\W\d_]+)?"
+                r"(?:\s(?:[A-Z]\.?\s)?[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)?)(?![\w@]))", 0.5),
         # records: "TREVIÑO, JOSÉ ÁNGEL", "P. MENDOZA", "NGUYỄN VĂN LỘC"
         ("caps_last_first", r"(?<![\w])(?P<n>[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+,[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+"
                             r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’\-]*\.?)?)(?![\w])", 0.6),
@@ -202,7 +235,10 @@ class PersonRecognizer(EntityRecognizer):
         out += self._given_names(text)
         out += self._chat_names(text)
         for name, pattern, score in self._compiled:
+            cues = _CUES_BEFORE.get(name)
             for m in pattern.finditer(text):
+                if cues is not None and not _cued(text, m.start(), cues):
+                    continue
                 start, end = m.span("n")
                 cut = re.search(r"['’]s?\s", m.group("n"))
                 if cut:  # "Ms. Dimaculangan's BDO account": the name ends at the possessive
@@ -232,7 +268,8 @@ class PersonRecognizer(EntityRecognizer):
                                      or fold(w) in _FUNCTION_WORDS for w in words)
                 if not words or not (quoted or self._person_like(words)):
                     continue
-                strong = name == "cue" and _STRONG_CUE.search(m.group(0)) is not None
+                strong = name == "cue" and _STRONG_CUE.search(
+                    text[max(0, m.start() - 40):m.start()]) is not None
                 if name in ("cue", "role", "speaker") and self._not_a_name(words) and not (
                         strong and all(is_first_name(w) and not is_everyday(w) for w in words)):
                     continue
