@@ -40,7 +40,7 @@ _NUMERIC = {"PHONE", "DOB", "SSN", "ACCOUNT", "ID"}
 _ANYWORD = re.compile(r"(?<![\w@.])[^\W\d_][\w'’\-]{3,}")
 _WORD_CONTINUATIONS = {
     "you", "u", "ur", "your", "so", "that", "this", "it", "its", "it's", "everything", "all",
-    "we", "i", "to", "for", "is", "was", "will", "of", "in", "and", "the", "a", "has", "had",
+    "we", "i", "to", "for", "is", "was", "will", "of", "in", "the", "a", "has", "had",
     "have", "can", "could", "would", "should", "must", "never", "always", "springs", "comes",
     "came", "break", "vacation", "semester", "session", "term", "camp", "school", "job",
     "period", "note", "notice", "be", "are", "were",

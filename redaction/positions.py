@@ -11,9 +11,13 @@ import re
 
 NAME_BEFORE = {
     "met", "with", "named", "call", "called", "text", "texted", "tell", "told", "ask", "asked",
-    "saw", "see", "hey", "hi", "yo", "hello", "hola", "oye", "from", "by", "love", "miss",
+    "saw", "see", "hey", "hi", "yo", "hello", "hola", "oye", "love", "miss",
     "wit", "w/", "n", "&", "thx", "thanks", "bye", "dear", "ms", "girl", "sis", "babe",
     "boo", "aka", "a.k.a.", "said", "soy", "llamo", "llama", "llamada", "llamado", "con",
+    # titles of respect written in lower case in chats: "don félix", "kuya bong", "tita rose"
+    "don", "doña", "dona", "señor", "senor", "señora", "senora", "tío", "tio", "tía", "tia",
+    "kuya", "ate", "tita", "tito", "lola", "lolo", "ninong", "ninang", "compa", "comadre",
+    "compadre", "madrina", "padrino",
 }
 NAME_AFTER = {
     "said", "says", "told", "texted", "called", "asked", "wants", "wanted", "came", "went",

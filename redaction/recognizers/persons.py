@@ -122,7 +122,7 @@ def _cued(text: str, start: int, phrases: frozenset[str]) -> bool:
     """True when the one to four words just before start (past spaces, a colon, a comma or an
     opening quote) are one of phrases."""
     window = text[max(0, start - 48):start]
-    words = window.rstrip(_GAP_CHARS).lower().split()[-4:]
+    words = [w.lstrip("([{") for w in window.rstrip(_GAP_CHARS).lower().split()[-4:]]
     return any(" ".join(words[-k:]).strip(",") in phrases for k in range(1, len(words) + 1))
 
 
@@ -356,8 +356,8 @@ class PersonRecognizer(EntityRecognizer):
                                   "gazetteer:lower", seed=True))
                 continue
             parts = [fold(w) for w in (rest or "").split()]
-            if parts and (parts[0] in _ORG_WORDS or parts[0] in _PLACE_WORDS):
-                continue  # "Wyndham Hotels", "Harris County"
+            if any(p in _ORG_WORDS or p in _PLACE_WORDS for p in parts):
+                continue  # "Wyndham Hotels", "Harris County", "Jackson Memorial Hospital"
             prev = text[max(0, m.start() - 20):m.start()].split()[-1:]
             if prev and prev[0][:1].isupper() and not first.islower() and (
                     is_place(f"{prev[0]} {first}") or prev[0] in ("Los", "Las", "San", "Santa",
@@ -392,8 +392,8 @@ class PersonRecognizer(EntityRecognizer):
             return len(clean) > 1
         if kind == "caps_run":
             return any(is_first_name(f) for f in folded) and len(folded) >= 2
-        return not is_everyday(folded[-1]) and not clean[-1].isupper() or (
-            len(clean[-1]) > 5 and not is_everyday(folded[-1]))
+        # "P. MENDOZA": an initial and a surname no English dictionary holds
+        return not is_ordinary(folded[-1]) and len(folded[-1]) >= 3
 
     @staticmethod
     def _not_a_name(words: list[str]) -> bool:
