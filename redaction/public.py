@@ -25,6 +25,8 @@ _PUBLIC_PATTERNS = [
     r"\b(?:Bates\s+(?:No\.?\s*)?)?[A-Z]{2,10}[-_ ]0\d{3,7}\b",  # Bates numbers: STAR-000412
     r"\b(?:Hurricane|Tropical Storm|Typhoon|Cyclone)\s+[A-Z][a-z]+",
 ]
+_STREAM_GAP = (r"(?:\s+|\s*(?:[()\[\]]|\bT[jJdDm*f]\b|\bET\b|\bBT\b|\bTL\b|-?[\d.]+|/\w+)"
+               r"(?:\s*(?:[()\[\]]|\bT[jJdDm*f]\b|\bET\b|\bBT\b|\bTL\b|-?[\d.]+|/\w+))*\s*)")
 _TITLES = (r"Judge|Justice|Magistrate|Hon|Honorable|Officer|Detective|Det|Sgt|Sergeant|Agent|"
            r"Deputy|Trooper|Lt|Captain|Capt|Chief|Dr|Mr|Mrs|Ms|Professor|Prof|Senator|Rep|"
            r"Counselor|Attorney|AUSA|Commissioner|Sheriff")
@@ -47,6 +49,10 @@ class PublicFacts:
                 forms.add(r"\s+".join(re.escape(w) for w in short.split()))
         alt = "|".join(sorted(forms, key=len, reverse=True))
         self._keep = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I) if alt else None
+        # the same names in an output read as an attacker reads it, where a PDF content stream
+        # puts text operators between two words of a line ("Judge)Tj ET BT 54 569 TD (Castillo")
+        loose = alt.replace(r"\s+", _STREAM_GAP)
+        self._keep_loose = re.compile(rf"(?<!\w)(?:{loose})(?!\w)", re.I) if alt else None
         self.words = {fold(w) for k in entries for w in re.findall(r"[^\W\d_][\w'’\-]*", k)}
         self.names = {fold(k) for k in entries}
         self._last: tuple[str, list[tuple[int, int]]] | None = None
@@ -67,10 +73,13 @@ class PublicFacts:
             self._last = (text, [m.span() for m in self._keep.finditer(text)])
         return self._last[1]
 
-    def inside_kept_name(self, text: str, start: int, end: int) -> bool:
-        """True when [start, end) lies inside a keep-list name and is shorter than it."""
-        return any(s <= start and end <= e and (s, e) != (start, end)
-                   for s, e in self.keep_spans(text))
+    def inside_kept_name(self, text: str, start: int, end: int, *, stream: bool = False) -> bool:
+        """True when [start, end) lies inside a keep-list name and is shorter than it;
+        `stream` also reads names broken by PDF text operators (the leak check's view)."""
+        spans = self.keep_spans(text)
+        if stream and self._keep_loose is not None:
+            spans = spans + [m.span() for m in self._keep_loose.finditer(text)]
+        return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
 
     def is_kept_name(self, words: list[str]) -> bool:
         """True when every word of a candidate name belongs to a keep-list entry."""

@@ -158,7 +158,7 @@ class RedactionSession:
                 continue
             if h.weak and any(h.start < e and s < h.end for s, e in public):
                 continue
-            if self.public.inside_kept_name(text, h.start, h.end):
+            if self.public.inside_kept_name(text, h.start, h.end, stream=True):
                 continue
             out.append(Leak(h.category, h.start, h.end, self.context.people[h.owner].replacement))
         return out
