@@ -34,6 +34,9 @@ _RELATION_BEFORE = re.compile(
     r"herman[oa]|t[ií][oa]|amig[oa]|novi[oa]|hij[oa]|espos[oa]|sobrin[oa]|abuel[oa])"
     r"\s*(?:\(\s*|de\s+|,\s*)?$"
 )
+_TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\]?\s*(?:[-–]\s*)?$",
+                          re.I)
+_SAYS = re.compile(r"\s*(?:\([^)\n]{0,30}\)\s*)?(?::|->)")
 _CONTACT_TAIL = re.compile(r"\s*(?:\.{2,}|\t|\s{3,}|:|-{2,})\s*[+(]?\d")
 _SPEAKER_PREFIX = re.compile(r"[\s\[\]\d:/,.\-|>]*(?:[ap]\.?\s?m\.?)?[\s\]\-|>]*", re.I)
 
@@ -47,6 +50,8 @@ def name_position(text: str, start: int, end: int) -> bool:
         return True  # "destiny: where u at", "chula -> Me:"
     if re.search(r"->\s*$", head) and re.match(r"\s*:", tail):
         return True  # "Me -> chula:"
+    if re.match(r"\s*->", tail) or (_TIME_BEFORE.search(head) and _SAYS.match(tail)):
+        return True  # a chat line wherever the layout put its line breaks
     before = re.findall(r"[\w&/.]+", text[max(0, start - 15):start])
     after = re.match(r"\s*([\w:]+)", tail)
     if before and before[-1].lower() in NAME_BEFORE:
