@@ -83,7 +83,8 @@ NOT_NAMES = {
     "atm", "withdrawal", "deposit", "balance", "description", "amount", "total", "notice",
     "letter", "goes", "went", "says", "said", "called", "named", "known", "also", "per",
     "via", "see", "me", "you", "him", "her", "us", "them", "myself", "mon", "tue", "wed",
-    "thu", "fri", "sat", "sun",
+    "thu", "fri", "sat", "sun", "mija", "mijo", "mijita", "mijito", "amor", "bebe", "nena",
+    "mgr", "asst", "supv", "dept",
 }
 
 # Everyday words that are also first names: only a capitalized use counts as the name.
@@ -143,7 +144,10 @@ NOT_PEOPLE = {
     "swedish", "syrian", "taiwanese", "thai", "tongan", "trinidadian", "turkish", "ugandan",
     "ukrainian", "uzbek", "venezuelan", "vietnamese", "yemeni", "zimbabwean", "black", "white",
     "indigenous", "native", "mayan", "maya", "aztec", "quiche", "k'iche'", "mam", "garifuna",
-    "k'iche", "kiche", "philippine", "america", "americas", "hond",
+    "k'iche", "kiche", "philippine", "america", "americas", "hond", "hondureña", "hondureño",
+    "hondurena", "hondureno", "guatemalteca", "guatemalteco", "salvadoreña", "salvadoreño",
+    "mexicana", "mexicano", "nicaragüense", "catracha", "catracho", "chapina", "chapín",
+    "pinay", "pinoy", "boricua",
     "navajo", "dine", "cherokee", "lakota", "dakota", "sioux", "apache", "ojibwe", "ojibwa",
     "chippewa", "choctaw", "chickasaw", "creek", "muscogee", "seminole", "hopi", "zuni",
     "pueblo", "mohawk", "seneca", "oneida", "iroquois", "comanche", "kiowa", "osage", "crow",

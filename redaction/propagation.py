@@ -58,7 +58,8 @@ class Propagation:
                 for w in words:
                     f = fold(w).strip(".,")
                     chat = w.islower() and c.detector in _LOWER_SOURCES and len(f) >= 3 \
-                        and not is_everyday(f) and f not in NOT_NAMES and f not in self._skip
+                        and not is_everyday(f) and f not in NOT_NAMES and f not in NOT_PEOPLE \
+                        and f not in self._skip
                     if chat:
                         self._add_name(w.strip(".,"), c.related)
                         continue
