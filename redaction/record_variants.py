@@ -10,12 +10,12 @@ from redaction.lexicon import STATE_NAMES
 from redaction.variants import (
     ID_SEP,
     Variant,
-    _loose,
-    _ocr_form,
     alternation,
     fold,
     is_common_word_name,
     last4_variants,
+    loose_form,
+    ocr_form,
 )
 
 # ---------------------------------------------------------------- addresses
@@ -140,12 +140,12 @@ def town_variants(city: str) -> list[Variant]:
     if not words or len(name) < 3 or is_place(name) or re.fullmatch(STATE_NAMES, name, re.I) \
             or re.fullmatch(r"[A-Z]{2}", name):
         return []
-    body = r"\s+".join(_loose(w) for w in words)
+    body = r"\s+".join(loose_form(w) for w in words)
     if all(is_common_word_name(w) for w in words):  # "Hope", "Friendship": a proper noun only
         forms = [body, r"\s+".join(re.escape(w.upper()) for w in words)]
         pat = re.compile(rf"(?<![\w\-])(?:{'|'.join(forms)})(?![\w\-])")
         return [Variant("LOCATION", "town", pat, weak=True)]
-    ocr = r"\s+".join(_ocr_form(w) if len(w) >= 4 else re.escape(fold(w)) for w in words)
+    ocr = r"\s+".join(ocr_form(w) if len(w) >= 4 else re.escape(fold(w)) for w in words)
     pat = re.compile(rf"(?<![\w\-]){ocr}(?![\w\-])")  # "Ky1e", any case, with or without accents
     return [Variant("LOCATION", "town", pat, weak=True, folded=True)]
 

@@ -101,7 +101,7 @@ _ACCENTS = {
 }
 
 
-def _loose(token: str) -> str:
+def loose_form(token: str) -> str:
     """A pattern for the token with or without accents, any apostrophe."""
     out = []
     for ch in token:
@@ -117,7 +117,7 @@ def _loose(token: str) -> str:
 
 
 def _word_regex(words: set[str]) -> str:
-    forms = {_loose(w) for w in words}
+    forms = {loose_form(w) for w in words}
     return rf"(?<![\w@.])(?:{alternation(forms)}){_POSSESSIVE}(?!\w|['’]\w\w)"
 
 
@@ -145,14 +145,14 @@ def is_rare_in_use(word: str) -> bool:
     return word_frequency(word) < 2.0
 
 
-def _ocr_form(token: str) -> str:
+def ocr_form(token: str) -> str:
     """The folded token as a pattern that tolerates OCR's confusions."""
     return "".join(_OCR.get(ch, re.escape(ch)) for ch in fold(token).replace("’", "'"))
 
 
 def _alias_form(alias: str, ocr: bool) -> str:
     parts = [p for p in re.split(r"[\s\-_.]+", fold(alias).replace("’", "'")) if p]
-    return _JOIN.join(_ocr_form(p) if ocr and len(p) >= 4 else re.escape(p) for p in parts)
+    return _JOIN.join(ocr_form(p) if ocr and len(p) >= 4 else re.escape(p) for p in parts)
 
 
 def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Variant]:
@@ -165,13 +165,13 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
     plain = tokens - common
     out = []
     if plain:
-        forms = {_ocr_form(t) if len(t) >= 4 else re.escape(fold(t)) for t in plain}
+        forms = {ocr_form(t) if len(t) >= 4 else re.escape(fold(t)) for t in plain}
         pat = rf"(?<![\w@.])(?:{alternation(forms)}){_POSSESSIVE}(?!\w|'\w\w)"
         out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     if common:  # "Dawn" the name, not "at dawn"
         capital = {t[:1].upper() + t[1:].lower() for t in common} | {t.upper() for t in common}
         out.append(Variant("PERSON", "name", re.compile(_word_regex(capital))))
-        ocr = {_ocr_form(t) for t in common if len(t) >= 4}
+        ocr = {ocr_form(t) for t in common if len(t) >= 4}
         pat = rf"(?<![\w@.])(?=[^\W_]*[0-9|!])(?:{alternation(ocr)}){_POSSESSIVE}(?!\w)"
         out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     alias_plain = {_alias_form(a, ocr=True) for a in aliases if not is_common_word_name(a)}
