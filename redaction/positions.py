@@ -23,11 +23,18 @@ NAME_AFTER = {
     "said", "says", "told", "texted", "called", "asked", "wants", "wanted", "came", "went",
     "got", "knows", "drove", "took", "left", "cried", "crying", "ran", "needs", "needed",
     "stayed", "works", "worked", "lives", "lived", "sleeping", "working", "texting", "calling",
+    "will", "gonna", "gon", "did",
     "dijo", "quiere", "llegó", "llego", "vino", "fue", "tiene",
+    "ơi", "oi",  # Vietnamese: "autumn ơi", hey Autumn
 }
 # second-person words that open a message to someone: "sunny u good?", "lily your customer"
 _VOCATIVE_AFTER = {"u", "you", "ur", "your", "r", "are", "pls", "please", "where", "wya", "wyd",
-                   "come", "answer", "hbu", "how", "did", "do", "can", "estas", "donde", "ven"}
+                   "come", "answer", "hbu", "how", "did", "do", "can", "estas", "donde", "ven",
+                   "ya", "como", "cómo", "dónde", "tu", "te", "nasaan", "kumusta", "asan",
+                   "ikaw", "kelan", "kailan", "ou", "kote", "kijan", "onde", "cadê", "voce",
+                   "você"}
+# an emoji or flag a chat app puts after a contact's name: "Marce 🇬🇹:"
+_TAG = r"(?:[^\w\s:()\[\]]{1,4}\s*)?"
 _RELATION_BEFORE = re.compile(
     r"(?i)\b(?:mom|mother|mama|mamá|dad|father|papa|papá|sister|brother|cousin|aunt|uncle|"
     r"friend|girlfriend|boyfriend|daughter|son|niece|nephew|grandma|grandmother|prim[oa]|"
@@ -36,7 +43,7 @@ _RELATION_BEFORE = re.compile(
 )
 _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\]?\s*(?:[-–]\s*)?$",
                           re.I)
-_SAYS = re.compile(r"\s*(?:\([^)\n]{0,30}\)\s*)?(?::|->)")
+_SAYS = re.compile(r"\s*(?:[^\w\s:()\[\]]{1,4}\s*)?(?:\([^)\n]{0,30}\)\s*)?(?::|->)")
 _CONTACT_TAIL = re.compile(r"\s*(?:\.{2,}|\t|\s{3,}|:|-{2,})\s*[+(]?\d")
 _SPEAKER_PREFIX = re.compile(r"[\s\[\]\d:/,.\-|>]*(?:[ap]\.?\s?m\.?)?[\s\]\-|>]*", re.I)
 
@@ -46,7 +53,8 @@ def name_position(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     head = text[line_start:start]
     tail = text[end:end + 15]
-    if _SPEAKER_PREFIX.fullmatch(head) and re.match(r"\s*(?:\([^)\n]{0,30}\)\s*)?(?::|->)", tail):
+    if _SPEAKER_PREFIX.fullmatch(head) and re.match(
+            r"\s*" + _TAG + r"(?:\([^)\n]{0,30}\)\s*)?(?::|->)", tail):
         return True  # "destiny: where u at", "chula -> Me:"
     if re.search(r"->\s*$", head) and re.match(r"\s*:", tail):
         return True  # "Me -> chula:"
@@ -56,6 +64,8 @@ def name_position(text: str, start: int, end: int) -> bool:
     after = re.match(r"\s*([\w:]+)", tail)
     if before and before[-1].lower() in NAME_BEFORE:
         return True
+    if re.search(r"(?i)\bnames?\s+(?:is|was|es|era)\s+$", text[max(0, start - 16):start]):
+        return True  # "drivers name is pablo"
     if after and after.group(1).lower() in NAME_AFTER:
         return True
     if re.search(r"(?:[:|]|^)\s*$", head) and after and \

@@ -8,23 +8,42 @@ from redaction.context import CaseContext
 from redaction.lexicon import STATE_NAMES
 from redaction.variants import fold
 
+_REPORTER = (r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.(?:\s?Supp\.)?(?:\s?[23]d|\s?4th)?|"
+             r"F\.\s?App'x|[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)?(?:\s?[23]d|\s?4th)|"
+             r"Cal\.\s?Rptr\.(?:\s?[23]d)?|So\.\s?[23]d|WL|U\.S\. Dist\. LEXIS)")
 _PUBLIC_PATTERNS = [
     r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:A\.?\s*)?§§?\s*\d+[\w().\-]*"
     r"(?:(?:,\s*|\s*,?\s*(?:and|or)\s+)\d+[\w().\-]*)*",
     r"§§?\s*\d+[\w().\-]*(?:(?:,\s*|\s*,?\s*(?:and|or)\s+)\d+[\w().\-]*)*",
-    r"\b(?:Fed\.\s*R\.\s*(?:Civ|Crim|App|Evid|Bankr)\.\s*P\.|FRCP|Rule)\s*\d+(?:\.\d+)?"
-    r"(?:\([\w.]+\))*",
+    r"\b(?i:Fed\.\s*R\.\s*(?:Civ|Crim|App|Bankr)\.\s*P\.|Fed\.\s*R\.\s*Evid\.|FRCP|FRE|Rule)"
+    r"\s*\d+(?:\.\d+)?(?:\([\w.]+\))*",
+    # a reported case: "Doe v. Stegall, 653 F.2d 180", "Ratha v. Phatthana Seafood Co., 35 F.4th"
+    r"(?:\b[A-Z][\w.'’&\-]*,?\s+(?:#\d+\s+)?){1,6}v\.\s+(?:[A-Z][\w.'’&\-]*,?\s+){1,8}"
+    r"\d{1,4}\s+" + _REPORTER + r"\s+\d{1,5}",
+    r"\b\d{1,4}\s+" + _REPORTER + r"\s+\d{1,5}(?:,\s*\d{1,5})?",
+    # public hotlines: the trafficking hotline, its text line, 988, the DV hotline, NCMEC
+    r"(?<![\d\-])(?:1[\s.\-]?)?\(?(?:888|800)\)?[\s.\-]?(?:373[\s.\-]?7888|799[\s.\-]?(?:7233|SAFE)|"
+    r"843[\s.\-]?5678|THE[\s.\-]?LOST)(?!\d)|\b233733\b",
     r"\b\d+\s+C\.F\.R\.\s*§*\s*[\d.]+",
     r"\b\d{1,2}:\d{2}-[a-z]{2,4}-\d{2,6}(?:-[A-Z]{2,5})*",
-    r"\b(?:United States District Court|U\.S\. District Court|United States Court of Appeals)"
-    r"(?:\s+for\s+the\s+[A-Z][a-z]+\s+(?:District|Circuit)(?:\s+of\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?)?",
-    r"\b(?:Northern|Southern|Eastern|Western|Middle|Central)\s+District\s+of\s+"
-    r"(?:" + STATE_NAMES + r")",
+    r"\b(?i:United States District Court|U\.S\. District Court|United States Court of Appeals)"
+    r"(?i:\s+for\s+the\s+[A-Z][a-z]+\s+(?:District|Circuit)(?:\s+of\s+[A-Z][a-z]+"
+    r"(?:\s[A-Z][a-z]+)?)?)?",
+    r"\b(?i:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+District\s+of\s+"
+    r"(?:" + STATE_NAMES + r"))",
     r"\b[NSEWCM]\.\s?D\.\s?(?:[A-Z][a-z]{1,5}\.?)",
     r"\bSection\s+\d+[\w().]*",
-    r"\b(?:Bates\s+(?:No\.?\s*)?)?[A-Z]{2,10}[-_ ]0\d{3,7}\b",  # Bates numbers: STAR-000412
+    # Bates numbers and ranges: STAR-000412, META-JD1-000221, BLOCK-000210-000246
+    r"\b(?:Bates\s+(?:No\.?\s*)?)?[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ]0\d{3,7}"
+    r"(?:\s*[-–]\s*(?:[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ])?0?\d{3,7})?\b",
     r"\b(?:Hurricane|Tropical Storm|Typhoon|Cyclone)\s+[A-Z][a-z]+",
+    # counsel in a transcript: "BY MR. KESSLER", "MS. DUARTE:" opening a line
+    r"\bBY\s+(?:MR|MS|MRS|MX)\.\s+[A-Z][A-Z'\-]+\b",
+    r"(?:^|(?<=\n))[ \t\d]*(?:MR|MS|MRS|MX)\.\s+[A-Z][A-Z'\-]+(?=:)",
 ]
+_ORG_WORDS = re.compile(r"(?i)\b(?:Inc|LLC|LLP|Corp|Co|Ltd|Court|District|County|Services|Group|"
+                        r"Project|Clinic|Partners|Department|Office|Society|Association|Center|"
+                        r"Lodge|Inn|Suites|Hotel|Media|Franchising|Holdings|Justice|Aid|Network)\b")
 _STREAM_GAP = (r"(?:\s+|\s*(?:[()\[\]]|\bT[jJdDm*f]\b|\bET\b|\bBT\b|\bTL\b|-?[\d.]+|/\w+)"
                r"(?:\s*(?:[()\[\]]|\bT[jJdDm*f]\b|\bET\b|\bBT\b|\bTL\b|-?[\d.]+|/\w+))*\s*)")
 _TITLES = (r"Judge|Justice|Magistrate|Hon|Honorable|Officer|Detective|Det|Sgt|Sergeant|Agent|"
@@ -38,16 +57,31 @@ class PublicFacts:
 
     def __init__(self, context: CaseContext) -> None:
         entries = sorted({k for k in context.keep if k.strip()}, key=len, reverse=True)
-        forms = set()
+        forms: set[str] = set()
+        titled: set[str] = set()  # a kept person by title and one name: kept whole or in part
+        subject_words = {fold(w) for p in context.people if p.is_subject for n in p.names
+                         for w in re.findall(r"[^\W\d_]+", n)}
         for k in entries:
             forms.add(r"\s+".join(re.escape(w) for w in k.split()))
             words = k.split()
             if len(words) >= 3 and re.fullmatch(_TITLES, words[0].rstrip("."), re.I):
                 forms.add(rf"{re.escape(words[0])}\s+{re.escape(words[-1])}")  # Judge Castillo
+            if not _ORG_WORDS.search(k):  # a person: "Judge Quintero", "Mr. Tran"
+                for w in re.findall(r"[^\W\d_][\w'’\-]{2,}", k):
+                    if re.fullmatch(_TITLES, w, re.I):
+                        continue
+                    titled.add(rf"(?:Judge|Justice|Magistrate(?:\s+Judge)?|Hon\.?|Honorable)\s+"
+                               rf"{re.escape(w)}")
+                    if fold(w) not in subject_words:
+                        titled.add(rf"(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+{re.escape(w)}")
             short = re.sub(r",?\s+(?:Inc|LLC|LLP|Corp|Co|Ltd|P\.?C|L\.?P)\.?$", "", k)
             if short != k and len(short) > 3:
                 forms.add(r"\s+".join(re.escape(w) for w in short.split()))
-        alt = "|".join(sorted(forms, key=len, reverse=True))
+        talt = "|".join(sorted(titled, key=len, reverse=True))
+        self._titled = re.compile(rf"(?<!\w)(?:{talt})(?!\w)", re.I) if talt else None
+        # whole names first: an alternation takes the first that matches, not the longest
+        alt = "|".join(sorted(forms, key=len, reverse=True) + sorted(titled, key=len, reverse=True))
+        alt = alt.replace("'", "['’]").replace("’", "['’]")  # O'Donnell, O’Donnell
         self._keep = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I) if alt else None
         # the same names in an output read as an attacker reads it, where a PDF content stream
         # puts text operators between two words of a line ("Judge)Tj ET BT 54 569 TD (Castillo")
@@ -79,7 +113,11 @@ class PublicFacts:
         spans = self.keep_spans(text)
         if stream and self._keep_loose is not None:
             spans = spans + [m.span() for m in self._keep_loose.finditer(text)]
-        return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):
+            return True
+        return self._titled is not None and any(
+            m.start() <= start and end <= m.end()
+            for m in self._titled.finditer(text, max(0, start - 40), min(len(text), end + 40)))
 
     def is_kept_name(self, words: list[str]) -> bool:
         """True when every word of a candidate name belongs to a keep-list entry."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from redaction.gazetteer import is_place
+from redaction.gazetteer import HOMETOWN_PUBLIC, city_population, is_place, is_region
 from redaction.lexicon import STATE_NAMES
 from redaction.variants import (
     ID_SEP,
@@ -83,9 +83,13 @@ def address_variants(raw: str) -> list[Variant]:
     suf_o = rf"(?:\s+{suffix})?" if suffix else ""
     post_o = rf"(?:\s+{post})?" if post else ""
     tail = ""
+    unit_alone = []
     if unit:
         unum = re.sub(rf"^{_UNIT}\.?\s*#?\s*", "", unit, flags=re.I)
         tail += rf"(?:,?\s*{_UNIT}\.?\s*#?\s*{re.escape(unum)}(?!\w))?"
+        unit_alone = [Variant("ADDRESS", "unit", re.compile(  # "(#214)", "apartamento 22"
+            rf"(?<![\w#])(?:#\s*|(?i:{_UNIT}|apartamento|apto|departamento|depto|room|rm)\.?"
+            rf"\s*#?\s*){re.escape(unum)}(?![\w\-/])"), weak=True)]
     if rest:
         city = r"\s+".join(re.escape(w) for w in rest[0].split())
         tail += rf"(?:,?\s*{city})?"
@@ -107,9 +111,10 @@ def address_variants(raw: str) -> list[Variant]:
             rf"(?<![\w\-]){pre}\s+{core}(?!\w)", re.I)))
     distinctive = len(words) > 1 or (len(words[0]) >= 6 and not words[0][0].isdigit()
                                      and not re.fullmatch(STATE_NAMES, words[0], re.I))
-    if distinctive:
-        out.append(Variant("ADDRESS", "street", re.compile(rf"(?<![\w\-]){core}(?!\w)", re.I)))
-    return out + places
+    if distinctive:  # "on Bellfort", not "Orange County"
+        out.append(Variant("ADDRESS", "street", re.compile(
+            rf"(?<![\w\-]){core}(?!\w)(?!\s+(?-i:[A-Z][a-z]))", re.I)))
+    return out + unit_alone + places
 
 
 def place_variants(parts: list[str]) -> list[Variant]:
@@ -117,6 +122,12 @@ def place_variants(parts: list[str]) -> list[Variant]:
     its postal code: each points to the person unless it is a large city, a state or a
     country (GeoNames). Weak, so a keep-list name or a statute vetoes them."""
     out = []
+    named = [p for p in parts if not re.fullmatch(r"[A-Z]{2,3}|[\d\s\-]+", p.strip())
+             and not re.match(rf"^(?:{_UNIT}|Apto|Depto)\b", p, re.I)]
+    if named and is_place(named[-1]) and not re.fullmatch(STATE_NAMES, named[-1], re.I):
+        region = named[-2] if len(named) >= 4 else None  # "..., Quiché, Guatemala"
+    else:
+        region = None
     for i, part in enumerate(parts):
         zm = re.search(r"(?<!\d)(\d{5})(?:-\d{4})?$", part)
         if zm and i > 0:
@@ -126,18 +137,39 @@ def place_variants(parts: list[str]) -> list[Variant]:
         if i == 0 and re.match(r"^\d", part):
             continue  # the street line has its own patterns
         name = re.sub(r"^(?:[A-Z]{2}\s+)?\d[\d\-]*$|\s+\d[\d\-]*$", "", part).strip()
-        if re.match(rf"^(?:{_UNIT}|P\.?\s?O\.?\s*Box)\b", name, re.I) or \
+        if re.match(rf"^(?:{_UNIT}|Apto|Depto|P\.?\s?O\.?\s*Box)\b", name, re.I) or \
                 re.search(r"\d", name):
             continue
-        out += town_variants(name)
+        if re.fullmatch(_SETTLEMENT, name + " ") and re.search(r"\d", part):
+            out.append(Variant("ADDRESS", "town", re.compile(  # "Xóm 4", "Purok 2"
+                r"(?<![\w\-])" + r"\s+".join(map(re.escape, part.split())) + r"(?![\w\-])",
+                re.I), weak=True))
+            continue
+        if (region is not None and part == region) or re.fullmatch(_SETTLEMENT, name + " "):
+            continue  # a province or department is as public as a state
+        out += town_variants(re.sub(_SETTLEMENT, "", name))
+        head = re.match(r"^(\S+\s+\S+)\s+(?:de|del|de la|da|do|dos|das)\s", name)
+        if head and not re.search(_SETTLEMENT, name):  # "San Marcos" of San Marcos de Colón
+            out += town_variants(head.group(1))
     return out
+
+
+# words that name a kind of settlement before its name: "Aldea Chuicacá", "Barangay Tatlong
+# Maria", "Xã Nghi Thái"
+_SETTLEMENT = re.compile(
+    r"^(?i:aldea|cant[oó]n|caser[ií]o|barrio|colonia|col\.|comunidad|ejido|ranchería|"
+    r"rancheria|municipio|village|purok|barangay|brgy\.?|sitio|poblaci[oó]n|x[aã]|huy[eệ]n|"
+    r"x[oó]m|th[oô]n|ph[uư][oờ]ng|lakou|seksyon|commune|bairro|vila|distrito|district)\s+"
+    r"(?:(?i:de|del|de la|da|do|dos|das)\s+)?"
+)
 
 
 def town_variants(city: str) -> list[Variant]:
     """One place name alone, unless it is public (a large city, a state, a country)."""
     name = city.strip()
     words = name.split()
-    if not words or len(name) < 3 or is_place(name) or re.fullmatch(STATE_NAMES, name, re.I) \
+    if not words or len(name) < 3 or is_region(name) or city_population(name) >= HOMETOWN_PUBLIC \
+            or re.fullmatch(STATE_NAMES, name, re.I) \
             or re.fullmatch(r"[A-Z]{2}", name):
         return []
     body = r"\s+".join(loose_form(w) for w in words)
@@ -235,5 +267,6 @@ def id_variants(raw: str) -> list[Variant]:
         pat = rf"(?<![A-Za-z0-9]){pre}{body}(?![A-Za-z0-9])"
     out = [Variant(cat, "id", re.compile(pat, re.I), digits=re.sub(r"\D", "", rest)[-6:])]
     if len(digits) >= 6 and core[-4:].isdigit():
-        out += last4_variants(cat, core[-4:], bare=True)
+        tail = re.search(r"\d(?:[\s\-.]?\d){3}(?=\W*$)", raw)
+        out += last4_variants(cat, core[-4:], bare=True, written=tail.group(0) if tail else "")
     return out

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import phonenumbers
 
-from redaction.lexicon import COMMON_WORD_NAMES, NOT_DOTTED_INITIALS, NOT_INITIALS
+from redaction.lexicon import COMMON_WORD_NAMES, NOT_DOTTED_INITIALS, NOT_INITIALS, NOT_NAMES
 
 SEP = r"[\s.\-()/]{0,3}"  # between the digits of a phone number or identifier
 ID_SEP = r"[\s\-./]?"
@@ -125,17 +125,22 @@ def _word_regex(words: set[str]) -> str:
 _OCR = {"o": "[o0]", "l": "[l1i|]", "i": "[i1l|!]", "m": "(?:m|rn)", "s": "[s5]", "e": "[e3]",
         "b": "[b6]", "g": "[g9]", "a": "[a@]"}
 _JOIN = r"[\s\-_.]?"  # between the parts of an alias: "baby girl", "baby-girl", "babygirl"
-_POSSESSIVE = r"(?:s(?=\s+[a-z]))?"  # "Lexis car" (with its apostrophe, the 's stays outside)
+# "Lexis car", "Kikis Cash Card" (with its apostrophe, the 's stays outside)
+_POSSESSIVE = r"(?:s(?=[ \t]+(?:[a-z]|[A-Z][a-z])))?"
 
 
 def is_common_word_name(word: str) -> bool:
     """True for a name that is also an everyday word (Hope, Summer, Sierra, Luz)."""
-    from redaction.gazetteer import is_everyday, is_first_name, is_ordinary
+    from redaction.gazetteer import is_everyday, is_first_name, is_ordinary, word_frequency
 
     key = fold(word)
-    return key in COMMON_WORD_NAMES or (
-        is_ordinary(key) and not is_first_name(key) and is_everyday(key) and not
-        is_rare_in_use(key))
+    if key in COMMON_WORD_NAMES:
+        return True
+    if not is_ordinary(key) or is_rare_in_use(key):
+        return False
+    if key != word.lower():  # "Fortuné": without its accent, the everyday "fortune"
+        return word_frequency(key) >= 3.5
+    return not is_first_name(key) and is_everyday(key)
 
 
 def is_rare_in_use(word: str) -> bool:
@@ -174,6 +179,7 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
         ocr = {ocr_form(t) for t in common if len(t) >= 4}
         pat = rf"(?<![\w@.])(?=[^\W_]*[0-9|!])(?:{alternation(ocr)}){_POSSESSIVE}(?!\w)"
         out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
+    aliases = tuple(aliases) + alias_parts(aliases)
     alias_plain = {_alias_form(a, ocr=True) for a in aliases if not is_common_word_name(a)}
     alias_common = [a for a in aliases if is_common_word_name(a)]
     if alias_plain:
@@ -192,11 +198,42 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
     return out
 
 
+def alias_parts(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """A part of a two-part alias that is a given name, used alone ("Mia" of "Mia-Rose")."""
+    from redaction.gazetteer import is_first_name, is_ordinary
+
+    out = []
+    for alias in aliases:
+        parts = [p for p in re.split(r"[\s\-_.]+", alias) if p]
+        if len(parts) >= 2:
+            out += [p for p in parts if len(p) >= 3 and is_first_name(fold(p))
+                    and not is_ordinary(fold(p)) and fold(p) not in NOT_NAMES]
+    return tuple(out)
+
+
+def contact_nicknames(emails: tuple[str, ...], handles: tuple[str, ...]) -> tuple[str, ...]:
+    """A name the person goes by that only her own email or handle spells ("mafer" of
+    mafer.quintero04@...): a word of four letters or more that no dictionary or gazetteer
+    knows."""
+    from redaction.gazetteer import is_everyday, is_ordinary, is_place
+
+    out = []
+    for value in emails + handles:
+        local = value.split("@")[0] if "@" in value.lstrip("@") else value.lstrip("@$")
+        for seg in re.split(r"[^A-Za-z]+", local):
+            key = fold(seg)
+            if len(key) >= 4 and not is_ordinary(key) and not is_everyday(key) and \
+                    not is_place(seg) and key not in NOT_NAMES:
+                out.append(seg.lower())
+    return tuple(dict.fromkeys(out))
+
+
 def initials_sets(names: tuple[str, ...]) -> set[str]:
     """Letter sequences that abbreviate the person: first+last and every word."""
     seqs: set[str] = set()
     for name in names:
-        words = [w for w in _WORD.findall(name) if fold(w) not in NAME_PARTICLES]
+        words = [w for i, w in enumerate(_WORD.findall(name))  # "Lê Thị Hồng Nhung": L.T.H.N.
+                 if i == 0 or fold(w) not in NAME_PARTICLES]
         split = [p for w in words for p in re.split(r"[\-'’]", w) if p]
         for parts in (words, split):  # "Alvarez-Ruiz" gives Y.A. and Y.A.R.
             letters = [w[0].upper() for w in parts if w[0].isalpha()]
@@ -265,20 +302,28 @@ def phone_variants(raw: str) -> list[Variant]:
     return out
 
 
-def last4_variants(category: str, last4: str, *, bare: bool = False) -> list[Variant]:
-    """Last four digits: masked (XXX-XX-1234, ****1234), after 'ending in', or bare."""
+_ENDING_CUES = ("ending in ", "ending ", "ends in ", "ends with ", "ending with ", "ending: ",
+                "ending in: ", "last four ", "last 4 ", "last four digits ", "last 4 digits ",
+                "last four: ", "last 4: ", "last four is ", "last 4 is ", "…", "...", "x", "#",
+                "ends ", "last four digits are ", "last 4 digits are ")
+_ENDING = "|".join(f"(?<={re.escape(a)})" for a in _ENDING_CUES)
+
+
+def last4_variants(category: str, last4: str, *, bare: bool = False,
+                   written: str = "") -> list[Variant]:
+    """Last four digits: masked (XXX-XX-1234, ****1234), after 'ending in', or bare;
+    `written` is the same four digits with the record's own separators ("8-903")."""
     masked = rf"(?=[Xx*•#])(?<![\w*•])(?:[Xx*•#]+[\s\-.]?){{1,4}}{last4}(?!\w)"
-    after = ("ending in ", "ending ", "ends in ", "ends with ", "ending with ", "ending: ",
-             "ending in: ", "last four ", "last 4 ", "last four digits ", "last 4 digits ",
-             "last four: ", "last 4: ", "last four is ", "last 4 is ", "…", "...", "x", "#",
-             "ends ", "last four digits are ", "last 4 digits are ")
-    ending = "|".join(f"(?<={re.escape(a)})" for a in after)
     # the digits first: a literal look-ahead fails fast where the cue alternatives would not
     out = [
         Variant(category, "last4", re.compile(masked), digits=last4),
-        Variant(category, "last4", re.compile(rf"(?={last4}(?!\w))(?:{ending}){last4}", re.I),
+        Variant(category, "last4", re.compile(rf"(?={last4}(?!\w))(?:{_ENDING}){last4}", re.I),
                 digits=last4),
     ]
+    if written and written != last4:
+        w = re.escape(written)
+        out.append(Variant(category, "last4", re.compile(rf"(?={w}(?!\w))(?:{_ENDING}){w}", re.I),
+                           digits=last4))
     if bare and not re.fullmatch(r"(?:19|20)\d\d", last4):
         bare_re = rf"(?<![\w\-/.$,:]){last4}(?![\w\-/:]|[.,]\d)"
         out.append(Variant(category, "last4", re.compile(bare_re), weak=True, digits=last4))
@@ -305,3 +350,32 @@ def handle_variants(raw: str) -> list[Variant]:
         return []
     pat = rf"(?<![\w.@$]){'[@$]?'}{re.escape(core)}(?!\w|[.\-]\w)"
     return [Variant("HANDLE", "handle", re.compile(pat, re.I))]
+
+
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6",
+    "siete": "7", "ocho": "8", "nueve": "9",
+}
+_DIGIT_WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
+_SPELLED = re.compile(
+    rf"(?i)(?<![\w])(?:\d|(?:{_DIGIT_WORD})(?![a-z]))(?:[\s,.\-()]{{0,3}}"
+    rf"(?:\d|(?:{_DIGIT_WORD})(?![a-z])))+"
+)
+
+
+def spelled_numbers(text: str, least: int = 7) -> list[tuple[int, int, str]]:
+    """Numbers written partly or wholly in words, as ads and transcripts write phones to slip
+    past filters ("8three2-555-01six4", "three two one, five five five ..."):
+    (start, end, digits) for each with at least `least` digits and one digit word."""
+    out = []
+    for m in _SPELLED.finditer(text):
+        tokens = re.findall(rf"(?i)\d|{_DIGIT_WORD}", m.group(0))
+        if all(t.isdigit() for t in tokens):
+            continue
+        digits = "".join(t if t.isdigit() else _DIGIT_WORDS[t.lower()] for t in tokens)
+        if len(digits) >= least and sum(not t.isdigit() for t in tokens) >= 1 and \
+                not all(t.lower() in ("o", "oh") or t.isdigit() for t in tokens):
+            out.append((m.start(), m.end(), digits))
+    return out

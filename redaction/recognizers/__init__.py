@@ -19,6 +19,7 @@ from redaction.recognizers.identifiers import (
     LabeledIdRecognizer,
     LastFourRecognizer,
     ListingIdRecognizer,
+    MrzRecognizer,
     ReceiptRecognizer,
     SsnRecognizer,
 )
@@ -46,7 +47,7 @@ def generic_recognizers(
         SsnRecognizer(), CardRecognizer(), AccountRecognizer(), LabeledIdRecognizer(),
         IpAddressRecognizer(), ListingIdRecognizer(), StreetAddressRecognizer(), DobRecognizer(),
         AddressBlockRecognizer(), SchoolRecognizer(), GpsRecognizer(), ReceiptRecognizer(),
-        LastFourRecognizer(),
+        LastFourRecognizer(), MrzRecognizer(),
         PlateRecognizer(), RoomRecognizer(), ShelterRecognizer(), PersonRecognizer(is_word),
         *presidio_detectors(),
     ]

@@ -6,9 +6,12 @@ import re
 from functools import lru_cache
 
 import phonenumbers
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.gazetteer import is_everyday, is_ordinary
-from redaction.recognizers.base import RegexRecognizer
+from redaction.recognizers.base import RegexRecognizer, result
+from redaction.variants import spelled_numbers
 
 _OCR_LETTERS = str.maketrans({"1": "l", "0": "o", "5": "s"})
 _NOT_HANDLES = {"cashtag", "username", "handle", "account", "payment", "number", "name", "the",
@@ -19,7 +22,7 @@ SOCIAL = (
     r"instagram|facebook|fb|tiktok|twitter|x|snapchat|t|onlyfans|linkedin|cash|venmo|wa|"
     r"youtube|reddit|telegram|tinder|bumble|grindr|megapersonals|skipthegames|listcrawler|"
     r"doublelist|craigslist|kik|threads|discord|twitch|pinterest|tumblr|vk|ok|whatsapp|"
-    r"fansly|linktr|allmylinks|swaphaven"
+    r"fansly|linktr|allmylinks|swaphaven|paypal"
 )
 
 
@@ -40,6 +43,9 @@ _DIGITS = r"\+?\(?\d[\d ().\-]{4,18}\d"
 _DATE_LIKE = re.compile(
     r"^(?:\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|\d{1,2}[./\-]\d{1,2}[./\-](?:\d{2}|\d{4}))$|^\d{1,2}:\d{2}"
 )
+
+_DATE_OPENS = re.compile(
+    r"(?:\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|\d{1,2}[./\-]\d{1,2}[./\-]\d{4})(?!\d)")
 
 
 class PhoneNumberRecognizer(RegexRecognizer):
@@ -73,6 +79,8 @@ class PhoneNumberRecognizer(RegexRecognizer):
         digits = re.sub(r"\D", "", text)
         if not 6 <= len(digits) <= 15 or _DATE_LIKE.match(text.strip("()")):
             return False
+        if _DATE_OPENS.match(text) or re.match(r":\d\d", match.string[match.end():]):
+            return False  # "2023-04-02 11:00", a time stamp
         if pattern_name in ("nanp", "nanp_run"):
             return True
         if pattern_name in ("cued", "labelled_after", "area_paren"):
@@ -86,6 +94,16 @@ class PhoneNumberRecognizer(RegexRecognizer):
         if pattern_name == "national" and len(digits) >= 9:
             return True
         return _valid_somewhere(text)
+
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Pattern hits, and numbers spelled partly in words ("8three2-555-01six4")."""
+        out = super().analyze(text, entities, nlp_artifacts)
+        for start, end, digits in spelled_numbers(text, least=10):
+            if len(digits) <= 13:
+                out.append(result(self.ENTITY, start, end, 0.6, self, "pattern:phone_spelled"))
+        return out
 
 
 @lru_cache(maxsize=4096)

@@ -90,8 +90,12 @@ class LabeledIdRecognizer(RegexRecognizer):
                        r"passport(?: number| no\.?)?|A-?number|\bA#|alien (?:number|no\.?)|"
                        r"I-94(?: number| no\.?)?|visa (?:number|no\.?)|receipt (?:number|no\.?)|"
                        r"policy (?:number|no\.?)|ticket(?: no\.?)?|badge(?: no\.?)?|"
-                       r"\bID(?: number| no\.?| #)?|record (?:number|no\.?)|file (?:number|no\.?))"
-                       r"(?:\s+(?:is|was|of))?[:\s#.]*(?:\([A-Z]{2,3}\)\s*)?"}
+                       r"\bID(?: number| no\.?| #)?|record (?:number|no\.?)|file (?:number|no\.?)|"
+                       # national ids and registry numbers abroad, police report numbers
+                       r"\bCIN|\bNIF|\bDNI|\bCURP|\bRFC|\bNIN|\bBVN|\bCPF|\bRUT|\bSPN|\bNIE|"
+                       r"c[eé]dula(?: no\.?)?|\bRPT|(?:incident|police) report(?: no\.?| number)?|"
+                       r"report (?:no\.?|number)|folio(?: no\.?)?)"
+                       r"(?:\s+(?:is|was|of))?[:\s#.]*(?:\((?-i:[A-Z]{2,3})\)\s*|(?-i:[A-Z]{2})\s+)?"}
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
         token = match.group("n")
@@ -134,6 +138,7 @@ class ReceiptRecognizer(RegexRecognizer):
         ("btc", r"(?<![\w])(?P<n>bc1[02-9ac-hj-np-z]{11,71}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})"
                 r"(?![\w])", 0.7),
         ("eth", r"(?<![\w])(?P<n>0x[a-fA-F0-9]{40})(?![\w])", 0.8),
+        ("tron", r"(?<![\w])(?P<n>T[1-9A-HJ-NP-Za-km-z]{33})(?![\w])", 0.7),
         ("ein", r"(?<![\w\-])(?P<n>\d{2}-\d{7})(?![\w\-])", 0.8),
     ]
     CUES = {
@@ -142,6 +147,9 @@ class ReceiptRecognizer(RegexRecognizer):
     }
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        if pattern_name == "tron":
+            wallet = match.group("n")
+            return bool(re.search(r"[a-z]", wallet) and re.search(r"\d", wallet))
         if pattern_name == "btc" and match.group("n")[0] in "13":
             wallet = match.group("n")
             return bool(re.search(r"[a-z]", wallet) and re.search(r"\d", wallet))
@@ -156,7 +164,7 @@ class LastFourRecognizer(RegexRecognizer):
     OCR_DIGITS = True
     DETECTOR = "pattern:last4"
     PATTERNS = [
-        ("masked", r"(?<![\w*•])(?:[Xx*•#]{2,}[\s\-]?){1,4}\d{4}(?!\w)", 0.7),
+        ("masked", r"(?<![\w*•])(?:(?:[Xx*•#]{2,}|\.{3,}|…)[\s\-]?){1,4}\d{4}(?!\w)", 0.7),
         ("ending", r"(?i:ending(?: in| with)?|ends? (?:in|with)|last (?:four|4)(?: digits)?"
                    r"(?: of)?|acct\.?|account|card)[:\s#]*(?:(?:is|are|was|were|no\.?)\s+)?"
                    r"\d{4}(?:\s*(?:,|and|&|/|or)\s*\d{4})*(?![\w\-/:]|[.,]\d)", 0.6),
@@ -169,7 +177,23 @@ class LastFourRecognizer(RegexRecognizer):
         for r in super().analyze(text, entities, nlp_artifacts):
             for m in re.finditer(r"(?<!\d)\d{4}(?!\d)", text[r.start:r.end]):
                 if not re.fullmatch(r"(?:19|20)\d\d", m.group(0)) or "*" in text[r.start:r.end] \
-                        or "X" in text[r.start:r.end].upper():
+                        or "X" in text[r.start:r.end].upper() or re.match(
+                            r"(?i)end|last|\.\.\.|…", text[r.start:r.end]):
                     out.append(result(self.ENTITY, r.start + m.start(), r.start + m.end(),
                                       r.score, self, self.DETECTOR))
         return out
+
+
+class MrzRecognizer(RegexRecognizer):
+    """The machine-readable zone of a passport or visa: every line holds her name, number,
+    nationality and birth date ("P<PHLDIMACULANGAN<<MERCY<...")."""
+
+    ENTITY = "ID"
+    DETECTOR = "pattern:mrz"
+    GROUP = "z"
+    PATTERNS = [
+        ("line", r"(?m)^[ \t]*(?P<z>[A-Z0-9<]{28,44})[ \t]*$", 0.8),
+    ]
+
+    def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
+        return match.group("z").count("<") >= 3

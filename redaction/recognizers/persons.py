@@ -16,7 +16,7 @@ from redaction.gazetteer import (
     is_place,
     is_rare_word,
 )
-from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE
+from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE, STATE_NAMES
 from redaction.positions import name_position
 from redaction.recognizers.base import result
 from redaction.record_variants import SUFFIX_FORMS
@@ -99,10 +99,12 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
         | _phrases(("call", "calls", "called"), ("himself", "herself", "themselves"))
         | _phrases(_PEOPLE, ("called", "named"))
         | {"known as", "goes by", "went by", "nicknamed", "a/k/a", "aka", "alias", "saved as",
-           "street name"}),
+           "street name", "a.k.a.", "a.k.a", "knew as", "know as", "called him", "called her"}),
     "quoted_nick": frozenset({"friend", "cousin", "boyfriend", "girlfriend", "guy", "man",
                               "woman", "girl", "pimp", "boss", "recruiter", "driver",
-                              "trafficker", "bottom", "buyer", "john", "neighbor", "roommate"}),
+                              "trafficker", "bottom", "buyer", "john", "neighbor", "roommate",
+                              "female", "male", "lady", "coworker", "co-worker", "worker",
+                              "customer", "victim", "witness", "suspect", "minor", "juvenile"}),
     "role": frozenset({"trafficker", "pimp", "recruiter", "driver", "buyer", "customer", "john",
                        "manager", "clerk", "boss", "supervisor", "associate", "employer",
                        "owner", "landlord", "bottom", "detective", "officer", "agent", "nurse",
@@ -136,6 +138,8 @@ _PLACE_WORDS = {"county", "province", "parish", "township", "city", "state", "di
 _PLACE_AFTER = re.compile(r"[ \t]+(?:County|Province|Parish|Township|City|Street|St\.?|Avenue|"
                           r"Ave\.?|Road|Rd\.?|Highway|Hwy|River|Lake|Valley|Beach|Island|Bay|"
                           r"Park|Airport|Station|Division|Galleria|Mall|Plaza|Penal|Code)\b")
+_STATE_AFTER = re.compile(
+    r",?[ \t]+(?:(?!MD|PA)(?-i:[A-Z]{2})\b(?![.\-'’])|(?:" + STATE_NAMES + r")\b)")
 _STOP = re.compile(r"(?i)^(?:" + "|".join(sorted(_stop_words(), key=len, reverse=True)) + r")$")
 _LOWER_WORD = re.compile(r"(?<![\w@.$#/\-'’])[a-zà-ÿ][a-zà-ÿ]+(?![\w@'’]|[.\-/]\w)")
 _CHAT_SLANG = {
@@ -185,7 +189,9 @@ class PersonRecognizer(EntityRecognizer):
         ("cue", r"(?<![\w'’.@])(?=(?P<n>[A-Z][^\W\d_'’\-]+(?:[\-'’][A-Z]?[^\W\d_]+)?"
                 r"(?:\s(?:[A-Z]\.?\s)?[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)?)(?![\w@]))", 0.5),
         # records: "TREVIÑO, JOSÉ ÁNGEL", "P. MENDOZA", "NGUYỄN VĂN LỘC"
-        ("caps_last_first", r"(?<![\w])(?P<n>[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+,[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+"
+        # (OCR reads O as 0 and l as 1 inside a name: "GADDIS, TREYV0N M.")
+        ("caps_last_first", r"(?<![\w])(?P<n>[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+,[ \t]+"
+                            r"[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+"
                             r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’\-]*\.?)?)(?![\w])", 0.6),
         ("caps_initial", r"(?<![\w.])(?P<n>[A-Z]\.[ \t]?[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{2,})(?![\w])", 0.5),
         ("caps_run", r"(?<![\w])(?P<n>[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?:[ \t][A-ZÀ-Ý][A-ZÀ-Ý'’\-]+){1,3})"
@@ -345,8 +351,11 @@ class PersonRecognizer(EntityRecognizer):
                     or fold(first) in NOT_PEOPLE or (is_place(first) and not rest)
                     or _STOP.match(first)
                     or sum(c.isupper() for c in first) > 1 and not first.isupper()
-                    or _PLACE_AFTER.match(text, m.end("f"))):
-                continue
+                    or _PLACE_AFTER.match(text, m.end("f"))
+                    or _STATE_AFTER.match(text, m.end("f"))):
+                continue  # "Quincy, Massachusetts", "Houston TX"
+            if rest and is_place(f"{first} {rest}"):
+                continue  # "Santo Domingo"
             if first.islower():
                 if len(first) < 4 or is_everyday(first) or not (
                         is_rare_word(first) or name_position(text, m.start(), m.end("f"))

@@ -136,8 +136,9 @@ _BLOCK_STREET = re.compile(
     + r"(?P<unit>,?[ \t]+" + _UNIT + r"\.?[ \t]*#?[ \t]*\d+[A-Za-z]?)?[ \t]*,?[ \t]*$"
 )
 _BOX = (
-    r"(?:P\.?[ \t]?O\.?[ \t]*Box|PSC|Unit|CMR)[ \t]+\d+(?:,?[ \t]+Box[ \t]+\d+)?"
-    r"|(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}"
+    r"(?:(?i:P\.?[ \t]?O\.?[ \t]*Box)|PSC|Unit|CMR)[ \t]+\d+(?:,?[ \t]+Box[ \t]+\d+)?"
+    r"|(?i:PSC|Unit|CMR)[ \t]+\d+,?[ \t]+(?i:Box)[ \t]+\d+"
+    r"|(?i:APO|FPO|DPO)[ \t]+(?i:AA|AE|AP)[ \t]+\d{5}"
     r"|(?i:R\.?R\.?|Rural Route|HC|Star Route)[ \t]*\d+,?[ \t]+(?i:Box)[ \t]+\d+"
     r"|\d{1,6}[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
     r"(?i:State |U\.?S\.? |County |Farm to Market |FM |Interstate |I-)?"
@@ -145,8 +146,8 @@ _BOX = (
     r"(?:[ \t]+(?:[NSEW]|North|South|East|West)\b\.?)?"
 )
 _UNIT_ALONE = re.compile(
-    r"(?<![\w#])(?P<a>(?:Apt|Apartment|Suite|Ste|Unit|Flat|Lot|Trlr|Trailer|Space|Lote|Depto|"
-    r"Departamento|Interior)\.?[ \t]*#?[ \t]*"
+    r"(?<![\w#])(?P<a>(?:(?i:Apt|Apartment|Suite|Ste|Depto|Departamento)|Unit|Flat|Lot|Trlr|"
+    r"Trailer|Space|Lote|Interior)\.?[ \t]*#?[ \t]*"
     r"\d{1,5}[A-Za-z]?)(?![\w\-/])"
 )
 _POSTAL_LINE = re.compile(
@@ -249,6 +250,9 @@ class SchoolRecognizer(RegexRecognizer):
          0.7),
         ("escuela", r"(?<![\w])(?:Escuela|Colegio|Instituto|Liceo)\s+(?:[A-Z\d][\w'’.\-]*\s?){1,5}",
          0.6),
+        # "Furman-Vance Newcomer HS", "Field Local Sch0ols" (a district, OCR'd)
+        ("short", r"(?<![\w])(?:[A-Z][\w'’.\-]+\s){1,3}(?:HS|MS|Elem\.|Sch[o0][o0]ls?|"
+                  r"School District|ISD|USD)(?![\w])", 0.6),
     ]
     _PUBLIC = re.compile(r"(?i)^(?:Police|Fire|Law|Medical|Naval|Military|Air Force|FBI|"
                          r"National|Judicial|Federal)\b")
