@@ -88,7 +88,8 @@ def address_variants(raw: str) -> list[Variant]:
         unum = re.sub(rf"^{_UNIT}\.?\s*#?\s*", "", unit, flags=re.I)
         tail += rf"(?:,?\s*{_UNIT}\.?\s*#?\s*{re.escape(unum)}(?!\w))?"
         unit_alone = [Variant("ADDRESS", "unit", re.compile(  # "(#214)", "apartamento 22"
-            rf"(?<![\w#])(?:#\s*|(?i:{_UNIT}|apartamento|apto|departamento|depto|room|rm)\.?"
+            r"(?<![\w#])(?:#\s*|(?i:apt|apartment|unit|suite|ste|trlr|trailer|apartamento|apto|"
+            r"departamento|depto|room|rm)\.?"
             rf"\s*#?\s*){re.escape(unum)}(?![\w\-/])"), weak=True)]
     if rest:
         city = r"\s+".join(re.escape(w) for w in rest[0].split())

@@ -124,6 +124,7 @@ def _word_regex(words: set[str]) -> str:
 # Characters OCR reads for others, in the lower-case folded view: "R0sa", "CaroI", "Jasrnine".
 _OCR = {"o": "[o0]", "l": "[l1i|]", "i": "[i1l|!]", "m": "(?:m|rn)", "s": "[s5]", "e": "[e3]",
         "b": "[b6]", "g": "[g9]", "a": "[a@]"}
+_OCR_SHORT = {**_OCR, "l": "[l1|]", "i": "[i1|!]"}
 _JOIN = r"[\s\-_.]?"  # between the parts of an alias: "baby girl", "baby-girl", "babygirl"
 # "Lexis car", "Kikis Cash Card" (with its apostrophe, the 's stays outside)
 _POSSESSIVE = r"(?:s(?=[ \t]+(?:[a-z]|[A-Z][a-z])))?"
@@ -151,8 +152,10 @@ def is_rare_in_use(word: str) -> bool:
 
 
 def ocr_form(token: str) -> str:
-    """The folded token as a pattern that tolerates OCR's confusions."""
-    return "".join(_OCR.get(ch, re.escape(ch)) for ch in fold(token).replace("’", "'"))
+    """The folded token as a pattern that tolerates OCR's confusions; a four-letter one only
+    its digit confusions ("Tami" is not the script code "Taml" in a font list)."""
+    table = _OCR if len(token) > 4 else _OCR_SHORT
+    return "".join(table.get(ch, re.escape(ch)) for ch in fold(token).replace("’", "'"))
 
 
 def _alias_form(alias: str, ocr: bool) -> str:
