@@ -69,7 +69,7 @@ def record_failure(user: User, now: datetime | None = None) -> bool:
 def authenticate(session: Session, email: str, password: str,
                  now: datetime | None = None) -> User:
     """Check an email and password; raises AuthError(reason) with reason unknown, disabled,
-    locked or password."""
+    locked, lockout or password. A right password does not clear earlier failures."""
     global _dummy_hash
     user = session.scalar(select(User).where(User.email == email.strip().lower()))
     if user is None:
@@ -87,12 +87,18 @@ def authenticate(session: Session, email: str, password: str,
         raise AuthError("lockout" if locked_now else "password", user)
     if user.disabled:
         raise AuthError("disabled", user)
-    user.failed_logins = 0
-    user.locked_until = None
+    # The failure count stays as it is: only a whole sign-in (password and code) clears it,
+    # or a right password would wipe out the wrong codes before it (see sign_in_complete).
     if users.PASSWORDS.check_needs_rehash(user.password_hash):
         user.password_hash = users.hash_password(password)
     session.flush()
     return user
+
+
+def sign_in_complete(user: User) -> None:
+    """The whole sign-in (password and second factor) succeeded: clear the failure count."""
+    user.failed_logins = 0
+    user.locked_until = None
 
 
 def change_password(session: Session, user: User, current: str, new: str) -> None:

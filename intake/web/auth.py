@@ -121,6 +121,7 @@ def mfa_enrol() -> str | Response | tuple[str, int]:
     status = 200
     if form.validate_on_submit():
         if auth.confirm_enrolment(db, vault(), user, form.code.data or ""):
+            auth.sign_in_complete(user)
             token = auth.advance_session(db, pending, "active")
             record(db, "mfa.enrol", object_type="user", object_id=user.id)
             record(db, "auth.login", object_type="user", object_id=user.id,
@@ -152,15 +153,20 @@ def mfa_verify() -> str | Response | tuple[str, int]:
     if not form.validate_on_submit():
         return render_template("auth/mfa.html", form=form)
     if not auth.is_locked(user) and auth.verify_totp(db, vault(), user, form.code.data or ""):
-        user.failed_logins = 0
+        auth.sign_in_complete(user)
         token = auth.advance_session(db, pending, "active")
         record(db, "auth.login", object_type="user", object_id=user.id, details={"step": "mfa"})
         db.commit()
         _set_token(token)
         return redirect(url_for("public.index"))
-    locked = auth.is_locked(user) or auth.record_failure(user)
+    already_locked = auth.is_locked(user)
+    locked_now = not already_locked and auth.record_failure(user)
+    locked = already_locked or locked_now
     record(db, "auth.login", object_type="user", object_id=user.id,
            outcome="locked" if locked else "failed", details={"step": "mfa"})
+    if locked_now:
+        record(db, "auth.lockout", object_type="user", object_id=user.id,
+               details={"minutes": auth.LOCK_MINUTES, "step": "mfa"})
     if locked:
         auth.end_session(pending, "locked")
         db.commit()

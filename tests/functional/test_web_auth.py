@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import timedelta
 
@@ -102,6 +103,38 @@ def test_sixth_wrong_password_in_a_row_is_refused_as_locked(app, svc):
         user.locked_until = utcnow() - timedelta(seconds=1)
         session.commit()
     sign_in(client, staff)
+
+
+def test_wrong_totp_codes_count_toward_lockout_across_password_sign_ins(app, svc):
+    staff = make_staff(svc, "attorney")
+    client = app.test_client()
+    # The right password, then four wrong codes: the counter must not restart at the
+    # next right password, or correct password + wrong codes would never lock.
+    for _ in range(4):
+        resp = post(client, "/login", {"email": staff.email, "password": PASSWORD})
+        assert resp.headers["Location"].endswith("/login/mfa")
+        assert post(client, "/login/mfa", {"code": "000000"}).status_code == 401
+    resp = post(client, "/login", {"email": staff.email, "password": PASSWORD})
+    assert resp.headers["Location"].endswith("/login/mfa")
+    resp = post(client, "/login/mfa", {"code": "000000"})
+    assert resp.status_code == 302 and resp.headers["Location"].endswith("/login")
+    with svc.sessions() as session:
+        assert session.get(User, staff.id).locked_until > utcnow()
+    # locked: even the right password and a right code get nowhere
+    resp = post(client, "/login", {"email": staff.email, "password": PASSWORD})
+    assert resp.status_code == 401
+    lockouts = _events(svc, "auth.lockout")
+    assert len(lockouts) == 1 and json.loads(lockouts[0].details)["step"] == "mfa"
+
+
+def test_a_full_sign_in_resets_the_failure_count(app, svc):
+    staff = make_staff(svc, "attorney")
+    client = app.test_client()
+    for _ in range(4):
+        post(client, "/login", {"email": staff.email, "password": "wrong password!"})
+    sign_in(client, staff)
+    with svc.sessions() as session:
+        assert session.get(User, staff.id).failed_logins == 0
 
 
 def _flash(resp) -> str:
