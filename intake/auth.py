@@ -101,8 +101,11 @@ def sign_in_complete(user: User) -> None:
     user.locked_until = None
 
 
-def change_password(session: Session, user: User, current: str, new: str) -> None:
-    """Replace the password after checking the current one; raises users.UserError."""
+def change_password(session: Session, user: User, current: str, new: str,
+                    *, keep: UserSession) -> int:
+    """Replace the password after checking the current one, and sign out every other
+    session of the user (`keep`, the one making the change, stays); returns how many ended.
+    Raises users.UserError."""
     if not users.check_password(user, current):
         raise users.UserError("the current password is not correct")
     if new == current:
@@ -110,7 +113,9 @@ def change_password(session: Session, user: User, current: str, new: str) -> Non
     users.validate_password(new)
     user.password_hash = users.hash_password(new)
     user.must_change_password = False
+    ended = end_all_sessions(session, user.id, "password_changed", keep=keep.id)
     session.flush()
+    return ended
 
 
 # --- sessions ---------------------------------------------------------------------------
@@ -169,11 +174,16 @@ def end_session(user_session: UserSession, reason: str, now: datetime | None = N
     user_session.end_reason = reason
 
 
-def end_all_sessions(session: Session, user_id: str, reason: str) -> None:
-    """End every live session of a user (after a reset or when disabled)."""
-    session.execute(update(UserSession).where(
-        UserSession.user_id == user_id, UserSession.ended_at.is_(None)
-    ).values(ended_at=utcnow(), end_reason=reason))
+def end_all_sessions(session: Session, user_id: str, reason: str,
+                     *, keep: str | None = None) -> int:
+    """End every live session of a user but `keep` (after a reset, a password change or when
+    disabled); returns how many ended."""
+    query = update(UserSession).where(UserSession.user_id == user_id,
+                                      UserSession.ended_at.is_(None))
+    if keep is not None:
+        query = query.where(UserSession.id != keep)
+    result = session.execute(query.values(ended_at=utcnow(), end_reason=reason))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def live_sessions(session: Session, user_id: str) -> list[UserSession]:

@@ -92,12 +92,14 @@ def password_required() -> str | Response:
     form = PasswordChangeForm()
     if form.validate_on_submit():
         try:
-            auth.change_password(db, user, form.current.data or "", form.new.data or "")
+            ended = auth.change_password(db, user, form.current.data or "",
+                                         form.new.data or "", keep=pending)
         except users.UserError as exc:
             flash(f"Password not changed: {exc}.", "error")
         else:
             token = auth.advance_session(db, pending, "mfa")
-            record(db, "auth.password_change", object_type="user", object_id=user.id)
+            record(db, "auth.password_change", object_type="user", object_id=user.id,
+                   details={"other_sessions_ended": ended})
             db.commit()
             _set_token(token)
             flash("Password changed.", "info")
@@ -202,14 +204,21 @@ def password() -> str | Response:
     assert user is not None
     form = PasswordChangeForm()
     if form.validate_on_submit():
+        current: UserSession = g.user_session
         try:
-            auth.change_password(db, user, form.current.data or "", form.new.data or "")
+            ended = auth.change_password(db, user, form.current.data or "",
+                                         form.new.data or "", keep=current)
         except users.UserError as exc:
             flash(f"Password not changed: {exc}.", "error")
         else:
-            record(db, "auth.password_change", object_type="user", object_id=user.id)
+            # This session stays signed in, under a fresh token; every other one has ended.
+            token = auth.advance_session(db, current, "active")
+            record(db, "auth.password_change", object_type="user", object_id=user.id,
+                   details={"other_sessions_ended": ended})
             db.commit()
-            flash("Password changed.", "info")
+            _set_token(token)
+            flash("Password changed. Every other session of yours is signed out."
+                  if ended else "Password changed.", "info")
             return redirect(url_for("auth.sessions"))
     return render_template("auth/password.html", form=form, required=False)
 

@@ -225,6 +225,29 @@ def test_staff_see_and_end_their_own_sessions_only(app, svc):
     assert laptop.get("/matters").status_code == 200
 
 
+def test_a_password_change_signs_out_every_other_session(app, svc):
+    staff = make_staff(svc, "advocate")
+    other = make_staff(svc, "advocate")
+    laptop, phone, stolen, colleague = (app.test_client() for _ in range(4))
+    for client in (laptop, phone, stolen):
+        sign_in(client, staff)
+    sign_in(colleague, other)
+    new = "a different long passphrase"
+    resp = post(laptop, "/account/password", {"current": PASSWORD, "new": new, "confirm": new})
+    assert resp.status_code == 302
+    for client in (phone, stolen):
+        assert client.get("/matters").headers["Location"].endswith("/login")
+    assert laptop.get("/matters").status_code == 200
+    assert colleague.get("/matters").status_code == 200
+    with svc.sessions() as session:
+        ended = session.scalars(select(UserSession.end_reason).where(
+            UserSession.user_id == staff.id, UserSession.ended_at.is_not(None))).all()
+    assert ended == ["password_changed", "password_changed"]
+    (event,) = _events(svc, "auth.password_change")
+    assert json.loads(event.details) == {"other_sessions_ended": 2}
+    sign_in(phone, staff, password=new)
+
+
 def test_security_headers_on_every_page(app, svc):
     staff = make_staff(svc, "advocate")
     client = app.test_client()
