@@ -110,7 +110,7 @@ def change_password(session: Session, user: User, current: str, new: str,
         raise users.UserError("the current password is not correct")
     if new == current:
         raise users.UserError("the new password must differ from the current one")
-    users.validate_password(new)
+    users.validate_password(new, user.email)
     user.password_hash = users.hash_password(new)
     user.must_change_password = False
     ended = end_all_sessions(session, user.id, "password_changed", keep=keep.id)

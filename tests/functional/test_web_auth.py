@@ -39,6 +39,38 @@ def test_password_hashing_meets_owasp_argon2id_minimum():
     assert params.memory_cost >= 19 * 1024 and params.time_cost >= 2
 
 
+@pytest.mark.parametrize("weak", [
+    "password1234", "qwertyuiop12", "letmein12345", "iloveyou2024", "123456789012",
+    "aaaaaaaaaaaa", "clinicclinic1", "pat.garcia@clinic.test",
+])
+def test_common_and_guessable_passwords_are_refused(weak):
+    with pytest.raises(users.UserError, match="too easy to guess"):
+        users.validate_password(weak, "pat.garcia@clinic.test")
+
+
+@pytest.mark.parametrize("strong", [
+    PASSWORD, "a long enough passphrase", "another long passphrase", "kX9vQ2mT7wLp4RzN8bYc",
+])
+def test_long_unrelated_words_and_random_passwords_pass(strong):
+    users.validate_password(strong, "pat.garcia@clinic.test")
+
+
+def test_generated_one_time_passwords_pass():
+    for _ in range(20):
+        users.validate_password(users.generate_password(), "pat.garcia@clinic.test")
+
+
+def test_a_common_password_cannot_be_chosen_at_sign_in_or_later(app, svc):
+    staff = make_staff(svc, "advocate")
+    client = app.test_client()
+    sign_in(client, staff)
+    resp = post(client, "/account/password",
+                {"current": PASSWORD, "new": "password1234", "confirm": "password1234"})
+    assert resp.status_code == 200 and "too easy to guess" in resp.get_data(as_text=True)
+    with svc.sessions() as session:
+        assert users.check_password(session.get(User, staff.id), PASSWORD)
+
+
 def test_sign_in_needs_password_then_totp_and_renews_the_session(app, svc):
     staff = make_staff(svc, "advocate")
     client = app.test_client()
