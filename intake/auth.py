@@ -101,6 +101,16 @@ def sign_in_complete(user: User) -> None:
     user.locked_until = None
 
 
+def unlock(user: User, now: datetime | None = None) -> bool:
+    """An administrator's unlock: end the lockout and clear the failure count. False when
+    the account was not locked (nothing to do)."""
+    if not is_locked(user, now):
+        return False
+    user.locked_until = None
+    user.failed_logins = 0
+    return True
+
+
 def change_password(session: Session, user: User, current: str, new: str,
                     *, keep: UserSession) -> int:
     """Replace the password after checking the current one, and sign out every other
