@@ -15,6 +15,7 @@ from crypto.errors import (
 from crypto.field import FieldCipher, decrypt_field, encrypt_field
 from crypto.keyring import Keyring
 from crypto.normalize import (
+    name_parts,
     normalize_dob,
     normalize_email,
     normalize_identifier,
@@ -38,6 +39,7 @@ __all__ = [
     "decrypt_stream",
     "encrypt_field",
     "encrypt_stream",
+    "name_parts",
     "new_data_key",
     "normalize_dob",
     "normalize_email",

@@ -29,6 +29,7 @@ def _normalize_handle(s: str) -> str:
 
 NORMALIZERS: dict[str, Callable[[str], str | None]] = {
     "name": normalize_name,
+    "name_part": normalize_name,  # a word or run of words of a name; only within a scope
     "dob": normalize_dob,
     "phone": normalize_phone,
     "email": normalize_email,
@@ -70,3 +71,17 @@ class BlindIndexer:
         if not normalized:
             return None
         return hmac.new(self._keys[kind], normalized.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def index_in(self, scope: str, kind: str, value: str) -> str | None:
+        """The index of a value within one scope (such as a matter id): the same value in
+        another scope gives an unrelated digest, so common values (a first name) cannot be
+        counted or linked across scopes."""
+        if kind not in NORMALIZERS:
+            raise ValueError(f"unknown blind-index kind {kind!r}")
+        if not scope or "\x00" in scope:
+            raise ValueError("a scope is a non-empty id without NUL")
+        normalized = NORMALIZERS[kind](value)
+        if not normalized:
+            return None
+        message = scope.encode("utf-8") + b"\x00" + normalized.encode("utf-8")
+        return hmac.new(self._keys[kind], message, hashlib.sha256).hexdigest()

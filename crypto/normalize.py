@@ -39,6 +39,22 @@ def normalize_name(s: str) -> str:
     return " ".join(spaced.split())
 
 
+def name_parts(s: str) -> set[str]:
+    """The forms that give a name away: every run of its neighbouring words (the whole name,
+    each word, "maria elena"), normalized, with spaces and joined ("mariaelena"). Single
+    letters (initials) are left out."""
+    words = normalize_name(s).split()
+    parts: set[str] = set()
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            run = words[start:end]
+            if len(run) == 1 and len(run[0]) < 2:
+                continue
+            parts.add(" ".join(run))
+            parts.add("".join(run))
+    return parts
+
+
 def normalize_phone(s: str, default_region: str = "US") -> str | None:
     """Return the number in E.164 form, or None if it cannot be a phone number."""
     try:

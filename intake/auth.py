@@ -69,7 +69,7 @@ def record_failure(user: User, now: datetime | None = None) -> bool:
 def authenticate(session: Session, email: str, password: str,
                  now: datetime | None = None) -> User:
     """Check an email and password; raises AuthError(reason) with reason unknown, disabled,
-    locked or password."""
+    locked, lockout or password. A right password does not clear earlier failures."""
     global _dummy_hash
     user = session.scalar(select(User).where(User.email == email.strip().lower()))
     if user is None:
@@ -87,24 +87,45 @@ def authenticate(session: Session, email: str, password: str,
         raise AuthError("lockout" if locked_now else "password", user)
     if user.disabled:
         raise AuthError("disabled", user)
-    user.failed_logins = 0
-    user.locked_until = None
+    # The failure count stays as it is: only a whole sign-in (password and code) clears it,
+    # or a right password would wipe out the wrong codes before it (see sign_in_complete).
     if users.PASSWORDS.check_needs_rehash(user.password_hash):
         user.password_hash = users.hash_password(password)
     session.flush()
     return user
 
 
-def change_password(session: Session, user: User, current: str, new: str) -> None:
-    """Replace the password after checking the current one; raises users.UserError."""
+def sign_in_complete(user: User) -> None:
+    """The whole sign-in (password and second factor) succeeded: clear the failure count."""
+    user.failed_logins = 0
+    user.locked_until = None
+
+
+def unlock(user: User, now: datetime | None = None) -> bool:
+    """An administrator's unlock: end the lockout and clear the failure count. False when
+    the account was not locked (nothing to do)."""
+    if not is_locked(user, now):
+        return False
+    user.locked_until = None
+    user.failed_logins = 0
+    return True
+
+
+def change_password(session: Session, user: User, current: str, new: str,
+                    *, keep: UserSession) -> int:
+    """Replace the password after checking the current one, and sign out every other
+    session of the user (`keep`, the one making the change, stays); returns how many ended.
+    Raises users.UserError."""
     if not users.check_password(user, current):
         raise users.UserError("the current password is not correct")
     if new == current:
         raise users.UserError("the new password must differ from the current one")
-    users.validate_password(new)
+    users.validate_password(new, user.email)
     user.password_hash = users.hash_password(new)
     user.must_change_password = False
+    ended = end_all_sessions(session, user.id, "password_changed", keep=keep.id)
     session.flush()
+    return ended
 
 
 # --- sessions ---------------------------------------------------------------------------
@@ -163,11 +184,16 @@ def end_session(user_session: UserSession, reason: str, now: datetime | None = N
     user_session.end_reason = reason
 
 
-def end_all_sessions(session: Session, user_id: str, reason: str) -> None:
-    """End every live session of a user (after a reset or when disabled)."""
-    session.execute(update(UserSession).where(
-        UserSession.user_id == user_id, UserSession.ended_at.is_(None)
-    ).values(ended_at=utcnow(), end_reason=reason))
+def end_all_sessions(session: Session, user_id: str, reason: str,
+                     *, keep: str | None = None) -> int:
+    """End every live session of a user but `keep` (after a reset, a password change or when
+    disabled); returns how many ended."""
+    query = update(UserSession).where(UserSession.user_id == user_id,
+                                      UserSession.ended_at.is_(None))
+    if keep is not None:
+        query = query.where(UserSession.id != keep)
+    result = session.execute(query.values(ended_at=utcnow(), end_reason=reason))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def live_sessions(session: Session, user_id: str) -> list[UserSession]:

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crypto import BlindIndexer
+from intake import name_guard
 from intake.models import (
     PSEUDONYM_SCHEMES,
     BlindIndex,
@@ -33,6 +34,14 @@ class CaseError(Exception):
 
 class PseudonymTakenError(CaseError):
     """The pseudonym is already registered in this matter (it is never reused)."""
+
+
+class PseudonymIsANameError(CaseError):
+    """The pseudonym is, or holds, a name or alias of someone in the matter."""
+
+
+PSEUDONYM_IS_A_NAME = ("it matches a name or alias, or part of one, of someone in this "
+                       "matter; choose a pseudonym that is not a real name")
 
 
 class InvalidIntakeError(CaseError):
@@ -159,9 +168,12 @@ def add_subject(
     session.flush()
     session.add(Pseudonym(matter_id=matter.id, number=number, pseudonym=subject.pseudonym,
                           subject_id=subject.id))
-    _index(session, indexer, matter.id, subject_id=subject.id, related_id=None,
-           names=names, dob=data.date_of_birth, phones=data.phones, emails=data.emails,
-           handles=data.handles, identifiers=data.identifiers)
+    index_person(session, indexer, matter.id, subject_id=subject.id, related_id=None,
+                 names=names, aliases=_clean(data.aliases), dob=data.date_of_birth,
+                 phones=data.phones, emails=data.emails, handles=data.handles,
+                 identifiers=data.identifiers)
+    if pseudonym and name_guard.is_a_real_name(session, vault, indexer, matter.id, pseudonym):
+        raise PseudonymIsANameError(f"pseudonym of subject {subject.id}: {PSEUDONYM_IS_A_NAME}")
     return subject
 
 
@@ -187,8 +199,8 @@ def add_related_person(
                addresses=_clean(data.addresses), relationship=data.relationship)
     session.add(person)
     session.flush()
-    _index(session, indexer, matter.id, subject_id=None, related_id=person.id, names=names,
-           dob=None, phones=data.phones, emails=data.emails, handles=(), identifiers=())
+    index_person(session, indexer, matter.id, subject_id=None, related_id=person.id,
+                 names=names, phones=data.phones, emails=data.emails)
     return person
 
 
@@ -266,12 +278,18 @@ def _next_label(session: Session, matter_id: str) -> str:
     return f"Related Person {count + 1}"
 
 
-def _index(session: Session, indexer: BlindIndexer, matter_id: str, *, subject_id: str | None,
-           related_id: str | None, names: Iterable[str], dob: str | None,
-           phones: Iterable[str], emails: Iterable[str], handles: Iterable[str],
-           identifiers: Iterable[str]) -> None:
-    """Write blind-index rows (a conflict on name and birth date matches both on one person)."""
+def index_person(session: Session, indexer: BlindIndexer, matter_id: str, *,
+                 subject_id: str | None, related_id: str | None, names: Iterable[str],
+                 aliases: Iterable[str] = (), dob: str | None = None,
+                 phones: Iterable[str] = (), emails: Iterable[str] = (),
+                 handles: Iterable[str] = (), identifiers: Iterable[str] = ()) -> None:
+    """Write blind-index rows: whole names and the rest for conflict checks (a conflict on
+    name and birth date matches both on one person), and the matter-scoped parts of every
+    name and alias, so that no pseudonym can be someone's name."""
+    names = list(names)
     entries: list[tuple[str, str | None]] = [("name", indexer.index("name", n)) for n in names]
+    entries += [(name_guard.KIND, d)
+                for d in name_guard.digests(indexer, matter_id, [*names, *aliases])]
     if dob:
         entries.append(("dob", indexer.index("dob", dob)))
     entries += [("phone", indexer.index("phone", p)) for p in phones]

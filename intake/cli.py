@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from config import ConfigError
 from crypto import CryptoError
-from intake import audit, cases, migrate, users
+from intake import audit, auth, cases, migrate, users
 from intake.cli_common import CliError, create_cli_app, services, transaction
 from intake.cli_ops import OPS_GROUPS
 from intake.extensions import Services
@@ -115,6 +115,22 @@ def create_user_command(email: str, role: str) -> None:
         audit.record(session, actor=audit.cli_actor(), action="user.create",
                      object_type="user", object_id=user.id, details={"role": role})
     click.echo(f"created {role} account {user.id}")
+
+
+@main.command("unlock-user")
+@click.argument("email")
+@with_appcontext
+def unlock_user_command(email: str) -> None:
+    """End the lockout of an account after failed sign-ins (recorded in the audit log)."""
+    with transaction() as (session, _svc):
+        user = session.scalar(select(User).where(User.email == email.strip().lower()))
+        if user is None:
+            raise CliError("no account with that email")
+        if not auth.unlock(user):
+            raise CliError(f"account {user.id} is not locked")
+        audit.record(session, actor=audit.cli_actor(), action="user.unlock",
+                     object_type="user", object_id=user.id)
+    click.echo(f"unlocked account {user.id}")
 
 
 def _seed(session: Session, svc: Services, context: dict[str, Any], action: str) -> Matter:

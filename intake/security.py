@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import uuid
@@ -22,7 +23,12 @@ from intake.extensions import db_session
 from intake.models import User
 
 SESSION_KEY = "sid"
-LOGIN_LIMIT = "20 per minute;100 per hour"
+# Sign-in attempts are limited per account (the email typed, or the account of a half
+# signed-in session), so one account cannot be hammered from many addresses; the limit per
+# address is far higher, so a whole office behind one address can still sign in at 9 am.
+ACCOUNT_LIMIT = "10 per minute;60 per hour"
+ADDRESS_LIMIT_PER_MINUTE = 300
+ADDRESS_LIMIT = f"{ADDRESS_LIMIT_PER_MINUTE} per minute;3000 per hour"
 LIMITED_ENDPOINTS = ("auth.login", "auth.mfa_verify", "auth.mfa_enrol")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -168,8 +174,19 @@ def _error_page(code: int, message: str) -> Any:
     return handler
 
 
+def _account_key() -> str:
+    """The limiter's key for one account: a digest of the email typed at step one, or the
+    user id of the half signed-in session (never the email itself in the limiter's store)."""
+    pending = g.get("pending_session")
+    if pending is not None:
+        return f"account:{pending.user_id}"
+    email = (request.form.get("email") or "").strip().lower()
+    return "account:" + hashlib.sha256(email.encode("utf-8")).hexdigest()[:32]
+
+
 def _init_limiter(app: Flask, config: Config) -> None:
-    """Rate-limit the sign-in steps per address (Redis when configured, else in memory)."""
+    """Rate-limit the sign-in steps per account, with a high ceiling per address (Redis when
+    configured, else in memory)."""
     limiter = Limiter(
         get_remote_address, app=app,
         storage_uri=config.redis_url or "memory://",
@@ -180,5 +197,7 @@ def _init_limiter(app: Flask, config: Config) -> None:
     for endpoint in LIMITED_ENDPOINTS:
         view = app.view_functions.get(endpoint)
         if view is not None:
-            limited: Any = limiter.limit(LOGIN_LIMIT, methods=["POST"])(view)
+            limited: Any = limiter.limit(ACCOUNT_LIMIT, key_func=_account_key,
+                                         methods=["POST"])(view)
+            limited = limiter.limit(ADDRESS_LIMIT, methods=["POST"])(limited)
             app.view_functions[endpoint] = limited

@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from crypto import BlindIndexer
-from intake import cases
+from intake import cases, name_guard
 from intake.models import (
     BlindIndex,
     Matter,
@@ -95,10 +95,11 @@ def edit_subject(session: Session, vault: Vault, indexer: BlindIndexer, subject:
     subject.updated_at = utcnow()
     session.flush()
     session.execute(delete(BlindIndex).where(BlindIndex.subject_id == subject.id))
-    cases._index(session, indexer, subject.matter_id, subject_id=subject.id, related_id=None,
-                 names=after["names"], dob=data.date_of_birth,  # type: ignore[arg-type]
-                 phones=data.phones, emails=data.emails, handles=data.handles,
-                 identifiers=data.identifiers)
+    cases.index_person(session, indexer, subject.matter_id, subject_id=subject.id,
+                       related_id=None, names=after["names"],  # type: ignore[arg-type]
+                       aliases=after["aliases"],  # type: ignore[arg-type]
+                       dob=data.date_of_birth, phones=data.phones, emails=data.emails,
+                       handles=data.handles, identifiers=data.identifiers)
     session.flush()
     return changed
 
@@ -109,26 +110,40 @@ def revisions(session: Session, subject: Subject) -> list[SubjectRevision]:
         SubjectRevision.subject_id == subject.id).order_by(SubjectRevision.changed_at.desc())))
 
 
-def change_pseudonym(session: Session, matter: Matter, subject: Subject, wanted: str,
-                     reason: str) -> tuple[str, str]:
-    """Give a survivor a new pseudonym; the old one stays reserved for good."""
+@dataclass(frozen=True)
+class PseudonymChange:
+    """Registry rows of a pseudonym change (ids only: what an audit event may hold)."""
+
+    released: list[str]
+    registered: str
+
+
+def change_pseudonym(session: Session, vault: Vault, indexer: BlindIndexer, matter: Matter,
+                     subject: Subject, wanted: str, reason: str) -> PseudonymChange:
+    """Give a survivor a new pseudonym; the old one stays reserved for good. A wanted
+    pseudonym that is a name or alias (or part of one) of anyone in the matter is refused
+    with cases.PseudonymIsANameError."""
     reason = reason.strip()
     wanted = " ".join(wanted.split())
     if len(reason) < MIN_REASON:
         raise PseudonymChangeError(f"reason: give a reason of at least {MIN_REASON} characters")
     if wanted and not _PSEUDONYM.match(wanted):
         raise PseudonymChangeError("pseudonym: letters, digits, spaces, . ' - only (2-60)")
+    if wanted and name_guard.is_a_real_name(session, vault, indexer, matter.id, wanted):
+        raise cases.PseudonymIsANameError(f"pseudonym: {cases.PSEUDONYM_IS_A_NAME}")
     number, new = cases.next_pseudonym(session, matter, wanted or None)
-    old = subject.pseudonym
     now = utcnow()
+    released = []
     for row in session.scalars(select(Pseudonym).where(
             Pseudonym.subject_id == subject.id, Pseudonym.released_at.is_(None))):
         row.released_at = now
-    session.add(Pseudonym(matter_id=matter.id, number=number, pseudonym=new,
-                          subject_id=subject.id, changed_reason=reason))
+        released.append(row.id)
+    registered = Pseudonym(id=new_id(), matter_id=matter.id, number=number, pseudonym=new,
+                           subject_id=subject.id, changed_reason=reason)
+    session.add(registered)
     subject.pseudonym = new
     session.flush()
-    return old, new
+    return PseudonymChange(released=released, registered=registered.id)
 
 
 def find_conflicts(session: Session, indexer: BlindIndexer, matter_id: str, *,

@@ -58,16 +58,22 @@ def users_create() -> str | Response | tuple[str, int]:
 @bp.post("/users/<user_id>/<action>")
 @allow("admin")
 def users_change(user_id: str, action: str) -> str | Response:
-    """Disable, enable or reset an account (a reset gives a new one-time password and MFA)."""
+    """Disable, enable, unlock or reset an account (a reset gives a new one-time password and
+    MFA; an unlock ends a lockout after failed sign-ins)."""
     db = db_session()
     user = _user(db, user_id)
-    if action not in ("disable", "enable", "reset") or not ActionForm().validate_on_submit():
+    if (action not in ("disable", "enable", "unlock", "reset")
+            or not ActionForm().validate_on_submit()):
         abort(400)
-    if user.id == current_user.id and action != "enable":
+    if user.id == current_user.id and action not in ("enable", "unlock"):
         flash("You cannot disable or reset your own account.", "error")
         return redirect(url_for("admin.users_index"))
     password = None
-    if action == "disable":
+    if action == "unlock":
+        if not auth.unlock(user):
+            flash("That account is not locked.", "info")
+            return redirect(url_for("admin.users_index"))
+    elif action == "disable":
         user.disabled = True
         auth.end_all_sessions(db, user.id, "disabled")
     elif action == "enable":
@@ -84,7 +90,7 @@ def users_change(user_id: str, action: str) -> str | Response:
     db.commit()
     if password:
         return render_template("admin/password.html", user=user, password=password)
-    flash(f"Account {action}d.", "info")
+    flash("Account unlocked." if action == "unlock" else f"Account {action}d.", "info")
     return redirect(url_for("admin.users_index"))
 
 

@@ -92,12 +92,14 @@ def password_required() -> str | Response:
     form = PasswordChangeForm()
     if form.validate_on_submit():
         try:
-            auth.change_password(db, user, form.current.data or "", form.new.data or "")
+            ended = auth.change_password(db, user, form.current.data or "",
+                                         form.new.data or "", keep=pending)
         except users.UserError as exc:
             flash(f"Password not changed: {exc}.", "error")
         else:
             token = auth.advance_session(db, pending, "mfa")
-            record(db, "auth.password_change", object_type="user", object_id=user.id)
+            record(db, "auth.password_change", object_type="user", object_id=user.id,
+                   details={"other_sessions_ended": ended})
             db.commit()
             _set_token(token)
             flash("Password changed.", "info")
@@ -121,6 +123,7 @@ def mfa_enrol() -> str | Response | tuple[str, int]:
     status = 200
     if form.validate_on_submit():
         if auth.confirm_enrolment(db, vault(), user, form.code.data or ""):
+            auth.sign_in_complete(user)
             token = auth.advance_session(db, pending, "active")
             record(db, "mfa.enrol", object_type="user", object_id=user.id)
             record(db, "auth.login", object_type="user", object_id=user.id,
@@ -152,15 +155,20 @@ def mfa_verify() -> str | Response | tuple[str, int]:
     if not form.validate_on_submit():
         return render_template("auth/mfa.html", form=form)
     if not auth.is_locked(user) and auth.verify_totp(db, vault(), user, form.code.data or ""):
-        user.failed_logins = 0
+        auth.sign_in_complete(user)
         token = auth.advance_session(db, pending, "active")
         record(db, "auth.login", object_type="user", object_id=user.id, details={"step": "mfa"})
         db.commit()
         _set_token(token)
         return redirect(url_for("public.index"))
-    locked = auth.is_locked(user) or auth.record_failure(user)
+    already_locked = auth.is_locked(user)
+    locked_now = not already_locked and auth.record_failure(user)
+    locked = already_locked or locked_now
     record(db, "auth.login", object_type="user", object_id=user.id,
            outcome="locked" if locked else "failed", details={"step": "mfa"})
+    if locked_now:
+        record(db, "auth.lockout", object_type="user", object_id=user.id,
+               details={"minutes": auth.LOCK_MINUTES, "step": "mfa"})
     if locked:
         auth.end_session(pending, "locked")
         db.commit()
@@ -196,14 +204,21 @@ def password() -> str | Response:
     assert user is not None
     form = PasswordChangeForm()
     if form.validate_on_submit():
+        current: UserSession = g.user_session
         try:
-            auth.change_password(db, user, form.current.data or "", form.new.data or "")
+            ended = auth.change_password(db, user, form.current.data or "",
+                                         form.new.data or "", keep=current)
         except users.UserError as exc:
             flash(f"Password not changed: {exc}.", "error")
         else:
-            record(db, "auth.password_change", object_type="user", object_id=user.id)
+            # This session stays signed in, under a fresh token; every other one has ended.
+            token = auth.advance_session(db, current, "active")
+            record(db, "auth.password_change", object_type="user", object_id=user.id,
+                   details={"other_sessions_ended": ended})
             db.commit()
-            flash("Password changed.", "info")
+            _set_token(token)
+            flash("Password changed. Every other session of yours is signed out."
+                  if ended else "Password changed.", "info")
             return redirect(url_for("auth.sessions"))
     return render_template("auth/password.html", form=form, required=False)
 

@@ -206,15 +206,27 @@ def pseudonym(subject_id: str) -> str | Response | tuple[str, int]:
     form = PseudonymForm()
     if form.validate_on_submit():
         try:
-            old, new = subjects.change_pseudonym(db, matter, subject, form.pseudonym.data or "",
-                                                 form.reason.data or "")
+            change = subjects.change_pseudonym(db, vault(), services().indexer, matter, subject,
+                                               form.pseudonym.data or "", form.reason.data or "")
+        except cases.PseudonymIsANameError:
+            # Nothing was changed but name parts indexed for older records, which may stay.
+            # Never show the typed value again: it may be her name.
+            form.pseudonym.data = ""
+            form.pseudonym.raw_data = []
+            record(db, "pseudonym.change", object_type="subject", object_id=subject.id,
+                   matter_id=matter.id, outcome="refused", details={"reason": "is_a_name"})
+            db.commit()
+            flash("Pseudonym not changed: it matches a name or alias, or part of one, of "
+                  "someone in this matter. Choose a pseudonym that is not a real name.", "error")
         except cases.CaseError as exc:
             flash(f"Pseudonym not changed: {exc}.", "error")
         else:
+            # Registry row ids only: the values stay out of the append-only log.
             record(db, "pseudonym.change", object_type="subject", object_id=subject.id,
-                   matter_id=matter.id, details={"from": old, "to": new})
+                   matter_id=matter.id,
+                   details={"released": change.released, "registered": change.registered})
             db.commit()
-            flash(f"Pseudonym changed from {old} to {new}.", "info")
+            flash(f"Pseudonym changed to {subject.pseudonym}.", "info")
             return redirect(url_for("subjects.show", subject_id=subject.id))
         return render_template("subjects/pseudonym.html", form=form, subject=subject), 400
     status = 400 if form.is_submitted() else 200

@@ -150,6 +150,37 @@ def test_create_user_reads_password_from_stdin(env):
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_unlock_user_ends_a_lockout_and_is_audited(env, engine):
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from intake.db import make_session_factory
+    from intake.models import AuditEvent, User, utcnow
+
+    ok = clinic_inproc(env, "create-user", "locked@clinic.example", "--role", "advocate",
+                       stdin="a long enough passphrase\n")
+    assert ok.returncode == 0, ok.stderr
+    sessions = make_session_factory(engine)
+    not_locked = clinic_inproc(env, "unlock-user", "locked@clinic.example")
+    assert not_locked.returncode == 2 and "is not locked" in not_locked.stderr
+    with sessions() as session:
+        user = session.scalars(select(User)).one()
+        user.locked_until, user.failed_logins = utcnow() + timedelta(minutes=15), 3
+        session.commit()
+    done = clinic_inproc(env, "unlock-user", "Locked@Clinic.example")
+    assert done.returncode == 0 and "locked@" not in done.stdout
+    unknown = clinic_inproc(env, "unlock-user", "nobody@clinic.example")
+    assert unknown.returncode == 2 and "nobody" not in unknown.stderr
+    with sessions() as session:
+        user = session.scalars(select(User)).one()
+        assert user.locked_until is None and user.failed_logins == 0
+        (event,) = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "user.unlock")).all()
+        assert event.object_id == user.id and event.actor.startswith("os:")
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_seed_from_bad_file_fails_with_one_line_and_writes_nothing(env, tmp_path):
     assert clinic_inproc(env, "db", "upgrade").returncode == 0
     missing = clinic(env, "seed-demo", "--from", str(tmp_path / "nope.json"))

@@ -139,6 +139,23 @@ def test_pseudonym_given_twice_in_a_matter_is_refused(sessions, keyring):
                               cases.SubjectInput(names=["B Person"]), pseudonym="Jane Doe 4")
 
 
+def test_an_imported_pseudonym_cannot_be_a_name_of_the_case(sessions, keyring):
+    context: dict = {"matter": "Doe v. Example Inns",
+                     "subjects": [{"names": ["Nadia Quintero"], "aliases": ["Nani"],
+                                   "pseudonym": "Jane Doe 1"},
+                                  {"names": ["Rosa Ibarra"], "pseudonym": "Nani Q"}]}
+    with sessions() as session:
+        with pytest.raises(cases.PseudonymIsANameError) as refused:
+            cases.import_case_context(session, Vault(session, keyring), BlindIndexer(keyring),
+                                      context)
+        assert "Nani" not in str(refused.value)
+        session.rollback()
+        context["subjects"][1]["pseudonym"] = "Jane Doe 2"
+        matter = cases.import_case_context(session, Vault(session, keyring),
+                                           BlindIndexer(keyring), context)
+        assert [s.pseudonym for s in matter.subjects] == ["Jane Doe 1", "Jane Doe 2"]
+
+
 def test_database_errors_do_not_carry_values(engine):
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError

@@ -7,9 +7,10 @@ import re
 import pyotp
 from sqlalchemy import select
 
-from intake.models import MatterMember, User
+from intake.models import AuditEvent, MatterMember, User
 from tests.functional import web_support
 from tests.functional.web_support import (
+    PASSWORD,
     make_staff,
     post,
     seed_matter,
@@ -65,6 +66,43 @@ def test_disable_ends_sessions_and_reset_clears_mfa(app, svc):
     assert own.status_code == 302
     with svc.sessions() as session:
         assert not session.get(User, admin.id).disabled
+
+
+def test_an_admin_unlocks_a_locked_account_and_the_unlock_is_audited(app, svc):
+    admin = make_staff(svc, "admin")
+    staff = make_staff(svc, "advocate")
+    client, locked_out = app.test_client(), app.test_client()
+    for _ in range(5):
+        post(locked_out, "/login", {"email": staff.email, "password": "wrong password!"})
+    assert post(locked_out, "/login", {"email": staff.email,
+                                       "password": PASSWORD}).status_code == 401
+    sign_in(client, admin)
+    page = client.get("/admin/users").get_data(as_text=True)
+    assert f"/admin/users/{staff.id}/unlock" in page and "Locked" in page
+    resp = post(client, f"/admin/users/{staff.id}/unlock", form_path="/admin/users")
+    assert resp.status_code == 302
+    assert f"/admin/users/{staff.id}/unlock" not in client.get("/admin/users").get_data(
+        as_text=True)
+    sign_in(locked_out, staff)
+    with svc.sessions() as session:
+        (event,) = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "user.unlock")).all()
+    assert event.object_id == staff.id and event.actor == f"user:{admin.id}"
+    assert staff.email not in (event.details or "")
+    again = post(client, f"/admin/users/{staff.id}/unlock", form_path="/admin/users")
+    assert again.status_code == 302
+    with svc.sessions() as session:
+        assert len(session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "user.unlock")).all()) == 1
+
+
+def test_only_an_admin_can_unlock(app, svc):
+    staff = make_staff(svc, "attorney")
+    other = make_staff(svc, "advocate")
+    client = app.test_client()
+    sign_in(client, staff)
+    resp = post(client, f"/admin/users/{other.id}/unlock", form_path="/matters")
+    assert resp.status_code in (403, 404)
 
 
 def test_admin_sets_matter_teams(app, svc):

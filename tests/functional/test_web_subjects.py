@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import delete, select
 
-from intake.models import AuditEvent, Pseudonym, Subject, SubjectRevision
+from intake.models import AuditEvent, BlindIndex, Pseudonym, Subject, SubjectRevision
 from tests.functional import web_support
 from tests.functional.web_support import (
     SECRET_VALUES,
@@ -141,6 +142,79 @@ def test_only_an_attorney_changes_a_pseudonym_and_it_is_never_reused(app, svc):
         assert subject.pseudonym == "Jane Doe 2"
         names = sorted(session.scalars(select(Pseudonym.pseudonym)))
         assert names == ["Jane Doe 1", "Jane Doe 2", "Jane Doe 3"]
+
+
+def _flashes(resp) -> str:
+    return " ".join(re.findall(r'class="flash[^"]*"[^>]*>([^<]*)', resp.get_data(as_text=True)))
+
+
+@pytest.mark.parametrize("wanted", [
+    "Marisol Quintanilla-Reyes",   # her name
+    "marisol quintanilla reyes",   # in any case, without the hyphen
+    "Reyes",                       # a part of it
+    "Jane Reyes",                  # a part of it in a pseudonym-like name
+    "Mari",                        # her alias
+    "QuintanillaReyes",            # parts joined
+    "Ostrander",                   # a related person's surname
+])
+def test_a_pseudonym_cannot_be_a_real_name_of_anyone_in_the_matter(app, svc, wanted):
+    attorney = make_staff(svc, "attorney")
+    seeded = seed_matter(svc, attorney)
+    client = app.test_client()
+    sign_in(client, attorney)
+    edit = f"/subjects/{seeded.subject_id}/edit"
+    resp = post(client, edit, dict(SURVIVOR, names="Marisol Quintanilla-Reyes"))
+    assert resp.status_code == 302
+    url = f"/subjects/{seeded.subject_id}/pseudonym"
+    resp = post(client, url, {"pseudonym": wanted, "reason": "Client asked for a new one"})
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 400
+    assert "matches a name or alias, or part of one" in _flashes(resp)
+    assert wanted not in page and wanted.lower() not in page.lower()
+    with svc.sessions() as session:
+        assert session.get(Subject, seeded.subject_id).pseudonym == "Jane Doe 1"
+        assert wanted not in session.scalars(select(Pseudonym.pseudonym)).all()
+        refused = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "pseudonym.change")).all()
+    assert [e.outcome for e in refused] == ["refused"]
+    assert wanted.lower() not in _audit_text(svc).lower()
+
+
+def test_a_pseudonym_that_is_no_name_is_accepted_and_audited_by_ids_only(app, svc):
+    attorney = make_staff(svc, "attorney")
+    seeded = seed_matter(svc, attorney)
+    client = app.test_client()
+    sign_in(client, attorney)
+    url = f"/subjects/{seeded.subject_id}/pseudonym"
+    for wanted in ("Jane Doe 7", "Client Q"):
+        resp = post(client, url, {"pseudonym": wanted, "reason": "Client asked for a new one"})
+        assert resp.status_code == 302, _flashes(resp)
+    with svc.sessions() as session:
+        rows = {p.id: p.pseudonym for p in session.scalars(select(Pseudonym))}
+        events = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "pseudonym.change")).all()
+    last = json.loads(events[-1].details)
+    assert rows[last["registered"]] == "Client Q"
+    assert [rows[i] for i in last["released"]] == ["Jane Doe 7"]
+    text = _audit_text(svc)
+    assert "Jane Doe 7" not in text and "Client Q" not in text
+
+
+def test_records_indexed_before_name_parts_are_still_checked(app, svc):
+    attorney = make_staff(svc, "attorney")
+    seeded = seed_matter(svc, attorney)
+    with svc.sessions() as session:
+        session.execute(delete(BlindIndex).where(BlindIndex.kind == "name_part"))
+        session.commit()
+    client = app.test_client()
+    sign_in(client, attorney)
+    url = f"/subjects/{seeded.subject_id}/pseudonym"
+    resp = post(client, url, {"pseudonym": "Quintanilla", "reason": "Client asked for a new one"})
+    assert resp.status_code == 400
+    with svc.sessions() as session:
+        kinds = session.scalars(select(BlindIndex.kind).where(
+            BlindIndex.matter_id == seeded.matter_id)).all()
+    assert "name_part" in kinds  # filled in once, then answered from the index
 
 
 def test_conflict_check_tells_non_members_only_that_a_match_exists(app, svc):

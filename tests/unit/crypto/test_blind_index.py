@@ -97,3 +97,18 @@ def test_every_documented_kind_is_supported(indexer, kind):
     sample = {"dob": "1990-05-01", "phone": "213-555-0142", "email": "a@b.org"}.get(kind, "Ana")
 
     assert indexer.index(kind, sample) is not None
+
+
+def test_a_scoped_index_is_equal_within_its_scope_and_unrelated_across_scopes(indexer):
+    here = indexer.index_in("matter-1", "name_part", "Marisol")
+    assert here == indexer.index_in("matter-1", "name_part", " MARISOL ")
+    assert here != indexer.index_in("matter-2", "name_part", "Marisol")
+    assert here != indexer.index("name_part", "Marisol")
+    assert indexer.index_in("matter-1", "name_part", " - ") is None
+
+
+def test_a_scope_cannot_run_into_the_value(indexer):
+    with pytest.raises(ValueError, match="scope"):
+        indexer.index_in("matter\x00ana", "name_part", "x")
+    with pytest.raises(ValueError, match="scope"):
+        indexer.index_in("", "name_part", "x")

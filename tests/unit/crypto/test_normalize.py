@@ -1,6 +1,7 @@
 import pytest
 
 from crypto import (
+    name_parts,
     normalize_dob,
     normalize_email,
     normalize_identifier,
@@ -99,3 +100,15 @@ def test_normalize_dob(raw, expected):
 )
 def test_normalize_identifier(raw, expected):
     assert normalize_identifier(raw) == expected
+
+
+def test_name_parts_are_every_run_of_words_spaced_and_joined():
+    assert name_parts("Marisol Quintanilla-Reyes") == {
+        "marisol", "quintanilla", "reyes", "marisol quintanilla", "marisolquintanilla",
+        "quintanilla reyes", "quintanillareyes", "marisol quintanilla reyes",
+        "marisolquintanillareyes"}
+
+
+def test_name_parts_leave_out_single_letters_but_keep_them_in_runs():
+    assert name_parts("J. Lo") == {"lo", "j lo", "jlo"}
+    assert name_parts(" - ") == set()
