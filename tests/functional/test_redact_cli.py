@@ -96,6 +96,11 @@ BLIND_FLOORS = {
                      "pseudonym_hits": 1.0},
     "eval_blind_b": {"known_leaks": 3, "unknown_recall": 0.90, "keep_rate": 0.96,
                      "pseudonym_hits": 0.87},
+    # the second round (set C keeps third parties in its co-counsel files, as that profile does)
+    "eval_blind_c": {"known_leaks": 2, "unknown_recall": 0.67, "keep_rate": 0.98,
+                     "pseudonym_hits": 1.0},
+    "eval_blind_d": {"known_leaks": 1, "unknown_recall": 0.88, "keep_rate": 0.97,
+                     "pseudonym_hits": 1.0},
 }
 
 
