@@ -272,8 +272,12 @@ class KnownMatcher:
         for owner in self.owners:
             long_match = any(osa_distance(key, tok, 1 if len(tok) < 8 else 2)
                              <= (1 if len(tok) < 8 else 2) for tok in owner.fuzzy)
+            # four letters: only two letters swapped ("Lxei"); one changed letter is too often
+            # another word or code ("Taml", a script in a font list, is not "Tami")
             if long_match or any(len(key) == len(tok) and key[:1] == tok[:1]
-                                 and osa_distance(key, tok, 1) <= 1 for tok in owner.fuzzy_short):
+                                 and osa_distance(key, tok, 1) <= 1
+                                 and (len(tok) > 4 or sorted(key) == sorted(tok))
+                                 for tok in owner.fuzzy_short):
                 found.append(owner.index)
         return tuple(found)
 
