@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 import re
 import uuid
 from datetime import timedelta
 from typing import Any
 
-from flask import Flask, abort, g, render_template, request, session
+from flask import Flask, abort, current_app, g, render_template, request, session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import AnonymousUserMixin, LoginManager, UserMixin
@@ -181,7 +182,8 @@ def _account_key() -> str:
     if pending is not None:
         return f"account:{pending.user_id}"
     email = (request.form.get("email") or "").strip().lower()
-    return "account:" + hashlib.sha256(email.encode("utf-8")).hexdigest()[:32]
+    secret = str(current_app.secret_key or "").encode("utf-8")
+    return "account:" + hmac.new(secret, email.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
 def _init_limiter(app: Flask, config: Config) -> None:
