@@ -66,7 +66,7 @@ def is_ordinary(word: str) -> bool:
 
 
 EVERYDAY_ZIPF = 3.5  # about once in 300,000 words: "alguien", "trabaje", "naman"
-_LANGUAGES = ("en", "es", "fil")
+_LANGUAGES = ("en", "es", "fil", "fr", "pt")
 
 
 @lru_cache(maxsize=65536)
@@ -85,6 +85,18 @@ def is_everyday(word: str) -> bool:
     if is_ordinary(low) or any(is_ordinary(base) for base in _bases(low)):
         return True
     return _zipf(low) >= (5.0 if is_first_name(low) else EVERYDAY_ZIPF)
+
+
+@lru_cache(maxsize=65536)
+def is_everyday_in_chat(word: str) -> bool:
+    """is_everyday, or a common Vietnamese word as written ("mình", "chưa"): in a chat's lower
+    case it is a word, not a name. (Vietnamese names are its words too, so only here.)"""
+    from wordfreq import zipf_frequency
+
+    low = word.lower()
+    if is_everyday(low):
+        return True
+    return not low.isascii() and zipf_frequency(low, "vi", wordlist="small") >= EVERYDAY_ZIPF
 
 
 def word_frequency(word: str) -> float:

@@ -38,6 +38,8 @@ NOT_DOTTED_INITIALS = {
 
 # Capitalized words that NER calls a PERSON in forms and headers but never are one.
 NOT_NAMES = {
+    # titles of respect and kinship that open a name ("Hna. Rebeca", "Kuya Ben"), not names
+    "hna", "hno", "kuya", "madan", "manmi", "tonton", "matant", "doña", "det", "sgt", "lt",
     "alert", "birth", "passport", "client", "juvenile", "listings", "listing", "queue", "bates",
     "motion", "plaintiff", "plaintiffs", "defendant", "defendants", "exhibit", "dob", "ssn",
     "electronically", "resident", "guardian", "mother", "father", "mama", "mom", "dad", "judge",

@@ -11,6 +11,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.gazetteer import (
     is_everyday,
+    is_everyday_in_chat,
     is_first_name,
     is_ordinary,
     is_place,
@@ -117,6 +118,8 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
            "first name was", "under", "under the name", "said", "says", "asked", "told",
            "texted", "messaged", "met", "meet", "with"}),
 }
+# titles that are English words too: the name after them must not be an everyday word
+_HOMOGRAPH_TITLES = {"ate", "don", "mang", "tia", "tio", "seu", "anh", "dona", "lola"}
 _GAP_CHARS = " \t\n:,\"“'"
 
 
@@ -174,6 +177,13 @@ class PersonRecognizer(EntityRecognizer):
     PATTERNS = [
         ("honorific", rf"(?<!\w){HONORIFIC}\.?\s+(?P<n>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)",
          0.75),
+        # titles of respect and kinship before a name, in the languages clients write:
+        # "doña Chonita", "Hna. Rebeca", "chị Tư", "Kuya Ben", "madan Lucienne"
+        ("title", r"(?<![\w'’])(?i:doña|dona|don|hna|hno|hermana|hermano|tía|tia|tío|tio|kuya|"
+                  r"ate|tita|tito|lola|lolo|manang|manong|aling|mang|madan|manmi|tonton|matant|"
+                  r"chị|anh|cô|chú|bác|ông|bà|bé|seu|ma'am|ma’am)\.?[ \t]+"
+                  r"(?P<n>[A-ZÀ-ÝĐ][^\W\d_]*(?:[\-'’][A-Z][^\W\d_]+)?|[a-zà-ÿ][a-zà-ÿ]{2,})(?![\w@])",
+         0.6),
         # the next three find the name, then look at the words just before it (_CUES_BEFORE)
         ("nickname", r"[\"“'](?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)", 0.8),
         ("quoted_nick", r"[\"“](?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)[,.]?[\"”]", 0.8),
@@ -257,6 +267,16 @@ class PersonRecognizer(EntityRecognizer):
                     end -= len(words[-1]) + 1
                     words = words[:-1]
                 quoted = name in ("nickname", "paren_nick", "quoted_nick")  # a nickname is a name
+                if name == "title":
+                    word = words[0] if words else ""
+                    title = m.group(0).split()[0].strip(".").lower()
+                    if fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or _STOP.match(word) \
+                            or is_place(word) or (word.islower() and (
+                                not is_first_name(word) or is_everyday(word))) or (
+                            title in _HOMOGRAPH_TITLES and is_everyday(word)
+                            and not is_first_name(word)):
+                        continue  # "I ate Breakfast", "Don Quixote" stays a name
+                    quoted = True
                 if name.startswith("caps_"):
                     if not self._caps_name(name, words):
                         continue
@@ -279,8 +299,8 @@ class PersonRecognizer(EntityRecognizer):
                 if name in ("cue", "role", "speaker") and self._not_a_name(words) and not (
                         strong and all(is_first_name(w) and not is_everyday(w) for w in words)):
                     continue
-                seed = name in ("honorific", "nickname", "paren_nick", "quoted_nick", "speaker",
-                                "cue_lower") or len(words) >= 2
+                seed = name in ("honorific", "title", "nickname", "paren_nick", "quoted_nick",
+                                "speaker", "cue_lower") or len(words) >= 2
                 out.append(result("PERSON", start, end, score, self, f"pattern:{name}",
                                   seed=seed))
         return out
@@ -333,8 +353,9 @@ class PersonRecognizer(EntityRecognizer):
         out = []
         for m in _LOWER_WORD.finditer(text):
             word = m.group(0)
-            if len(word) < 3 or is_everyday(word) or _STOP.match(word) or is_place(word) or \
-                    fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or word in _CHAT_SLANG:
+            if len(word) < 3 or is_everyday_in_chat(word) or _STOP.match(word) or \
+                    is_place(word) or fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or \
+                    word in _CHAT_SLANG:
                 continue
             if name_position(text, m.start(), m.end()):
                 out.append(result("PERSON", m.start(), m.end(), 0.4, self, "chat:name",
@@ -357,7 +378,7 @@ class PersonRecognizer(EntityRecognizer):
             if rest and is_place(f"{first} {rest}"):
                 continue  # "Santo Domingo"
             if first.islower():
-                if len(first) < 4 or is_everyday(first) or not (
+                if len(first) < 4 or is_everyday_in_chat(first) or not (
                         is_rare_word(first) or name_position(text, m.start(), m.end("f"))
                         or _in_name_list(text, m.start(), m.end("f"))):
                     continue

@@ -133,7 +133,10 @@ _WORDS = _STREET_WORD + r"(?:[ \t]+" + _STREET_WORD + r"){0,4}"
 _BLOCK_STREET = re.compile(
     _LINE_LEAD + r"(?P<a>(?:" + _HOUSE + r"){0,2}" + _WORDS + r"[ \t]+\d{1,3}[A-Za-z]?\.?"
     + r"|(?:" + _HOUSE + r"){1,2}" + _WORDS + r")"
-    + r"(?P<unit>,?[ \t]+" + _UNIT + r"\.?[ \t]*#?[ \t]*\d+[A-Za-z]?)?[ \t]*,?[ \t]*$"
+    + r"(?P<unit>,?[ \t]+" + _UNIT + r"\.?[ \t]*#?[ \t]*\d+[A-Za-z]?)?" + r"(?P<more>"
+    + r"(?:,[ \t]*" + r"(?:Int|Interior|Col|Colonia|Apto|Depto|kv|Apt|Piso|Casa|Sector|Bloque|"
+    + r"Manzana|Mz|Lote|Fracc|Barrio|Bairro|Flat|Block|Blk)\.?[ \t]*[\w .'’\-]{1,30}?)*)"
+    + r"[ \t]*,?[ \t]*$"
 )
 _BOX = (
     r"(?:(?i:P\.?[ \t]?O\.?[ \t]*Box)|PSC|Unit|CMR)[ \t]+\d+(?:,?[ \t]+Box[ \t]+\d+)?"
@@ -152,15 +155,26 @@ _UNIT_ALONE = re.compile(
 )
 _POSTAL_LINE = re.compile(
     r"^[ \t>?*•\-]*(?:[^\W\d_][\w'’()., \-]{1,40}[ \t,]+)?(?P<z>\d{4,6}(?:-\d{3,4})?)[ \t]*$"
+    # the code before the town, as most of the world writes it: "29000 Tuxtla Gutiérrez, Chis."
+    r"|^[ \t>?*•\-]*(?P<z2>\d{4,6}(?:-\d{3,4})?)[ \t]+[^\W\d_][\w'’.\-]*(?:[ \t,]+[^\W\d_]"
+    r"[\w'’().\-]*){0,4}[ \t]*$"
 )
 _INLINE_STREET = re.compile(
     r"(?<![\w.,/$\-:#])(?P<a>\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?" + _STREET_WORD
     + r"(?:[ \t]+" + _STREET_WORD + r"){0,3}[ \t]+\d{1,4}[A-Za-z]?)(?![\w\-/:]|[.,]\d)"
 )
 _CUE_BEFORE_ADDRESS = (
-    r"(?i:lives? at|living at|lived at|address(?:\s+is)?:?|moved to|staying at|stays at|"
+    r"(?i:lives? at|living at|lived at|address(?:\s+(?:is|abroad|on file|of record|in \w+))?:?|"
+    r"moved to|staying at|stays at|"
     r"located at|drops? (?:you|me|her|him) off at|meet (?:me|us) at|send (?:it|them) to|"
     r"mailed to|ship(?:ped)? to)[ \t]+"
+)
+# the street's name first, then its number ("Address abroad: Bygdøy allé 41B",
+# "Home address: vul. Sadova 14, kv. 7")
+_CUED_STREET = (
+    r"(?<![\w\-])(?P<a>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3}[ \t]+\d{1,5}[A-Za-z]?"
+    r"(?:,[ \t]*(?:Int|Interior|Col|Apto|Depto|kv|Apt|Piso|Casa|Flat)\.?[ \t]*\w{1,6})?)"
+    r"(?![\w\-])"
 )
 _CUED_ADDRESS = (
     r"(?<![\w\-])(?P<a>\d{1,6}[A-Za-z]?(?:[ \t]+\d{1,5})?(?:[ \t]+" + _STREET_WORD
@@ -181,8 +195,9 @@ class AddressBlockRecognizer(RegexRecognizer):
         ("box", r"(?<![\w\-])(?P<a>" + _BOX + r")(?![\w\-])", 0.7),
         ("unit", _UNIT_ALONE.pattern, 0.6),
         ("cued", _CUED_ADDRESS, 0.7),
+        ("cued_street", _CUED_STREET, 0.7),
     ]
-    CUES = {"cued": _CUE_BEFORE_ADDRESS}
+    CUES = {"cued": _CUE_BEFORE_ADDRESS, "cued_street": _CUE_BEFORE_ADDRESS}
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
@@ -196,8 +211,11 @@ class AddressBlockRecognizer(RegexRecognizer):
             words = [w for w in m.group("a").split() if w[:1].isalpha()]
             if self._street_like(m.group("a")) and any(c.islower() for w in words for c in w):
                 streets.append(m.span("a"))
-        for start, end in streets:
-            out.append(result(self.ENTITY, start, end, 0.6, self, self.DETECTOR))
+        closing = [(r.start, r.end) for r in out  # a box or cued line that ends its line
+                   if re.match(r"[ \t,]*(?:\n|$)", text[r.end:r.end + 40])]
+        for start, end in streets + closing:
+            if (start, end) not in closing:
+                out.append(result(self.ENTITY, start, end, 0.6, self, self.DETECTOR))
             line_end = text.find("\n", end)
             for _ in range(4):  # the postal code closes the block within a few lines
                 if line_end < 0:
@@ -206,11 +224,20 @@ class AddressBlockRecognizer(RegexRecognizer):
                 line = text[line_end + 1: nxt if nxt >= 0 else len(text)]
                 z = _POSTAL_LINE.match(line)
                 if z:
-                    out.append(result(self.ENTITY, line_end + 1 + z.start("z"),
-                                      line_end + 1 + z.end("z"), 0.6, self, self.DETECTOR))
+                    g = "z" if z.group("z") else "z2"
+                    out.append(result(self.ENTITY, line_end + 1 + z.start(g),
+                                      line_end + 1 + z.end(g), 0.6, self, self.DETECTOR))
                     break
                 line_end = nxt
         return out
+
+    def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        if pattern_name != "cued_street":
+            return True
+        words = [w.strip(".,") for w in match.group("a").split(",")[0].split()
+                 if w[:1].isalpha()]
+        return any(w.lower() in SUFFIX_FORMS or (not is_ordinary(w) and len(w) > 2)
+                   for w in words)
 
     @staticmethod
     def _street_like(line: str) -> bool:
