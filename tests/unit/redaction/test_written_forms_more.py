@@ -119,7 +119,26 @@ def test_public_parts_of_a_filing_stay(session, kept):
     ("P<PHLDELACRUZ<<MARIA<LUZ" + "<" * 20, "P<PHLDELACRUZ<<MARIA<LUZ"),  # a passport's MRZ
     ("wallet TQ7vR2nK9dLx4pEw8HfZ3bYc6mAs1uJt5G on TRON", "TQ7vR2nK9dLx4pEw8HfZ3bYc6mAs1uJt5G"),
     ("referred by the counselor at Furman-Vance Newcomer HS", "Furman-Vance Newcomer HS"),
+    ("cuarto con la señora que cocina, doña Chonita", "Chonita"),  # titles of respect
+    ("la señora de la iglesia, se llama Hna. Rebeca", "Rebeca"),
+    ("hay mình gọi ở nhà chị Tư?", "Tư"),
+    ("madan Lucienne nan mache a di", "Lucienne"),
+    ("Home address:      vul. Sadova 14, kv. 7\n                   Lviv 79000", "Sadova 14"),
+    ("Address abroad: Bygdøy allé 41B, 0265 Oslo, Norway", "Bygdøy allé 41B"),
+    ("an office address in Mexico:\n   Av. Juárez 212, Int. 3, Col. Centro\n"
+     "   29000 Tuxtla Gutiérrez, Chis., México", "Av. Juárez 212"),
 ])
+
 def test_unknown_identifiers_in_more_shapes(session, text, gone):
     out = _out(session, text)
     assert gone not in out, out
+
+
+@pytest.mark.parametrize("kept", [
+    "I ate Breakfast",  # a title that is an English word
+    "hay mình gọi",  # Vietnamese words in a chat are words, not names
+    "The address is: Exhibit 12",
+])
+def test_words_that_look_like_titles_or_streets_stay(session, kept):
+    out = _out(session, f"{kept} in the record.")
+    assert kept in out, out
