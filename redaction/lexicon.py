@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 HONORIFIC = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Det|Detective|Officer|Sgt|Agent|Deputy|Don|Doña|Dona|"
-             r"Señor|Senor|Señora|Senora|Sr|Sra|Srta|Patrón|Patron|Lic|Ing)")
+             r"Señor|Senor|Señora|Senora|Sr|Sra|Srta|Patrón|Patron|Lic|Ing|Ofc|Ofcr|Cpl|Tpr|Inv)")
 HONORIFIC_BEFORE = re.compile(rf"(?<!\w){HONORIFIC}\.?\s+$", re.IGNORECASE)
 
 US_STATES = {
@@ -40,6 +40,7 @@ NOT_DOTTED_INITIALS = {
 NOT_NAMES = {
     # titles of respect and kinship that open a name ("Hna. Rebeca", "Kuya Ben"), not names
     "hna", "hno", "kuya", "madan", "manmi", "tonton", "matant", "doña", "det", "sgt", "lt",
+    "addr", "tel", "ofc", "narne",
     "alert", "birth", "passport", "client", "juvenile", "listings", "listing", "queue", "bates",
     "motion", "plaintiff", "plaintiffs", "defendant", "defendants", "exhibit", "dob", "ssn",
     "electronically", "resident", "guardian", "mother", "father", "mama", "mom", "dad", "judge",

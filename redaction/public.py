@@ -34,8 +34,10 @@ _PUBLIC_PATTERNS = [
     r"\b[NSEWCM]\.\s?D\.\s?(?:[A-Z][a-z]{1,5}\.?)",
     r"\bSection\s+\d+[\w().]*",
     # Bates numbers and ranges: STAR-000412, META-JD1-000221, BLOCK-000210-000246
-    r"\b(?:Bates\s+(?:No\.?\s*)?)?[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ]0\d{3,7}"
-    r"(?:\s*[-–]\s*(?:[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ])?0?\d{3,7})?\b",
+    # (five digits or more, and no digit group after: "IBAN DO62 BHDR 0000 0000" is no Bates)
+    r"\b(?:Bates\s+(?:No\.?\s*)?)?[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ]0\d{4,7}"
+    r"(?:\s*[-–]\s*(?:[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ])?0?\d{4,7})?\b"
+    r"(?![ \t]?\d)",
     r"\b(?:Hurricane|Tropical Storm|Typhoon|Cyclone)\s+[A-Z][a-z]+",
     # counsel in a transcript: "BY MR. KESSLER", "MS. DUARTE:" opening a line
     r"\bBY\s+(?:MR|MS|MRS|MX)\.\s+[A-Z][A-Z'\-]+\b",
@@ -43,13 +45,21 @@ _PUBLIC_PATTERNS = [
 ]
 _ORG_WORDS = re.compile(r"(?i)\b(?:Inc|LLC|LLP|Corp|Co|Ltd|Court|District|County|Services|Group|"
                         r"Project|Clinic|Partners|Department|Office|Society|Association|Center|"
-                        r"Lodge|Inn|Suites|Hotel|Media|Franchising|Holdings|Justice|Aid|Network)\b")
+                        r"Lodge|Inn|Suites|Hotel|Media|Franchising|Holdings|Justice|Aid|Network|"
+                        r"Resort|Motel|Motor|Lodging|Hotels|Casino|Club|Restaurant|Salon|"
+                        r"Company|Farms?|Agency|Enterprises|Bank|Church|Store|Market|Cafe|Bar|"
+                        r"Spa|Stay|Nails?|Lounge|Contractors|Framing|Drywall|Agricultural)\b")
 _STREAM_GAP = (r"(?:\s+|\s*(?:[()\[\]]|\bT[jJdDm*f]\b|\bET\b|\bBT\b|\bTL\b|-?[\d.]+|/\w+)"
                r"(?:\s*(?:[()\[\]]|\bT[jJdDm*f]\b|\bET\b|\bBT\b|\bTL\b|-?[\d.]+|/\w+))*\s*)")
 _TITLES = (r"Judge|Justice|Magistrate|Hon|Honorable|Officer|Detective|Det|Sgt|Sergeant|Agent|"
            r"Deputy|Trooper|Lt|Captain|Capt|Chief|Dr|Mr|Mrs|Ms|Professor|Prof|Senator|Rep|"
            r"Counselor|Attorney|AUSA|Commissioner|Sheriff")
 _PUBLIC = re.compile("|".join(f"(?:{p})" for p in _PUBLIC_PATTERNS))
+
+
+def is_organisation(name: str) -> bool:
+    """True for a keep-list entry that names a business or an office, not a person."""
+    return bool(_ORG_WORDS.search(name))
 
 
 class PublicFacts:

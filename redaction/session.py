@@ -17,6 +17,7 @@ from presidio_analyzer import (
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.context import CaseContext
+from redaction.gazetteer import is_first_name, is_ordinary
 from redaction.known import KnownMatcher
 from redaction.lexicon import HONORIFIC, NOT_NAMES, RELATIONS
 from redaction.placeholders import (
@@ -27,7 +28,7 @@ from redaction.placeholders import (
 )
 from redaction.profiles import Profile
 from redaction.propagation import Propagation
-from redaction.public import PublicFacts
+from redaction.public import PublicFacts, is_organisation
 from redaction.recognizers import CaseRecognizer
 from redaction.recognizers.case import KNOWN_PREFIX
 from redaction.replacements import partial_form
@@ -185,13 +186,18 @@ class RedactionSession:
         out = []
         for c in cands:
             overlaps_public = any(c.start < e and s < c.end for s, e in public)
+            if overlaps_public and c.category == "PERSON" and not c.known:
+                c = self._outside_keep(text, c)  # "Omar Haddad": the son, not the kept father
+                if c is None:
+                    continue
+                overlaps_public = False
             if overlaps_public and (not c.known or c.weak):
                 continue
             if c.known and self.public.inside_kept_name(text, c.start, c.end):
                 continue  # "Judge Annie Carter" stays whole beside a subject "Maria Carter"
             if c.category == "ADDRESS" and not c.known and any(
                     0 <= c.start - e <= 4 and text[e:c.start].strip(" ,") in ("", "at")
-                    for _s, e in self.public.keep_spans(text)):
+                    and is_organisation(text[s:e]) for s, e in self.public.keep_spans(text)):
                 continue  # "Coral Key Resort, 4400 Collins Avenue": the business's address
             if c.category == "PERSON" and not c.known:
                 words = self._name_words(text[c.start:c.end])
@@ -200,6 +206,18 @@ class RedactionSession:
                 c = replace(c, related=c.related or self._is_related(text, c, words))
             out.append(c)
         return out
+
+    def _outside_keep(self, text: str, c: Candidate) -> Candidate | None:
+        """The part of an unknown name outside the public spans it overlaps, when that part is
+        a capitalised given name of its own; None when nothing of it is left."""
+        public = self.public.spans(text)
+        for m in re.finditer(r"[A-ZÀ-Ý][\w'’\-]+", text[c.start:c.end]):
+            s, e = c.start + m.start(), c.start + m.end()
+            if any(s < pe and ps < e for ps, pe in public):
+                continue
+            if is_first_name(m.group(0)) and not is_ordinary(m.group(0).lower()):
+                return replace(c, start=s, end=e)
+        return None
 
     @staticmethod
     def _name_words(span: str) -> list[str]:

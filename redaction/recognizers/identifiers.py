@@ -67,6 +67,8 @@ class AccountRecognizer(RegexRecognizer):
         ("labeled", r"(?i:account|acct|a/c|routing|iban|checking|savings)\.?\s*"
                     r"(?i:number|no\.?|#)?[:\s#.]*(?P<n>(?:[Xx*•]+[\s\-]?)?\d[\d\- ]{4,}\d)"
                     r"(?![\w\-])", 0.7),
+        # an IBAN after its label, in groups, whether or not its check digits add up
+        ("iban", r"(?i:IBAN)[:\s#.]*(?P<n>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8})(?![\w\-])", 0.7),
     ]
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102

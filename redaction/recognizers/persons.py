@@ -100,7 +100,8 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
         | _phrases(("call", "calls", "called"), ("himself", "herself", "themselves"))
         | _phrases(_PEOPLE, ("called", "named"))
         | {"known as", "goes by", "went by", "nicknamed", "a/k/a", "aka", "alias", "saved as",
-           "street name", "a.k.a.", "a.k.a", "knew as", "know as", "called him", "called her"}),
+           "street name", "a.k.a.", "a.k.a", "knew as", "know as", "called him", "called her",
+           "identified as", "identified only as", "known only as", "only as"}),
     "quoted_nick": frozenset({"friend", "cousin", "boyfriend", "girlfriend", "guy", "man",
                               "woman", "girl", "pimp", "boss", "recruiter", "driver",
                               "trafficker", "bottom", "buyer", "john", "neighbor", "roommate",
@@ -120,6 +121,7 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
 }
 # titles that are English words too: the name after them must not be an everyday word
 _HOMOGRAPH_TITLES = {"ate", "don", "mang", "tia", "tio", "seu", "anh", "dona", "lola"}
+_OCR_LETTERS = str.maketrans({"0": "o", "1": "l"})
 _GAP_CHARS = " \t\n:,\"“'"
 
 
@@ -200,9 +202,11 @@ class PersonRecognizer(EntityRecognizer):
                 r"(?:\s(?:[A-Z]\.?\s)?[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)?)(?![\w@]))", 0.5),
         # records: "TREVIÑO, JOSÉ ÁNGEL", "P. MENDOZA", "NGUYỄN VĂN LỘC"
         # (OCR reads O as 0 and l as 1 inside a name: "GADDIS, TREYV0N M.")
-        ("caps_last_first", r"(?<![\w])(?P<n>[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+,[ \t]+"
-                            r"[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+"
-                            r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’\-]*\.?)?)(?![\w])", 0.6),
+        ("caps_last_first", r"(?<![\w])(?P<n>[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+"
+                            r"(?:[ \t][A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+)?,[ \t]+"
+                            r"(?:[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+|"
+                            r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![ \t]+[A-Z][a-z]))"  # not "BHD, Santo Domingo"
+                            r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’]*\.?(?![\w\-]))?)(?![\w])", 0.6),
         ("caps_initial", r"(?<![\w.])(?P<n>[A-Z]\.[ \t]?[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{2,})(?![\w])", 0.5),
         ("caps_run", r"(?<![\w])(?P<n>[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?:[ \t][A-ZÀ-Ý][A-ZÀ-Ý'’\-]+){1,3})"
                      r"(?![\w])", 0.5),
@@ -282,7 +286,8 @@ class PersonRecognizer(EntityRecognizer):
                         continue
                     quoted = True
                 if name == "speaker":
-                    if any(fold(w) in NOT_NAMES or _STOP.match(w) for w in words) or \
+                    if any(fold(w) in NOT_NAMES or fold(w).replace("rn", "m") in NOT_NAMES
+                           or _STOP.match(w) for w in words) or \
                             self._not_a_name(words):
                         continue
                     quoted = True
@@ -411,15 +416,16 @@ class PersonRecognizer(EntityRecognizer):
         """A name written in capitals, as records do: no everyday word, place or label, and a
         given name where one is expected."""
         clean = [w.strip(",.") for w in words]
-        folded = [fold(w) for w in clean if len(w) > 1]
+        folded = [fold(w).translate(_OCR_LETTERS) for w in clean if len(w) > 1]  # TREYV0N
         if not folded or any(f in NOT_NAMES or f in NOT_PEOPLE or f in _ORG_WORDS or
                              f in _PLACE_WORDS or is_place(f) or f in SUFFIX_FORMS or
                              _STOP.match(f) for f in folded):
             return False
-        if any(is_everyday(f) and not is_first_name(f) for f in folded):
+        everyday = [is_everyday(f) and not is_first_name(f) for f in folded]
+        if kind == "caps_last_first":  # "SMITH, JOHN": the shape itself says name
+            return len(clean) > 1 and not all(everyday)
+        if any(everyday):
             return False
-        if kind == "caps_last_first":
-            return len(clean) > 1
         if kind == "caps_run":
             return any(is_first_name(f) for f in folded) and len(folded) >= 2
         # "P. MENDOZA": an initial and a surname no English dictionary holds

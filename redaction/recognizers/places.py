@@ -49,7 +49,7 @@ class DobRecognizer(RegexRecognizer):
     GROUP = "d"
     PATTERNS = [
         ("labeled", r"(?i:\bDOB|D\.O\.B\.|date of birth|birth ?date|born(?: on)?|birthday"
-                    r"(?: is)?|b\.)[:\s,]*(?:\w+\s){0,2}?(?P<d>" + _DATE + r")(?![\w/])", 0.8),
+                    r"(?: is)?|b\.)[:\s,]*(?:\w+:?\s+){0,2}?(?P<d>" + _DATE + r")(?![\w/])", 0.8),
     ]
 
 
@@ -61,7 +61,8 @@ class PlateRecognizer(RegexRecognizer):
     DETECTOR = "pattern:plate"
     GROUP = "p"
     PATTERNS = [
-        ("labeled", r"(?i:plates?|placas?|tags?|licen[cs]e plate|LP)\s*(?i:no\.?|number|#)?[:\s#]*"
+        ("labeled", r"(?i:plates?|placas?|tags?|licen[cs]e plate|LP|biển(?: số)?|matr[ií]cula)\s*"
+                    r"(?i:no\.?|number|#)?[:\s#]*(?:[A-Z]{2}\s+(?=[A-Z0-9]{2,4}[\s\-]?[A-Z0-9]))?"
                     r"(?P<p>[A-Z0-9]{1,4}[\s\-]?[A-Z0-9]{2,5})(?![\w\-])", 0.7),
         ("shape", r"(?<![\w\-])(?P<p>[A-Z]{3}[\-]?\d{4}|\d[A-Z]{3}\d{3})(?![\w\-])", 0.5),
     ]
@@ -76,10 +77,12 @@ class RoomRecognizer(RegexRecognizer):
     """Hotel and motel room numbers."""
 
     ENTITY = "ROOM"
+    OCR_DIGITS = True
     DETECTOR = "pattern:room"
     GROUP = "r"
     PATTERNS = [
-        ("labeled", r"(?i:\brooms?|\brm\.?)\s*(?i:no\.?|number)?\s*[#:]?\s*(?P<r>\d{1,4}[A-Za-z]?)"
+        ("labeled", r"(?i:\brooms?|\brm\.?|\bchanm|\bchambre|\bcuarto|\bhabitaci[oó]n|\bquarto|"
+                    r"\bkwarto|\bphòng)\s*(?i:no\.?|number)?\s*[#:]?\s*(?P<r>\d{1,4}[A-Za-z]?)"
                     r"(?![\w/:])", 0.7),
         ("moved", r"(?i:stay(?:s|ed|ing)?|mov(?:e|ed|es|ing)|put|kept|back|go|went|come|sent)"
                   r"\s+(?:\w+\s+){0,2}?(?i:in|to|into)\s+(?P<r>\d{3,4})(?![\w/:.,]\d|[\w/:])"
@@ -139,7 +142,7 @@ _BLOCK_STREET = re.compile(
     + r"[ \t]*,?[ \t]*$"
 )
 _BOX = (
-    r"(?:(?i:P\.?[ \t]?O\.?[ \t]*Box)|PSC|Unit|CMR)[ \t]+\d+(?:,?[ \t]+Box[ \t]+\d+)?"
+    r"(?:(?i:P\.?[ \t]?[O0]\.?[ \t]*B[o0]x)|PSC|Unit|CMR)[ \t]+\d+(?:,?[ \t]+Box[ \t]+\d+)?"
     r"|(?i:PSC|Unit|CMR)[ \t]+\d+,?[ \t]+(?i:Box)[ \t]+\d+"
     r"|(?i:APO|FPO|DPO)[ \t]+(?i:AA|AE|AP)[ \t]+\d{5}"
     r"|(?i:R\.?R\.?|Rural Route|HC|Star Route)[ \t]*\d+,?[ \t]+(?i:Box)[ \t]+\d+"
@@ -174,7 +177,7 @@ _CUE_BEFORE_ADDRESS = (
 _CUED_STREET = (
     r"(?<![\w\-])(?P<a>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3}[ \t]+\d{1,5}[A-Za-z]?"
     r"(?:,[ \t]*(?:Int|Interior|Col|Apto|Depto|kv|Apt|Piso|Casa|Flat)\.?[ \t]*\w{1,6})?)"
-    r"(?![\w\-])"
+    r"(?![\w\-/:]|[.,]\d)"  # not a date or a time: "as Ozark on 07/01/2023"
 )
 _CUED_ADDRESS = (
     r"(?<![\w\-])(?P<a>\d{1,6}[A-Za-z]?(?:[ \t]+\d{1,5})?(?:[ \t]+" + _STREET_WORD
@@ -195,9 +198,10 @@ class AddressBlockRecognizer(RegexRecognizer):
         ("box", r"(?<![\w\-])(?P<a>" + _BOX + r")(?![\w\-])", 0.7),
         ("unit", _UNIT_ALONE.pattern, 0.6),
         ("cued", _CUED_ADDRESS, 0.7),
-        ("cued_street", _CUED_STREET, 0.7),
+        # the cue inside the pattern: a match that began at "address" would hide the street
+        ("cued_street", _CUE_BEFORE_ADDRESS + _CUED_STREET, 0.7),
     ]
-    CUES = {"cued": _CUE_BEFORE_ADDRESS, "cued_street": _CUE_BEFORE_ADDRESS}
+    CUES = {"cued": _CUE_BEFORE_ADDRESS}
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
@@ -236,7 +240,12 @@ class AddressBlockRecognizer(RegexRecognizer):
             return True
         words = [w.strip(".,") for w in match.group("a").split(",")[0].split()
                  if w[:1].isalpha()]
-        return any(w.lower() in SUFFIX_FORMS or (not is_ordinary(w) and len(w) > 2)
+        if any(not w.replace("'", "").replace("’", "").replace("-", "").isalpha()
+               for w in words) or not any(w[:1].isupper() for w in words):
+            return False  # "(IP) address as ozark_outlaw417 on 07/01"
+        if words and words[0].lower() in ("as", "on", "in", "at", "is", "of", "to", "for"):
+            return False
+        return any(w.lower() in SUFFIX_FORMS or (not is_ordinary(w.lower()) and len(w) > 2)
                    for w in words)
 
     @staticmethod

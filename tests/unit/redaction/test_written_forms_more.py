@@ -125,6 +125,14 @@ def test_public_parts_of_a_filing_stay(session, kept):
     ("madan Lucienne nan mache a di", "Lucienne"),
     ("Home address:      vul. Sadova 14, kv. 7\n                   Lviv 79000", "Sadova 14"),
     ("Address abroad: Bygdøy allé 41B, 0265 Oslo, Norway", "Bygdøy allé 41B"),
+    ("registered address Av. Presidente Kennedy 2210, Bloco B", "Presidente Kennedy 2210"),
+    ("Pay to IBAN DO62 BHDR 0000 0000 0243 7719 0051 now.", "DO62 BHDR"),  # no checksum
+    ("Narne: GADDIS, TREYV0N M.\nAddr: P.0. Box 6610", "TREYV0N"),  # OCR'd record
+    ("Narne: GADDIS, TREYV0N M.\nAddr: P.0. Box 6610", "6610"),
+    ("   HUINIL XOCOP, Ramiro   H-2A   GT", "HUINIL XOCOP"),
+    ('A second occupant, identified only as "Yessica," left', "Yessica"),
+    ("Vehic1e: Chevy Ma1ibu   Tag: FL 0KP-R17", "0KP-R17"),
+    ("GUEST REGISTRATI0N CARD   Rm # l4", "l4"),
     ("an office address in Mexico:\n   Av. Juárez 212, Int. 3, Col. Centro\n"
      "   29000 Tuxtla Gutiérrez, Chis., México", "Av. Juárez 212"),
 ])
@@ -138,6 +146,8 @@ def test_unknown_identifiers_in_more_shapes(session, text, gone):
     "I ate Breakfast",  # a title that is an English word
     "hay mình gọi",  # Vietnamese words in a chat are words, not names
     "The address is: Exhibit 12",
+    "the same IP address as Ozark on 07/01/2023",
+    "Banco BHD, Santo Domingo",
 ])
 def test_words_that_look_like_titles_or_streets_stay(session, kept):
     out = _out(session, f"{kept} in the record.")
