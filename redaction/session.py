@@ -187,10 +187,10 @@ class RedactionSession:
         for c in cands:
             overlaps_public = any(c.start < e and s < c.end for s, e in public)
             if overlaps_public and c.category == "PERSON" and not c.known:
-                c = self._outside_keep(text, c)  # "Omar Haddad": the son, not the kept father
-                if c is None:
+                part = self._outside_keep(text, c)  # "Omar Haddad": the son, not the kept father
+                if part is None:
                     continue
-                overlaps_public = False
+                c, overlaps_public = part, False
             if overlaps_public and (not c.known or c.weak):
                 continue
             if c.known and self.public.inside_kept_name(text, c.start, c.end):
