@@ -17,9 +17,6 @@ _PUBLIC_PATTERNS = [
     r"§§?\s*\d+[\w().\-]*(?:(?:,\s*|\s*,?\s*(?:and|or)\s+)\d+[\w().\-]*)*",
     r"\b(?i:Fed\.\s*R\.\s*(?:Civ|Crim|App|Bankr)\.\s*P\.|Fed\.\s*R\.\s*Evid\.|FRCP|FRE|Rule)"
     r"\s*\d+(?:\.\d+)?(?:\([\w.]+\))*",
-    # a reported case: "Doe v. Stegall, 653 F.2d 180", "Ratha v. Phatthana Seafood Co., 35 F.4th"
-    r"(?:\b[A-Z][\w.'’&\-]*,?\s+(?:#\d+\s+)?){1,6}v\.\s+(?:[A-Z][\w.'’&\-]*,?\s+){1,8}"
-    r"\d{1,4}\s+" + _REPORTER + r"\s+\d{1,5}",
     r"\b\d{1,4}\s+" + _REPORTER + r"\s+\d{1,5}(?:,\s*\d{1,5})?",
     # public hotlines: the trafficking hotline, its text line, 988, the DV hotline, NCMEC
     r"(?<![\d\-])(?:1[\s.\-]?)?\(?(?:888|800)\)?[\s.\-]?(?:373[\s.\-]?7888|799[\s.\-]?(?:7233|SAFE)|"
@@ -55,6 +52,11 @@ _TITLES = (r"Judge|Justice|Magistrate|Hon|Honorable|Officer|Detective|Det|Sgt|Se
            r"Deputy|Trooper|Lt|Captain|Capt|Chief|Dr|Mr|Mrs|Ms|Professor|Prof|Senator|Rep|"
            r"Counselor|Attorney|AUSA|Commissioner|Sheriff")
 _PUBLIC = re.compile("|".join(f"(?:{p})" for p in _PUBLIC_PATTERNS))
+# a reported case: "Doe v. Stegall, 653 F.2d 180", "Ratha v. Phatthana Seafood Co., 35 F.4th"
+# (looked for only where a text has " v. ": it tries every capitalised word)
+_CAPTION = re.compile(
+    r"(?:\b[A-Z][\w.'’&\-]*,?\s+(?:#\d+\s+)?){1,6}v\.\s+(?:[A-Z][\w.'’&\-]*,?\s+){1,8}"
+    r"\d{1,4}\s+" + _REPORTER + r"\s+\d{1,5}")
 
 
 def is_organisation(name: str) -> bool:
@@ -68,7 +70,8 @@ class PublicFacts:
     def __init__(self, context: CaseContext) -> None:
         entries = sorted({k for k in context.keep if k.strip()}, key=len, reverse=True)
         forms: set[str] = set()
-        titled: set[str] = set()  # a kept person by title and one name: kept whole or in part
+        judged: set[str] = set()  # a kept person by title and one name: kept whole or in part
+        mistered: set[str] = set()
         subject_words = {fold(w) for p in context.people if p.is_subject for n in p.names
                          for w in re.findall(r"[^\W\d_]+", n)}
         for k in entries:
@@ -80,17 +83,23 @@ class PublicFacts:
                 for w in re.findall(r"[^\W\d_][\w'’\-]{2,}", k):
                     if re.fullmatch(_TITLES, w, re.I):
                         continue
-                    titled.add(rf"(?:Judge|Justice|Magistrate(?:\s+Judge)?|Hon\.?|Honorable)\s+"
-                               rf"{re.escape(w)}")
+                    judged.add(re.escape(w))
                     if fold(w) not in subject_words:
-                        titled.add(rf"(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+{re.escape(w)}")
+                        mistered.add(re.escape(w))
             short = re.sub(r",?\s+(?:Inc|LLC|LLP|Corp|Co|Ltd|P\.?C|L\.?P)\.?$", "", k)
             if short != k and len(short) > 3:
                 forms.add(r"\s+".join(re.escape(w) for w in short.split()))
-        talt = "|".join(sorted(titled, key=len, reverse=True))
+        titled = []  # one alternative per title group: a long alternation is slow at every position
+        if judged:
+            titled.append(r"(?:Judge|Justice|Magistrate(?:\s+Judge)?|Hon\.?|Honorable)\s+(?:"
+                          + "|".join(sorted(judged, key=len, reverse=True)) + ")")
+        if mistered:
+            titled.append(r"(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(?:"
+                          + "|".join(sorted(mistered, key=len, reverse=True)) + ")")
+        talt = "|".join(titled)
         self._titled = re.compile(rf"(?<!\w)(?:{talt})(?!\w)", re.I) if talt else None
         # whole names first: an alternation takes the first that matches, not the longest
-        alt = "|".join(sorted(forms, key=len, reverse=True) + sorted(titled, key=len, reverse=True))
+        alt = "|".join(sorted(forms, key=len, reverse=True) + titled)
         alt = alt.replace("'", "['’]").replace("’", "['’]")  # O'Donnell, O’Donnell
         self._keep = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I) if alt else None
         # the same names in an output read as an attacker reads it, where a PDF content stream
@@ -106,6 +115,8 @@ class PublicFacts:
         """Sorted (start, end) of every public fact in text (the last text's are remembered)."""
         if self._last_spans is None or self._last_spans[0] is not text:
             out = [m.span() for m in _PUBLIC.finditer(text)] + self.keep_spans(text)
+            if " v. " in text:
+                out += [m.span() for m in _CAPTION.finditer(text)]
             self._last_spans = (text, sorted(out))
         return self._last_spans[1]
 
