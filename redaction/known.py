@@ -147,6 +147,7 @@ class KnownMatcher:
         all_tokens = set().union(*(o.tokens for o in self.owners))
         self._exact_tokens = all_tokens
         self._fuzzy_cache: dict[str, tuple[int, ...]] = {}
+        self._near_cache: dict[str, tuple[int, ...]] = {}
 
     # ------------------------------------------------------------ public
     def find(self, text: str) -> list[KnownHit]:
@@ -199,10 +200,15 @@ class KnownMatcher:
                 owners = self._fuzzy_owners(key)
                 self._fuzzy_cache[key] = owners
             end = m.start() + len(word)
-            if not owners and (name_position(view, m.start(), end)
-                               or _named_in_place(view, m.start(), end)):
-                owners = tuple(o.index for o in self.owners if any(  # "happy v day atumn lol"
-                    len(t) >= 5 and osa_distance(key, t, 1) <= 1 for t in o.common))
+            if not owners:  # "happy v day atumn lol": near an everyday-word name, in its place
+                near = self._near_cache.get(key)
+                if near is None:
+                    near = tuple(o.index for o in self.owners if any(
+                        len(t) >= 5 and osa_distance(key, t, 1) <= 1 for t in o.common))
+                    self._near_cache[key] = near
+                if near and (name_position(view, m.start(), end)
+                             or _named_in_place(view, m.start(), end)):
+                    owners = near
             for idx in owners:
                 out.append(KnownHit(m.start(), end, "PERSON", idx, "fuzzy"))
         return out
