@@ -50,6 +50,7 @@ _WORD_CONTINUATIONS = {
 
 
 
+_MRZ_LINE = re.compile(r"(?m)^[ \t]*([A-Z0-9<]{25,48})[ \t]*$")
 _LINKISH = re.compile(r"(?<![\w@$])[@$]?\w[\w.+\-@/:%?=&#~]*\w")
 _EMAIL_SHAPE = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 _URL_SHAPE = re.compile(r"^(?:https?://|www\.)|^[\w\-]+(?:\.[\w\-]+)+/", re.I)
@@ -173,6 +174,13 @@ class KnownMatcher:
                 if any(v.category == "PHONE" and v.kind.startswith("phone") and v.digits
                        and v.digits in run for v in owner.variants):
                     hits.append(KnownHit(start, end, "PHONE", owner.index, "phone"))
+        for m in _MRZ_LINE.finditer(view):  # "P<PHLDIMACULANGAN<<MERCY<LUALHATI<<<<"
+            parts = {fold(p) for p in re.split(r"<+", m.group(1)) if len(p) >= 3}
+            parts |= {p[5:] for p in parts if len(p) > 7}  # the name after "P<PHL"
+            for owner in self.owners:
+                if parts & owner.tokens or any(p[3:] in owner.tokens for p in parts):
+                    hits.append(KnownHit(m.start(1), m.end(1), "ID", owner.index, "mrz"))
+                    break
         vouched = self._vouched(view, hits)
         hits = [h for h in hits if not self._everyday_use(view, h, vouched)]
         hits += self._fuzzy(view)

@@ -194,7 +194,7 @@ class MrzRecognizer(RegexRecognizer):
     DETECTOR = "pattern:mrz"
     GROUP = "z"
     PATTERNS = [
-        ("line", r"(?m)^[ \t]*(?P<z>[A-Z0-9<]{28,44})[ \t]*$", 0.8),
+        ("line", r"(?m)^[ \t]*(?P<z>[A-Z0-9<]{25,48})[ \t]*$", 0.8),
     ]
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
