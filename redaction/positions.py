@@ -14,6 +14,7 @@ NAME_BEFORE = {
     "saw", "see", "hey", "hi", "yo", "hello", "hola", "oye", "love", "miss",
     "wit", "w/", "n", "&", "thx", "thanks", "bye", "dear", "ms", "girl", "sis", "babe",
     "boo", "aka", "a.k.a.", "said", "soy", "llamo", "llama", "llamada", "llamado", "con",
+    "im", "i'm", "i’m",
     # titles of respect written in lower case in chats: "don félix", "kuya bong", "tita rose"
     "don", "doña", "dona", "señor", "senor", "señora", "senora", "tío", "tio", "tía", "tia",
     "kuya", "ate", "tita", "tito", "lola", "lolo", "ninong", "ninang", "compa", "comadre",
@@ -44,7 +45,7 @@ _RELATION_BEFORE = re.compile(
 _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\]?\s*(?:[-–]\s*)?$",
                           re.I)
 _SAYS = re.compile(r"\s*(?:[^\w\s:()\[\]]{1,4}\s*)?(?:\([^)\n]{0,30}\)\s*)?(?::|->)")
-_CONTACT_TAIL = re.compile(r"\s*(?:\.{2,}|\t|\s{3,}|:|-{2,})\s*[+(]?\d")
+_CONTACT_TAIL = re.compile(r"\s*(?:\.{2,}|\t|\s{3,}|:|-{2,}|\|)\s*[+(]?\d")
 _SPEAKER_PREFIX = re.compile(r"[\s\[\]\d:/,.\-|>]*(?:[ap]\.?\s?m\.?)?[\s\]\-|>]*", re.I)
 
 

@@ -105,8 +105,10 @@ class Propagation:
             out: list[tuple[str, re.Pattern[str], bool]] = []
             for related in (False, True):
                 # capitalised and upper-case forms only: "Hope" the name, not "hope" the word
+                # (a name learned in capitals from a record, "EXANTUS", is "Exantus" in prose)
                 forms = {f for w, r in self._names.items() if r == related
-                         for f in (w[:1].upper() + w[1:], w.upper(), *([w] if w.islower() else []))}
+                         for f in (w[:1].upper() + w[1:], w.upper(), w[:1].upper() + w[1:].lower(),
+                                   *([w] if w.islower() else []))}
                 if forms:
                     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                     out.append(("PERSON", re.compile(

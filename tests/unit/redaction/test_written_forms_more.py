@@ -117,6 +117,7 @@ def test_public_parts_of_a_filing_stay(session, kept):
     ("Cash Card: ending 2046", "2046"),
     ("DL# FL G320-441-88-291-0", "G320-441-88-291-0"),
     ("P<PHLDELACRUZ<<MARIA<LUZ" + "<" * 20, "P<PHLDELACRUZ<<MARIA<LUZ"),  # a passport's MRZ
+    ("The MRZ reads\nP<GTMFUENTES<<NOEMI<ARACELY<<<<<<<<<<<<<<<<<<<", "FUENTES<<NOEMI"),
     ("wallet TQ7vR2nK9dLx4pEw8HfZ3bYc6mAs1uJt5G on TRON", "TQ7vR2nK9dLx4pEw8HfZ3bYc6mAs1uJt5G"),
     ("referred by the counselor at Furman-Vance Newcomer HS", "Furman-Vance Newcomer HS"),
     ("cuarto con la señora que cocina, doña Chonita", "Chonita"),  # titles of respect
@@ -133,6 +134,9 @@ def test_public_parts_of_a_filing_stay(session, kept):
     ('A second occupant, identified only as "Yessica," left', "Yessica"),
     ("Vehic1e: Chevy Ma1ibu   Tag: FL 0KP-R17", "0KP-R17"),
     ("GUEST REGISTRATI0N CARD   Rm # l4", "l4"),
+    ("Boss G (GERSON EXANTUS, approx. 45). Later Exantus took his passport.", "Exantus"),
+    ('a Facebook account named "Rolo Q Hn" sent messages', "Rolo Q Hn"),
+    ("2023-02-11 03:15  honeyb: im dre. my homegirl", "dre"),
     ("an office address in Mexico:\n   Av. Juárez 212, Int. 3, Col. Centro\n"
      "   29000 Tuxtla Gutiérrez, Chis., México", "Av. Juárez 212"),
 ])
