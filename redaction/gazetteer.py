@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -84,7 +85,15 @@ def is_everyday(word: str) -> bool:
     low = word.lower()
     if is_ordinary(low) or any(is_ordinary(base) for base in _bases(low)):
         return True
-    return _zipf(low) >= (5.0 if is_first_name(low) else EVERYDAY_ZIPF)
+    if _zipf(low) >= (5.0 if is_first_name(low) else EVERYDAY_ZIPF):
+        return True
+    # a prefix and an everyday word: "handwritten", "prepaid", "pretrial"
+    m = _PREFIXED.match(low)
+    return bool(m and len(m.group(2)) >= 4 and _zipf(m.group(2)) >= EVERYDAY_ZIPF)
+
+
+_PREFIXED = re.compile(r"^(pre|post|re|un|non|over|under|out|hand|self|counter|inter|sub|super|"
+                       r"mis|anti|multi|semi|cross)-?([a-z]+)$")
 
 
 @lru_cache(maxsize=65536)

@@ -36,6 +36,8 @@ _PUBLIC_PATTERNS = [
     r"(?:\s*[-–]\s*(?:[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ])?0?\d{4,7})?\b"
     r"(?![ \t]?\d)",
     r"\b(?:Hurricane|Tropical Storm|Typhoon|Cyclone)\s+[A-Z][a-z]+",
+    # a range of documents under one prefix: "Photos WHD-0042 to WHD-0067"
+    r"\b(?P<range>[A-Z]{2,6})-\d{3,7}\s*(?:to|through|thru|-|–)\s*(?P=range)-\d{3,7}\b",
     # counsel in a transcript: "BY MR. KESSLER", "MS. DUARTE:" opening a line
     r"\bBY\s+(?:MR|MS|MRS|MX)\.\s+[A-Z][A-Z'\-]+\b",
     r"(?:^|(?<=\n))[ \t\d]*(?:MR|MS|MRS|MX)\.\s+[A-Z][A-Z'\-]+(?=:)",

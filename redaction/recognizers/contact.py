@@ -158,6 +158,8 @@ class HandleRecognizer(RegexRecognizer):
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
         handle = match.group("h")
+        if pattern_name == "cash":  # "$Cashtag:" is the label, not a tag
+            return handle[1:].lower() not in _NOT_HANDLES
         if pattern_name not in ("shape", "tag"):
             return True
         if self._FILE.search(handle) or handle.isupper():

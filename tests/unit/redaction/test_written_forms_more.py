@@ -152,6 +152,8 @@ def test_unknown_identifiers_in_more_shapes(session, text, gone):
     "The address is: Exhibit 12",
     "the same IP address as Ozark on 07/01/2023",
     "Banco BHD, Santo Domingo",
+    "Photos WHD-0042 to WHD-0067",  # a range of documents, not plates
+    "the handwritten note on the prepaid card",  # words made of a prefix and a word
 ])
 def test_words_that_look_like_titles_or_streets_stay(session, kept):
     out = _out(session, f"{kept} in the record.")
