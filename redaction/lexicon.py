@@ -6,6 +6,9 @@ import re
 
 HONORIFIC = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Det|Detective|Officer|Sgt|Agent|Deputy|Don|Doña|Dona|"
              r"Señor|Senor|Señora|Senora|Sr|Sra|Srta|Patrón|Patron|Lic|Ing|Ofc|Ofcr|Cpl|Tpr|Inv)")
+# a word that makes the capitalised word before it a role, not a name: "Foster mother"
+ROLE_AFTER = re.compile(r"[ \t]+(?:mother|father|parents?|family|care|home|mom|dad|sister|"
+                        r"brother|child|children|kid|placement)\b")
 HONORIFIC_BEFORE = re.compile(rf"(?<!\w){HONORIFIC}\.?\s+$", re.IGNORECASE)
 
 US_STATES = {

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from redaction.gazetteer import is_everyday, is_first_name, is_ordinary, is_place
-from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE
+from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE, ROLE_AFTER
 from redaction.record_variants import SUFFIX_ALT
 from redaction.variants import fold
 
@@ -96,6 +96,8 @@ class Propagation:
         out = []
         for category, pattern, related in self._patterns():
             for m in pattern.finditer(text):
+                if category == "PERSON" and ROLE_AFTER.match(text, m.end()):
+                    continue  # "Foster mother", whoever Mark Foster is
                 out.append(Candidate(m.start(), m.end(), category, "propagated", 0.6,
                                      related=related))
         return out

@@ -17,7 +17,7 @@ from redaction.gazetteer import (
     is_place,
     is_rare_word,
 )
-from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE, STATE_NAMES
+from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE, ROLE_AFTER, STATE_NAMES
 from redaction.positions import name_position
 from redaction.recognizers.base import result
 from redaction.record_variants import SUFFIX_FORMS
@@ -138,7 +138,7 @@ def _cued(text: str, start: int, phrases: frozenset[str]) -> bool:
 _STRONG_CUE = re.compile(r"(?i)\b(?:name|named|call|calls|called|kid|son|daughter|husband|wife|"
                          r"partner|boyfriend|girlfriend|friend|cousin|brother|sister|uncle|"
                          r"aunt|niece|nephew)\b")
-_PLACE_WORDS = {"county", "province", "parish", "township", "city", "state", "district",
+_PLACE_WORDS = {"county", "counties", "province", "parish", "township", "city", "state", "district",
                 "highway", "street", "avenue", "road", "river", "lake", "mountain", "valley",
                 "beach", "island", "bay", "park", "airport", "station", "division", "unit",
                 "office", "court", "center", "centre", "galleria", "mall", "plaza", "market"}
@@ -239,6 +239,8 @@ class PersonRecognizer(EntityRecognizer):
                     continue
                 for start, end in self._segments(text, ent.start_char, ent.end_char):
                     words = text[start:end].split()
+                    if len(words) == 1 and ROLE_AFTER.match(text, end):
+                        continue  # "Foster mother's cell", "Step father"
                     if ent.label_ == "PERSON" and self._not_a_name(words):
                         continue
                     if ent.label_ == "PERSON" and self._person_like(words):

@@ -153,9 +153,11 @@ def test_unknown_identifiers_in_more_shapes(session, text, gone):
     "the same IP address as Ozark on 07/01/2023",
     "Banco BHD, Santo Domingo",
     "Photos WHD-0042 to WHD-0067",  # a range of documents, not plates
+    "Then Mark Foster came. Foster mother called",  # a role, whoever the surname is
 ])
 def test_words_that_look_like_titles_or_streets_stay(session, kept):
     out = _out(session, f"{kept} in the record.")
+    kept = kept.split(". ")[-1]  # what comes after a sentence that names someone
     assert kept in out, out
 
 
