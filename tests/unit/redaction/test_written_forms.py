@@ -7,13 +7,11 @@ the engine (see the README's "Measuring redaction").
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
 
-from redaction.context import CaseContext
-from redaction.profiles import load_profile
+from tests.unit.redaction.written import court_session, present, redacted
 
 CASE: dict[str, Any] = {
     "matter": "Doe v. Roadside Lodging, LLC",
@@ -36,17 +34,7 @@ CASE: dict[str, Any] = {
 
 @pytest.fixture()
 def session(engine):
-    return engine.session(CaseContext.from_dict(CASE), load_profile("court"))
-
-
-def _present(word: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I) is not None
-
-
-def _out(session, text: str) -> str:
-    out = session.redact_many([text])[0].text
-    assert session.leaks(out) == [], out
-    return out
+    return court_session(engine, CASE)
 
 
 @pytest.mark.parametrize(("text", "gone"), [
@@ -62,21 +50,21 @@ def _out(session, text: str) -> str:
     ("hey hope where r u", "hope"),  # an everyday word in a name's place
 ])
 def test_known_identifiers_in_every_written_form(session, text, gone):
-    out = _out(session, text)
-    assert not _present(gone, out), out
+    out = redacted(session, text)
+    assert not present(gone, out), out
 
 
 def test_everyday_word_names_stay_words_elsewhere(session):
     text = "We hope the court agrees. Hope testified on Monday. Houston is a large city."
-    out = _out(session, text)
+    out = redacted(session, text)
     assert "We hope the court agrees" in out and "Houston is a large city" in out
     assert "Jane Doe 1 testified" in out
 
 
 def test_keep_list_name_sharing_a_surname_stays_whole(session):
-    out = _out(session, "Before Judge Patricia Villanueva, Judge Villanueva heard Carolina.")
+    out = redacted(session, "Before Judge Patricia Villanueva, Judge Villanueva heard Carolina.")
     assert "Judge Patricia Villanueva" in out and "Judge Villanueva heard" in out
-    assert not _present("Carolina", out)
+    assert not present("Carolina", out)
 
 
 @pytest.mark.parametrize(("text", "gone"), [
@@ -99,15 +87,15 @@ def test_keep_list_name_sharing_a_surname_stays_whole(session):
     ("Witness: Tünde Hoffmann", "Hoffmann"),
 ])
 def test_unknown_identifiers_in_the_shapes_clinics_meet(session, text, gone):
-    out = _out(session, text)
-    assert not _present(gone, out), out
+    out = redacted(session, text)
+    assert not present(gone, out), out
 
 
 def test_phrases_that_describe_people_are_not_people(session):
     text = ("The Guardian ad Litem met the Honduran night manager and a Navajo elder in "
             "Los Angeles. Cash App records were subpoenaed. Sex Trafficking Unit staff "
             "reviewed the Continued Presence request.")
-    out = _out(session, text)
+    out = redacted(session, text)
     for kept in ["Guardian ad Litem", "Honduran night manager", "Navajo elder", "Los Angeles",
                  "Cash App", "Continued Presence"]:
         assert kept in out, kept
@@ -117,13 +105,13 @@ def test_a_name_learned_in_one_file_never_spreads_into_lower_case_words(session)
     first = "Credit Karma's Grace Porter called. Porter said her credit was fine."
     second = "Her credit score and her grace period were discussed with porter staff."
     outs = [r.text for r in session.redact_many([first, second])]
-    assert not _present("Porter", outs[0])
+    assert not present("Porter", outs[0])
     assert "credit score" in outs[1] and "grace period" in outs[1] and "porter staff" in outs[1]
 
 
 def test_spanish_and_filipino_sentences_keep_their_words(session):
     text = ("[9/14/23 6:02 AM] memo: ya llegó el patrón, dice que mañana hay trabajo\n"
             "[9/14/23 6:03 AM] Ana: wala akong gcash dito, pakisabi na lang")
-    out = _out(session, text)
+    out = redacted(session, text)
     for kept in ["ya llegó el patrón", "mañana hay trabajo", "wala akong gcash dito"]:
         assert kept in out, kept

@@ -5,13 +5,11 @@ a filing (citations, hotlines, a judge who shares her surname)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
 
-from redaction.context import CaseContext
-from redaction.profiles import load_profile
+from tests.unit.redaction.written import court_session, present, redacted
 
 CASE: dict[str, Any] = {
     "matter": "Doe v. Lakeside Inn Franchising, LLC",
@@ -38,17 +36,7 @@ CASE: dict[str, Any] = {
 
 @pytest.fixture()
 def session(engine):
-    return engine.session(CaseContext.from_dict(CASE), load_profile("court"))
-
-
-def _present(word: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I) is not None
-
-
-def _out(session, text: str) -> str:
-    out = session.redact_many([text])[0].text
-    assert session.leaks(out) == [], out
-    return out
+    return court_session(engine, CASE)
 
 
 @pytest.mark.parametrize(("text", "gone"), [
@@ -65,33 +53,33 @@ def _out(session, text: str) -> str:
     ("She grew up in El Zapote and sends money there.", "El Zapote"),  # a village abroad
 ])
 def test_known_identifiers_in_more_written_forms(session, text, gone):
-    out = _out(session, text)
-    assert not _present(gone, out), out
+    out = redacted(session, text)
+    assert not present(gone, out), out
 
 
 def test_everyday_use_stays_where_the_name_is_not_vouched(session):
-    out = _out(session, "We ordered cinnamon rolls. I want some cinnamon.")
+    out = redacted(session, "We ordered cinnamon rolls. I want some cinnamon.")
     assert "cinnamon rolls" in out and "some cinnamon" in out
 
 
 def test_a_state_named_like_her_stays_a_state(session):
-    out = _out(session, "They picked tomatoes in Immokalee, Florida. Florida said she left.")
+    out = redacted(session, "They picked tomatoes in Immokalee, Florida. Florida said she left.")
     assert "Immokalee, Florida" in out
     assert "Jane Doe 2 said she left" in out
 
 
 def test_a_province_abroad_is_as_public_as_a_state(session):
-    out = _out(session, "The recruiter worked all over Jutiapa.")
+    out = redacted(session, "The recruiter worked all over Jutiapa.")
     assert "Jutiapa" in out
 
 
 def test_titled_keep_list_names_stay_whole(session):
     text = ("Assigned to the Hon. Teresa M. Fuentes. Judge Fuentes ruled. Mr. Tran paid the "
             "wages. Noemí Fuentes testified.")
-    out = _out(session, text)
+    out = redacted(session, text)
     assert "Hon. Teresa M. Fuentes" in out and "Judge Fuentes ruled" in out
     assert "Mr. Tran paid" in out
-    assert not _present("Noemí", out)
+    assert not present("Noemí", out)
 
 
 @pytest.mark.parametrize("kept", [
@@ -104,7 +92,7 @@ def test_titled_keep_list_names_stay_whole(session):
     "2023-04-02 11:00",
 ])
 def test_public_parts_of_a_filing_stay(session, kept):
-    out = _out(session, f"See {kept} (cited above).")
+    out = redacted(session, f"See {kept} (cited above).")
     assert kept in out, out
 
 
@@ -142,7 +130,7 @@ def test_public_parts_of_a_filing_stay(session, kept):
 ])
 
 def test_unknown_identifiers_in_more_shapes(session, text, gone):
-    out = _out(session, text)
+    out = redacted(session, text)
     assert gone not in out, out
 
 
@@ -156,7 +144,7 @@ def test_unknown_identifiers_in_more_shapes(session, text, gone):
     "Then Mark Foster came. Foster mother called",  # a role, whoever the surname is
 ])
 def test_words_that_look_like_titles_or_streets_stay(session, kept):
-    out = _out(session, f"{kept} in the record.")
+    out = redacted(session, f"{kept} in the record.")
     kept = kept.split(". ")[-1]  # what comes after a sentence that names someone
     assert kept in out, out
 
