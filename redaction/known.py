@@ -50,7 +50,8 @@ _WORD_CONTINUATIONS = {
 
 
 
-_MRZ_LINE = re.compile(r"(?m)^[ \t]*([A-Z0-9<]{25,48})[ \t]*$")
+# (not anchored to a line: a PDF's reading joins the two lines of a passport's MRZ)
+_MRZ_LINE = re.compile(r"(?<![A-Z0-9<])((?=[A-Z0-9<]*<<)[A-Z0-9<]{25,48})(?![A-Z0-9<])")
 _LINKISH = re.compile(r"(?<![\w@$])[@$]?\w[\w.+\-@/:%?=&#~]*\w")
 _EMAIL_SHAPE = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 _URL_SHAPE = re.compile(r"^(?:https?://|www\.)|^[\w\-]+(?:\.[\w\-]+)+/", re.I)

@@ -194,7 +194,7 @@ class MrzRecognizer(RegexRecognizer):
     DETECTOR = "pattern:mrz"
     GROUP = "z"
     PATTERNS = [
-        ("line", r"(?m)^[ \t]*(?P<z>[A-Z0-9<]{25,48})[ \t]*$", 0.8),
+        ("line", r"(?<![A-Z0-9<])(?P<z>(?=[A-Z0-9<]*<<)[A-Z0-9<]{25,48})(?![A-Z0-9<])", 0.8),
     ]
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
