@@ -15,19 +15,14 @@ _PUBLIC_PATTERNS = [
     r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:A\.?\s*)?§§?\s*\d+[\w().\-]*"
     r"(?:(?:,\s*|\s*,?\s*(?:and|or)\s+)\d+[\w().\-]*)*",
     r"§§?\s*\d+[\w().\-]*(?:(?:,\s*|\s*,?\s*(?:and|or)\s+)\d+[\w().\-]*)*",
-    r"\b(?i:Fed\.\s*R\.\s*(?:Civ|Crim|App|Bankr)\.\s*P\.|Fed\.\s*R\.\s*Evid\.|FRCP|FRE|Rule)"
-    r"\s*\d+(?:\.\d+)?(?:\([\w.]+\))*",
-    r"\b\d{1,4}\s+" + _REPORTER + r"\s+\d{1,5}(?:,\s*\d{1,5})?",
-    # public hotlines: the trafficking hotline, its text line, 988, the DV hotline, NCMEC
-    r"(?<![\d\-])(?:1[\s.\-]?)?\(?(?:888|800)\)?[\s.\-]?(?:373[\s.\-]?7888|799[\s.\-]?(?:7233|SAFE)|"
-    r"843[\s.\-]?5678|THE[\s.\-]?LOST)(?!\d)|\b233733\b",
+    r"\b(?:Fed\.\s*R\.\s*(?:Civ|Crim|App|Evid|Bankr)\.\s*(?:P\.)?|FRCP|FRE|Rule)\s*\d+(?:\.\d+)?"
+    r"(?:\([\w.]+\))*",
     r"\b\d+\s+C\.F\.R\.\s*§*\s*[\d.]+",
     r"\b\d{1,2}:\d{2}-[a-z]{2,4}-\d{2,6}(?:-[A-Z]{2,5})*",
-    r"\b(?i:United States District Court|U\.S\. District Court|United States Court of Appeals)"
-    r"(?i:\s+for\s+the\s+[A-Z][a-z]+\s+(?:District|Circuit)(?:\s+of\s+[A-Z][a-z]+"
-    r"(?:\s[A-Z][a-z]+)?)?)?",
-    r"\b(?i:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+District\s+of\s+"
-    r"(?:" + STATE_NAMES + r"))",
+    r"\b(?:United States District Court|U\.S\. District Court|United States Court of Appeals)"
+    r"(?:\s+for\s+the\s+[A-Z][a-z]+\s+(?:District|Circuit)(?:\s+of\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?)?",
+    r"\b(?:Northern|Southern|Eastern|Western|Middle|Central)\s+District\s+of\s+"
+    r"(?:" + STATE_NAMES + r")",
     r"\b[NSEWCM]\.\s?D\.\s?(?:[A-Z][a-z]{1,5}\.?)",
     r"\bSection\s+\d+[\w().]*",
     # Bates numbers and ranges: STAR-000412, META-JD1-000221, BLOCK-000210-000246
@@ -36,11 +31,24 @@ _PUBLIC_PATTERNS = [
     r"(?:\s*[-–]\s*(?:[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ])?0?\d{4,7})?\b"
     r"(?![ \t]?\d)",
     r"\b(?:Hurricane|Tropical Storm|Typhoon|Cyclone)\s+[A-Z][a-z]+",
-    # a range of documents under one prefix: "Photos WHD-0042 to WHD-0067"
-    r"\b(?P<range>[A-Z]{2,6})-\d{3,7}\s*(?:to|through|thru|-|–)\s*(?P=range)-\d{3,7}\b",
-    # counsel in a transcript: "BY MR. KESSLER", "MS. DUARTE:" opening a line
-    r"\bBY\s+(?:MR|MS|MRS|MX)\.\s+[A-Z][A-Z'\-]+\b",
-    r"(?:^|(?<=\n))[ \t\d]*(?:MR|MS|MRS|MX)\.\s+[A-Z][A-Z'\-]+(?=:)",
+]
+# Rarer public facts, each looked for only where a cheap test says it may be: one alternation
+# fewer at every position of every text
+_GUARDED = [
+    (("888", "800", "233733"),  # hotlines: trafficking, its text line, domestic violence, NCMEC
+     r"(?<![\d\-])(?:1[\s.\-]?)?\(?(?:888|800)\)?[\s.\-]?(?:373[\s.\-]?7888|"
+     r"799[\s.\-]?(?:7233|SAFE)|843[\s.\-]?5678|THE[\s.\-]?LOST)(?!\d)|\b233733\b"),
+    (("F.", "U.S.", "S. Ct", "S.Ct", "WL", "So.", "App'x", "d ", "th ", "Rptr", "LEXIS"),
+     r"\b\d{1,4}\s+" + _REPORTER + r"\s+\d{1,5}(?:,\s*\d{1,5})?"),  # "653 F.2d 180"
+    (("DISTRICT", "EVID", "FED."),  # the same in capitals, as captions and exhibits write them
+     r"(?i:\bUNITED STATES DISTRICT COURT|\bU\.S\. DISTRICT COURT|\b(?:NORTHERN|SOUTHERN|"
+     r"EASTERN|WESTERN|MIDDLE|CENTRAL)\s+DISTRICT\s+OF\s+(?:" + STATE_NAMES + r")|"
+     r"\bFED\.\s*R\.\s*(?:CIV|CRIM|APP|EVID|BANKR)\.\s*(?:P\.\s*)?\d+(?:\.\d+)?)"),
+    ((" to ", "thru", "through", "–"),  # a range of documents: "Photos WHD-0042 to WHD-0067"
+     r"\b(?P<range>[A-Z]{2,6})-\d{3,7}\s*(?:to|through|thru|-|–)\s*(?P=range)-\d{3,7}\b"),
+    (("MR.", "MS.", "MRS.", "MX."),  # counsel in a transcript: "BY MR. KESSLER", "MS. DUARTE:"
+     r"\bBY\s+(?:MR|MS|MRS|MX)\.\s+[A-Z][A-Z'\-]+\b|"
+     r"(?:^|(?<=\n))[ \t\d]*(?:MR|MS|MRS|MX)\.\s+[A-Z][A-Z'\-]+(?=:)"),
 ]
 _ORG_WORDS = re.compile(r"(?i)\b(?:Inc|LLC|LLP|Corp|Co|Ltd|Court|District|County|Services|Group|"
                         r"Project|Clinic|Partners|Department|Office|Society|Association|Center|"
@@ -54,6 +62,7 @@ _TITLES = (r"Judge|Justice|Magistrate|Hon|Honorable|Officer|Detective|Det|Sgt|Se
            r"Deputy|Trooper|Lt|Captain|Capt|Chief|Dr|Mr|Mrs|Ms|Professor|Prof|Senator|Rep|"
            r"Counselor|Attorney|AUSA|Commissioner|Sheriff")
 _PUBLIC = re.compile("|".join(f"(?:{p})" for p in _PUBLIC_PATTERNS))
+_GUARDED_RE = [(guards, re.compile(p)) for guards, p in _GUARDED]
 # a reported case: "Doe v. Stegall, 653 F.2d 180", "Ratha v. Phatthana Seafood Co., 35 F.4th"
 # (looked for only where a text has " v. ": it tries every capitalised word)
 _CAPTION = re.compile(
@@ -117,6 +126,9 @@ class PublicFacts:
         """Sorted (start, end) of every public fact in text (the last text's are remembered)."""
         if self._last_spans is None or self._last_spans[0] is not text:
             out = [m.span() for m in _PUBLIC.finditer(text)] + self.keep_spans(text)
+            for guards, pattern in _GUARDED_RE:
+                if any(g in text for g in guards):
+                    out += [m.span() for m in pattern.finditer(text)]
             if " v. " in text:
                 out += [m.span() for m in _CAPTION.finditer(text)]
             self._last_spans = (text, sorted(out))
