@@ -27,7 +27,7 @@ from redaction.session import RedactionSession
 from redaction.types import RedactedText, Redaction
 
 CATEGORIES = ("PERSON", "ADDRESS", "PHONE", "EMAIL", "DOB", "ID", "HANDLE", "URL", "LOCATION",
-              "ACCOUNT", "SSN", "VEHICLE", "ROOM", "LISTING", "IP", "OTHER")
+              "ACCOUNT", "SSN", "VEHICLE", "ROOM", "LISTING", "CODE", "IP", "OTHER")
 
 
 class RedactionFailed(Exception):

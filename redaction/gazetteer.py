@@ -79,6 +79,14 @@ def _zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=65536)
+def english_zipf(word: str) -> float:
+    """Zipf frequency of a word in English alone."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en", wordlist="small")
+
+
+@lru_cache(maxsize=65536)
 def is_everyday(word: str) -> bool:
     """True when a lower-case word is common in a language clients write in (inflected forms
     too), so it is not read as a name on its own; a given name must be far more common."""
@@ -108,6 +116,15 @@ def is_everyday_in_chat(word: str) -> bool:
     return not low.isascii() and zipf_frequency(low, "vi", wordlist="small") >= EVERYDAY_ZIPF
 
 
+@lru_cache(maxsize=65536)
+def is_name_in_chat(word: str) -> bool:
+    """A word that, where a chat puts a name, is a name even if an old dictionary lists it:
+    a given name seldom written as a word ("kyle", "ryder", "marcus"); not a given name that
+    is a common word ("will", "hope")."""
+    low = word.lower()
+    return len(low) >= 3 and low.isalpha() and is_first_name(low) and _zipf(low) < 4.3
+
+
 def word_frequency(word: str) -> float:
     """Zipf frequency of a word in the most frequent of the clients' languages."""
     return _zipf(word.lower())
@@ -129,6 +146,19 @@ def _bases(word: str) -> list[str]:
             if len(base) > 3 and base[-1] == base[-2]:
                 out.append(base[:-1])  # "scanned" -> "scan"
     return out
+
+
+@lru_cache(maxsize=1)
+def surname_ranks() -> dict[str, int]:
+    """US census surnames (the `names` package's 88,799), folded, to their rank (1 = Smith)."""
+    data = (resources.files("names") / "dist.all.last").read_text("utf-8")
+    return {line.split(None, 1)[0].lower(): rank
+            for rank, line in enumerate(data.splitlines(), 1) if line.strip()}
+
+
+def is_surname(word: str, max_rank: int = 88_799) -> bool:
+    """True when word (any case, accents ignored) is a census surname at most max_rank."""
+    return surname_ranks().get(_fold(word), max_rank + 1) <= max_rank
 
 
 def is_first_name(word: str) -> bool:

@@ -233,7 +233,8 @@ class KnownMatcher:
             for m in re.finditer(rf"(?<![\w@.$])(?:{alt})(?:s(?=\s+[a-z]))?(?!\w)", view, re.I):
                 if m.group(0)[:1].isupper() or not (
                         name_position(view, m.start(), m.end())
-                        or _named_in_place(view, m.start(), m.end())):
+                        or _named_in_place(view, m.start(), m.end())
+                        or _chat_use(view, m.start(), m.group(0))):
                     continue
                 out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
         return out
@@ -398,6 +399,25 @@ class KnownMatcher:
             ),
         )
         return ranked[0]
+
+
+# a chat message's line: a time stamp or a date and time opens it
+_CHAT_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]{4,40}\]|\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4},?[ \t]+"
+                        r"\d{1,2}:\d{2}|\d{1,2}:\d{2})")
+_DETERMINERS = {"a", "an", "the", "this", "that", "some", "any", "no", "of", "like", "more",
+                "much", "his", "her", "its", "our", "their", "your", "ur", "my", "in", "with"}
+
+
+def _chat_use(view: str, start: int, word: str) -> bool:
+    """A rarely written word that is her alias, in lower case in a chat message and not after
+    an article or a possessive ("member kiki from ur school?"), is her name."""
+    if word_frequency(fold(word)) >= 4.0:
+        return False
+    line_start = view.rfind("\n", 0, start) + 1
+    if not _CHAT_LINE.match(view, line_start):
+        return False
+    before = re.findall(r"[\w']+", view[max(line_start, start - 12):start])
+    return not before or before[-1].lower() not in _DETERMINERS
 
 
 def _dehyphenate(text: str) -> tuple[str, list[int] | None]:

@@ -9,6 +9,15 @@ HONORIFIC = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Det|Detective|Officer|Sgt|Agent|Deputy|Do
 # a word that makes the capitalised word before it a role, not a name: "Foster mother"
 ROLE_AFTER = re.compile(r"[ \t]+(?:mother|father|parents?|family|care|home|mom|dad|sister|"
                         r"brother|child|children|kid|placement)\b")
+# words of respect that may stand before anyone's name, a kept defendant's too ("Oga Emeka")
+RESPECT_WORDS = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam", "madame", "oga", "alhaji", "chief",
+    "boss", "don", "doña", "dona", "señor", "senor", "señora", "senora", "sr", "sra", "srta",
+    "patrón", "patron", "lic", "ing", "tía", "tia", "tío", "tio", "kuya", "ate", "tita", "tito",
+    "manang", "manong", "aling", "mang", "madan", "tonton", "matant", "chị", "anh", "cô", "chú",
+    "bác", "ông", "bà", "seu", "hna", "hno", "hermana", "hermano", "ma'am", "ma’am", "mama",
+    "papa", "uncle", "auntie", "aunty", "brother", "sister", "pastor", "father",
+})
 HONORIFIC_BEFORE = re.compile(rf"(?<!\w){HONORIFIC}\.?\s+$", re.IGNORECASE)
 
 US_STATES = {

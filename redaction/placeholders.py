@@ -11,7 +11,7 @@ CATEGORY_PLACEHOLDERS = {
     "SSN": "[SSN]", "CARD": "[CARD]", "ACCOUNT": "[ACCOUNT]", "ID": "[ID]",
     "IP": "[IP ADDRESS]", "ADDRESS": "[ADDRESS]", "DOB": "[DOB]", "VEHICLE": "[PLATE]",
     "ROOM": "[ROOM]", "LISTING": "[AD ID]", "LOCATION": "[LOCATION]", "PERSON": "[PERSON]",
-    "SCHOOL": "[SCHOOL]",
+    "SCHOOL": "[SCHOOL]", "CODE": "[CODE]",
 }
 PLACEHOLDER_RE = re.compile(r"\[[A-Z][A-Za-z ]*(?: \d+)?\]")
 

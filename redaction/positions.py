@@ -14,7 +14,7 @@ NAME_BEFORE = {
     "saw", "see", "hey", "hi", "yo", "hello", "hola", "oye", "love", "miss",
     "wit", "w/", "n", "&", "thx", "thanks", "bye", "dear", "ms", "girl", "sis", "babe",
     "boo", "aka", "a.k.a.", "said", "soy", "llamo", "llama", "llamada", "llamado", "con",
-    "im", "i'm", "i’m",
+    "im", "i'm", "i’m", "boy", "bro", "homie", "cuz", "its", "it's", "it’s",
     # titles of respect written in lower case in chats: "don félix", "kuya bong", "tita rose"
     "don", "doña", "dona", "señor", "senor", "señora", "senora", "tío", "tio", "tía", "tia",
     "kuya", "ate", "tita", "tito", "lola", "lolo", "ninong", "ninang", "compa", "comadre",
@@ -24,7 +24,7 @@ NAME_AFTER = {
     "said", "says", "told", "texted", "called", "asked", "wants", "wanted", "came", "went",
     "got", "knows", "drove", "took", "left", "cried", "crying", "ran", "needs", "needed",
     "stayed", "works", "worked", "lives", "lived", "sleeping", "working", "texting", "calling",
-    "will", "gonna", "gon", "did",
+    "will", "gonna", "gon", "did", "comin", "coming", "here", "outside", "say", "sez",
     "dijo", "quiere", "llegó", "llego", "vino", "fue", "tiene",
     "ơi", "oi",  # Vietnamese: "autumn ơi", hey Autumn
 }

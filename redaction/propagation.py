@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from redaction.gazetteer import is_everyday, is_first_name, is_ordinary, is_place
+from redaction.gazetteer import (
+    is_everyday,
+    is_first_name,
+    is_name_in_chat,
+    is_ordinary,
+    is_place,
+)
 from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE, ROLE_AFTER
 from redaction.record_variants import SUFFIX_ALT
 from redaction.variants import fold
@@ -28,6 +34,17 @@ _STREET = re.compile(
 _LOWER_SOURCES = {"pattern:speaker", "pattern:cue_lower", "chat:name", "gazetteer:lower"}
 
 
+_MONTH_BEFORE = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+$")
+_YEAR_AFTER = re.compile(r",?[ \t]+(?:19|20)\d\d\b")
+
+
+def _in_place_name(text: str, start: int, end: int) -> bool:
+    """True when the word at [start, end) ends a place's name with the word before it."""
+    prev = re.search(r"([A-Za-zÀ-ÿ]+)[ \t]+$", text[max(0, start - 20):start])
+    return bool(prev and prev.group(1)[:1].isupper()
+                and is_place(f"{prev.group(1)} {text[start:end]}"))
+
+
 class Propagation:
     """Seeds learned from confident detections, and the bare forms they imply."""
 
@@ -35,7 +52,8 @@ class Propagation:
         self._skip = skip_words or set()
         self._names: dict[str, bool] = {}  # folded word -> belongs to a related person
         self._facts: dict[str, set[str]] = {"ROOM": set(), "VEHICLE": set(), "LISTING": set(),
-                                            "ADDRESS": set()}
+                                            "ADDRESS": set(), "ID": set(), "ACCOUNT": set(),
+                                            "CODE": set()}
         self._compiled: list[tuple[str, re.Pattern[str], bool]] | None = None
 
     def learn(self, text: str, cands: list[Candidate], *, court: bool) -> list[list[str]]:
@@ -58,7 +76,8 @@ class Propagation:
                 for w in words:
                     f = fold(w).strip(".,")
                     chat = w.islower() and c.detector in _LOWER_SOURCES and len(f) >= 3 \
-                        and not is_everyday(f) and f not in NOT_NAMES and f not in NOT_PEOPLE \
+                        and (not is_everyday(f) or is_name_in_chat(f)) and f not in NOT_NAMES \
+                        and f not in NOT_PEOPLE \
                         and f not in self._skip
                     if chat:
                         self._add_name(w.strip(".,"), c.related)
@@ -70,7 +89,10 @@ class Propagation:
                         self._add_name(w.strip(".,"), c.related)
             elif c.category == "ROOM":
                 self._add_fact("ROOM", re.escape(span))
-            elif c.category in ("VEHICLE", "LISTING"):
+            elif c.category in ("ID", "ACCOUNT") and len(span) >= 6 and re.search(r"\d", span) \
+                    and re.search(r"[A-Za-z\-]", span):  # "CV-5512-0098", bare in a table
+                self._add_fact(c.category, re.escape(span))
+            elif c.category in ("VEHICLE", "LISTING", "CODE"):
                 core = re.sub(r"[\s\-]", "", span)
                 self._add_fact(c.category, r"[\s\-]?".join(re.escape(ch) for ch in core))
             elif c.category == "ADDRESS":
@@ -98,6 +120,12 @@ class Propagation:
             for m in pattern.finditer(text):
                 if category == "PERSON" and ROLE_AFTER.match(text, m.end()):
                     continue  # "Foster mother", whoever Mark Foster is
+                if category == "PERSON" and _in_place_name(text, m.start(), m.end()):
+                    continue  # "Las Vegas", whoever "Rafa Vegas" is
+                if category == "ROOM" and (_MONTH_BEFORE.search(text, max(0, m.start() - 12),
+                                                                m.start())
+                                           or _YEAR_AFTER.match(text, m.end())):
+                    continue  # "April 14, 2023" is a date, whatever room 14 is
                 out.append(Candidate(m.start(), m.end(), category, "propagated", 0.6,
                                      related=related))
         return out
@@ -108,9 +136,10 @@ class Propagation:
             for related in (False, True):
                 # capitalised and upper-case forms only: "Hope" the name, not "hope" the word
                 # (a name learned in capitals from a record, "EXANTUS", is "Exantus" in prose)
+                # (and in lower case a given name seldom written as a word: "marcus", "kyle")
                 forms = {f for w, r in self._names.items() if r == related
                          for f in (w[:1].upper() + w[1:], w.upper(), w[:1].upper() + w[1:].lower(),
-                                   *([w] if w.islower() else []))}
+                                   *([w.lower()] if w.islower() or is_name_in_chat(w) else []))}
                 if forms:
                     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                     out.append(("PERSON", re.compile(
@@ -119,6 +148,9 @@ class Propagation:
                 "ROOM": (r"(?<![\w$.,/:\-#])", r"(?![\w/:\-]|[.,]\d)"),
                 "VEHICLE": (r"(?<![\w\-])", r"(?![\w\-])"),
                 "LISTING": (r"(?<![\w\-])", r"(?![\w\-])"),
+                "ID": (r"(?<![\w\-])", r"(?![\w\-])"),
+                "CODE": (r"(?<![\w\-])", r"(?![\w\-])"),
+                "ACCOUNT": (r"(?<![\w\-])", r"(?![\w\-])"),
                 "ADDRESS": (r"(?<![\w\-])", r"(?!\w)"),
             }
             for category, pats in self._facts.items():

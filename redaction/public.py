@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from redaction.context import CaseContext
-from redaction.lexicon import STATE_NAMES
+from redaction.lexicon import RESPECT_WORDS, STATE_NAMES
 from redaction.variants import fold
+
+_RESPECT = frozenset(fold(w) for w in RESPECT_WORDS)
 
 _REPORTER = (r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.(?:\s?Supp\.)?(?:\s?[23]d|\s?4th)?|"
              r"F\.\s?App'x|[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)?(?:\s?[23]d|\s?4th)|"
@@ -25,11 +27,6 @@ _PUBLIC_PATTERNS = [
     r"(?:" + STATE_NAMES + r")",
     r"\b[NSEWCM]\.\s?D\.\s?(?:[A-Z][a-z]{1,5}\.?)",
     r"\bSection\s+\d+[\w().]*",
-    # Bates numbers and ranges: STAR-000412, META-JD1-000221, BLOCK-000210-000246
-    # (five digits or more, and no digit group after: "IBAN DO62 BHDR 0000 0000" is no Bates)
-    r"\b(?:Bates\s+(?:No\.?\s*)?)?[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ]0\d{4,7}"
-    r"(?:\s*[-–]\s*(?:[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ])?0?\d{4,7})?\b"
-    r"(?![ \t]?\d)",
     r"\b(?:Hurricane|Tropical Storm|Typhoon|Cyclone)\s+[A-Z][a-z]+",
 ]
 # Rarer public facts, each looked for only where a cheap test says it may be: one alternation
@@ -62,6 +59,20 @@ _TITLES = (r"Judge|Justice|Magistrate|Hon|Honorable|Officer|Detective|Det|Sgt|Se
            r"Deputy|Trooper|Lt|Captain|Capt|Chief|Dr|Mr|Mrs|Ms|Professor|Prof|Senator|Rep|"
            r"Counselor|Attorney|AUSA|Commissioner|Sheriff")
 _PUBLIC = re.compile("|".join(f"(?:{p})" for p in _PUBLIC_PATTERNS))
+# Bates numbers and ranges: STAR-000412, META-JD1-000221, BLOCK-000210-000246
+# (five digits or more, and no digit group after: "IBAN DO62 BHDR 0000 0000" is no Bates)
+_BATES = re.compile(
+    r"\b(?:Bates\s+(?:No\.?\s*)?)?[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ]0\d{4,7}"
+    r"(?:\s*[-–]\s*(?:[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ])?0?\d{4,7})?\b"
+    r"(?![ \t]?\d)")
+_LABEL_WORDS = {"ID", "NO", "CR", "DL", "SSN", "ACCT", "MRN", "DOB", "TEL", "PH", "FIN", "NR",
+                "FBI", "CASE", "TIN", "PIN", "EIN", "ITIN", "CIN", "CNP", "CURP", "DNI"}
+# ...but the same shape after a record's label is that record's number
+# ("Student ID: BBE-2023-04417")
+_RECORD_LABEL = re.compile(
+    r"(?i)(?<!bates )(?<!bates stamp )\b(?:id|no\.?|number|#|mrn|chart|account|acct|encounter|kit|"
+    r"event|entry|employee|member|patient|client|student|serial|order|booking|"
+    r"conf(?:irmation)?)[:\s#.]*$")
 _GUARDED_RE = [(guards, re.compile(p)) for guards, p in _GUARDED]
 # a reported case: "Doe v. Stegall, 653 F.2d 180", "Ratha v. Phatthana Seafood Co., 35 F.4th"
 # (looked for only where a text has " v. ": it tries every capitalised word)
@@ -126,6 +137,7 @@ class PublicFacts:
         """Sorted (start, end) of every public fact in text (the last text's are remembered)."""
         if self._last_spans is None or self._last_spans[0] is not text:
             out = [m.span() for m in _PUBLIC.finditer(text)] + self.keep_spans(text)
+            out += [m.span() for m in _BATES.finditer(text) if not self._record(text, m)]
             for guards, pattern in _GUARDED_RE:
                 if any(g in text for g in guards):
                     out += [m.span() for m in pattern.finditer(text)]
@@ -133,6 +145,16 @@ class PublicFacts:
                 out += [m.span() for m in _CAPTION.finditer(text)]
             self._last_spans = (text, sorted(out))
         return self._last_spans[1]
+
+    @staticmethod
+    def _record(text: str, m: re.Match[str]) -> bool:
+        """A Bates-shaped number that is a record's: after its label ("Student ID: BBE-2023-
+        04417", "kit # HX-22-01185"), a label inside it ("ID 0044172"), or a case's year before
+        it ("22 CR 0418801")."""
+        before = text[max(0, m.start() - 24):m.start()]
+        prefix = re.match(r"[A-Za-z]+", m.group(0))
+        return bool(_RECORD_LABEL.search(before) or re.search(r"\b\d\d\s*$", before)
+                    or (prefix and prefix.group(0).upper() in _LABEL_WORDS))
 
     def keep_spans(self, text: str) -> list[tuple[int, int]]:
         """Spans of the case's keep list only (the last text's are remembered)."""
@@ -157,5 +179,5 @@ class PublicFacts:
     def is_kept_name(self, words: list[str]) -> bool:
         """True when every word of a candidate name belongs to a keep-list entry."""
         folded = [fold(w).strip(".,'’") for w in words]
-        folded = [w for w in folded if len(w) > 1]
+        folded = [w for w in folded if len(w) > 1 and w not in _RESPECT]
         return bool(folded) and all(w in self.words for w in folded)

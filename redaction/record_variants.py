@@ -26,7 +26,7 @@ _DIRS = {
 _SUFFIXES = [
     ("St", "Street"), ("Ave", "Avenue", "Av"), ("Rd", "Road"), ("Dr", "Drive"), ("Ln", "Lane"),
     ("Blvd", "Boulevard"), ("Ct", "Court"), ("Cir", "Circle"), ("Pl", "Place"), ("Way",),
-    ("Ter", "Terrace"), ("Pkwy", "Parkway"), ("Hwy", "Highway"), ("Trl", "Trail"),
+    ("Ter", "Terr", "Terrace"), ("Pkwy", "Parkway"), ("Hwy", "Highway"), ("Trl", "Trail"),
     ("Sq", "Square"), ("Loop",), ("Run",), ("Pike",), ("Row",), ("Aly", "Alley"),
     ("Cres", "Crescent"), ("Xing", "Crossing"), ("Pt", "Point"), ("Path",), ("Walk",),
     ("Cv", "Cove"), ("Holw", "Hollow"), ("Bnd", "Bend"),
@@ -56,6 +56,12 @@ def address_variants(raw: str) -> list[Variant]:
     if not parts:
         return []
     places = place_variants(parts)
+    rural = re.match(r"(?i)^(?:Rt|Rte|Route|RR|R\.R\.|Rural Route|HC|Star Route)\.?\s*(\d+),?\s*"
+                     r"(?:P\.?O\.?\s*)?Box\s*#?\s*(\d+)$", parts[0])
+    if rural:  # "Rt 2 Box 148" is "Route 2, Box 148" and "RR 2 Box 148"
+        pat = (r"(?<![\w\-])(?i:Rt|Rte|Route|RR|R\.R\.|Rural Route|Rural Rt|HC|Star Route)\.?\s*"
+               rf"{rural.group(1)},?\s*(?i:P\.?\s?O\.?\s*)?(?i:Box)\s*#?\s*{rural.group(2)}(?!\d)")
+        return [Variant("ADDRESS", "address", re.compile(pat)), *places]
     m = re.match(r"^(\d+[A-Za-z]?(?:-\d+)?)\s+(.+)$", parts[0])
     if not m:
         whole = r"\s+".join(map(re.escape, raw.split()))
@@ -89,7 +95,7 @@ def address_variants(raw: str) -> list[Variant]:
         tail += rf"(?:,?\s*{_UNIT}\.?\s*#?\s*{re.escape(unum)}(?!\w))?"
         unit_alone = [Variant("ADDRESS", "unit", re.compile(  # "(#214)", "apartamento 22"
             r"(?<![\w#])(?:#\s*|(?i:apt|apartment|unit|suite|ste|trlr|trailer|apartamento|apto|"
-            r"departamento|depto|room|rm)\.?"
+            r"aparta(?:m|rn)ento|departamento|depto|room|rm|[l1]ote?|space|spc)\.?"
             rf"\s*#?\s*){re.escape(unum)}(?![\w\-/])"), weak=True)]
     if rest:
         city = r"\s+".join(re.escape(w) for w in rest[0].split())
@@ -165,6 +171,9 @@ _SETTLEMENT = re.compile(
 )
 
 
+_NOT_COUNTY = r"(?!\s+(?i:county|parish|co\.|borough)\b)"
+
+
 def town_variants(city: str) -> list[Variant]:
     """One place name alone, unless it is public (a large city, a state, a country)."""
     name = city.strip()
@@ -176,10 +185,11 @@ def town_variants(city: str) -> list[Variant]:
     body = r"\s+".join(loose_form(w) for w in words)
     if all(is_common_word_name(w) for w in words):  # "Hope", "Friendship": a proper noun only
         forms = [body, r"\s+".join(re.escape(w.upper()) for w in words)]
-        pat = re.compile(rf"(?<![\w\-])(?:{'|'.join(forms)})(?![\w\-])")
+        pat = re.compile(rf"(?<![\w\-])(?:{'|'.join(forms)})(?![\w\-]){_NOT_COUNTY}")
         return [Variant("LOCATION", "town", pat, weak=True)]
     ocr = r"\s+".join(ocr_form(w) if len(w) >= 4 else re.escape(fold(w)) for w in words)
-    pat = re.compile(rf"(?<![\w\-]){ocr}(?![\w\-])")  # "Ky1e", any case, with or without accents
+    # "Ky1e", any case, with or without accents; "Waller County" is the county, not her town
+    pat = re.compile(rf"(?<![\w\-]){ocr}(?![\w\-]){_NOT_COUNTY}")
     return [Variant("LOCATION", "town", pat, weak=True, folded=True)]
 
 
@@ -188,12 +198,44 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December"]
 
 
+# the months in the clients' other languages: Spanish, Portuguese, French, Tagalog, Romanian
+_MONTHS_ABROAD = [
+    "enero janeiro janvier ianuarie", "febrero fevereiro février pebrero februarie",
+    "marzo março mars marso martie", "abril avril aprilie", "mayo maio mai",
+    "junio junho juin hunyo iunie", "julio julho juillet hulyo iulie", "agosto août",
+    "septiembre setiembre setembro septembre setyembre septembrie",
+    "octubre outubro octobre oktubre octombrie", "noviembre novembro novembre nobyembre noiembrie",
+    "diciembre dezembro décembre disyembre decembrie",
+]
+_OCR_MONTH = str.maketrans({"o": "[o0]", "l": "[l1]", "i": "[i1l]"})
+
+
 def _month_re(m: int) -> str:
     full = _MONTHS[m - 1]
-    forms = {full, full[:3]}
+    forms = {full, full[:3]} | set(_MONTHS_ABROAD[m - 1].split())
     if m == 9:
         forms.add("Sept")
-    return rf"(?:{alternation(forms)})\.?"
+    # OCR reads o as 0 and l as 1 in a month too: "febrer0", "ju1io"
+    return rf"(?:{'|'.join(sorted(re.escape(f.lower()).translate(_OCR_MONTH) for f in forms))})\.?"
+
+
+_DAY_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+              "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+              "eighteen", "nineteen", "twenty"]
+_DAY_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                 "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                 "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+
+
+def _day_words(d: int) -> str:
+    """The day of the month written out: "eight", "eighth", "twenty-first", "thirty one"."""
+    tens, unit = divmod(d, 10)
+    if d <= 20:
+        return f"{_DAY_WORDS[d - 1]}|{_DAY_ORDINALS[d - 1]}"
+    head = "twenty" if tens == 2 else "thirty"
+    if unit == 0:
+        return f"{head}|{head[:-1]}ieth"
+    return rf"{head}[\s\-]?(?:{_DAY_WORDS[unit - 1]}|{_DAY_ORDINALS[unit - 1]})"
 
 
 def dob_variants(dob: date) -> list[Variant]:
@@ -206,8 +248,13 @@ def dob_variants(dob: date) -> list[Variant]:
     ords = r"(?:st|nd|rd|th)?"
     mon = _month_re(m)
     s = r"[/\-.]"
+    de = r"(?:\s+de)?"  # "11 de febrero de 2005"
+    words = rf"(?:the\s+)?(?:{_day_words(d)})"
     forms = [
         rf"{y4}{s}{mm}{s}{dd}",
+        rf"{dd}{de}\s+{mon}{de},?\s*{yy}",
+        rf"{words}\s*(?:of\s+)?{mon},?\s*{yy}",
+        rf"{mon}\s+{words},?\s*{yy}",
         rf"{mm}{s}{dd}{s}{yy}",
         rf"{dd}{s}{mm}{s}{yy}",
         rf"{mon}\s*{dd}{ords},?\s*{yy}",
@@ -218,7 +265,7 @@ def dob_variants(dob: date) -> list[Variant]:
     ]
     full = rf"(?<![\w/\-.])(?:{'|'.join(f for f in forms if f)})(?![\w/]|[\-.]\d)"
     no_year = (
-        rf"(?<![\w/\-.])(?:{mon}\s*{dd}{ords}|{dd}{ords}\s*(?:of\s+)?{mon})"
+        rf"(?<![\w/\-.])(?:{mon}\s*{dd}{ords}|{dd}{ords}\s*(?:of\s+|de\s+)?{mon})"
         rf"(?!\w|,?\s*\d{{2,4}}|\s*/)"
     )
     return [

@@ -25,7 +25,7 @@ def partial_form(category: str, span: str) -> str | None:
     if category == "ADDRESS":
         for _name, pattern, _score in StreetAddressRecognizer.compiled():
             m = pattern.fullmatch(span)
-            if m and m.group("city"):
+            if m and "city" in pattern.groupindex and m.group("city"):
                 place = m.group("city")
                 if m.group("state"):
                     place += f", {m.group('state')}"

@@ -38,7 +38,7 @@ from redaction.variants import fold
 if TYPE_CHECKING:
     from redaction.engine import RedactionEngine
 
-CASE_FACTS = {"ROOM", "VEHICLE", "LISTING", "LOCATION", "IP"}
+CASE_FACTS = {"ROOM", "VEHICLE", "LISTING", "LOCATION", "IP", "CODE"}
 CONTAINERS = {"EMAIL", "URL", "HANDLE", "ADDRESS", "PHONE", "ID", "SSN", "ACCOUNT", "CARD"}
 _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
 _REL_BEFORE = re.compile(
@@ -55,6 +55,19 @@ _MINOR_AFTER = re.compile(
     r"(?i)^\s*(?:\(|,\s*)(?:age[d]?\s*)?(\d{1,2})\s*(?:\)|,|years?|yrs?|y/?o)"
 )
 _MINOR_BEFORE = re.compile(r"(?i)\b(\d{1,2})[- ]year[- ]old\s+(?:\w+\s+)?$")
+
+
+_NUMBERS = {"ACCOUNT", "ID", "PHONE", "CODE", "DOB", "CARD"}
+_FILE_NAME = re.compile(r"(?:IMG|VID|PTT|AUD|DOC|PXL|DSC|STK|Screenshot)[\w\-]*\."
+                        r"(?:jpe?g|png|gif|heic|webp|pdf|mp4|mov|3gp|opus|m4a|aac|vcf|docx?|txt)"
+                        r"(?!\w)", re.I)
+
+
+def _in_file_name(text: str, start: int, end: int) -> bool:
+    """True when [start, end) lies inside a file name a phone or app gave a photo or note."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), text.rfind("/", 0, start))
+    m = _FILE_NAME.match(text, left + 1)
+    return m is not None and m.end() >= end
 
 
 class _Analyzer(AnalyzerEngine):
@@ -175,6 +188,8 @@ class RedactionSession:
             meta = r.recognition_metadata or {}
             owner = meta.get("owner")
             cat = r.entity_type[len(KNOWN_PREFIX):] if owner is not None else r.entity_type
+            if owner is None and cat in _NUMBERS and _in_file_name(text, r.start, r.end):
+                continue  # "IMG-20220314-WA0031.jpg": a phone's photo, not an account
             cands.append(Candidate(r.start, r.end, cat, str(meta.get("detector", "")),
                                    float(r.score), owner, bool(meta.get("weak")),
                                    bool(meta.get("seed"))))
@@ -262,7 +277,8 @@ class RedactionSession:
         return result
 
     def _redact(self, text: str, cands: list[Candidate]) -> RedactedText:
-        specific = [c for c in cands if not c.known and c.category in CASE_FACTS]
+        # a room or a plate beats the generic id shape; a code found by its shape alone does not
+        specific = [c for c in cands if not c.known and c.category in CASE_FACTS - {"CODE"}]
         cands = [c for c in cands if not (c.category == "ID" and not c.known and any(
             c.start < s.end and s.start < c.end for s in specific))]
         cands = [c for c in cands if self._applies(c)]

@@ -155,11 +155,18 @@ def ocr_form(token: str) -> str:
     """The folded token as a pattern that tolerates OCR's confusions; a four-letter one only
     its digit confusions ("Tami" is not the script code "Taml" in a font list)."""
     table = _OCR if len(token) > 4 else _OCR_SHORT
-    return "".join(table.get(ch, re.escape(ch)) for ch in fold(token).replace("’", "'"))
+    form = "".join(table.get(ch, re.escape(ch)) for ch in fold(token).replace("’", "'"))
+    if len(token) == 4 and fold(token).startswith("i"):  # a capital I read as l: "lzzy"
+        form = "[il1|!]" + form[len(_OCR_SHORT["i"]):]
+    return form
 
 
 def _alias_form(alias: str, ocr: bool) -> str:
     parts = [p for p in re.split(r"[\s\-_.]+", fold(alias).replace("’", "'")) if p]
+    if ocr and len(parts) > 1:  # "Ana-Lu" OCR'd as "Ana1u", "Baby-Sol" as "Baby S0l"
+        return _JOIN.join(ocr_form(p) if len(p) >= 4 else "".join(
+            _OCR_SHORT.get(ch, re.escape(ch)) if ch in "ol" else re.escape(ch) for ch in p)
+            for p in parts)
     return _JOIN.join(ocr_form(p) if ocr and len(p) >= 4 else re.escape(p) for p in parts)
 
 
@@ -259,6 +266,12 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
         if len(seq) >= 2 and seq not in NOT_INITIALS:
             bare.add(seq)
     out = []
+    surname_initials = {w[0].upper() for name in names for w in _WORD.findall(name)[1:]
+                        if fold(w) not in NAME_PARTICLES and w[0].isalpha()}
+    if surname_initials:  # "Ms. D.", as a filing abbreviates her
+        pat = (r"(?<![\w.])(?:Ms|Mrs|Miss|Mr|Mx|Sra|Srta|Sr)\.?\s(?:"
+               + "|".join(sorted(surname_initials)) + r")\.(?!\w|\.\w)")
+        out.append(Variant("PERSON", "initials", re.compile(pat)))
     if dotted:
         pat = rf"(?=[A-Z])(?<![\w.])(?:{alternation(dotted)})(?![\w]|\.\w)"
         out.append(Variant("PERSON", "initials", re.compile(pat)))

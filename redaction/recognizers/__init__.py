@@ -15,6 +15,7 @@ from redaction.recognizers.contact import (
 from redaction.recognizers.identifiers import (
     AccountRecognizer,
     CardRecognizer,
+    CodeRecognizer,
     IpAddressRecognizer,
     LabeledIdRecognizer,
     LastFourRecognizer,
@@ -47,6 +48,7 @@ def generic_recognizers(
         SsnRecognizer(), CardRecognizer(), AccountRecognizer(), LabeledIdRecognizer(),
         IpAddressRecognizer(), ListingIdRecognizer(), StreetAddressRecognizer(), DobRecognizer(),
         AddressBlockRecognizer(), SchoolRecognizer(), GpsRecognizer(), ReceiptRecognizer(),
+        CodeRecognizer(),
         LastFourRecognizer(), MrzRecognizer(),
         PlateRecognizer(), RoomRecognizer(), ShelterRecognizer(), PersonRecognizer(is_word),
         *presidio_detectors(),

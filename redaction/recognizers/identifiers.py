@@ -10,6 +10,17 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redaction.recognizers.base import RegexRecognizer, result
 
 DOCKET = re.compile(r"^\d{1,2}:\d{2}-[a-z]{2,4}-\d{2,6}", re.I)
+FEDERAL_CASE = re.compile(r"^\d{2}-[a-z]{2,4}-\d+", re.I)  # "23-cv-05530": the public case
+_SWITCH = re.compile(r"(?<=[A-Z])(?=\d)|(?<=\d)(?=[A-Z])")
+
+
+def looks_random(code: str) -> bool:
+    """A code nobody would choose as a word or model name: letters and digits switch places
+    at least three times ("HMQ4X9TT2A", "CIS-4Q9XT2", "A1F3-9C22-77DE-0B41"); a Bates number,
+    a form ("I-94") or a model ("F-250", "iPhone14") switches once or twice."""
+    letters_digits = re.sub(r"[\s\-]", "", code)
+    return (len(letters_digits) >= 6 and len(_SWITCH.findall(letters_digits)) >= 3
+            and sum(c.isdigit() for c in letters_digits) >= 2)
 
 
 class SsnRecognizer(RegexRecognizer):
@@ -65,7 +76,8 @@ class AccountRecognizer(RegexRecognizer):
     GROUP = "n"
     PATTERNS = [
         ("labeled", r"(?i:account|acct|a/c|routing|iban|checking|savings)\.?\s*"
-                    r"(?i:number|no\.?|#)?[:\s#.]*(?P<n>(?:[Xx*•]+[\s\-]?)?\d[\d\- ]{4,}\d)"
+                    r"(?i:number|no\.?|#)?[:\s#.]*"
+                    r"(?P<n>(?:[Xx*•]+[\s\-]?|[A-Z]{1,4}-)?\d[\d\- ]{4,}\d)"
                     r"(?![\w\-])", 0.7),
         # an IBAN after its label, in groups, whether or not its check digits add up
         ("iban", r"(?i:IBAN)[:\s#.]*(?P<n>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8})(?![\w\-])", 0.7),
@@ -84,6 +96,8 @@ class LabeledIdRecognizer(RegexRecognizer):
     PATTERNS = [
         ("labeled", r"(?<![\w\-])(?=(?:[A-Za-z\-]*\d){4})(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d"
                     r"[A-Za-z0-9\-]*)(?![\w\-])", 0.7),
+        ("numbered", r"(?<![\w\-])(?=(?:[A-Za-z\-]*\d){4})(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d"
+                     r"[A-Za-z0-9\-]*)(?![\w\-])", 0.6),
     ]
     CUES = {"labeled": r"(?i:MRN|medical record(?: number| no\.?)?|patient (?:id|no\.?)|"
                        r"emp(?:loyee)?\.? (?:id|no\.?|number)|member id|client id|student id|"
@@ -96,12 +110,26 @@ class LabeledIdRecognizer(RegexRecognizer):
                        # national ids and registry numbers abroad, police report numbers
                        r"\bCIN|\bNIF|\bDNI|\bCURP|\bRFC|\bNIN|\bBVN|\bCPF|\bRUT|\bSPN|\bNIE|"
                        r"c[eé]dula(?: no\.?)?|\bRPT|(?:incident|police) report(?: no\.?| number)?|"
-                       r"report (?:no\.?|number)|folio(?: no\.?)?)"
-                       r"(?:\s+(?:is|was|of))?[:\s#.]*(?:\((?-i:[A-Z]{2,3})\)\s*|(?-i:[A-Z]{2})\s+)?"}
+                       r"report (?:no\.?|number)|folio(?: no\.?)?|chart (?:no\.?|number|#)|"
+                       r"conf(?:irmation)?\.? (?:no\.?|number|#|code)|"
+                       r"reservation (?:no\.?|number|#|code)|(?:person|entry) (?:no\.?|number|#)|"
+                       r"\bentry|\bVIN|order (?:no\.?|number|#)|encounter|event|kit|employee)"
+                       r"(?:\s+(?:is|was|of))?[:\s#.(]*(?:\((?-i:[A-Z]{2,3})\)\s*|(?-i:[A-Z]{2})\s+)?",
+            # any record's number: "kit # HX-22-01185", "Event No: NYC2102001447"
+            "numbered": r"(?i:\b[a-z]{2,}\.?\s?(?:#|no\.|no|nbr|num))[:\s#.]*"}
 
-    def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
+    def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
         token = match.group("n")
-        return len(re.sub(r"\D", "", token)) >= 4 and not DOCKET.match(token)
+        if len(re.sub(r"\D", "", token)) < 4 or DOCKET.match(token) or FEDERAL_CASE.match(token):
+            return False
+        if pattern_name == "labeled":
+            return True
+        # after any other label, a number that is not a page, an exhibit or a year, nor a
+        # police or lab case's number ("CASE NO. 23-221904", "Lab No. DF-23-0419")
+        label = match.string[max(0, match.start() - 16):match.start()]
+        return bool(re.search(r"[A-Za-z\-]|\d{5}", token)) and not re.search(
+            r"(?i)\b(?:case|lab|page|exhibit|ex|docket|bates|rule)\.?\s*(?:#|no\.?|nbr|num)"
+            r"[:\s#.]*$", label)
 
 
 class IpAddressRecognizer(RegexRecognizer):
@@ -142,6 +170,11 @@ class ReceiptRecognizer(RegexRecognizer):
         ("eth", r"(?<![\w])(?P<n>0x[a-fA-F0-9]{40})(?![\w])", 0.8),
         ("tron", r"(?<![\w])(?P<n>T[1-9A-HJ-NP-Za-km-z]{33})(?![\w])", 0.7),
         ("ein", r"(?<![\w\-])(?P<n>\d{2}-\d{7})(?![\w\-])", 0.8),
+        # a state criminal, juvenile or dependency case: "22 CR 0418801", "2023-DP-000412"
+        ("state_case", r"(?<![\w\-:])(?P<n>(?:19|20)?\d\d[ \-]?(?:CR|CF|CM|MM|JV|JD|JUV|DP|DEP|"
+                       r"TPR|DR|FM)[ \-]?\d{4,8})(?![\w\-])", 0.7),
+        # agency event and file numbers: "TCA2203000917", "NYC2102001447"
+        ("agency", r"(?<![\w\-])(?P<n>[A-Z]{2,4}\d{9,12})(?![\w\-])", 0.6),
     ]
     CUES = {
         "device": r"(?i:imei|meid|iccid|serial(?: no\.?| number)?|s/n|esn|device id|udid)[:\s#.]*",
@@ -156,6 +189,27 @@ class ReceiptRecognizer(RegexRecognizer):
             wallet = match.group("n")
             return bool(re.search(r"[a-z]", wallet) and re.search(r"\d", wallet))
         return True
+
+
+class CodeRecognizer(RegexRecognizer):
+    """Confirmation, booking, gift-card and device codes: "HMQ4X9TT2A", "7XQ2-LM9P-4RTA",
+    "8E1F-22AC-0D7B", two groups of four ("D4K8 Q2RP"), VINs. A fact of the case, like an ad's
+    id: co-counsel see it, a court filing does not."""
+
+    ENTITY = "CODE"
+    DETECTOR = "pattern:code"
+    GROUP = "n"
+    PATTERNS = [
+        ("code", r"(?<![\w\-.])(?P<n>[A-Z\d]{4} [A-Z\d]{4}(?![\w\-])|"
+                 r"(?=[A-Z\d\-]*[A-Z])(?=[A-Z\d\-]*\d)[A-Z\d]{2,17}(?:-[A-Z\d]{2,8}){0,4})"
+                 r"(?![\w\-]|\.\w)", 0.6),
+    ]
+
+    def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
+        code = match.group("n")
+        # a phone's file name is no code: "IMG-20220314-WA0031", "PXL_20230101"
+        return looks_random(code) and not FEDERAL_CASE.match(code) and not re.match(
+            r"(?:IMG|VID|DSC|PXL|AUD|PTT|STK|DOC)\b", code)
 
 
 class LastFourRecognizer(RegexRecognizer):

@@ -10,14 +10,25 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.gazetteer import (
+    english_zipf,
     is_everyday,
     is_everyday_in_chat,
     is_first_name,
+    is_name_in_chat,
     is_ordinary,
     is_place,
     is_rare_word,
+    is_region,
+    is_surname,
 )
-from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE, ROLE_AFTER, STATE_NAMES
+from redaction.lexicon import (
+    HONORIFIC,
+    NOT_NAMES,
+    NOT_PEOPLE,
+    ROLE_AFTER,
+    STATE_NAMES,
+    VEHICLE_MAKES,
+)
 from redaction.positions import name_position
 from redaction.recognizers.base import result
 from redaction.record_variants import SUFFIX_FORMS
@@ -124,7 +135,23 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
 # titles that are English words too: the name after them must not be an everyday word
 _HOMOGRAPH_TITLES = {"ate", "don", "mang", "tia", "tio", "seu", "anh", "dona", "lola"}
 _OCR_LETTERS = str.maketrans({"0": "o", "1": "l"})
+_MAKE_BEFORE = re.compile(rf"\b(?:{VEHICLE_MAKES})\s+$")
+_INITIAL_SURNAME = re.compile(
+    r"(?<![\w.])[A-Z]\.[ \t]?(?P<s>[A-Z][a-z'’]*[a-z01][a-z'’]+(?:-[A-Z][a-z'’]+)?|"
+    r"[A-Z][A-Z'’]{2,}(?:-[A-Z]{2,})?)(?![\w\-]|\.\w)")
+_STREET_AFTER = re.compile(r"[ \t]+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Dr|Drive|Ln|Lane|Way|Ct|"
+                           r"Hwy|Highway|Pkwy|Pl|Sq|Terr?)\b\.?")
+_LOGIN = re.compile(r"(?<![\w@.\-])(?:[A-Z]{2,3}-)?(?P<l>[A-Z]{5,13}|[a-z]{5,13})(?![\w@\-]|\.\w)")
 _GAP_CHARS = " \t\n:,\"“'"
+
+
+def _acronym(word: str) -> bool:
+    """An acronym or its plural ("KYC", "FOIA", "IPs"), not initials, a suffix or a short
+    surname in capitals ("LEE", "NG")."""
+    if re.fullmatch(r"[A-Z]{2,}s", word):
+        return True
+    return bool(re.fullmatch(r"[A-Z]{2,4}", word)) and word not in ("JR", "SR", "II", "III", "IV") \
+        and not is_surname(word, 20_000) and not is_first_name(word)
 
 
 def _cued(text: str, start: int, phrases: frozenset[str]) -> bool:
@@ -141,10 +168,13 @@ _STRONG_CUE = re.compile(r"(?i)\b(?:name|named|call|calls|called|kid|son|daughte
 _PLACE_WORDS = {"county", "counties", "province", "parish", "township", "city", "state", "district",
                 "highway", "street", "avenue", "road", "river", "lake", "mountain", "valley",
                 "beach", "island", "bay", "park", "airport", "station", "division", "unit",
-                "office", "court", "center", "centre", "galleria", "mall", "plaza", "market"}
+                "office", "court", "center", "centre", "galleria", "mall", "plaza", "market",
+                "heights", "hills", "gardens", "village", "springs", "falls", "estates",
+                "harbor", "harbour", "square", "terrace", "manor", "ridge", "crossing"}
 _PLACE_AFTER = re.compile(r"[ \t]+(?:County|Province|Parish|Township|City|Street|St\.?|Avenue|"
                           r"Ave\.?|Road|Rd\.?|Highway|Hwy|River|Lake|Valley|Beach|Island|Bay|"
-                          r"Park|Airport|Station|Division|Galleria|Mall|Plaza|Penal|Code)\b")
+                          r"Park|Airport|Station|Division|Galleria|Mall|Plaza|Penal|Code|Heights|Hills|"
+                          r"Gardens|Village|Springs|Falls|Estates|Harbor|Square)\b")
 _STATE_AFTER = re.compile(
     r",?[ \t]+(?:(?!MD|PA)(?-i:[A-Z]{2})\b(?![.\-'’])|(?:" + STATE_NAMES + r")\b)")
 _STOP = re.compile(r"(?i)^(?:" + "|".join(sorted(_stop_words(), key=len, reverse=True)) + r")$")
@@ -241,6 +271,8 @@ class PersonRecognizer(EntityRecognizer):
                     words = text[start:end].split()
                     if len(words) == 1 and ROLE_AFTER.match(text, end):
                         continue  # "Foster mother's cell", "Step father"
+                    if _MAKE_BEFORE.search(text, max(0, start - 12), start):
+                        continue  # a model: "Toyota Sienna", "GMC Sierra"
                     if ent.label_ == "PERSON" and self._not_a_name(words):
                         continue
                     if ent.label_ == "PERSON" and self._person_like(words):
@@ -258,6 +290,8 @@ class PersonRecognizer(EntityRecognizer):
             out += self._name_shapes(text, doc)
         out += self._given_names(text)
         out += self._chat_names(text)
+        out += self._initial_surnames(text)
+        out += self._logins(text)
         for name, pattern, score in self._compiled:
             cues = _CUES_BEFORE.get(name)
             for m in pattern.finditer(text):
@@ -274,6 +308,10 @@ class PersonRecognizer(EntityRecognizer):
                 while words and fold(words[-1]).strip(".") in NOT_NAMES:
                     end -= len(words[-1]) + 1
                     words = words[:-1]
+                if name == "paren_nick" and (words and _acronym(words[0]) or any(
+                        english_zipf(w) >= 3.0 and is_ordinary(w.lower()) and not is_first_name(w)
+                        and not is_surname(w, 5_000) for w in m.group(0).split("(")[0].split())):
+                    continue  # a defined term: 'Reauthorization Act ("TVPRA")', 'Inn ("Hotel")'
                 quoted = name in ("nickname", "paren_nick", "quoted_nick")  # a nickname is a name
                 if name == "title":
                     word = words[0] if words else ""
@@ -292,7 +330,8 @@ class PersonRecognizer(EntityRecognizer):
                 if name == "speaker":
                     if any(fold(w) in NOT_NAMES or fold(w).replace("rn", "m") in NOT_NAMES
                            or _STOP.match(w) for w in words) or \
-                            self._not_a_name(words):
+                            self._not_a_name(words) and not all(
+                                is_name_in_chat(w) for w in words):
                         continue
                     quoted = True
                 if name == "cue_lower":  # "my name is hope": a name even if a word
@@ -306,7 +345,8 @@ class PersonRecognizer(EntityRecognizer):
                 strong = name == "cue" and _STRONG_CUE.search(
                     text[max(0, m.start() - 40):m.start()]) is not None
                 if name in ("cue", "role", "speaker") and self._not_a_name(words) and not (
-                        strong and all(is_first_name(w) and not is_everyday(w) for w in words)):
+                        strong and all(is_first_name(w) and not is_everyday(w) for w in words)
+                ) and not (name == "speaker" and all(is_name_in_chat(w) for w in words)):
                     continue
                 seed = name in ("honorific", "title", "nickname", "paren_nick", "quoted_nick",
                                 "speaker", "cue_lower") or len(words) >= 2
@@ -362,13 +402,47 @@ class PersonRecognizer(EntityRecognizer):
         out = []
         for m in _LOWER_WORD.finditer(text):
             word = m.group(0)
-            if len(word) < 3 or is_everyday_in_chat(word) or _STOP.match(word) or \
+            if len(word) < 3 or is_everyday_in_chat(word) and not is_name_in_chat(word) or \
+                    _STOP.match(word) or \
                     is_place(word) or fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or \
                     word in _CHAT_SLANG:
                 continue
             if name_position(text, m.start(), m.end()):
                 out.append(result("PERSON", m.start(), m.end(), 0.4, self, "chat:name",
                                   seed=True))
+        return out
+
+    def _initial_surnames(self, text: str) -> list[RecognizerResult]:
+        """An initial and a census surname, as notes and logs sign: "R. Flores", "nurse
+        D. Pemberton", "A. Villatoro-Smith", OCR's "T. Mos1ey"; not "N. Main St" nor "D. Mass."."""
+        out = []
+        for m in _INITIAL_SURNAME.finditer(text):
+            parts = m.group("s").translate(_OCR_LETTERS).split("-")
+            if _STREET_AFTER.match(text, m.end()) or fold(parts[0]) in NOT_NAMES:
+                continue
+            if not any(is_surname(p) for p in parts) or any(
+                    is_everyday(p.lower()) and not is_first_name(p) and not is_surname(p, 10_000)
+                    for p in parts) or len(parts[0]) <= 4 and text.startswith(".", m.end()):
+                continue  # "D. Mass.", "S.D. Tex." are courts
+            out.append(result("PERSON", m.start(), m.end(), 0.5, self, "gazetteer:initial",
+                              seed=False))
+        return out
+
+    def _logins(self, text: str) -> list[RecognizerResult]:
+        """Staff log-ins made of an initial and a surname, in logs and key-card records:
+        "HNGUYEN", "GM-DVARMA", "jlockridge"; never a word, a name or a surname itself."""
+        out = []
+        for m in _LOGIN.finditer(text):
+            login = m.group("l")
+            rest = login[1:]
+            if not is_surname(rest, 40_000) or is_everyday(login.lower()) or is_everyday(
+                    rest.lower()) and (not is_surname(rest, 5_000) or english_zipf(rest) >= 3.6) \
+                    or is_first_name(login) or \
+                    is_surname(login) or is_first_name(rest) and not is_surname(rest, 5_000) or \
+                    is_place(login):
+                continue
+            out.append(result("PERSON", m.start(), m.end(), 0.45, self, "gazetteer:login",
+                              seed=False))
         return out
 
     def _given_names(self, text: str) -> list[RecognizerResult]:
@@ -386,8 +460,13 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Quincy, Massachusetts", "Houston TX"
             if rest and is_place(f"{first} {rest}"):
                 continue  # "Santo Domingo"
+            if text.startswith(".", m.end("f")) and re.search(
+                    r"[A-Z][a-z]{1,5}\.\s*&?\s*$", text[max(0, m.start() - 12):m.start()]):
+                continue  # an abbreviation among others: "Tex. Civ. Prac. & Rem. Code"
             if first.islower():
-                if len(first) < 4 or is_everyday_in_chat(first) or not (
+                if len(first) < 4 or is_everyday_in_chat(first) and not (
+                        is_name_in_chat(first) and name_position(text, m.start(), m.end("f"))
+                ) or not (
                         is_rare_word(first) or name_position(text, m.start(), m.end("f"))
                         or _in_name_list(text, m.start(), m.end("f"))):
                     continue
@@ -397,6 +476,11 @@ class PersonRecognizer(EntityRecognizer):
             parts = [fold(w) for w in (rest or "").split()]
             if any(p in _ORG_WORDS or p in _PLACE_WORDS for p in parts):
                 continue  # "Wyndham Hotels", "Harris County", "Jackson Memorial Hospital"
+            if _MAKE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "Toyota Sienna", "GMC Sierra"
+            if is_region(first) and not (parts and is_surname(parts[0], 20_000)
+                                         and not is_everyday(parts[0])):
+                continue  # "Georgia Crime Information Center", "Georgia Bar"
             prev = text[max(0, m.start() - 20):m.start()].split()[-1:]
             if prev and prev[0][:1].isupper() and not first.islower() and (
                     is_place(f"{prev[0]} {first}") or prev[0] in ("Los", "Las", "San", "Santa",
@@ -406,6 +490,10 @@ class PersonRecognizer(EntityRecognizer):
                              NOT_PEOPLE or parts[-1] in SUFFIX_FORMS or is_place(parts[-1]) or
                              parts[-1] in _PLACE_WORDS):
                 parts.pop()
+            # a surname that is an everyday word must be a common surname ("Brown", "White"),
+            # or the two words are a name of something else ("Jackson Heights", "Laura Ashley")
+            if parts and is_everyday(parts[0]) and not is_surname(parts[0], 5_000):
+                parts = []
             rest = " ".join((rest or "").split()[:len(parts)])
             surname = bool(parts) and not first.isupper() and not rest.isupper()
             if surname:
@@ -423,8 +511,8 @@ class PersonRecognizer(EntityRecognizer):
         folded = [fold(w).translate(_OCR_LETTERS) for w in clean if len(w) > 1]  # TREYV0N
         if not folded or any(f in NOT_NAMES or f in NOT_PEOPLE or f in _ORG_WORDS or
                              f in _PLACE_WORDS or is_place(f) or f in SUFFIX_FORMS or
-                             _STOP.match(f) for f in folded):
-            return False
+                             _STOP.match(f) for f in folded) or any(_acronym(w) for w in clean):
+            return False  # ... nor an acronym: "I. KYC RECORD", "JFK, VWP"
         everyday = [is_everyday(f) and not is_first_name(f) for f in folded]
         if kind == "caps_last_first":  # "SMITH, JOHN": the shape itself says name
             return len(clean) > 1 and not all(everyday)
@@ -445,6 +533,8 @@ class PersonRecognizer(EntityRecognizer):
     def _describes_uncached(words: tuple[str, ...]) -> bool:
         if len(words) == 1 and words[0].isupper() and len(words[0].strip(".,:")) <= 5:
             return True
+        if any(_acronym(w.strip(".,:;()")) for w in words):
+            return True  # "I. KYC", "ICE FOIA", "Login IPs": acronyms, not a name
         folded = [fold(w).strip(".,'’:") for w in words]
         folded = [re.sub(r"'s$", "", f) for f in folded if f]
         if not folded:

@@ -7,13 +7,17 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redaction.gazetteer import is_everyday, is_ordinary
+from redaction.gazetteer import is_everyday, is_large_city, is_ordinary
 from redaction.lexicon import STATE_NAMES
 from redaction.recognizers.base import RegexRecognizer, result
 from redaction.record_variants import SUFFIX_ALT, SUFFIX_FORMS
 
 _UNIT = (r"(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Lot|Trlr|Trailer|Space|Fl|Floor|Lote|Casa|"
          r"Depto|Departamento|Interior|#)")
+_UNIT_WORDS = r"(?i:apt|apartment|unit|suite|ste|lot|trlr|trailer|space|fl|floor|#)"
+# the city, state and ZIP that end a street address
+_CITY_TAIL = re.compile(rf",\s*(?P<city>[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){{0,2}})"
+                        rf"(?:,?\s*(?:[A-Z]{{2}}|{STATE_NAMES}))?(?:\s+(?P<zip>\d{{5}}(?:-\d{{4}})?))?$")
 _CITY_STATE = (
     rf"(?:,\s*(?P<city>[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){{0,2}})"
     rf"(?:,?\s*(?P<state>[A-Z]{{2}}|{STATE_NAMES}))?(?:\s+\d{{5}}(?:-\d{{4}})?)?)?"
@@ -32,12 +36,45 @@ class StreetAddressRecognizer(RegexRecognizer):
     ENTITY = "ADDRESS"
     DETECTOR = "pattern:address"
     PATTERNS = [
-        ("street", r"(?<![\w\-$.,/#])\d{1,6}[A-Z]?\s+"
+        ("street", r"(?<![\w\-$.,/#])\d{1,6}(?:-\d{1,4})?[A-Z]?\s+"
                    r"(?:(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\.?\s+)?"
                    r"(?:(?:[A-Z][\w'\-]*|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))\.?\s+){0,3}?"
                    rf"(?i:{SUFFIX_ALT})\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\.?)?(?![\w])"
                    rf"(?:,?\s*{_UNIT}\.?\s*#?\s*[\w\-]+)?" + _CITY_STATE, 0.7),
+        # the street's kind first, in Spanish, Portuguese, Italian or Romanian: "11 Calle
+        # Altamira", "Str. Lăpușneanu nr. 14, bl. B2, ap. 7", "Rua das Flores 120"
+        ("calle", r"(?<![\w\-$.,/#])(?:\d{1,6}\s+)?(?:Calle|Avenida|Av\.|Camino|Paseo|Carrera|"
+                  r"Rua|Travessa|Via|Viale|Strada|Str\.|Bulevardul|Bd\.|Ulica|ul\.)\s+"
+                  r"(?:(?:de|del|la|las|los|das|dos|da|do|di)\s+)?[A-ZÀ-Ý][\w'’\-]+"
+                  r"(?:\s+[A-ZÀ-Ý][\w'’\-]+){0,2}(?:,?\s*(?:nr\.?|no\.?|n[º°]|#)?\s*\d{1,5}[A-Z]?)?"
+                  r"(?:,\s*(?:bl|sc|et|ap|apt|int|depto|piso)\.?\s*[\w\-]{1,4})*"
+                  r"(?![\w\-])", 0.6),
+        # a street without its number, then a unit: "Story Rd, unit C"
+        ("street_unit", r"(?<![\w\-])(?:[A-Z][\w'\-]*\s+){1,3}"
+                        rf"(?i:{SUFFIX_ALT})\.?,?\s+{_UNIT_WORDS}\.?\s*#?\s*[A-Z\d][\w\-]{{0,4}}"
+                        r"(?![\w\-])", 0.6),
     ]
+
+    def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        if pattern_name == "calle":
+            return bool(re.search(r"\d", match.group(0))) or match.group(0)[:1].isdigit()
+        return True
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Street addresses; a large city and the state after one stay readable (the ZIP goes),
+        as FRCP 5.2 lets a filing keep: "[ADDRESS], Atlanta, GA [ADDRESS]"."""
+        out = []
+        for r in super().analyze(text, entities, nlp_artifacts):
+            m = _CITY_TAIL.search(text, r.start, r.end)
+            if m is None or m.end() != r.end or not is_large_city(m.group("city")):
+                out.append(r)
+                continue
+            out.append(result(self.ENTITY, r.start, m.start(), r.score, self, self.DETECTOR))
+            if m.group("zip"):
+                out.append(result(self.ENTITY, m.start("zip"), m.end("zip"), r.score, self,
+                                  self.DETECTOR))
+        return out
 
 
 class DobRecognizer(RegexRecognizer):
@@ -49,7 +86,7 @@ class DobRecognizer(RegexRecognizer):
     GROUP = "d"
     PATTERNS = [
         ("labeled", r"(?i:\bDOB|D\.O\.B\.|date of birth|birth ?date|born(?: on)?|birthday"
-                    r"(?: is)?|b\.)[:\s,]*(?:\w+:?\s+){0,2}?(?P<d>" + _DATE + r")(?![\w/])", 0.8),
+                    r"(?: is)?|b\.)[:\s,.]*(?:\w+:?\s+){0,2}?(?P<d>" + _DATE + r")(?![\w/])", 0.8),
     ]
 
 
