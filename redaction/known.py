@@ -183,7 +183,8 @@ class KnownMatcher:
                     hits.append(KnownHit(m.start(1), m.end(1), "ID", owner.index, "mrz"))
                     break
         vouched = self._vouched(view, hits)
-        hits = [h for h in hits if not self._everyday_use(view, h, vouched)]
+        hits = [h for h in hits if not self._everyday_use(view, h, vouched)
+                and not _word_by_possessive(view, h)]
         hits += self._fuzzy(view)
         hits += self._common_lower(view)
         hits += self._inside_links(view)
@@ -401,6 +402,14 @@ class KnownMatcher:
         return ranked[0]
 
 
+def _word_by_possessive(view: str, h: KnownHit) -> bool:
+    """A name with a possessive's "s" and no apostrophe that spells an everyday word: "this"
+    is not Thi's, "hers" not Her's."""
+    word = view[h.start:h.end]
+    return h.kind in ("name", "alias") and word[-1:] in "sS" and word.islower() and \
+        is_ordinary(word) and word_frequency(word) >= 4.0 and not is_ordinary(word[:-1])
+
+
 # a chat message's line: a time stamp or a date and time opens it
 _CHAT_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]{4,40}\]|\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4},?[ \t]+"
                         r"\d{1,2}:\d{2}|\d{1,2}:\d{2})")
@@ -414,8 +423,8 @@ def _chat_use(view: str, start: int, word: str) -> bool:
     if word_frequency(fold(word)) >= 4.0:
         return False
     line_start = view.rfind("\n", 0, start) + 1
-    if not _CHAT_LINE.match(view, line_start):
-        return False
+    if start - line_start > 240 or not _CHAT_LINE.match(view, line_start):
+        return False  # a message is short: a part read as one line is no message
     before = re.findall(r"[\w']+", view[max(line_start, start - 12):start])
     return not before or before[-1].lower() not in _DETERMINERS
 
@@ -466,6 +475,8 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
             not is_ordinary(fold(word)):
         return True
     line_start = view.rfind("\n", 0, start) + 1
+    if start - line_start > 240:
+        return False  # a message is short: a part read as one line is no message
     head = view[line_start:start]
     line_end = view.find("\n", end)
     rest = view[end:line_end if line_end >= 0 else len(view)]

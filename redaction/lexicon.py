@@ -179,3 +179,8 @@ NOT_PEOPLE = {
     "cook", "dishwasher", "nanny", "maid", "survivor", "survivors", "minor", "plaintiff",
 }
 
+
+# what a PDF content stream may put between two words of a line ("Judge)Tj ET BT 54 569 TD
+# (Castillo"): the leak check reads names across it
+STREAM_GAP = (r"(?:\s+|\s*(?:[()\[\]]|\bT[jJdDm*f]\b|\bET\b|\bBT\b|\bTL\b|-?[\d.]+|/\w+)"
+               r"(?:\s*(?:[()\[\]]|\bT[jJdDm*f]\b|\bET\b|\bBT\b|\bTL\b|-?[\d.]+|/\w+))*\s*)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from redaction.context import CaseContext
-from redaction.lexicon import RESPECT_WORDS, STATE_NAMES
+from redaction.lexicon import RESPECT_WORDS, STATE_NAMES, STREAM_GAP
 from redaction.variants import fold
 
 _RESPECT = frozenset(fold(w) for w in RESPECT_WORDS)
@@ -53,8 +53,6 @@ _ORG_WORDS = re.compile(r"(?i)\b(?:Inc|LLC|LLP|Corp|Co|Ltd|Court|District|County
                         r"Resort|Motel|Motor|Lodging|Hotels|Casino|Club|Restaurant|Salon|"
                         r"Company|Farms?|Agency|Enterprises|Bank|Church|Store|Market|Cafe|Bar|"
                         r"Spa|Stay|Nails?|Lounge|Contractors|Framing|Drywall|Agricultural)\b")
-_STREAM_GAP = (r"(?:\s+|\s*(?:[()\[\]]|\bT[jJdDm*f]\b|\bET\b|\bBT\b|\bTL\b|-?[\d.]+|/\w+)"
-               r"(?:\s*(?:[()\[\]]|\bT[jJdDm*f]\b|\bET\b|\bBT\b|\bTL\b|-?[\d.]+|/\w+))*\s*)")
 _TITLES = (r"Judge|Justice|Magistrate|Hon|Honorable|Officer|Detective|Det|Sgt|Sergeant|Agent|"
            r"Deputy|Trooper|Lt|Captain|Capt|Chief|Dr|Mr|Mrs|Ms|Professor|Prof|Senator|Rep|"
            r"Counselor|Attorney|AUSA|Commissioner|Sheriff")
@@ -126,7 +124,7 @@ class PublicFacts:
         self._keep = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I) if alt else None
         # the same names in an output read as an attacker reads it, where a PDF content stream
         # puts text operators between two words of a line ("Judge)Tj ET BT 54 569 TD (Castillo")
-        loose = alt.replace(r"\s+", _STREAM_GAP)
+        loose = alt.replace(r"\s+", STREAM_GAP)
         self._keep_loose = re.compile(rf"(?<!\w)(?:{loose})(?!\w)", re.I) if alt else None
         self.words = {fold(w) for k in entries for w in re.findall(r"[^\W\d_][\w'’\-]*", k)}
         self.names = {fold(k) for k in entries}

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from redaction.gazetteer import HOMETOWN_PUBLIC, city_population, is_place, is_region
-from redaction.lexicon import STATE_NAMES
+from redaction.lexicon import STATE_NAMES, STREAM_GAP
 from redaction.variants import (
     ID_SEP,
     Variant,
@@ -171,7 +171,7 @@ _SETTLEMENT = re.compile(
 )
 
 
-_NOT_COUNTY = r"(?!\s+(?i:county|parish|co\.|borough)\b)"
+_NOT_COUNTY = rf"(?!{STREAM_GAP}(?i:county|parish|co\.|borough)\b)"
 
 
 def town_variants(city: str) -> list[Variant]:

@@ -92,7 +92,8 @@ def name_tokens(names: tuple[str, ...]) -> set[str]:
             for part in re.split(r"[\-'’]", word):
                 if len(part) >= 3:
                     out.add(part)
-    return {t for t in out if len(t) >= 2 and fold(t) not in NAME_PARTICLES}
+    # Vietnamese middle names "Thị" and "Văn" say only her gender
+    return {t for t in out if len(t) >= 2 and fold(t) not in NAME_PARTICLES | {"thi"}}
 
 
 _ACCENTS = {

@@ -18,7 +18,13 @@ from lxml import etree
 from redaction.formats.ooxml import W_NS
 
 _TAG = re.compile(rb"<[^>]+>")
-_ATTR = re.compile(rb'=\s*"([^"]*)"|=\s*\'([^\']*)\'')
+_ATTR = re.compile(rb'([\w:.\-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+# A theme's font list names writing systems by their ISO 15924 codes (<a:font script="Hang">):
+# Word's own words, not the author's, and some are names too ("Hang", "Taml")
+_SCRIPT_CODES = frozenset(
+    b"Arab Armn Beng Bopo Bugi Cans Cher Deva Ethi Geor Grek Gujr Guru Hang Hans Hant Hebr "
+    b"Java Jpan Khmr Knda Laoo Lisu Mlym Mong Mymr Nkoo Olck Orya Osma Phag Sinh Sora Syrc "
+    b"Tale Talu Taml Telu Tfng Thaa Thai Tibt Uigh Viet Yiii Cyrl Latn".split())
 _SPACE = re.compile(r"\s+")
 _W_P = f"{{{W_NS}}}p"
 _W_T = f"{{{W_NS}}}t"
@@ -38,7 +44,9 @@ def docx_view(data: bytes) -> list[str]:
             pieces = [_docx_paragraphs(body)]
             pieces.append(_TAG.sub(b" ", body).decode("utf-8", "replace"))
             # Attribute values repeat endlessly in styles and settings; each needs one look.
-            values = dict.fromkeys((a or b) for a, b in _ATTR.findall(body))
+            values = dict.fromkeys(
+                (a or b) for key, a, b in _ATTR.findall(body)
+                if not (key == b"script" and (a or b) in _SCRIPT_CODES))
             pieces.extend(v.decode("utf-8", "replace") for v in values)
             views.append(html.unescape("\n".join(pieces)))
     return [_squeeze(v) for v in views]

@@ -7,11 +7,14 @@ must stay: defined terms, abbreviations, acronyms, neighbourhoods, counties, fil
 
 from __future__ import annotations
 
+import io
+import zipfile
 from typing import Any
 
 import pytest
 
 from redaction.context import CaseContext
+from redaction.formats.leakview import docx_view
 from redaction.profiles import load_profile
 from tests.unit.redaction.written import court_session, present, redacted
 
@@ -134,3 +137,34 @@ def test_an_identifier_found_with_its_label_goes_where_it_stands_bare(session):
     second = "Sessions for CV-5512-0098 overlap on 41 of 47 logins."
     outs = [r.text for r in session.redact_many([first, second])]
     assert not present("CV-5512-0098", outs[1])
+
+
+def test_what_a_word_processor_adds_is_not_her_name(engine):
+    """A theme's font list names the Hangul script "Hang": no alias of hers, in any part."""
+    case = {"matter": "m", "subjects": [{"pseudonym": "Jane Doe", "names": ["Thu Hang Pham"],
+                                         "aliases": ["Hang"]}], "keep": []}
+    session = engine.session(CaseContext.from_dict(case), load_profile("court"))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/theme/theme1.xml",
+                    '<a:theme xmlns:a="x"><a:font script="Hang" typeface="Malgun"/>'
+                    '<a:font script="Jpan" typeface="Gothic"/></a:theme>')
+    assert all(session.leaks(view) == [] for view in docx_view(buf.getvalue()))
+
+
+def test_a_possessive_without_apostrophe_is_not_an_everyday_word(engine):
+    case = {"matter": "m", "subjects": [{"pseudonym": "Jane Doe", "names": ["Lan Thi Hoang"]}],
+            "keep": []}
+    session = engine.session(CaseContext.from_dict(case), load_profile("court"))
+    out = redacted(session, "[reply] who is this its marco. Hoang said so.")
+    assert "who is this its" in out and not present("Hoang", out)
+
+
+def test_a_long_paragraph_is_no_chat_message(engine):
+    """A part read as one line (a DOCX's leak view) is no chat: "summer," is no vocative."""
+    case = {"matter": "m", "subjects": [{"pseudonym": "Jane Doe", "names": ["Summer Harjo"],
+                                         "aliases": ["Summer"]}], "keep": []}
+    session = engine.session(CaseContext.from_dict(case), load_profile("court"))
+    text = ("Case No. 24-cv-0412: the declarant states as follows. " * 6
+            + "Last summer, after the charges, girls at her school figured it out.")
+    assert "Last summer, after" in redacted(session, text)
