@@ -31,6 +31,7 @@ def lines(value: str | None) -> list[str]:
 class LoginForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=1024)])
+    next = HiddenField(validators=[Length(max=2000)])  # the page to return to, checked again
 
 
 class CodeForm(FlaskForm):

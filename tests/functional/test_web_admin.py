@@ -54,7 +54,7 @@ def test_disable_ends_sessions_and_reset_clears_mfa(app, svc):
     sign_in(victim, staff)
     resp = post(client, f"/admin/users/{staff.id}/disable", form_path="/admin/users")
     assert resp.status_code == 302
-    assert victim.get("/matters").headers["Location"].endswith("/login")
+    assert victim.get("/matters").headers["Location"].startswith("/login")
     post(client, f"/admin/users/{staff.id}/enable", form_path="/admin/users")
     resp = post(client, f"/admin/users/{staff.id}/reset", form_path="/admin/users")
     assert "one-time-password" in resp.get_data(as_text=True)
