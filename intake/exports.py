@@ -267,6 +267,13 @@ def approve(session: Session, export: Export, user: User) -> None:
     export.approved_at = utcnow()
 
 
+def approved_under(session: Session, consent_id: str, matter_id: str) -> list[Export]:
+    """The approved exports of a matter whose download relies on a consent."""
+    approved = session.scalars(select(Export).where(Export.matter_id == matter_id,
+                                                    Export.status == "approved"))
+    return [e for e in approved if consent_id in (e.consent_ids or {}).get("ids", [])]
+
+
 def release(session: Session, vault: Vault, blobs: BlobStore, export: Export) -> bytes:
     """The approved output, after checking the consent still holds and the digest matches."""
     if export.status != "approved" or not export.output_blob_name:

@@ -156,6 +156,13 @@ ROLE_CHOICES = [
 ]
 
 
+class WithdrawConsentForm(FlaskForm):
+    confirm = BooleanField(
+        "I confirm this consent is withdrawn from now on: nothing more is shared with this "
+        "recipient under it",
+        validators=[DataRequired(message="Tick the box to confirm the withdrawal.")])
+
+
 class UserForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
     role = SelectField("Role", choices=ROLE_CHOICES, default=ROLE_CHOICES[0][0])
