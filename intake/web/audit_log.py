@@ -106,8 +106,6 @@ def export_csv() -> Response:
 @allow(*REVIEWERS)
 def alerts() -> str:
     """Patterns worth a look over the last 30 days."""
-    config = services().config
-    rules = audit_review.AlertRules(work_start=config.work_hours[0],
-                                    work_end=config.work_hours[1], timezone=config.timezone)
+    rules = audit_review.AlertRules.from_config(services().config)
     found = audit_review.alerts(db_session(), rules)
     return render_template("audit/alerts.html", alerts=found, rules=rules)
