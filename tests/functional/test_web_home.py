@@ -211,6 +211,7 @@ def test_auditors_start_from_the_log_the_alerts_and_the_chain(app, svc):
         s.commit()
     page = _home(app, auditor)
     assert 'href="/audit/"' in _section(page, "audit-heading")
+    assert 'href="/audit/">Audit log</a>' in page.split("</nav>")[0]  # and on every page
     integrity = _section(page, "integrity-heading")
     assert "Chain verified through event" in integrity
     alerts = _section(page, "alerts-heading")
