@@ -126,7 +126,8 @@ def _forms(matter: Matter) -> tuple[UploadForm, ExportForm]:
         (s.id, s.pseudonym) for s in _subjects(matter)]
     export = ExportForm()
     export.profile.choices = [(p, p) for p in exports.profile_names()]
-    export.recipient.choices = [
+    # No recipient is preselected: sharing with the wrong one is the mistake to avoid.
+    export.recipient.choices = [("", "Choose the recipient")] + [
         (r.name, f"{r.name} (consent from {', '.join(r.pseudonyms)})")
         for r in consents.recipients_in_force(db_session(), matter.id)]
     return upload, export

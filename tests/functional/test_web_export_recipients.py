@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -75,11 +76,14 @@ def test_the_export_form_offers_the_recipients_of_consents_in_force(app, svc):
     upload(client, seeded.matter_id, [(b"A statement.\n", "statement.txt")])
     page = client.get(f"/matters/{seeded.matter_id}/documents").get_data(as_text=True)
     assert '<select id="recipient" name="recipient"' in page
+    first = re.search(r'<select id="recipient"[^>]*>\s*<option([^>]*)>([^<]*)</option>', page)
+    assert first and first.group(2) == "Choose the recipient"  # no recipient preselected
+    assert 'value=""' in first.group(1) and 'selected value="U' not in page
     assert ">US District Court (consent from Jane Doe 1, Jane Doe 2)</option>" in page
     assert "Daily Courier News" not in page and "Harbor Shelter" not in page
 
 
-@pytest.mark.parametrize("typed", ["Daily Courier News", "Harbor Shelter", "Someone Else"])
+@pytest.mark.parametrize("typed", ["Daily Courier News", "Harbor Shelter", "Someone Else", ""])
 def test_an_export_to_a_recipient_without_consent_is_not_started(app, svc, typed):
     advocate, seeded = _setup(svc)
     client = app.test_client()
