@@ -1,7 +1,8 @@
 """Work queues of case workers: exports to review or approve, batches running, conflicts
 flagged, recent intakes, consents about to end, and a matter's exports by stage.
 
-Every query is limited to the matters the user works on. Rows carry ids, pseudonyms,
+Every query is limited to the matters given: those the user works on
+(`access.member_matter_ids`). Rows carry ids, pseudonyms,
 captions, recipients and staff emails: never a survivor's identifying value.
 """
 
@@ -12,10 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from intake.access import member_matter_ids
 from intake.consents import is_valid
 from intake.models import (
     AuditEvent,
@@ -139,24 +139,20 @@ class ExportQueues:
     to_approve: list[ExportRow]
 
 
-def exports_waiting(session: Session, user: User) -> ExportQueues:
-    """Exports in the user's matters that wait for a review or for this user's approval.
-
-    An export the user reviewed is not theirs to approve unless its matter allows it.
+def exports_waiting(session: Session, user: User, matter_ids: list[str]) -> ExportQueues:
+    """Exports of the user's matters that wait for a review, or (attorneys) for the user's
+    approval: an export the user reviewed is not theirs to approve unless its matter says so.
     """
-    matter_ids = member_matter_ids(session, user)
-    if not matter_ids:
-        return ExportQueues([], [])
-    waiting = list(session.scalars(select(Export).where(
-        Export.matter_id.in_(matter_ids), Export.status == "review")
-        .order_by(Export.created_at, Export.id).limit(QUEUE_LIMIT * 2)))
-    self_approval = set(session.scalars(select(Matter.id).where(
-        Matter.id.in_(matter_ids), Matter.allow_self_approval.is_(True))))
-    to_review = [e for e in waiting if e.reviewed_by is None]
-    to_approve = [e for e in waiting if e.reviewed_by is not None and user.role == "attorney"
-                  and (e.reviewed_by != user.id or e.matter_id in self_approval)]
-    return ExportQueues(_rows(session, to_review[:QUEUE_LIMIT]),
-                        _rows(session, to_approve[:QUEUE_LIMIT]))
+    waiting = (select(Export).where(Export.matter_id.in_(matter_ids), Export.status == "review")
+               .order_by(Export.created_at, Export.id).limit(QUEUE_LIMIT))
+    to_review = list(session.scalars(waiting.where(Export.reviewed_by.is_(None))))
+    to_approve: list[Export] = []
+    if user.role == "attorney":
+        self_approval = select(Matter.id).where(Matter.allow_self_approval.is_(True))
+        to_approve = list(session.scalars(waiting.where(
+            Export.reviewed_by.is_not(None),
+            or_(Export.reviewed_by != user.id, Export.matter_id.in_(self_approval)))))
+    return ExportQueues(_rows(session, to_review), _rows(session, to_approve))
 
 
 @dataclass(frozen=True)
@@ -171,11 +167,8 @@ class BatchRow:
     started_at: datetime
 
 
-def running_batches(session: Session, user: User) -> list[BatchRow]:
-    """The batches of the user's matters that have not finished, oldest first."""
-    matter_ids = member_matter_ids(session, user)
-    if not matter_ids:
-        return []
+def running_batches(session: Session, matter_ids: list[str]) -> list[BatchRow]:
+    """The batches of these matters that have not finished, oldest first."""
     open_ids = set(session.scalars(select(ExportJob.batch_id).where(
         ExportJob.matter_id.in_(matter_ids), ExportJob.status.in_(("queued", "running")))))
     if not open_ids:
@@ -205,12 +198,12 @@ class ConflictRow:
     flagged_at: datetime
 
 
-def conflicts_to_review(session: Session, user: User,
+def conflicts_to_review(session: Session, matter_ids: list[str],
                         days: int = CONFLICT_DAYS) -> list[ConflictRow]:
-    """Conflicts flagged in the last `days`, newest first: an intake in one of the user's
+    """Conflicts flagged in the last `days`, newest first: an intake in one of these
     matters that matched someone elsewhere, or an intake elsewhere that matched someone in
-    one of the user's matters (of which only the fact is told, never who or where)."""
-    mine = set(member_matter_ids(session, user))
+    one of these matters (of which only the fact is told, never who or where)."""
+    mine = set(matter_ids)
     if not mine:
         return []
     since = epoch_us(utcnow() - timedelta(days=days))
@@ -251,11 +244,8 @@ class MatterRow:
     survivors: int
 
 
-def my_matters(session: Session, user: User) -> list[MatterRow]:
-    """The user's matters, open ones first, newest first."""
-    matter_ids = member_matter_ids(session, user)
-    if not matter_ids:
-        return []
+def my_matters(session: Session, matter_ids: list[str]) -> list[MatterRow]:
+    """These matters with their number of survivors, open ones first, newest first."""
     counts: dict[str, int] = {matter_id: n for matter_id, n in session.execute(
         select(Subject.matter_id, func.count()).where(
             Subject.matter_id.in_(matter_ids), Subject.deleted_at.is_(None))
@@ -275,12 +265,9 @@ class IntakeRow:
     taken_by: str
 
 
-def recent_intakes(session: Session, user: User,
+def recent_intakes(session: Session, matter_ids: list[str],
                    days: int = RECENT_INTAKE_DAYS) -> list[IntakeRow]:
-    """Survivors taken in over the last `days` in the user's matters, newest first."""
-    matter_ids = member_matter_ids(session, user)
-    if not matter_ids:
-        return []
+    """Survivors taken in over the last `days` in these matters, newest first."""
     subjects = list(session.scalars(select(Subject).where(
         Subject.matter_id.in_(matter_ids), Subject.deleted_at.is_(None),
         Subject.created_at >= utcnow() - timedelta(days=days))
@@ -300,12 +287,9 @@ class ExpiringConsent:
     days_left: int  # 0: today is its last day
 
 
-def expiring_consents(session: Session, user: User,
+def expiring_consents(session: Session, matter_ids: list[str],
                       within_days: int = EXPIRING_WITHIN_DAYS) -> list[ExpiringConsent]:
-    """Consents in force in the user's matters that end within `within_days`, soonest first."""
-    matter_ids = member_matter_ids(session, user)
-    if not matter_ids:
-        return []
+    """Consents in force in these matters that end within `within_days`, soonest first."""
     now = utcnow()
     # A consent's last day is the day before `expires_at`; it counts when that day falls
     # within the window, today included.

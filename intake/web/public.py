@@ -9,7 +9,7 @@ from flask_login import current_user
 from sqlalchemy import text
 
 from intake import oversight, worklist
-from intake.access import CASE_WORKERS, ROLES, allow
+from intake.access import CASE_WORKERS, ROLES, allow, member_matter_ids
 from intake.audit_review import AlertRules
 from intake.extensions import db_session, services
 from intake.models import User
@@ -28,14 +28,15 @@ def healthz() -> Response:
 
 def _case_work(user: User) -> dict[str, Any]:
     db = db_session()
-    found: dict[str, Any] = {"exports": worklist.exports_waiting(db, user),
-                             "batches": worklist.running_batches(db, user),
-                             "matters": worklist.my_matters(db, user)}
+    mine = member_matter_ids(db, user)
+    found: dict[str, Any] = {"exports": worklist.exports_waiting(db, user, mine),
+                             "batches": worklist.running_batches(db, mine),
+                             "matters": worklist.my_matters(db, mine)}
     if user.role == "attorney":
-        found["conflicts"] = worklist.conflicts_to_review(db, user)
+        found["conflicts"] = worklist.conflicts_to_review(db, mine)
     else:
-        found["intakes"] = worklist.recent_intakes(db, user)
-        found["expiring"] = worklist.expiring_consents(db, user)
+        found["intakes"] = worklist.recent_intakes(db, mine)
+        found["expiring"] = worklist.expiring_consents(db, mine)
     return found
 
 
