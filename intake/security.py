@@ -22,6 +22,7 @@ from config import Config
 from intake import access, auth
 from intake.extensions import db_session
 from intake.models import User
+from intake.web.filters import format_size
 
 SESSION_KEY = "sid"
 # Sign-in attempts are limited per account (the email typed, or the account of a half
@@ -131,7 +132,7 @@ def init_security(app: Flask, config: Config) -> None:
     app.register_error_handler(OperationalError, _database_unavailable)
     app.register_error_handler(InterfaceError, _database_unavailable)
     app.register_error_handler(500, _server_error)
-    limit = readable_size(config.max_upload_bytes)
+    limit = format_size(config.max_upload_bytes)
     for code, title, message in (
             (400, "The request could not be used",
              "The form held characters that cannot be stored."),
@@ -144,15 +145,6 @@ def init_security(app: Flask, config: Config) -> None:
             (429, "Too many attempts", "Too many attempts. Please wait a minute and try again."),
     ):
         app.register_error_handler(code, _error_page(code, title, message))
-
-
-def readable_size(size: int) -> str:
-    """A byte count as staff read it: 50 MB, 512 KB, 900 bytes."""
-    for unit, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
-        if size >= factor:
-            value = size / factor
-            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
-    return f"{size} bytes"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -1,4 +1,4 @@
-"""Template filters: one way of writing dates and times on every page."""
+"""Template filters: one way of writing dates, times and sizes on every page."""
 
 from __future__ import annotations
 
@@ -25,7 +25,17 @@ def format_datetime(value: datetime | None, seconds: bool = False) -> str:
     return f"{format_date(moment)}, {clock} UTC"
 
 
+def format_size(size: int) -> str:
+    """A byte count as staff read it: 50 MB, 1.5 KB, 900 bytes."""
+    for unit, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+        if size >= factor:
+            value = size / factor
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+    return f"{size} bytes"
+
+
 def register_filters(app: Flask) -> None:
-    """Make the filters available as `|date` and `|datetime`."""
+    """Make the filters available as `|date`, `|datetime` and `|filesize`."""
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
+    app.jinja_env.filters["filesize"] = format_size

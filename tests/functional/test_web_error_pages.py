@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from intake import create_app
 from intake.access import ROLES, allow
 from intake.models import Document
-from intake.security import readable_size
+from intake.web.filters import format_size
 from tests.functional import web_support
 from tests.functional.web_support import csrf, make_staff, seed_matter, sign_in
 
@@ -100,4 +100,4 @@ def test_a_too_large_upload_gets_a_page_that_states_the_limit(small_upload_app):
 @pytest.mark.parametrize(("size", "text"), [(50 * 1024 * 1024, "50 MB"), (64 * 1024, "64 KB"),
                                             (1536, "1.5 KB"), (900, "900 bytes")])
 def test_sizes_read_as_staff_read_them(size, text):
-    assert readable_size(size) == text
+    assert format_size(size) == text
