@@ -242,8 +242,8 @@ def test_admins_see_locked_accounts_staff_and_teams_and_unlock_from_home(app, sv
     assert 'href="/audit/"' in _section(page, "audit-heading")
     action = f"/admin/users/{locked.id}/unlock"
     assert f'action="{action}"' in rows
-    resp = post(client, action, form_path="/")
-    assert resp.status_code == 302
+    resp = post(client, action, {"next": "/"}, form_path="/")
+    assert resp.status_code == 302 and resp.headers["Location"] == "/"  # back home
     with svc.sessions() as s:
         assert s.get(User, locked.id).locked_until is None
         assert s.scalar(select(AuditEvent).where(AuditEvent.action == "user.unlock",
