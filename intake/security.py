@@ -127,7 +127,8 @@ def init_security(app: Flask, config: Config) -> None:
     @app.errorhandler(CSRFError)
     def _csrf(_exc: CSRFError) -> tuple[str, int]:
         return _error_page(400, "The form expired",
-                           "The form expired or was sent twice. Please try again.")(_exc)
+                           "The form expired or was sent twice. Please try again.",
+                           back=True)(_exc)
 
     app.register_error_handler(OperationalError, _database_unavailable)
     app.register_error_handler(InterfaceError, _database_unavailable)
@@ -144,7 +145,8 @@ def init_security(app: Flask, config: Config) -> None:
              "stored. Upload fewer files at a time, or split a large file, and try again."),
             (429, "Too many attempts", "Too many attempts. Please wait a minute and try again."),
     ):
-        app.register_error_handler(code, _error_page(code, title, message))
+        app.register_error_handler(code, _error_page(code, title, message,
+                                                     back=code in (400, 413)))
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -187,13 +189,13 @@ def _server_error(_exc: Exception) -> tuple[str, int, dict[str, str]]:
     return page, 500, {"Cache-Control": "no-store"}
 
 
-def _error_page(code: int, title: str, message: str) -> Any:
+def _error_page(code: int, title: str, message: str, *, back: bool = False) -> Any:
+    """A handler rendering the error page; with `back`, a refused form links to the page
+    it was sent from (an upload that was too large, to the documents page)."""
     def handler(_exc: Exception) -> tuple[str, int]:
-        # A link back to the page at this address, when there is one (a refused upload
-        # returns to the documents page it was sent from).
-        back = access.return_path(request.path) if request.method == "POST" else None
+        target = access.return_path(request.path) if back and request.method == "POST" else None
         return render_template("error.html", code=code, title=title, message=message,
-                               back=back), code
+                               back=target), code
 
     return handler
 

@@ -45,6 +45,7 @@ def test_a_refused_form_keeps_the_navigation(app, svc):
     page = resp.get_data(as_text=True)
     assert resp.status_code == 400 and "The form expired" in page
     assert _has_navigation(page, staff)
+    assert 'href="/account/password">Back to the page you were on' in page
     resp = client.get("/matters?q=%01")
     assert resp.status_code == 400 and _has_navigation(resp.get_data(as_text=True), staff)
 
