@@ -241,6 +241,12 @@ def start(matter_id: str) -> Response:
            details={"documents": len(chosen), "profile": form.profile.data})
     db.commit()
     dispatcher().enqueue(job_ids)
+    lacking = sorted({p for d in chosen for p in exports.consents_in_force(
+        db, d, form.recipient.data or "")[1]})
+    if lacking:  # redaction may go ahead; approval waits for the consent
+        flash(f"{', '.join(lacking)} {'has' if len(lacking) == 1 else 'have'} no consent in "
+              "force for this recipient: the export cannot be approved until one is recorded.",
+              "warning")
     return redirect(url_for("documents.batch", batch_id=batch_id))
 
 

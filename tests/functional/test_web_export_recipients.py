@@ -12,7 +12,13 @@ from intake import cases, consents
 from intake.models import Export, Matter, Subject
 from intake.records import Vault
 from tests.functional import web_support
-from tests.functional.export_support import documents, upload
+from tests.functional.export_support import (
+    documents,
+    engine_app,  # noqa: F401 - fixture
+    shared_engine,  # noqa: F401 - fixture
+    upload,
+    wait_jobs,
+)
 from tests.functional.web_support import make_staff, post, seed_matter, sign_in
 
 app = web_support.app
@@ -113,3 +119,23 @@ def test_a_matter_without_consent_in_force_says_so(app, svc):
     upload(client, seeded.matter_id, [(b"A statement.\n", "statement.txt")])
     page = client.get(f"/matters/{seeded.matter_id}/documents").get_data(as_text=True)
     assert 'id="no-recipient"' in page and 'name="recipient"' not in page
+
+
+def test_starting_an_export_says_who_has_not_consented_yet(engine_app, svc):  # noqa: F811
+    advocate, seeded = _setup(svc)  # Jane Doe 2 has no consent for County Victim Services
+    client = engine_app.test_client()
+    sign_in(client, advocate)
+    upload(client, seeded.matter_id, [(b"A statement.\n", "statement.txt")])  # the matter's
+    doc = documents(svc, seeded.matter_id)[0]
+    resp = post(client, f"/matters/{seeded.matter_id}/exports",
+                {"documents": [doc.id], "profile": "court", "recipient": "County Victim Services"},
+                form_path=f"/matters/{seeded.matter_id}/documents", follow_redirects=True)
+    page = resp.get_data(as_text=True)
+    assert "Jane Doe 2 has no consent in force for this recipient" in page
+    assert "Jane Doe 1 has" not in page
+    wait_jobs(engine_app)
+    resp = post(client, f"/matters/{seeded.matter_id}/exports",
+                {"documents": [doc.id], "profile": "court", "recipient": "US District Court"},
+                form_path=f"/matters/{seeded.matter_id}/documents", follow_redirects=True)
+    assert "no consent in force" not in resp.get_data(as_text=True)  # both consented
+    wait_jobs(engine_app)
