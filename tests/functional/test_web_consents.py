@@ -11,6 +11,7 @@ from intake.models import AuditEvent, Consent, Subject, utcnow
 from tests.functional import web_support
 from tests.functional.web_support import (
     make_staff,
+    member_client,
     post,
     seed_matter,
     sign_in,
@@ -83,10 +84,7 @@ def test_incomplete_consents_are_refused(app, svc):
 
 
 def test_withdrawing_a_consent_asks_for_an_explicit_confirmation(app, svc):
-    staff = make_staff(svc, "advocate")
-    seeded = seed_matter(svc, staff)
-    client = app.test_client()
-    sign_in(client, staff)
+    client, _staff, seeded = member_client(app, svc)
     show = client.get(f"/consents/{seeded.consent_id}").get_data(as_text=True)
     withdraw = f"/consents/{seeded.consent_id}/withdraw"
     assert f'action="{withdraw}"' not in show  # no one-click withdrawal from the record

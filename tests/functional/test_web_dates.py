@@ -8,7 +8,7 @@ from pathlib import Path
 import intake
 from intake.web.filters import format_date, format_datetime
 from tests.functional import web_support
-from tests.functional.web_support import make_staff, seed_matter, sign_in
+from tests.functional.web_support import member_client
 
 app = web_support.app
 fast_passwords = web_support.fast_passwords
@@ -33,10 +33,7 @@ def test_no_template_formats_a_date_itself():
 
 
 def test_consent_pages_use_the_clinic_format(app, svc):
-    staff = make_staff(svc, "advocate")
-    seeded = seed_matter(svc, staff)
-    client = app.test_client()
-    sign_in(client, staff)
+    client, _staff, seeded = member_client(app, svc)
     page = client.get(f"/consents/{seeded.consent_id}").get_data(as_text=True)
     today = date.today()
     last = today.replace(year=today.year + 1) - timedelta(days=1)
