@@ -26,6 +26,24 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class AlertThresholds:
+    """How many events of a kind in one day make the audit alerts flag a person or account."""
+
+    exports_per_day: int = 20  # export approvals and downloads by one person
+    reveals_per_day: int = 20  # deliberate reveals of a survivor's field by one person
+    failed_sign_ins_per_day: int = 5  # failed sign-in steps against one account
+
+
+# The environment variable of each threshold.
+ALERT_SETTINGS = {
+    "CLINIC_ALERT_EXPORTS_PER_DAY": "exports_per_day",
+    "CLINIC_ALERT_REVEALS_PER_DAY": "reveals_per_day",
+    "CLINIC_ALERT_FAILED_SIGN_INS_PER_DAY": "failed_sign_ins_per_day",
+}
+MAX_ALERT_THRESHOLD = 100_000
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Everything the app, the CLI and the workers need to know about their environment."""
 
@@ -47,6 +65,7 @@ class Config:
     # Reverse proxies (TLS termination) in front of the app whose X-Forwarded-* headers are
     # trusted; 0 ignores those headers, so a client cannot spoof its address.
     proxy_hops: int = 0
+    alerts: AlertThresholds = AlertThresholds()
 
     @property
     def is_production(self) -> bool:
@@ -137,7 +156,8 @@ class Config:
 
 
 def _work_settings(env_map: Mapping[str, str]) -> dict[str, object]:
-    """Working hours ("7-20") and time zone for the audit alerts; trusted proxy hops."""
+    """Working hours ("7-20"), time zone and thresholds for the audit alerts; trusted proxy
+    hops."""
     out: dict[str, object] = {}
     hours = env_map.get("CLINIC_WORK_HOURS")
     if hours:
@@ -155,7 +175,23 @@ def _work_settings(env_map: Mapping[str, str]) -> dict[str, object]:
         if not hops.isdigit() or not 0 <= int(hops) <= 5:
             raise ConfigError("CLINIC_PROXY_HOPS must be a whole number from 0 to 5")
         out["proxy_hops"] = int(hops)
+    thresholds = _alert_thresholds(env_map)
+    if thresholds is not None:
+        out["alerts"] = thresholds
     return out
+
+
+def _alert_thresholds(env_map: Mapping[str, str]) -> AlertThresholds | None:
+    """The thresholds set in the environment (the rest keep their defaults), or None."""
+    values: dict[str, int] = {}
+    for name, field in ALERT_SETTINGS.items():
+        raw = env_map.get(name, "").strip()
+        if not raw:
+            continue
+        if not raw.isdigit() or not 1 <= int(raw) <= MAX_ALERT_THRESHOLD:
+            raise ConfigError(f"{name} must be a whole number from 1 to {MAX_ALERT_THRESHOLD}")
+        values[field] = int(raw)
+    return AlertThresholds(**values) if values else None
 
 
 def _private_dir(path: Path) -> None:

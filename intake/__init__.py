@@ -27,8 +27,10 @@ def create_app(config: Config | None = None, **overrides: Any) -> Flask:
     app.config.update(overrides)
     init_extensions(app, config)
     from intake.web import register_blueprints
+    from intake.web.filters import register_filters
 
     register_blueprints(app)
+    register_filters(app)
     from intake.security import init_security
 
     init_security(app, config)

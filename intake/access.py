@@ -12,11 +12,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from flask import abort, current_app, g, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from intake import audit
@@ -37,6 +39,9 @@ MATTER_STAFF = ("admin", "attorney", "advocate")
 CASE_WORKERS = ("attorney", "advocate")
 F = TypeVar("F", bound=Callable[..., Any])
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+# A path to return to after sign-in: printable ASCII, no backslash (browsers read "/\\" as
+# "//"), at most a generous URL's length.
+_RETURN_PATH = re.compile(r"^/(?![/\\])[!-\[\]-~]{0,1999}$")
 
 
 @dataclass(frozen=True)
@@ -111,10 +116,41 @@ def enforce(session: Session) -> Response | None:
             return None
         return redirect(url_for("public.index" if signed_in else "auth.login"))
     if not signed_in:
-        return redirect(url_for("auth.login"))
+        return redirect(sign_in_url())
     if current_user.role not in rule.roles:
         return deny(session, 404 if request.view_args else 403)
     return None
+
+
+def return_path(value: str | None) -> str | None:
+    """`value` when it is a same-site path to a page for signed-in staff, else None.
+
+    Sign-in returns there. Anything that a browser could read as another site (`//host`,
+    `/\\host`, `https://host`, `javascript:`), an unknown URL, a page that is not read with
+    GET, and the pages of sign-in itself are refused.
+    """
+    if not value or not _RETURN_PATH.match(value):
+        return None
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or parts.fragment:
+        return None
+    try:
+        endpoint, _args = current_app.url_map.bind("localhost").match(parts.path, "GET")
+    except HTTPException:  # no such page, not a GET page, or a redirect elsewhere
+        return None
+    rule = rule_of(current_app.view_functions.get(endpoint))
+    if rule is None or rule.public or rule.stage is not None:
+        return None
+    return value
+
+
+def sign_in_url() -> str:
+    """The sign-in page, carrying this request's page to return to (GET requests only)."""
+    if request.method == "GET":
+        target = return_path(request.full_path.rstrip("?"))
+        if target:
+            return url_for("auth.login", next=target)
+    return url_for("auth.login")
 
 
 def _check_id(value: str) -> str:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from config import Config
 from intake.audit import GENESIS_HASH, event_hash
 from intake.audit_verify import VerifyResult, verify
 from intake.models import AuditEvent, epoch_us, from_epoch_us, utcnow
@@ -141,19 +142,36 @@ class IntegrityMonitor:
         return VerifyResult(count, prev or GENESIS_HASH, last)
 
 
+# What the bulk-export alert counts: exports that left, or were cleared to leave, the clinic.
+# Views, reviews, rejections and refused attempts are not exports.
+EXPORT_ACTIONS = ("export.approve", "export.download")
+UNKNOWN_ACCOUNT = "unknown account"
+
+
 @dataclass(frozen=True)
 class Alert:
-    """A pattern worth an auditor's look (ids and counts only)."""
+    """A pattern worth an auditor's look (ids and counts only).
+
+    `actor` is whom it is about: `user:<id>` of the person acting, or, for failed sign-ins,
+    of the account signed in to (`unknown account` for emails that have none).
+    """
 
     kind: str
     actor: str
     day: date
     count: int
 
+    def filter_args(self) -> dict[str, str]:
+        """The audit-log filter that lists the events of that day behind this alert."""
+        args = {"since": self.day.isoformat(), "until": self.day.isoformat()}
+        if self.kind == "failed sign-ins":
+            return {"action": "auth.login", **args}
+        return {"actor": self.actor, **args}
+
 
 @dataclass(frozen=True)
 class AlertRules:
-    """Thresholds per person per day, and the clinic's working hours (local time)."""
+    """Thresholds per person (or account) per day, and the clinic's working hours."""
 
     exports_per_day: int = 20
     reveals_per_day: int = 20
@@ -162,26 +180,41 @@ class AlertRules:
     work_end: int = 20
     timezone: str = "UTC"
 
+    @classmethod
+    def from_config(cls, config: Config) -> AlertRules:
+        """The rules a clinic configured (see `config.AlertThresholds`)."""
+        limits = config.alerts
+        return cls(exports_per_day=limits.exports_per_day,
+                   reveals_per_day=limits.reveals_per_day,
+                   failed_sign_ins_per_day=limits.failed_sign_ins_per_day,
+                   work_start=config.work_hours[0], work_end=config.work_hours[1],
+                   timezone=config.timezone)
+
 
 def alerts(session: Session, rules: AlertRules, days: int = 30) -> list[Alert]:
     """Bulk exports, many reveals, repeated failed sign-ins and out-of-hours access."""
     since = epoch_us(utcnow() - timedelta(days=days))
     day = (AuditEvent.occurred_us / 86_400_000_000).cast(AuditEvent.seq.type)
+    ok = AuditEvent.outcome == "ok"
+    account = func.coalesce(AuditEvent.object_id, UNKNOWN_ACCOUNT)
     found: list[Alert] = []
     checks = (
-        ("bulk exports", AuditEvent.action.like("export.%"), rules.exports_per_day),
-        ("many reveals", AuditEvent.action == "subject.reveal", rules.reveals_per_day),
-        ("failed sign-ins", (AuditEvent.action == "auth.login")
-         & (AuditEvent.outcome != "ok"), rules.failed_sign_ins_per_day),
+        ("bulk export", AuditEvent.actor, AuditEvent.action.in_(EXPORT_ACTIONS) & ok,
+         rules.exports_per_day),
+        ("many reveals", AuditEvent.actor, (AuditEvent.action == "subject.reveal") & ok,
+         rules.reveals_per_day),
+        # Counted per account signed in to: a wrong password is made by no one signed in.
+        ("failed sign-ins", account, (AuditEvent.action == "auth.login") & ~ok,
+         rules.failed_sign_ins_per_day),
     )
-    for kind, condition, threshold in checks:
+    for kind, who, condition, threshold in checks:
         rows = session.execute(
-            select(AuditEvent.actor, day.label("day"), func.count())
+            select(who, day.label("day"), func.count())
             .where(AuditEvent.occurred_us >= since, condition)
-            .group_by(AuditEvent.actor, day)
+            .group_by(who, day)
             .having(func.count() >= threshold)
         )
-        found += [Alert(kind, actor, _day(d), n) for actor, d, n in rows]
+        found += [Alert(kind, _as_actor(kind, subject), _day(d), n) for subject, d, n in rows]
     zone = ZoneInfo(rules.timezone)
     out_of_hours: dict[tuple[str, date], int] = {}
     for actor, stamp in session.execute(
@@ -193,6 +226,12 @@ def alerts(session: Session, rules: AlertRules, days: int = 30) -> list[Alert]:
             out_of_hours[key] = out_of_hours.get(key, 0) + 1
     found += [Alert("outside working hours", a, d, n) for (a, d), n in out_of_hours.items()]
     return sorted(found, key=lambda a: (a.day, a.kind, a.actor), reverse=True)
+
+
+def _as_actor(kind: str, subject: str) -> str:
+    if kind == "failed sign-ins" and subject != UNKNOWN_ACCOUNT:
+        return f"user:{subject}"
+    return subject
 
 
 def _day(value: int) -> date:

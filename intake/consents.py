@@ -8,6 +8,8 @@ guardian's names are sealed under the survivor's data key.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -18,6 +20,10 @@ from intake.models import Consent, Subject, new_id, utcnow
 from intake.records import Vault
 
 MAX_TERM_DAYS = 366
+# Punctuation that never tells two recipients apart: "U.S. District Court" is
+# "US District Court", "St. Mary's" is "St Marys", "Legal-Aid" is "Legal Aid".
+_IGNORED = re.compile(r"[.,'\u2019\u2018`\"]")
+_SPACED = re.compile(r"[-\u2010-\u2015/]")
 
 
 class ConsentError(Exception):
@@ -39,9 +45,20 @@ class ConsentInput:
     notes: str | None = None
 
 
+@dataclass(frozen=True)
+class Recipient:
+    """A recipient that consents in force name, and the survivors whose consents they are."""
+
+    name: str  # as written on the newest of those consents
+    pseudonyms: tuple[str, ...]
+
+
 def normalize_recipient(recipient: str) -> str:
-    """The form of a recipient's name used for matching."""
-    return " ".join(recipient.split()).casefold()
+    """The form of a recipient's name used for matching: case, spacing, "&" and punctuation
+    such as the periods of an abbreviation do not count."""
+    text = unicodedata.normalize("NFKC", recipient).casefold().replace("&", " and ")
+    text = _SPACED.sub(" ", _IGNORED.sub("", text))
+    return " ".join(text.split())
 
 
 def _start_of(day: date) -> datetime:
@@ -114,3 +131,22 @@ def valid_consent(session: Session, subject: Subject, recipient: str,
         if normalize_recipient(consent.recipient) == wanted and is_valid(consent, subject, at):
             return consent
     return None
+
+
+def recipients_in_force(session: Session, matter_id: str,
+                        at: datetime | None = None) -> list[Recipient]:
+    """Every recipient named by a consent in force in a matter, spellings that match as one."""
+    at = at or utcnow()
+    rows = session.execute(
+        select(Consent, Subject).join(Subject, Subject.id == Consent.subject_id)
+        .where(Subject.matter_id == matter_id, Subject.deleted_at.is_(None),
+               Consent.withdrawn_at.is_(None), Consent.expires_at > at)
+        .order_by(Consent.signed_at.desc(), Consent.recorded_at.desc()))
+    grouped: dict[str, tuple[str, set[str]]] = {}
+    for consent, subject in rows.tuples():
+        if is_valid(consent, subject, at):
+            _name, who = grouped.setdefault(normalize_recipient(consent.recipient),
+                                            (consent.recipient, set()))
+            who.add(subject.pseudonym)
+    found = [Recipient(name, tuple(sorted(who))) for name, who in grouped.values()]
+    return sorted(found, key=lambda r: normalize_recipient(r.name))

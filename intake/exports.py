@@ -229,17 +229,25 @@ def subjects_concerned(session: Session, document: Document) -> list[Subject]:
     return list(session.scalars(query.order_by(Subject.pseudonym)))
 
 
-def consent_gate(session: Session, export: Export, at: datetime | None = None) -> list[str]:
-    """The ids of the consents that allow this export; ConsentMissing names who lacks one."""
-    document = session.get(Document, export.document_id)
-    assert document is not None
+def consents_in_force(session: Session, document: Document, recipient: str,
+                      at: datetime | None = None) -> tuple[list[str], list[str]]:
+    """For sharing a document with a recipient: the ids of the consents in force, and the
+    pseudonyms of the survivors concerned who have none."""
     found, missing = [], []
     for subject in subjects_concerned(session, document):
-        consent = consents.valid_consent(session, subject, export.recipient, at=at)
+        consent = consents.valid_consent(session, subject, recipient, at=at)
         if consent is None:
             missing.append(subject.pseudonym)
         else:
             found.append(consent.id)
+    return found, missing
+
+
+def consent_gate(session: Session, export: Export, at: datetime | None = None) -> list[str]:
+    """The ids of the consents that allow this export; ConsentMissing names who lacks one."""
+    document = session.get(Document, export.document_id)
+    assert document is not None
+    found, missing = consents_in_force(session, document, export.recipient, at)
     if missing:
         raise ConsentMissing("no valid consent for this recipient from " + ", ".join(missing))
     return found
@@ -265,6 +273,13 @@ def approve(session: Session, export: Export, user: User) -> None:
     export.status = "approved"
     export.approved_by = user.id
     export.approved_at = utcnow()
+
+
+def approved_under(session: Session, consent_id: str, matter_id: str) -> list[Export]:
+    """The approved exports of a matter whose download relies on a consent."""
+    approved = session.scalars(select(Export).where(Export.matter_id == matter_id,
+                                                    Export.status == "approved"))
+    return [e for e in approved if consent_id in (e.consent_ids or {}).get("ids", [])]
 
 
 def release(session: Session, vault: Vault, blobs: BlobStore, export: Export) -> bytes:

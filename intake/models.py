@@ -8,7 +8,7 @@ chosen before insert, because every ciphertext is bound to its row id.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -286,6 +286,11 @@ class Consent(EncryptedRecord, Base):
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
     withdrawn_at: Mapped[datetime | None]
     withdrawn_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+
+    @property
+    def last_day(self) -> date:
+        """The last day the consent is in force (`expires_at` starts the day after)."""
+        return (self.expires_at - timedelta(microseconds=1)).date()
 
 
 class Document(EncryptedRecord, Base):

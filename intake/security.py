@@ -15,13 +15,14 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import AnonymousUserMixin, LoginManager, UserMixin
 from flask_wtf.csrf import CSRFError, CSRFProtect
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from werkzeug.wrappers import Response
 
 from config import Config
 from intake import access, auth
 from intake.extensions import db_session
 from intake.models import User
+from intake.web.filters import format_size
 
 SESSION_KEY = "sid"
 # Sign-in attempts are limited per account (the email typed, or the account of a half
@@ -100,6 +101,14 @@ def init_security(app: Flask, config: Config) -> None:
     app.config["SESSION_COOKIE_NAME"] = (
         "__Host-clinic" if config.session_cookie_secure else "clinic")
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # the session's own timeouts apply
+
+    @app.before_request
+    def _session() -> None:
+        # First of all, so that a page refused by a later check (CSRF, a too-large upload,
+        # control characters) still knows who is signed in and keeps the navigation.
+        g.clinic_config = config
+        load_session()
+
     CSRFProtect(app)
     manager = LoginManager(app)
     manager.session_protection = None  # our server-side session replaces it
@@ -110,8 +119,6 @@ def init_security(app: Flask, config: Config) -> None:
 
     @app.before_request
     def _guard() -> Response | None:
-        g.clinic_config = config
-        load_session()
         return access.enforce(db_session())
 
     app.after_request(_headers)
@@ -119,19 +126,27 @@ def init_security(app: Flask, config: Config) -> None:
 
     @app.errorhandler(CSRFError)
     def _csrf(_exc: CSRFError) -> tuple[str, int]:
-        return render_template("error.html", code=400,
-                               message="The form expired or was sent twice. Please try again."
-                               ), 400
+        return _error_page(400, "The form expired",
+                           "The form expired or was sent twice. Please try again.",
+                           back=True)(_exc)
 
     app.register_error_handler(OperationalError, _database_unavailable)
     app.register_error_handler(InterfaceError, _database_unavailable)
     app.register_error_handler(500, _server_error)
-    for code, message in ((400, "The form held characters that cannot be stored."),
-                          (403, "You do not have access to this page."),
-                          (404, "There is nothing here, or you do not have access to it."),
-                          (429, "Too many attempts. Please wait a minute and try again."),
-                          (405, "That action is not allowed here.")):
-        app.register_error_handler(code, _error_page(code, message))
+    limit = format_size(config.max_upload_bytes)
+    for code, title, message in (
+            (400, "The request could not be used",
+             "The form held characters that cannot be stored."),
+            (403, "Not allowed", "You do not have access to this page."),
+            (404, "Page not found", "There is nothing here, or you do not have access to it."),
+            (405, "Not allowed here", "That action is not allowed here."),
+            (413, "Too large to upload",
+             f"What you sent is larger than the limit of {limit} for one upload. Nothing was "
+             "stored. Upload fewer files at a time, or split a large file, and try again."),
+            (429, "Too many attempts", "Too many attempts. Please wait a minute and try again."),
+    ):
+        app.register_error_handler(code, _error_page(code, title, message,
+                                                     back=code in (400, 413)))
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -162,15 +177,25 @@ def _database_unavailable(exc: Exception) -> tuple[str, int, dict[str, str]]:
 
 
 def _server_error(_exc: Exception) -> tuple[str, int, dict[str, str]]:
-    page = _PLAIN_PAGE.format(title="Something went wrong", message=(
-        "The request could not be completed and nothing was saved. The error was recorded "
-        "without any case details; please try again or tell your administrator."))
+    title = "Something went wrong"
+    message = ("The request could not be completed and nothing was saved. The error was "
+               "recorded without any case details; please try again or tell your "
+               "administrator.")
+    try:
+        db_session().rollback()  # the layout asks the database who is signed in
+        page = render_template("error.html", code=500, title=title, message=message, back=None)
+    except SQLAlchemyError:
+        page = _PLAIN_PAGE.format(title=title, message=message)
     return page, 500, {"Cache-Control": "no-store"}
 
 
-def _error_page(code: int, message: str) -> Any:
+def _error_page(code: int, title: str, message: str, *, back: bool = False) -> Any:
+    """A handler rendering the error page; with `back`, a refused form links to the page
+    it was sent from (an upload that was too large, to the documents page)."""
     def handler(_exc: Exception) -> tuple[str, int]:
-        return render_template("error.html", code=code, message=message), code
+        target = access.return_path(request.path) if back and request.method == "POST" else None
+        return render_template("error.html", code=code, title=title, message=message,
+                               back=target), code
 
     return handler
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
 from intake import auth, users
-from intake.access import allow, deny, record
+from intake.access import allow, deny, record, return_path
 from intake.extensions import db_session, vault
 from intake.models import Matter, MatterMember, User
 from intake.web.forms import ActionForm, MemberForm, UserForm
@@ -69,10 +69,11 @@ def users_change(user_id: str, action: str) -> str | Response:
         flash("You cannot disable or reset your own account.", "error")
         return redirect(url_for("admin.users_index"))
     password = None
+    back = return_path(request.form.get("next")) or url_for("admin.users_index")
     if action == "unlock":
         if not auth.unlock(user):
             flash("That account is not locked.", "info")
-            return redirect(url_for("admin.users_index"))
+            return redirect(back)
     elif action == "disable":
         user.disabled = True
         auth.end_all_sessions(db, user.id, "disabled")
@@ -91,7 +92,7 @@ def users_change(user_id: str, action: str) -> str | Response:
     if password:
         return render_template("admin/password.html", user=user, password=password)
     flash("Account unlocked." if action == "unlock" else f"Account {action}d.", "info")
-    return redirect(url_for("admin.users_index"))
+    return redirect(back)
 
 
 @bp.get("/matters")

@@ -27,7 +27,8 @@ REVIEWERS = ("auditor", "admin")
 _TOKEN = re.compile(r"^[A-Za-z0-9_.:@-]{1,300}$")
 
 
-def _monitor() -> audit_review.IntegrityMonitor:
+def integrity_monitor() -> audit_review.IntegrityMonitor:
+    """The app's integrity monitor (it remembers how far the chain was verified)."""
     ext = current_app.extensions
     if "audit_monitor" not in ext:
         ext["audit_monitor"] = audit_review.IntegrityMonitor()
@@ -65,7 +66,7 @@ def index() -> str:
         flash(f"Filter ignored: {error}.", "error")
     before = request.args.get("before", type=int)
     events, next_before = audit_review.page(db, flt, before)
-    result, checked_at = _monitor().status(db)
+    result, checked_at = integrity_monitor().status(db)
     args = {k: v for k, v in request.args.items() if k != "before" and v}
     return render_template("audit/index.html", events=events, next_before=next_before,
                            result=result, checked_at=checked_at, flt=flt, args=args)
@@ -76,7 +77,7 @@ def index() -> str:
 def verify_now() -> BaseResponse:
     """Verify the whole chain now (recorded)."""
     db = db_session()
-    result, _ = _monitor().full(db)
+    result, _ = integrity_monitor().full(db)
     record(db, "audit.verify", outcome="ok" if result.ok else "failed",
            details={"events": result.count})
     db.commit()
@@ -106,8 +107,6 @@ def export_csv() -> Response:
 @allow(*REVIEWERS)
 def alerts() -> str:
     """Patterns worth a look over the last 30 days."""
-    config = services().config
-    rules = audit_review.AlertRules(work_start=config.work_hours[0],
-                                    work_end=config.work_hours[1], timezone=config.timezone)
+    rules = audit_review.AlertRules.from_config(services().config)
     found = audit_review.alerts(db_session(), rules)
     return render_template("audit/alerts.html", alerts=found, rules=rules)

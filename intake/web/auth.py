@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
 from intake import auth, users
-from intake.access import ROLES, allow, record
+from intake.access import ROLES, allow, record, return_path
 from intake.extensions import db_session, vault
 from intake.models import User, UserSession
 from intake.security import SESSION_KEY
@@ -21,6 +21,8 @@ WRONG = ("The email or password is not correct. After 5 failed attempts in a row
          "is locked for 15 minutes; an administrator can unlock it sooner.")
 LOCKED = ("This account is locked after too many failed attempts. Try again in 15 minutes, "
           "or ask an administrator.")
+# The page first asked for, kept in the signed session cookie through the sign-in steps.
+NEXT_KEY = "next"
 
 
 def _user_agent() -> str:
@@ -28,8 +30,18 @@ def _user_agent() -> str:
 
 
 def _set_token(token: str) -> None:
+    """A fresh cookie session for a new token; only the page to return to carries over."""
+    target = session.get(NEXT_KEY)
     session.clear()
     session[SESSION_KEY] = token
+    if target:
+        session[NEXT_KEY] = target
+
+
+def _signed_in() -> Response:
+    """Sign-in is complete: go to the page first asked for (if still a safe one), or home."""
+    target = return_path(session.pop(NEXT_KEY, None))
+    return redirect(target or url_for("public.index"))
 
 
 def next_step(user_session: UserSession, user: User) -> Response:
@@ -54,8 +66,10 @@ def _end_current(db: Session, reason: str) -> None:
 def login() -> str | Response | tuple[str, int]:
     """Step one of sign-in: email and password."""
     if current_user.is_authenticated:
-        return redirect(url_for("public.index"))
+        return redirect(return_path(request.args.get("next")) or url_for("public.index"))
     form = LoginForm()
+    if not form.is_submitted():
+        form.next.data = return_path(request.args.get("next")) or ""
     if not form.validate_on_submit():
         return render_template("auth/login.html", form=form)
     db = db_session()
@@ -78,6 +92,10 @@ def login() -> str | Response | tuple[str, int]:
     record(db, "auth.password", object_type="user", object_id=user.id, as_user=user.id)
     db.commit()
     _set_token(token)
+    session.pop(NEXT_KEY, None)
+    target = return_path(form.next.data)
+    if target:
+        session[NEXT_KEY] = target
     return next_step(started, user)
 
 
@@ -131,7 +149,7 @@ def mfa_enrol() -> str | Response | tuple[str, int]:
             db.commit()
             _set_token(token)
             flash("Two-step sign-in is set up.", "info")
-            return redirect(url_for("public.index"))
+            return _signed_in()
         record(db, "mfa.enrol", object_type="user", object_id=user.id, outcome="failed")
         db.commit()
         flash("That code is not right. Check the time on your phone and try again.", "error")
@@ -160,7 +178,7 @@ def mfa_verify() -> str | Response | tuple[str, int]:
         record(db, "auth.login", object_type="user", object_id=user.id, details={"step": "mfa"})
         db.commit()
         _set_token(token)
-        return redirect(url_for("public.index"))
+        return _signed_in()
     already_locked = auth.is_locked(user)
     locked_now = not already_locked and auth.record_failure(user)
     locked = already_locked or locked_now

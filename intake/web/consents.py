@@ -6,11 +6,11 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from intake import consents
+from intake import consents, exports
 from intake.access import MATTER_STAFF, allow, member_consent, member_record, record
 from intake.extensions import db_session, vault
 from intake.models import Subject, utcnow
-from intake.web.forms import ActionForm, ConsentForm
+from intake.web.forms import ConsentForm, WithdrawConsentForm
 
 bp = Blueprint("consents", __name__)
 
@@ -73,17 +73,19 @@ def show(consent_id: str) -> str:
            matter_id=subject.matter_id)
     db.commit()
     return render_template("consents/show.html", consent=consent, subject=subject,
-                           valid=consents.is_valid(consent, subject, utcnow()),
-                           form=ActionForm())
+                           valid=consents.is_valid(consent, subject, utcnow()))
 
 
-@bp.post("/consents/<consent_id>/withdraw")
+@bp.route("/consents/<consent_id>/withdraw", methods=["GET", "POST"])
 @allow(*MATTER_STAFF)
-def withdraw(consent_id: str) -> Response:
-    """Withdraw a consent from now on."""
+def withdraw(consent_id: str) -> str | Response | tuple[str, int]:
+    """Withdraw a consent from now on, after an explicit confirmation."""
     db = db_session()
     consent, subject = member_consent(db, current_user.record, consent_id)
-    form = ActionForm()
+    if consent.withdrawn_at is not None:
+        flash("This consent was already withdrawn.", "info")
+        return redirect(url_for("consents.show", consent_id=consent.id))
+    form = WithdrawConsentForm()
     if form.validate_on_submit():
         try:
             consents.withdraw_consent(db, consent, withdrawn_by=current_user.id)
@@ -94,4 +96,8 @@ def withdraw(consent_id: str) -> Response:
                    matter_id=subject.matter_id)
             db.commit()
             flash("Consent withdrawn.", "info")
-    return redirect(url_for("consents.show", consent_id=consent.id))
+        return redirect(url_for("consents.show", consent_id=consent.id))
+    relying = exports.approved_under(db, consent.id, subject.matter_id)
+    status = 400 if form.is_submitted() else 200
+    return render_template("consents/withdraw.html", consent=consent, subject=subject,
+                           form=form, relying=len(relying)), status

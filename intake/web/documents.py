@@ -22,10 +22,10 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from werkzeug.wrappers import Response
-from wtforms import BooleanField, SelectField, SelectMultipleField, StringField
+from wtforms import BooleanField, SelectField, SelectMultipleField
 from wtforms.validators import DataRequired, Length
 
-from intake import exports, jobs, lifecycle, uploads
+from intake import consents, exports, jobs, lifecycle, uploads
 from intake.access import CASE_WORKERS, allow, member_matter, member_record, record
 from intake.blobstore import BlobStore
 from intake.cases import CaseError
@@ -106,7 +106,7 @@ class UploadForm(FlaskForm):
 
 class ExportForm(FlaskForm):
     profile = SelectField("Redaction profile", validators=[DataRequired()])
-    recipient = StringField("Recipient (as named on the consent)",
+    recipient = SelectField("Recipient (from the consents in force in this matter)",
                             validators=[DataRequired(), Length(max=300)])
     documents = SelectMultipleField("Documents", validate_choice=False)
 
@@ -126,6 +126,10 @@ def _forms(matter: Matter) -> tuple[UploadForm, ExportForm]:
         (s.id, s.pseudonym) for s in _subjects(matter)]
     export = ExportForm()
     export.profile.choices = [(p, p) for p in exports.profile_names()]
+    # No recipient is preselected: sharing with the wrong one is the mistake to avoid.
+    export.recipient.choices = [("", "Choose the recipient")] + [
+        (r.name, f"{r.name} (consent from {', '.join(r.pseudonyms)})")
+        for r in consents.recipients_in_force(db_session(), matter.id)]
     return upload, export
 
 
@@ -220,7 +224,7 @@ def start(matter_id: str) -> Response:
     matter = member_matter(db, current_user.record, matter_id)
     _upload, form = _forms(matter)
     if not form.validate_on_submit():
-        flash("Choose a profile and name the recipient.", "error")
+        flash("Choose a profile and a recipient from the consents in force.", "error")
         return redirect(url_for("documents.index", matter_id=matter.id))
     chosen = [member_record(db, current_user.record, Document, d) for d in form.documents.data]
     if not chosen or any(d.matter_id != matter.id for d in chosen):
@@ -237,6 +241,12 @@ def start(matter_id: str) -> Response:
            details={"documents": len(chosen), "profile": form.profile.data})
     db.commit()
     dispatcher().enqueue(job_ids)
+    lacking = sorted({p for d in chosen for p in exports.consents_in_force(
+        db, d, form.recipient.data or "")[1]})
+    if lacking:  # redaction may go ahead; approval waits for the consent
+        flash(f"{', '.join(lacking)} {'has' if len(lacking) == 1 else 'have'} no consent in "
+              "force for this recipient: the export cannot be approved until one is recorded.",
+              "warning")
     return redirect(url_for("documents.batch", batch_id=batch_id))
 
 

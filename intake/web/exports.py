@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -12,8 +12,8 @@ from werkzeug.wrappers import Response as WResponse
 from wtforms import HiddenField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from intake import exports
-from intake.access import CASE_WORKERS, allow, deny, member_record, record
+from intake import exports, worklist
+from intake.access import CASE_WORKERS, allow, deny, member_matter, member_record, record
 from intake.extensions import db_session, vault
 from intake.models import Document, Export, Subject, User
 from intake.redact_document import CATEGORIES, RedactionFailed, decision_key
@@ -63,6 +63,23 @@ def _segments(text: str, unit: int, export: Export) -> list[dict[str, Any]]:
         pos = span["e"]
     out.append({"text": text[pos:]})
     return out
+
+
+@bp.get("/matters/<matter_id>/exports")
+@allow(*CASE_WORKERS)
+def matter_index(matter_id: str) -> str:
+    """A matter's exports, newest first, filtered by stage (`?stage=awaiting-approval`)."""
+    db = db_session()
+    matter = member_matter(db, current_user.record, matter_id)
+    stage = request.args.get("stage") or None
+    if stage not in worklist.EXPORT_STAGES:
+        stage = None
+    rows, counts = worklist.matter_exports(db, matter, stage)
+    record(db, "export.list", object_type="matter", object_id=matter.id, matter_id=matter.id,
+           details={"stage": stage} if stage else None)
+    db.commit()
+    return render_template("exports/index.html", matter=matter, rows=rows, counts=counts,
+                           stage=stage, stages=worklist.EXPORT_STAGES)
 
 
 @bp.get("/exports/<export_id>")

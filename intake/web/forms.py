@@ -17,7 +17,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
-from intake.models import PSEUDONYM_SCHEMES, ROLES
+from intake.models import PSEUDONYM_SCHEMES
 from intake.users import MIN_PASSWORD_LENGTH
 
 LINES_HELP = "One per line."
@@ -31,6 +31,7 @@ def lines(value: str | None) -> list[str]:
 class LoginForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=1024)])
+    next = HiddenField(validators=[Length(max=2000)])  # the page to return to, checked again
 
 
 class CodeForm(FlaskForm):
@@ -146,9 +147,25 @@ class ConsentForm(FlaskForm):
     notes = TextAreaField("Notes", validators=[Length(max=2000)])
 
 
+# Least privileged first, and preselected: an advocate sees nothing until put on a team.
+ROLE_CHOICES = [
+    ("advocate", "Advocate: intake, consents and documents of the matters they are added to"),
+    ("auditor", "Auditor: the audit log and its alerts, no case records"),
+    ("attorney", "Attorney: as an advocate, and opens matters and approves exports"),
+    ("admin", "Admin: staff accounts and matter teams"),
+]
+
+
+class WithdrawConsentForm(FlaskForm):
+    confirm = BooleanField(
+        "I confirm this consent is withdrawn from now on: nothing more is shared with this "
+        "recipient under it",
+        validators=[DataRequired(message="Tick the box to confirm the withdrawal.")])
+
+
 class UserForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
-    role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES])
+    role = SelectField("Role", choices=ROLE_CHOICES, default=ROLE_CHOICES[0][0])
 
 
 class MemberForm(FlaskForm):

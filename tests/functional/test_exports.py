@@ -118,9 +118,12 @@ def test_reviewer_cannot_approve_own_review_unless_matter_allows(engine_app, svc
 
 
 def test_export_without_consent_is_refused(engine_app, svc):  # noqa: F811
-    _adv, first, second, _seeded, client, export = _ready(engine_app, svc,
-                                                          recipient="Daily Courier News")
+    _adv, first, second, seeded, client, export = _ready(engine_app, svc)
     post(client, f"/exports/{export.id}/reviewed", form_path=f"/exports/{export.id}")
+    with svc.sessions() as s:  # withdrawn after the export was started, before approval
+        consents.withdraw_consent(s, s.get(consents.Consent, seeded.consent_id),
+                                  withdrawn_by=None)
+        s.commit()
     attorney = engine_app.test_client()
     sign_in(attorney, second)
     page = post(attorney, f"/exports/{export.id}/approve", form_path=f"/exports/{export.id}",

@@ -7,7 +7,7 @@ import re
 import pyotp
 from sqlalchemy import select
 
-from intake.models import AuditEvent, MatterMember, User
+from intake.models import ROLES, AuditEvent, MatterMember, User
 from tests.functional import web_support
 from tests.functional.web_support import (
     PASSWORD,
@@ -46,6 +46,24 @@ def test_admin_creates_an_account_that_must_set_password_and_mfa(app, svc):
     assert newcomer.get("/matters").status_code == 200
 
 
+def test_create_account_preselects_the_least_privileged_role(app, svc):
+    admin = make_staff(svc, "admin")
+    client = app.test_client()
+    sign_in(client, admin)
+    page = client.get("/admin/users/new").get_data(as_text=True)
+    selected = re.findall(r'<option selected value="(\w+)"', page)
+    assert selected == ["advocate"]
+    offered = re.findall(r'<option (?:selected )?value="(\w+)"', page)
+    assert offered == ["advocate", "auditor", "attorney", "admin"]  # least privileged first
+    assert set(offered) == set(ROLES)
+    resp = post(client, "/admin/users/new", {"email": "no.role.chosen@clinic.test"},
+                form_path="/admin/users/new")
+    assert resp.status_code == 200
+    with svc.sessions() as session:
+        created = session.scalar(select(User).where(User.email == "no.role.chosen@clinic.test"))
+        assert created is not None and created.role == "advocate"
+
+
 def test_disable_ends_sessions_and_reset_clears_mfa(app, svc):
     admin = make_staff(svc, "admin")
     staff = make_staff(svc, "advocate")
@@ -54,7 +72,7 @@ def test_disable_ends_sessions_and_reset_clears_mfa(app, svc):
     sign_in(victim, staff)
     resp = post(client, f"/admin/users/{staff.id}/disable", form_path="/admin/users")
     assert resp.status_code == 302
-    assert victim.get("/matters").headers["Location"].endswith("/login")
+    assert victim.get("/matters").headers["Location"].startswith("/login")
     post(client, f"/admin/users/{staff.id}/enable", form_path="/admin/users")
     resp = post(client, f"/admin/users/{staff.id}/reset", form_path="/admin/users")
     assert "one-time-password" in resp.get_data(as_text=True)

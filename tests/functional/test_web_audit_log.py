@@ -19,7 +19,7 @@ def _append(svc, n, **kw):
         for i in range(n):
             audit.record(session, actor=kw.get("actor", "user:someone"),
                          action=kw.get("action", "subject.view"),
-                         object_type="subject", object_id=f"obj-{i}",
+                         object_type="subject", object_id=kw.get("object_id", f"obj-{i}"),
                          outcome=kw.get("outcome", "ok"))
         session.commit()
 
@@ -92,7 +92,8 @@ def test_banner_shows_a_broken_chain(app, svc):
 
 def test_alerts_flag_repeated_failed_sign_ins_and_many_reveals(app, svc):
     auditor = make_staff(svc, "auditor")
-    _append(svc, 6, actor="user:mallory", action="auth.login", outcome="failed")
+    _append(svc, 6, actor="anonymous", action="auth.login", outcome="failed",
+            object_id="mallory")
     _append(svc, 25, actor="user:curious", action="subject.reveal")
     client = app.test_client()
     sign_in(client, auditor)

@@ -11,6 +11,7 @@ from intake.models import AuditEvent, Consent, Subject, utcnow
 from tests.functional import web_support
 from tests.functional.web_support import (
     make_staff,
+    member_client,
     post,
     seed_matter,
     sign_in,
@@ -49,7 +50,7 @@ def test_consent_is_recorded_and_governs_sharing(app, svc):
                              at=utcnow() + timedelta(days=182)) is None
     page = client.get(f"/subjects/{seeded.subject_id}/consents").get_data(as_text=True)
     assert "Legal Aid of the North" in page and "In force" in page and "Teodora" not in page
-    resp = post(client, f"/consents/{consent.id}/withdraw", form_path=f"/consents/{consent.id}")
+    resp = post(client, f"/consents/{consent.id}/withdraw", {"confirm": "y"})
     assert resp.status_code == 302
     with svc.sessions() as session:
         subject = session.get(Subject, seeded.subject_id)
@@ -80,3 +81,31 @@ def test_incomplete_consents_are_refused(app, svc):
     with svc.sessions() as session:
         count = len(session.scalars(select(Consent)).all())
     assert count == 1  # only the seeded one
+
+
+def test_withdrawing_a_consent_asks_for_an_explicit_confirmation(app, svc):
+    client, _staff, seeded = member_client(app, svc)
+    show = client.get(f"/consents/{seeded.consent_id}").get_data(as_text=True)
+    withdraw = f"/consents/{seeded.consent_id}/withdraw"
+    assert f'action="{withdraw}"' not in show  # no one-click withdrawal from the record
+    assert f'href="{withdraw}"' in show
+    page = client.get(withdraw).get_data(as_text=True)
+    assert "Withdraw the consent to share with County Victim Services?" in page
+    assert 'type="checkbox"' in page and "Jane Doe 1" in page
+    refused = post(client, withdraw, {})  # the box is not ticked
+    assert refused.status_code == 400
+    assert "Tick the box to confirm the withdrawal." in refused.get_data(as_text=True)
+    with svc.sessions() as session:
+        subject = session.get(Subject, seeded.subject_id)
+        assert valid_consent(session, subject, "County Victim Services") is not None
+    done = post(client, withdraw, {"confirm": "y"})
+    assert done.status_code == 302 and done.headers["Location"] == f"/consents/{seeded.consent_id}"
+    with svc.sessions() as session:
+        subject = session.get(Subject, seeded.subject_id)
+        assert valid_consent(session, subject, "County Victim Services") is None
+        events = [e for e in session.scalars(select(AuditEvent))
+                  if e.action == "consent.withdraw"]
+    assert len(events) == 1 and events[0].object_id == seeded.consent_id
+    assert "Withdrawn on" in client.get(f"/consents/{seeded.consent_id}").get_data(as_text=True)
+    again = client.get(withdraw)  # nothing left to confirm
+    assert again.status_code == 302

@@ -156,6 +156,16 @@ def seed_matter(svc: Services, *members: Staff, caption: str = "Doe v. Example I
         return Seeded(matter.id, subject.id, consent.id, person.id)
 
 
+def member_client(app, svc: Services, role: str = "advocate"):
+    """A signed-in client of a new staff member on a newly seeded matter:
+    (client, staff, seeded)."""
+    staff = make_staff(svc, role)
+    seeded = seed_matter(svc, staff)
+    client = app.test_client()
+    sign_in(client, staff)
+    return client, staff, seeded
+
+
 def timedelta_days(n: int):
     from datetime import timedelta
 
