@@ -137,7 +137,8 @@ RELATIONS = (
     r"case ?worker|case manager|social worker|therapist|counselor|counsellor|teacher|coach|"
     r"public defender|guardian ad litem|advocate|pastor|best friend|friend|roommate|"
     r"classmate|neighbor|neighbour|in-law|sister-in-law|brother-in-law|mother-in-law|"
-    r"father-in-law)"
+    r"father-in-law|GAL|CW|caregiver|sponsor|host (?:family|mother|father|mom|dad)|"
+    r"foster parents|kinship (?:caregiver|placement)|CPS (?:specialist|worker))"
 )
 
 # Capitalised words that describe people without naming anyone: nationalities and demonyms,

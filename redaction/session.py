@@ -42,12 +42,22 @@ CASE_FACTS = {"ROOM", "VEHICLE", "LISTING", "LOCATION", "IP", "CODE"}
 CONTAINERS = {"EMAIL", "URL", "HANDLE", "ADDRESS", "PHONE", "ID", "SSN", "ACCOUNT", "CARD"}
 _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
 _REL_BEFORE = re.compile(
-    rf"(?i)\b(?:her|his|their|my|our|client'?s|the client'?s|(?P<who>[A-Z][\w\-]+)['’]s)\s+"
-    rf"(?:\w+\s+){{0,2}}?{RELATIONS}s?\s*,?\s*(?:named\s+|is\s+|was\s+)?"
+    rf"(?i)(?:\b(?:her|his|their|my|our|client'?s|the client'?s|the|"
+    rf"(?:jane|john) doe(?: \d+)?['’]s|"
+    rf"paternal|maternal|(?P<who>[A-Z][\w\-]+)['’]s)\s+|(?<=\n)[ \t]*(?:assigned\s+)?)"
+    rf"(?:\w+\s+){{0,2}}?{RELATIONS}s?\s*[,:]?\s*(?:named\s+|is\s+|was\s+)?"
     rf"(?:{HONORIFIC}\.?\s+)?$"
 )
+# roles of care that a case file names only for its client: no "her" needed ("CVS caseworker
+# Monique Ashby", "GAL is Patricia Olmsted-Kerr", "Foster mother: Denise Whitacre")
+_CARE_BEFORE = re.compile(
+    r"(?i)\b(?:case ?worker|case manager|social worker|GAL|guardian ad litem|CW|foster "
+    r"(?:mother|father|parents?|mom|dad)|caregiver|sponsor|host (?:family|mother|father)|"
+    r"kinship (?:caregiver|placement)|CPS (?:specialist|worker))s?\s*[,:]?\s*"
+    r"(?:is\s+|was\s+)?(?:(?:attorney|atty\.?)\s+)?$"
+)
 _REL_AFTER = re.compile(
-    rf"(?i)^\s*(?:,\s*|\(\s*)(?:her|his|their|my|our|the client'?s|client'?s|"
+    rf"(?i)^\s*(?:,\s*|\(\s*)(?:her|his|their|my|our|the client'?s|client'?s|the|"
     rf"(?P<who>[A-Z][\w\-]+)['’]s)?"
     rf"\s*(?:\w+\s+)?{RELATIONS}\b"
 )
@@ -242,6 +252,8 @@ class RedactionSession:
 
     def _is_related(self, text: str, c: Candidate, words: list[str]) -> bool:
         if len(words) >= 2 and fold(words[-1]).strip(".,") in self._surnames:
+            return True
+        if _CARE_BEFORE.search(text[max(0, c.start - 40):c.start]):
             return True
         before = _REL_BEFORE.search(text[max(0, c.start - 60):c.start])
         if before and before.group("who") and not self._is_protected_name(before.group("who")):

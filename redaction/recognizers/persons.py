@@ -105,6 +105,8 @@ _KIN = ("kid", "son", "daughter", "husband", "wife", "partner", "boyfriend", "gi
 _CUES_BEFORE: dict[str, frozenset[str]] = {
     "nickname": (
         _phrases(("known", "know", "knows", "knew"), _PRONOUNS, ("as",))
+        | _phrases(("known to",), ("workers", "everyone", "everybody", "them", "us", "all",
+                                   "girls", "the girls", "the workers", "the crew"), ("as",))
         | _phrases(_PRONOUNS + ("boyfriend", "girlfriend", "friend", "man", "guy", "pimp",
                                 "trafficker", "recruiter", "driver", "boss", "bottom"), ("as",))
         | _phrases(("she", "he", "they"), ("know", "knows"), ("as",))
@@ -135,6 +137,8 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
 # titles that are English words too: the name after them must not be an everyday word
 _HOMOGRAPH_TITLES = {"ate", "don", "mang", "tia", "tio", "seu", "anh", "dona", "lola"}
 _OCR_LETTERS = str.maketrans({"0": "o", "1": "l"})
+_OCR_I = str.maketrans({"0": "o", "1": "i"})
+_OCR_NAME = re.compile(r"(?<![\w@.])[A-Z][a-z]*[01][a-z01]*[a-z](?![\w@])")
 _MAKE_BEFORE = re.compile(rf"\b(?:{VEHICLE_MAKES})\s+$")
 _INITIAL_SURNAME = re.compile(
     r"(?<![\w.])[A-Z]\.[ \t]?(?P<s>[A-Z][a-z'’]*[a-z01][a-z'’]+(?:-[A-Z][a-z'’]+)?|"
@@ -223,6 +227,10 @@ class PersonRecognizer(EntityRecognizer):
         ("quoted_nick", r"[\"“](?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2})[,.]?[\"”]", 0.8),
         ("paren_nick", r"[A-Z][a-z]+\s[A-Z][a-z]+\s*\(\s*[\"“](?P<n>[A-Z][\w'’\-]+)[\"”]\s*\)",
          0.8),
+        # a role, then the nickname in brackets: 'the crew leader ("El Tigre")'
+        ("role_nick", r"(?i:leader|boss|driver|recruiter|trafficker|pimp|manager|supervisor|"
+                      r"contractor|foreman|mayordomo|patr[oó]n|encargad[oa]|guy|man|woman)"
+                      r"\s*\(\s*[\"“](?P<n>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)[\"”]\s*\)", 0.8),
         ("role", r"(?<![\w'’.@])(?=(?P<n>[A-Z][a-zà-ÿ'’\-]+(?:\s[A-Z][a-zà-ÿ'’\-]+){0,2}))", 0.6),
         ("speaker", r"(?m)^[ \t]*(?:\[[^\]\n]{4,40}\][ \t]*|"
                     r"\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
@@ -292,6 +300,7 @@ class PersonRecognizer(EntityRecognizer):
         out += self._chat_names(text)
         out += self._initial_surnames(text)
         out += self._logins(text)
+        out += self._ocr_names(text)
         for name, pattern, score in self._compiled:
             cues = _CUES_BEFORE.get(name)
             for m in pattern.finditer(text):
@@ -312,7 +321,7 @@ class PersonRecognizer(EntityRecognizer):
                         english_zipf(w) >= 3.0 and is_ordinary(w.lower()) and not is_first_name(w)
                         and not is_surname(w, 5_000) for w in m.group(0).split("(")[0].split())):
                     continue  # a defined term: 'Reauthorization Act ("TVPRA")', 'Inn ("Hotel")'
-                quoted = name in ("nickname", "paren_nick", "quoted_nick")  # a nickname is a name
+                quoted = name in ("nickname", "paren_nick", "quoted_nick", "role_nick")
                 if name == "title":
                     word = words[0] if words else ""
                     title = m.group(0).split()[0].strip(".").lower()
@@ -349,6 +358,7 @@ class PersonRecognizer(EntityRecognizer):
                 ) and not (name == "speaker" and all(is_name_in_chat(w) for w in words)):
                     continue
                 seed = name in ("honorific", "title", "nickname", "paren_nick", "quoted_nick",
+                                "role_nick",
                                 "speaker", "cue_lower") or len(words) >= 2
                 out.append(result("PERSON", start, end, score, self, f"pattern:{name}",
                                   seed=seed))
@@ -426,6 +436,18 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "D. Mass.", "S.D. Tex." are courts
             out.append(result("PERSON", m.start(), m.end(), 0.5, self, "gazetteer:initial",
                               seed=False))
+        return out
+
+    def _ocr_names(self, text: str) -> list[RecognizerResult]:
+        """Given names OCR wrote with a digit for a letter: "Arno1do", "Efra1n", "Ne1son"."""
+        out = []
+        for m in _OCR_NAME.finditer(text):
+            reads = (m.group(0).translate(_OCR_LETTERS), m.group(0).translate(_OCR_I))
+            if any(is_first_name(r) and (not is_everyday(r.lower()) or is_name_in_chat(r))
+                   for r in reads) and not any(is_everyday(r.lower()) and not is_first_name(r)
+                                               for r in reads):  # "A1so" is "Also"
+                out.append(result("PERSON", m.start(), m.end(), 0.5, self, "gazetteer:ocr",
+                                  seed=False))
         return out
 
     def _logins(self, text: str) -> list[RecognizerResult]:

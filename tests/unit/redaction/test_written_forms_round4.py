@@ -168,3 +168,36 @@ def test_a_long_paragraph_is_no_chat_message(engine):
     text = ("Case No. 24-cv-0412: the declarant states as follows. " * 6
             + "Last summer, after the charges, girls at her school figured it out.")
     assert "Last summer, after" in redacted(session, text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ('the crew leader, known to workers as "El Gato." He hit them.', "El Gato"),
+    ('pt stated that the crew leader ("El Gato") struck her', "El Gato"),
+    ("  CUENTAS  (Efra1n)   mayo 2023", "Efra1n"),  # OCR's 1 for i in a given name
+    ("  pasaporte - lo tiene Arno1do", "Arno1do"),  # and for l
+])
+def test_nicknames_and_ocr_names_of_the_fourth_round(session, text, gone):
+    assert not present(gone, redacted(session, text))
+
+
+def test_ocr_never_makes_a_name_of_a_word(session):
+    text = "A1so the Ca11e and Mi11 Road, in 2O23."
+    assert redacted(session, text) == text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Legal status: TMC; CVS caseworker Monique Ashford (Region 6), cell on file", "Ashford"),
+    ("placed separately with paternal aunt Tonya Reese in Hempstead", "Tonya Reese"),
+    ("Jane Doe's GAL is Attorney Joan Pridmore.", "Pridmore"),
+    ("Notes\nAssigned CW: Marcus Lonewalker, CPS Specialist II", "Lonewalker"),
+    ("- Foster mother is Denise Whitmore in Naples.", "Whitmore"),
+])
+def test_co_counsel_see_no_one_tied_to_her_by_care(engine, text, gone):
+    session = engine.session(CaseContext.from_dict(CASE), load_profile("co-counsel"))
+    assert not present(gone, redacted(session, text))
+
+
+def test_co_counsel_still_see_the_traffickers(engine):
+    session = engine.session(CaseContext.from_dict(CASE), load_profile("co-counsel"))
+    out = redacted(session, "The trafficker Ferdinand Sayco and his driver Rodel Cruz came.")
+    assert "Ferdinand Sayco" in out and "Rodel Cruz" in out
