@@ -154,6 +154,8 @@ def _acronym(word: str) -> bool:
     surname in capitals ("LEE", "NG")."""
     if re.fullmatch(r"[A-Z]{2,}s", word):
         return True
+    if len(word) == 2 and re.search(r"[AEIOUY]", word):
+        return False  # "VY", "LE", "HA": Vietnamese and Chinese names are short
     return bool(re.fullmatch(r"[A-Z]{2,4}", word)) and word not in ("JR", "SR", "II", "III", "IV") \
         and not is_surname(word, 20_000) and not is_first_name(word)
 
@@ -533,7 +535,9 @@ class PersonRecognizer(EntityRecognizer):
         folded = [fold(w).translate(_OCR_LETTERS) for w in clean if len(w) > 1]  # TREYV0N
         if not folded or any(f in NOT_NAMES or f in NOT_PEOPLE or f in _ORG_WORDS or
                              f in _PLACE_WORDS or is_place(f) or f in SUFFIX_FORMS or
-                             _STOP.match(f) for f in folded) or any(_acronym(w) for w in clean):
+                             _STOP.match(f) for f in folded) or any(
+                _acronym(w) if kind != "caps_last_first"
+                else len(w) >= 3 and not re.search(r"[AEIOUY]", w) for w in clean):
             return False  # ... nor an acronym: "I. KYC RECORD", "JFK, VWP"
         everyday = [is_everyday(f) and not is_first_name(f) for f in folded]
         if kind == "caps_last_first":  # "SMITH, JOHN": the shape itself says name

@@ -201,3 +201,8 @@ def test_co_counsel_still_see_the_traffickers(engine):
     session = engine.session(CaseContext.from_dict(CASE), load_profile("co-counsel"))
     out = redacted(session, "The trafficker Ferdinand Sayco and his driver Rodel Cruz came.")
     assert "Ferdinand Sayco" in out and "Rodel Cruz" in out
+
+
+def test_short_names_in_capitals_are_no_acronyms(session):
+    out = redacted(session, "   Guest: TRAN, KHANH VY | Pay: AMEX\nFlights: JFK, VWP entries.")
+    assert not present("KHANH", out) and "JFK, VWP" in out
