@@ -29,6 +29,8 @@ _ENDONYMS = {"brasil", "mexico", "espana", "pilipinas", "filipinas", "viet nam",
 
 @lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
+    if text.isascii():  # most words: no accents to take off
+        return text.lower()
     nfkd = unicodedata.normalize("NFKD", text)
     return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()
 

@@ -42,7 +42,7 @@ CASE_FACTS = {"ROOM", "VEHICLE", "LISTING", "LOCATION", "IP", "CODE"}
 CONTAINERS = {"EMAIL", "URL", "HANDLE", "ADDRESS", "PHONE", "ID", "SSN", "ACCOUNT", "CARD"}
 _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
 _REL_BEFORE = re.compile(
-    rf"(?i)(?:\b(?:her|his|their|my|our|client'?s|the client'?s|the|"
+    rf"(?i)(?:\b(?:her|his|their|my|our|client'?s|the client'?s|"
     rf"(?:jane|john) doe(?: \d+)?['’]s|"
     rf"paternal|maternal|(?P<who>[A-Z][\w\-]+)['’]s)\s+|(?<=\n)[ \t]*(?:assigned\s+)?)"
     rf"(?:\w+\s+){{0,2}}?{RELATIONS}s?\s*[,:]?\s*(?:named\s+|is\s+|was\s+)?"
@@ -57,7 +57,7 @@ _CARE_BEFORE = re.compile(
     r"(?:is\s+|was\s+)?(?:(?:attorney|atty\.?)\s+)?$"
 )
 _REL_AFTER = re.compile(
-    rf"(?i)^\s*(?:,\s*|\(\s*)(?:her|his|their|my|our|the client'?s|client'?s|the|"
+    rf"(?i)^\s*(?:,\s*|\(\s*)(?:her|his|their|my|our|the client'?s|client'?s|"
     rf"(?P<who>[A-Z][\w\-]+)['’]s)?"
     rf"\s*(?:\w+\s+)?{RELATIONS}\b"
 )

@@ -35,6 +35,8 @@ class Variant:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents, for comparing names."""
+    if text.isascii():  # most words: no accents to take off
+        return text.lower()
     nfkd = unicodedata.normalize("NFKD", text)
     return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()
 

@@ -537,7 +537,7 @@ class PersonRecognizer(EntityRecognizer):
                              f in _PLACE_WORDS or is_place(f) or f in SUFFIX_FORMS or
                              _STOP.match(f) for f in folded) or any(
                 _acronym(w) if kind != "caps_last_first"
-                else len(w) >= 3 and not re.search(r"[AEIOUY]", w) for w in clean):
+                else len(w) >= 3 and not re.search(r"[AEIOUYaeiouy]", w) for w in clean):
             return False  # ... nor an acronym: "I. KYC RECORD", "JFK, VWP"
         everyday = [is_everyday(f) and not is_first_name(f) for f in folded]
         if kind == "caps_last_first":  # "SMITH, JOHN": the shape itself says name
