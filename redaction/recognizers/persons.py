@@ -163,9 +163,17 @@ def _acronym(word: str) -> bool:
 def _cued(text: str, start: int, phrases: frozenset[str]) -> bool:
     """True when the one to four words just before start (past spaces, a colon, a comma or an
     opening quote) are one of phrases."""
-    window = text[max(0, start - 48):start]
-    words = [w.lstrip("([{") for w in window.rstrip(_GAP_CHARS).lower().split()[-4:]]
+    window = text[max(0, start - 48):start].rstrip(_GAP_CHARS)
+    cut = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
+    if window[cut + 1:].lstrip("([{").lower().strip(",") not in _last_words(phrases):
+        return False  # most capitalised words: the word before ends no phrase
+    words = [w.lstrip("([{") for w in window.lower().split()[-4:]]
     return any(" ".join(words[-k:]).strip(",") in phrases for k in range(1, len(words) + 1))
+
+
+@lru_cache(maxsize=16)
+def _last_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.split()[-1] if p.split() else p for p in phrases)
 
 
 _STRONG_CUE = re.compile(r"(?i)\b(?:name|named|call|calls|called|kid|son|daughter|husband|wife|"
