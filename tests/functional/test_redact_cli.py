@@ -92,15 +92,20 @@ def _score_set(set_dir: Path, work: Path) -> dict[str, float]:
 # Written apart from the engine (see the README): each holds the floor measured when it was
 # first used, so a change that generalises worse shows here.
 BLIND_FLOORS = {
-    "eval_blind_a": {"known_leaks": 0, "unknown_recall": 0.92, "keep_rate": 0.98,
+    "eval_blind_a": {"known_leaks": 0, "unknown_recall": 0.93, "keep_rate": 0.99,
                      "pseudonym_hits": 1.0},
-    "eval_blind_b": {"known_leaks": 1, "unknown_recall": 0.92, "keep_rate": 0.96,
-                     "pseudonym_hits": 0.87},
+    "eval_blind_b": {"known_leaks": 0, "unknown_recall": 0.94, "keep_rate": 0.96,
+                     "pseudonym_hits": 0.90},
     # the second round (set C keeps third parties in its co-counsel files, as that profile does)
-    "eval_blind_c": {"known_leaks": 1, "unknown_recall": 0.72, "keep_rate": 0.99,
+    "eval_blind_c": {"known_leaks": 1, "unknown_recall": 0.73, "keep_rate": 0.99,
                      "pseudonym_hits": 1.0},
-    "eval_blind_d": {"known_leaks": 1, "unknown_recall": 0.92, "keep_rate": 0.98,
+    "eval_blind_d": {"known_leaks": 1, "unknown_recall": 0.94, "keep_rate": 0.99,
                      "pseudonym_hits": 1.0},
+    # the fourth round: forced criminality and immigration; platforms and payment processors
+    "eval_blind_e": {"known_leaks": 3, "unknown_recall": 0.93, "keep_rate": 0.97,
+                     "pseudonym_hits": 1.0},
+    "eval_blind_f": {"known_leaks": 2, "unknown_recall": 0.95, "keep_rate": 0.98,
+                     "pseudonym_hits": 0.94},
 }
 
 
