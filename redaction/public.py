@@ -129,11 +129,13 @@ class PublicFacts:
         self.words = {fold(w) for k in entries for w in re.findall(r"[^\W\d_][\w'’\-]*", k)}
         self.names = {fold(k) for k in entries}
         self._last: tuple[str, list[tuple[int, int]]] | None = None
-        self._last_spans: tuple[str, list[tuple[int, int]]] | None = None
+        self._spans: dict[str, list[tuple[int, int]]] = {}
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """Sorted (start, end) of every public fact in text (the last text's are remembered)."""
-        if self._last_spans is None or self._last_spans[0] is not text:
+        """Sorted (start, end) of every public fact in text (a batch's texts are remembered:
+        a batch screens each text twice)."""
+        spans = self._spans.get(text)
+        if spans is None:
             out = [m.span() for m in _PUBLIC.finditer(text)] + self.keep_spans(text)
             out += [m.span() for m in _BATES.finditer(text) if not self._record(text, m)]
             for guards, pattern in _GUARDED_RE:
@@ -141,8 +143,10 @@ class PublicFacts:
                     out += [m.span() for m in pattern.finditer(text)]
             if " v. " in text:
                 out += [m.span() for m in _CAPTION.finditer(text)]
-            self._last_spans = (text, sorted(out))
-        return self._last_spans[1]
+            if len(self._spans) >= 256:
+                self._spans.clear()
+            spans = self._spans[text] = sorted(out)
+        return spans
 
     @staticmethod
     def _record(text: str, m: re.Match[str]) -> bool:

@@ -1,4 +1,8 @@
+import os
 import socket
+import subprocess
+import sys
+from pathlib import Path
 
 from redaction.context import CaseContext
 from redaction.engine import DEFAULT_MODEL, default_model
@@ -27,3 +31,19 @@ def test_redaction_never_touches_the_network(engine, monkeypatch):
     text = "Ana Ruiz wrote to bob.smith@example.com and see https://instagram.com/bob.smith"
     out = session.redact_many([text])[0].text
     assert "Ana" not in out and "bob.smith" not in out
+
+
+def _blas_threads(env: dict[str, str]) -> str:
+    """OPENBLAS_NUM_THREADS as a fresh interpreter sees it once the redaction package loaded
+    numpy."""
+    code = ("import redaction.engine, os, sys; assert 'numpy' in sys.modules; "
+            "print(os.environ['OPENBLAS_NUM_THREADS'])")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[3])
+    return out.stdout.strip()
+
+
+def test_one_blas_thread_unless_the_operator_chose() -> None:
+    base = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    assert _blas_threads(base) == "1"
+    assert _blas_threads({**base, "OPENBLAS_NUM_THREADS": "2"}) == "2"
