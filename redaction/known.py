@@ -35,6 +35,7 @@ from redaction.variants import (
     ocr_digits,
     phone_variants,
     spelled_numbers,
+    spelling_key,
 )
 
 _SOFT_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
@@ -110,6 +111,21 @@ class _Owner:
         self.common = {t for t in self.tokens if is_common_word_name(t)} | {
             fold(a) for a in person.aliases if is_common_word_name(a)}
         self.substrings = {t for t in self.tokens if len(t) >= 4}
+        # "Ji-yeon" is also written "jiyeon", and misspelt so ("jiyoen")
+        joined = {fold(re.sub(r"[\-'’]", "", w)) for n in person.names + person.aliases
+                  for w in name_words(n) if re.search(r"\w[\-'’]\w", w)}
+        self.fuzzy |= {j for j in joined if len(j) >= 5}
+        # the same name in another of its usual spellings; an everyday word's only in a name's
+        # place ("lilly your phone", her name was "Espy")
+        self.spellings = {spelling_key(t): t in self.common or is_common_word_name(t)
+                          for t in self.tokens | self.common | joined if len(t) >= 4}
+        # the rest of a two-part alias after its first part: "hony b" is "Honey-B" misspelt
+        self.alias_tails: dict[str, list[str]] = {}
+        for alias in person.aliases:
+            parts = [p for p in re.split(r"[\s\-_.]+", alias) if p]
+            if len(parts) >= 2 and len(parts[0]) >= 4:
+                self.alias_tails.setdefault(spelling_key(parts[0]), []).append(
+                    r"[\s\-]?".join(re.escape(p) for p in parts[1:]))
 
 
 def build_variants(person: ProtectedPerson) -> list[Variant]:
@@ -204,6 +220,11 @@ class KnownMatcher:
             if len(key) < 4 or key in self._exact_tokens or key in self._no_fuzz:
                 continue
             if is_ordinary(key) or self._is_word(word.lower()):  # "Denies", not "Denise"
+                out += self._respelt(view, m.start(), m.start() + len(word), key, everyday=True)
+                continue
+            spelt = self._respelt(view, m.start(), m.start() + len(word), key, everyday=False)
+            if spelt:
+                out += spelt
                 continue
             owners = self._fuzzy_cache.get(key)
             if owners is None:
@@ -222,6 +243,29 @@ class KnownMatcher:
             for idx in owners:
                 out.append(KnownHit(m.start(), end, "PERSON", idx, "fuzzy"))
         return out
+
+    def _respelt(self, view: str, start: int, end: int, key: str,
+                 everyday: bool) -> list[KnownHit]:
+        """A name in another of its usual spellings (spelling_key); a word that is everyday
+        itself, or is the respelling of an everyday-word name, only where a name stands."""
+        spelt = spelling_key(key)
+        owners = [o.index for o in self.owners if (spelt in o.spellings or spelt in o.alias_tails)
+                  and key not in o.tokens]
+        if not owners:
+            return []
+        hits = []
+        for i in owners:  # with the rest of its alias after it, it is her wherever it stands
+            for tail in self.owners[i].alias_tails.get(spelt, []):
+                m = re.compile(rf"[\s\-]?(?:{tail})(?!\w)", re.I).match(view, end)
+                if m:
+                    hits.append(KnownHit(start, m.end(), "PERSON", i, "fuzzy"))
+        if hits:
+            return hits
+        common = everyday or any(self.owners[i].spellings.get(spelt, True) for i in owners)
+        if common and not (name_position(view, start, end) or _named_in_place(view, start, end)
+                           or _chat_use(view, start, view[start:end])):
+            return []
+        return [KnownHit(start, end, "PERSON", i, "fuzzy") for i in owners]
 
     def _common_lower(self, view: str) -> list[KnownHit]:
         """A name that is an everyday word, in lower case where a name stands ("hope said",

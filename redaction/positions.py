@@ -26,6 +26,7 @@ NAME_AFTER = {
     "stayed", "works", "worked", "lives", "lived", "sleeping", "working", "texting", "calling",
     "will", "gonna", "gon", "did", "comin", "coming", "here", "outside", "say", "sez",
     "dijo", "quiere", "llegó", "llego", "vino", "fue", "tiene",
+    "wasnt", "isnt", "didnt", "doesnt", "dont", "aint", "cant", "wont", "hasnt",
     "ơi", "oi",  # Vietnamese: "autumn ơi", hey Autumn
 }
 # second-person words that open a message to someone: "sunny u good?", "lily your customer"
@@ -33,7 +34,21 @@ _VOCATIVE_AFTER = {"u", "you", "ur", "your", "r", "are", "pls", "please", "where
                    "come", "answer", "hbu", "how", "did", "do", "can", "estas", "donde", "ven",
                    "ya", "como", "cómo", "dónde", "tu", "te", "nasaan", "kumusta", "asan",
                    "ikaw", "kelan", "kailan", "ou", "kote", "kijan", "onde", "cadê", "voce",
-                   "você"}
+                   "você", "get", "wake", "hurry", "listen", "stop", "unnie", "eonni", "onni",
+                   "oppa", "ate"}
+# a phone extraction's message column: "2022-09-14 18:40  Out  Jane Doe 2     brooklyn u in"
+_TABLE_MESSAGE = re.compile(r"\s*\d[\d/.\-]+[ \t,]+\d{1,2}:\d{2}\S*[ \t].*(?:\t|[ \t]{3,})$")
+_STATES = {"here", "there", "hiding", "sleeping", "crying", "scared", "sick", "missing", "gone",
+           "pregnant", "upset", "mad", "hurt", "bleeding", "asleep", "awake", "outside"}
+_ASKED_ABOUT = {"is", "was", "wheres", "where's", "hows", "how's", "isnt", "wasnt"}
+_WHEREABOUTS = {"there", "here", "ok", "okay", "home", "around", "back", "safe", "awake",
+                "still", "with", "at", "gone", "up"}
+# a pronoun after the first word names whom the message is for ("summr he say we moving"),
+# unless that word is a verb or a reply of its own ("hope he ok", "yeah she left")
+_VOCATIVE_PRONOUNS = {"he", "she", "they", "we", "i", "im", "i'm"}
+_NOT_VOCATIVE = {"hope", "will", "wish", "trust", "pray", "may", "guess", "say", "tell", "yeah",
+                 "yes", "yea", "no", "nah", "ok", "okay", "lol", "well", "so", "and", "but",
+                 "bet", "damn", "thank", "thanks", "sorry", "think", "said", "know", "swear"}
 # an emoji or flag a chat app puts after a contact's name: "Marce 🇬🇹:"
 _TAG = r"(?:[^\w\s:()\[\]]{1,4}\s*)?"
 _RELATION_BEFORE = re.compile(
@@ -69,8 +84,16 @@ def name_position(text: str, start: int, end: int) -> bool:
         return True  # "drivers name is pablo"
     if after and after.group(1).lower() in NAME_AFTER:
         return True
-    if re.search(r"(?:[:|]|^)\s*$", head) and after and \
-            after.group(1).lower() in _VOCATIVE_AFTER:
+    state = re.match(r"\s*(?:is|was|iz|wuz)\s+([a-z]+)", text[end:end + 25])
+    if state and state.group(1) in _STATES:
+        return True  # "grace is here", "kiki was crying"
+    if before and before[-1].lower() in _ASKED_ABOUT and after and \
+            after.group(1).lower() in _WHEREABOUTS:
+        return True  # "is summer there tonight", "wheres kiki at"
+    if (re.search(r"(?:[:|]|^)\s*$", head) or _TABLE_MESSAGE.match(head)) and after and \
+            (after.group(1).lower() in _VOCATIVE_AFTER or (
+                after.group(1).lower() in _VOCATIVE_PRONOUNS
+                and text[start:end].lower() not in _NOT_VOCATIVE)):
         return True  # a message that opens by naming whom it is for
     if _SPEAKER_PREFIX.fullmatch(head) and _CONTACT_TAIL.match(tail):
         return True  # a contact list: "chula ........ (361) 555-0224"

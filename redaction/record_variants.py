@@ -198,14 +198,18 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December"]
 
 
-# the months in the clients' other languages: Spanish, Portuguese, French, Tagalog, Romanian
+# the months in the clients' other languages: Spanish, Portuguese, French, Tagalog, Romanian,
+# Haitian Creole, Vietnamese (written out) and Thai
 _MONTHS_ABROAD = [
-    "enero janeiro janvier ianuarie", "febrero fevereiro février pebrero februarie",
-    "marzo março mars marso martie", "abril avril aprilie", "mayo maio mai",
-    "junio junho juin hunyo iunie", "julio julho juillet hulyo iulie", "agosto août",
-    "septiembre setiembre setembro septembre setyembre septembrie",
-    "octubre outubro octobre oktubre octombrie", "noviembre novembro novembre nobyembre noiembrie",
-    "diciembre dezembro décembre disyembre decembrie",
+    "enero janeiro janvier ianuarie janvye มกราคม",
+    "febrero fevereiro février pebrero februarie fevriye กุมภาพันธ์",
+    "marzo março mars marso martie mas มีนาคม", "abril avril aprilie เมษายน",
+    "mayo maio mai me พฤษภาคม", "junio junho juin hunyo iunie jen มิถุนายน",
+    "julio julho juillet hulyo iulie jiyè jiyet กรกฎาคม", "agosto août out สิงหาคม",
+    "septiembre setiembre setembro septembre setyembre septembrie septanm กันยายน",
+    "octubre outubro octobre oktubre octombrie oktòb ตุลาคม",
+    "noviembre novembro novembre nobyembre noiembrie novanm พฤศจิกายน",
+    "diciembre dezembro décembre disyembre decembrie desanm ธันวาคม",
 ]
 _OCR_MONTH = str.maketrans({"o": "[o0]", "l": "[l1]", "i": "[i1l]"})
 
@@ -244,7 +248,7 @@ def dob_variants(dob: date) -> list[Variant]:
     m, d = dob.month, dob.day
     mm = rf"0?{m}"
     dd = rf"0?{d}"
-    yy = rf"(?:{y4}|'?{y2})"
+    yy = rf"(?:{y4}|'?{y2}|{dob.year + 543})"  # the Thai calendar counts from 543 BC
     ords = r"(?:st|nd|rd|th)?"
     mon = _month_re(m)
     s = r"[/\-.]"
@@ -262,6 +266,8 @@ def dob_variants(dob: date) -> list[Variant]:
         rf"{dd}{s}{mon}{s}{yy}",
         rf"{y4}{m:02d}{d:02d}",
         rf"{m:02d}{d:02d}{y4}",
+        rf"{y4}\s*[年년]\s*{mm}\s*[月월]\s*{dd}\s*[日일]?",  # 1991年11月3日, 1991년 11월 3일
+        rf"(?:ngày\s+)?{dd}\s+tháng\s+{mm},?\s+(?:năm\s+)?{y4}",  # ngày 3 tháng 11 năm 1991
     ]
     full = rf"(?<![\w/\-.])(?:{'|'.join(f for f in forms if f)})(?![\w/]|[\-.]\d)"
     no_year = (

@@ -17,7 +17,10 @@ def partial_form(category: str, span: str) -> str | None:
         m = re.search(r"(?<!\d)(\d{4})(?!\d)", span)
         if m:
             return m.group(1)
-        m = re.search(r"(?<!\d)(\d{2})\s*$", span)
+        # a two-digit year only closes a whole date ("4/7/09", "Apr 7 '09"): "8/19" is a
+        # birthday without its year, not one in 2019
+        m = re.search(r"(?:\d{1,2}[/\-.]\d{1,2}[/\-.]|[A-Za-z]\.?,?\s+\d{1,2},?\s+'?|[A-Za-z],?\s+'?)"
+                      r"(\d{2})\s*$", span)
         if m:
             yy = int(m.group(1))
             return str(2000 + yy if yy < 30 else 1900 + yy)

@@ -147,6 +147,20 @@ def is_common_word_name(word: str) -> bool:
     return not is_first_name(key) and is_everyday(key)
 
 
+_DOUBLED = re.compile(r"([a-z])\1+")
+_SOFT_END = re.compile(r"(?:ie|ey|ee|y)$")
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(word: str) -> str:
+    """The name as it sounds, whichever of its usual spellings: doubled letters single, a
+    closing y/ie/ey/ee as i, "ight" as "ite", "ph" as "f" (Lily, Lilly and Lili; Sunny and
+    Sunnie; Loretta and Lorreta; Starlight and Starlite)."""
+    key = fold(word).replace("ight", "ite").replace("ph", "f")
+    key = _DOUBLED.sub(r"\1", key)
+    return _SOFT_END.sub("i", key)
+
+
 def is_rare_in_use(word: str) -> bool:
     """A dictionary word nobody writes any more ("sisi"): a name, not a word, in a chat."""
     from redaction.gazetteer import word_frequency

@@ -25,6 +25,24 @@ _SCRIPT_CODES = frozenset(
     b"Arab Armn Beng Bopo Bugi Cans Cher Deva Ethi Geor Grek Gujr Guru Hang Hans Hant Hebr "
     b"Java Jpan Khmr Knda Laoo Lisu Mlym Mong Mymr Nkoo Olck Orya Osma Phag Sinh Sora Syrc "
     b"Tale Talu Taml Telu Tfng Thaa Thai Tibt Uigh Viet Yiii Cyrl Latn".split())
+# Fonts the Office themes and font tables name (<a:font typeface="MV Boli">): Word's words too,
+# and a few read as initials or names ("MV", "Mangal", "Latha", "Raavi").
+_OFFICE_FONTS = frozenset(
+    b"Angsana New|Aparajita|Arial|Calibri|Calibri Light|Cambria|Cambria Math|Candara|Consolas|"
+    b"Constantia|Corbel|Cordia New|DaunPenh|DokChampa|Ebrima|Estrangelo Edessa|Euphemia|Gadugi|"
+    b"Gautami|Georgia|Iskoola Pota|Javanese Text|Kalinga|Kartika|Khmer UI|Kokila|Lao UI|Latha|"
+    b"Leelawadee|Leelawadee UI|Mangal|Microsoft Himalaya|Microsoft New Tai Lue|"
+    b"Microsoft PhagsPa|Microsoft Tai Le|Microsoft Uighur|Microsoft Yi Baiti|Mongolian Baiti|"
+    b"MoolBoran|MV Boli|Myanmar Text|Nirmala UI|Nyala|Plantagenet Cherokee|Raavi|Segoe UI|"
+    b"Shruti|Sylfaen|Tahoma|Times New Roman|Tunga|Utsaah|Verdana|Vijaya|Vrinda|"
+    b"Yu Gothic|Yu Mincho".split(b"|"))
+_LANGUAGE_TAG = re.compile(rb"[a-z]{2,3}(?:-[A-Z][a-z]{3})?-[A-Z]{2}")  # w:lang "ja-JP"
+# A content stream's text operators after their operands ("54 738 TD", "(Court)Tj", "BT"):
+# the PDF's words, not the author's, and "TD" or "Tj" read as a person's initials. The text the
+# operators show is checked as it stands, and the page text is checked on its own as well.
+_PDF_OPERATOR = re.compile(r"(?:(?<=[\d)\]>])\s*|(?<=\s)|^)"
+                           r"(?:T[DdfJjLmcwzsr*]|BT|ET|BI|EI|ID|BDC|EMC|cm|re|Do|gs|[qQ])(?=\s|$)",
+                           re.M)
 _SPACE = re.compile(r"\s+")
 _W_P = f"{{{W_NS}}}p"
 _W_T = f"{{{W_NS}}}t"
@@ -46,7 +64,8 @@ def docx_view(data: bytes) -> list[str]:
             # Attribute values repeat endlessly in styles and settings; each needs one look.
             values = dict.fromkeys(
                 (a or b) for key, a, b in _ATTR.findall(body)
-                if not (key == b"script" and (a or b) in _SCRIPT_CODES))
+                if not (key == b"script" and (a or b) in _SCRIPT_CODES)
+                and (a or b) not in _OFFICE_FONTS and not _LANGUAGE_TAG.fullmatch(a or b))
             pieces.extend(v.decode("utf-8", "replace") for v in values)
             views.append(html.unescape("\n".join(pieces)))
     return [_squeeze(v) for v in views]
@@ -93,7 +112,7 @@ def _collect(obj: object, out: list[str], depth: int) -> None:
             raw = obj.read_bytes()
         except pikepdf.PdfError:
             raw = obj.read_raw_bytes()
-        out.append(raw.decode("latin-1"))
+        out.append(_PDF_OPERATOR.sub(" ", raw.decode("latin-1")))
         _collect(obj.stream_dict, out, depth + 1)
     elif isinstance(obj, pikepdf.String):
         out.append(str(obj))

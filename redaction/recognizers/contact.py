@@ -59,6 +59,9 @@ class PhoneNumberRecognizer(RegexRecognizer):
     PATTERNS = [
         ("nanp", r"(?<![\w+\-/.])(?P<n>(?:(?:\+|00)?1[\s.\-]?)?(?:\(\d{3}\)[\s.\-]?|\d{3}[\s.\-])"
                  r"\d{3}[\s.\-]\d{4})(?![\d\-/])", 0.7),
+        # split at a line end after its last separator: "337.555.\n0143", "(703) 555-\n   0183"
+        ("nanp_broken", r"(?<![\w+\-/.])(?P<n>(?:\(\d{3}\)[\s.\-]?|\d{3}[.\-])\d{3}[.\-]"
+                        r"[ \t]*\n[ \t]*\d{4})(?![\d\-/])", 0.7),
         ("nanp_run", r"(?<![\w\-/.+])(?P<n>(?:\+?1)?[2-9]\d{2}[2-9]\d{6})(?![\w\-/])", 0.5),
         ("intl", r"(?<![\w+])(?P<n>(?:\+|00)[1-9]\d{0,2}[\s.\-]?(?:\(?\d{1,4}\)?[\s.\-]?){2,5}"
                  r"\d{2,4})(?!\d)", 0.6),
@@ -81,7 +84,7 @@ class PhoneNumberRecognizer(RegexRecognizer):
             return False
         if _DATE_OPENS.match(text) or re.match(r":\d\d", match.string[match.end():]):
             return False  # "2023-04-02 11:00", a time stamp
-        if pattern_name in ("nanp", "nanp_run"):
+        if pattern_name in ("nanp", "nanp_run", "nanp_broken"):
             return True
         if pattern_name in ("cued", "labelled_after", "area_paren"):
             return len(digits) >= 7
@@ -143,6 +146,9 @@ class HandleRecognizer(RegexRecognizer):
         ("shape", r"(?<![\w@.$/#\-])(?P<h>(?=[\w.\-]*[a-z])[A-Za-z][A-Za-z0-9]*(?:[._\-]"
                   r"[A-Za-z0-9]+)*(?:_[A-Za-z0-9]+|[A-Za-z]\d{2,}[A-Za-z0-9]*|\.\w*\d\w*|"
                   r"-\d{2,})(?:[._\-][A-Za-z0-9]+)*)(?![\w@]|[.\-/]\w)", 0.5),
+        # first.initial.last, as profiles name themselves: "mike.d.haulage", "dwayne.b.towing"
+        ("dotted", r"(?<![\w@.$/#\-])(?P<h>(?!www\.)[a-z][a-z0-9]{2,}\.[a-z]\.[a-z][a-z0-9]{2,})"
+                   r"(?![\w@]|[.\-/]\w)", 0.5),
         # a payment tag named as such, without its $: "cash app tag dezybarra01", "TrellBands"
         ("tag", r"(?<![\w@.$])(?P<h>(?=\w*[a-z])(?=\w*[A-Z0-9_])[A-Za-z][A-Za-z0-9_.]{2,}"
                 r"[A-Za-z0-9_])(?![\w@])", 0.5),

@@ -87,6 +87,10 @@ class DobRecognizer(RegexRecognizer):
     PATTERNS = [
         ("labeled", r"(?i:\bDOB|D\.O\.B\.|date of birth|birth ?date|born(?: on)?|birthday"
                     r"(?: is)?|b\.)[:\s,.]*(?:\w+:?\s+){0,2}?(?P<d>" + _DATE + r")(?![\w/])", 0.8),
+        # a birthday without its year, as a chat gives it: "my bday is 4/7", "cumple 8/19"
+        ("birthday", r"(?i:b-?day|birthday|cumple(?:años)?|bornday)(?:\s+(?:is|was|on|be))?"
+                     r"[:\s,]*(?P<d>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/]|\.\d)",
+         0.7),
     ]
 
 
@@ -182,6 +186,10 @@ _BOX = (
     r"(?:(?i:P\.?[ \t]?[O0]\.?[ \t]*B[o0]x)|PSC|Unit|CMR)[ \t]+\d+(?:,?[ \t]+Box[ \t]+\d+)?"
     r"|(?i:PSC|Unit|CMR)[ \t]+\d+,?[ \t]+(?i:Box)[ \t]+\d+"
     r"|(?i:APO|FPO|DPO)[ \t]+(?i:AA|AE|AP)[ \t]+\d{5}"
+    # a place on a highway: "mile marker 88 on US-81", "MM 12 off SR-82"
+    r"|(?i:mile[ \t]+marker|mile[ \t]+post|MM)[ \t]+\d{1,4}(?:\.\d)?[ \t]+(?i:on|of|off|at)[ \t]+"
+    r"(?:(?i:I|US|SR|SH|FM|CR|State Road|State Route|County Road|Highway|Hwy\.?|Route|Rte\.?)"
+    r"[ \t\-]*\d{1,4}[A-Z]?|(?i:Interstate|Highway)[ \t]+\d{1,4})"
     r"|(?i:R\.?R\.?|Rural Route|HC|Star Route)[ \t]*\d+,?[ \t]+(?i:Box)[ \t]+\d+"
     r"|\d{1,6}[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
     r"(?i:State |U\.?S\.? |County |Farm to Market |FM |Interstate |I-)?"
