@@ -19,8 +19,8 @@ def partial_form(category: str, span: str) -> str | None:
             return m.group(1)
         # a two-digit year only closes a whole date ("4/7/09", "Apr 7 '09"): "8/19" is a
         # birthday without its year, not one in 2019
-        m = re.search(r"(?:\d{1,2}[/\-.]\d{1,2}[/\-.]|[A-Za-z]\.?,?\s+\d{1,2},?\s+'?|[A-Za-z],?\s+'?)"
-                      r"(\d{2})\s*$", span)
+        m = re.search(r"(?:\d{1,2}[/\-.]\d{1,2}[/\-.]|[A-Za-z]\.?,?\s+\d{1,2},?\s+'?|"
+                      r"[A-Za-z],?\s+'?)(\d{2})\s*$", span)
         if m:
             yy = int(m.group(1))
             return str(2000 + yy if yy < 30 else 1900 + yy)
