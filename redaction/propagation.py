@@ -62,19 +62,22 @@ class Propagation:
         # a name inside a known identifier or an address ("Elk Grove") teaches nothing
         others = [(c.start, c.end) for c in cands if c.known or c.category != "PERSON"]
         for c in cands:
-            if c.known or (c.category == "PERSON"
+            if c.known or (c.category == "PERSON" and c.detector != "kin"
                            and any(c.start < e and s < c.end for s, e in others)):
                 continue
             span = text[c.start:c.end]
             if c.category == "PERSON" and c.seed and (court or c.related):
-                words = [w for w in re.sub(r"['’]s?$", "", _HONORIFIC_LEAD.sub("", span)).split()]
+                words = [w.strip('"“”') for w in
+                         re.sub(r"['’]s?$", "", _HONORIFIC_LEAD.sub("", span)).split()]
                 names.append(words)
                 # a full name that opens with a given name vouches for its ordinary-word
                 # surname ("Kaden Wheeler"); so does a quoted nickname ("Smoke")
                 strong = (len(words) >= 2 and is_first_name(words[0])) or c.detector in (
                     "pattern:nickname", "pattern:paren_nick")
+                quoted = {fold(q) for q in re.findall(r'["“](\w+)["”]', span)}
                 for w in words:
                     f = fold(w).strip(".,")
+                    strong = strong or f in quoted  # "Ratchanee "Nid" Srisuk"
                     chat = w.islower() and c.detector in _LOWER_SOURCES and len(f) >= 3 \
                         and (not is_everyday(f) or is_name_in_chat(f)) and f not in NOT_NAMES \
                         and f not in NOT_PEOPLE \

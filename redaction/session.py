@@ -19,7 +19,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redaction.context import CaseContext
 from redaction.gazetteer import is_first_name, is_ordinary
 from redaction.known import KnownMatcher
-from redaction.lexicon import HONORIFIC, NOT_NAMES, RELATIONS
+from redaction.lexicon import HONORIFIC, NOT_NAMES, RELATIONS, RESPECT_WORDS
 from redaction.placeholders import (
     PLACEHOLDER_RE,
     PersonPlaceholders,
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 CASE_FACTS = {"ROOM", "VEHICLE", "LISTING", "LOCATION", "IP", "CODE"}
 CONTAINERS = {"EMAIL", "URL", "HANDLE", "ADDRESS", "PHONE", "ID", "SSN", "ACCOUNT", "CARD"}
 _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
+HONORIFIC_RE = re.compile(rf"{HONORIFIC}\.?", re.I)
 _REL_BEFORE = re.compile(
     rf"(?i)(?:\b(?:her|his|their|my|our|client'?s|the client'?s|"
     rf"(?:jane|john) doe(?: \d+)?['’]s|"
@@ -67,6 +68,11 @@ _MINOR_AFTER = re.compile(
 _MINOR_BEFORE = re.compile(r"(?i)\b(\d{1,2})[- ]year[- ]old\s+(?:\w+\s+)?$")
 
 
+# a given name beside a subject's surname: her family ("her aunt, Ratchanee "Nid" Srisuk", in
+# the order Korean writes it "Park Min-ji")
+_KIN_BEFORE = re.compile(r"(?:(?<=[\s(,;])|^)(?P<g>[A-Z][^\W\d_]+(?:[\-'’][^\W\d_]+)?"
+                         r"(?:\s+[A-Z][^\W\d_]+)?)(?:\s+[\"“][^\"”\n]{1,20}[\"”])?[ \t]+$")
+_KIN_AFTER = re.compile(r"[ \t]+(?P<g>[A-Z][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w'’\-])")
 _NUMBERS = {"ACCOUNT", "ID", "PHONE", "CODE", "DOB", "CARD"}
 _FILE_NAME = re.compile(r"(?:IMG|VID|PTT|AUD|DOC|PXL|DSC|STK|Screenshot)[\w\-]*\."
                         r"(?:jpe?g|png|gif|heic|webp|pdf|mp4|mov|3gp|opus|m4a|aac|vcf|docx?|txt)"
@@ -137,6 +143,7 @@ class RedactionSession:
         self._propagation = Propagation(skip_words=known_words | self.public.words)
         self._surnames = set().union(*(o.surnames for o in self.matcher.owners))
         self._clean: set[bytes] = set()
+        self._related_words: set[str] = set()  # given names of people tied to a subject
         self._protected = sorted({p.replacement for p in context.people}, key=len, reverse=True)
 
     # ------------------------------------------------------------ protocol
@@ -149,13 +156,17 @@ class RedactionSession:
         for item in pairs:
             text, artifacts = str(item[0]), item[1]
             results = self._analyzer.analyze(text=text, language="en", nlp_artifacts=artifacts)
-            found.append(self._candidates(text, results))
+            cands = self._candidates(text, results)
+            found.append(cands + self._screen(text, self._kin(text, cands)))
         for text, cands in zip(texts, found, strict=True):
             names = self._propagation.learn(text, cands, court=self.profile.redacts_third_parties)
             for words in sorted(names, key=len, reverse=True):  # full names first
                 self._persons.label(self._name_words(" ".join(words)))
-        return [self._redact_checked(text, cands + self._screen(text, self._propagation.find(text)))
-                for text, cands in zip(texts, found, strict=True)]
+        out = []
+        for text, cands in zip(texts, found, strict=True):
+            every = cands + self._screen(text, self._propagation.find(text))
+            out.append(self._redact_checked(text, [self._inherit(text, c) for c in every]))
+        return out
 
     def redact(self, text: str) -> RedactedText:
         """Redact one document."""
@@ -205,6 +216,42 @@ class RedactionSession:
                                    bool(meta.get("seed"))))
         return self._screen(text, cands)
 
+    def _kin(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """A given name written beside a subject's surname alone: a relative of hers, whom
+        the model did not see as a person ("Ratchanee "Nid" Srisuk", "Park Min-ji")."""
+        out = []
+        for c in cands:
+            if c.owner is None or c.category != "PERSON" or \
+                    fold(text[c.start:c.end]) not in self.matcher.owners[c.owner].surnames:
+                continue
+            before = _KIN_BEFORE.search(text, max(0, c.start - 60), c.start)
+            if before and self._given(before.group("g")):
+                out.append(Candidate(before.start("g"), c.end, "PERSON", "kin", 0.6,
+                                     related=True, seed=True))
+            after = _KIN_AFTER.match(text, c.end)
+            if after and self._given(after.group("g")):
+                out.append(Candidate(c.start, after.end("g"), "PERSON", "kin", 0.6,
+                                     related=True, seed=True))
+        return out
+
+    def _given(self, words: str) -> bool:
+        """True when every word reads as someone's given name, none of them a protected
+        person's, a title or an everyday word ("Call Srisuk", "Ms. Srisuk", "Lopez Family")."""
+        for w in words.split():
+            f = fold(w)
+            if self._is_protected_name(w) or f in NOT_NAMES or f in RESPECT_WORDS or \
+                    (is_ordinary(f) and not is_first_name(f)) or HONORIFIC_RE.fullmatch(w):
+                return False
+        return True
+
+    def _inherit(self, text: str, c: Candidate) -> Candidate:
+        """A name of someone tied to a subject stays tied wherever it is written alone
+        ("Elmer is scared", after "Elmer Tuy Xiloj, her cousin")."""
+        if c.known or c.related or c.category != "PERSON" or not self._related_words:
+            return c
+        words = {fold(w).strip(".,'’\"“”()") for w in self._name_words(text[c.start:c.end])}
+        return replace(c, related=True) if words & self._related_words else c
+
     def _screen(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """Drop what public facts or the keep list cover; mark people tied to a subject."""
         public = self.public.spans(text)
@@ -229,6 +276,10 @@ class RedactionSession:
                 if not words or self.public.is_kept_name(words):
                     continue
                 c = replace(c, related=c.related or self._is_related(text, c, words))
+                if c.related:
+                    self._related_words |= {
+                        f for w in words if len(f := fold(w).strip(".,'’\"“”()")) >= 3
+                        and not self._is_protected_name(w)}
             out.append(c)
         return out
 
@@ -248,7 +299,8 @@ class RedactionSession:
     def _name_words(span: str) -> list[str]:
         span = _HONORIFIC_LEAD.sub("", span)
         span = re.sub(r"['’]s?$", "", span)
-        return [w for w in span.split() if fold(w).strip(".") not in NOT_NAMES]
+        words = [w.strip('"“”') for w in span.split()]
+        return [w for w in words if w and fold(w).strip(".") not in NOT_NAMES]
 
     def _is_related(self, text: str, c: Candidate, words: list[str]) -> bool:
         if len(words) >= 2 and fold(words[-1]).strip(".,") in self._surnames:
