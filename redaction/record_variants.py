@@ -132,7 +132,12 @@ def place_variants(parts: list[str]) -> list[Variant]:
     named = [p for p in parts if not re.fullmatch(r"[A-Z]{2,3}|[\d\s\-]+", p.strip())
              and not re.match(rf"^(?:{_UNIT}|Apto|Depto)\b", p, re.I)]
     if named and is_place(named[-1]) and not re.fullmatch(STATE_NAMES, named[-1], re.I):
-        region = named[-2] if len(named) >= 4 else None  # "..., Quiché, Guatemala"
+        # "..., Quiché, Guatemala"; but a town the gazetteer knows is the town ("Plot 17,
+        # Ndeiya Road, Limuru, Kenya")
+        street_before = re.search(r"(?i)\b(?:road|rd|street|st|avenue|ave|calle|avenida|lane|"
+                                  r"drive|way|plot|house|carretera|highway|hwy)\b", named[-3]) \
+            if len(named) >= 3 else None
+        region = named[-2] if len(named) >= 4 and not street_before else None
     else:
         region = None
     for i, part in enumerate(parts):
@@ -149,8 +154,9 @@ def place_variants(parts: list[str]) -> list[Variant]:
             continue
         if re.fullmatch(_SETTLEMENT, name + " ") and re.search(r"\d", part):
             out.append(Variant("ADDRESS", "town", re.compile(  # "Xóm 4", "Purok 2"
-                r"(?<![\w\-])" + r"\s+".join(map(re.escape, part.split())) + r"(?![\w\-])",
-                re.I), weak=True))
+                r"(?<![\w\-])" + r"\s+".join(ocr_form(w) if len(w) >= 4 else re.escape(fold(w))
+                                          for w in part.split()) + r"(?![\w\-])"), weak=True,
+                folded=True))
             continue
         if (region is not None and part == region) or re.fullmatch(_SETTLEMENT, name + " "):
             continue  # a province or department is as public as a state

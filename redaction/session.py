@@ -54,7 +54,9 @@ _REL_BEFORE = re.compile(
 _CARE_BEFORE = re.compile(
     r"(?i)\b(?:case ?worker|case manager|social worker|GAL|guardian ad litem|CW|foster "
     r"(?:mother|father|parents?|mom|dad)|caregiver|sponsor|host (?:family|mother|father)|"
-    r"kinship (?:caregiver|placement)|CPS (?:specialist|worker))s?\s*[,:]?\s*"
+    r"kinship (?:caregiver|placement)|CPS (?:specialist|worker)|"
+    # a name she was made to use is hers: "a false ID under the name Marleny Cac Tiul"
+    r"(?:under|in) the name(?: of)?)s?\s*[,:]?\s*"
     r"(?:is\s+|was\s+)?(?:(?:attorney|atty\.?)\s+)?$"
 )
 _REL_AFTER = re.compile(
@@ -62,6 +64,7 @@ _REL_AFTER = re.compile(
     rf"(?P<who>[A-Z][\w\-]+)['’]s)?"
     rf"\s*(?:\w+\s+)?{RELATIONS}\b"
 )
+_USED_FOR = re.compile(r"(?i)^\s*\(\s*(?:identity|name|alias|id)\s+(?:used|issued)\s+(?:for|by|to)")
 _MINOR_AFTER = re.compile(
     r"(?i)^\s*(?:\(|,\s*)(?:age[d]?\s*)?(\d{1,2})\s*(?:\)|,|years?|yrs?|y/?o)"
 )
@@ -307,6 +310,8 @@ class RedactionSession:
             return True
         if _CARE_BEFORE.search(text[max(0, c.start - 40):c.start]):
             return True
+        if _USED_FOR.match(text[c.end:c.end + 30]):
+            return True  # "CAC TIUL, MARLENY (identity used for Jane Doe 1)"
         before = _REL_BEFORE.search(text[max(0, c.start - 60):c.start])
         if before and before.group("who") and not self._is_protected_name(before.group("who")):
             before = None  # "Hughes's girlfriend": tied to someone else, not to a subject

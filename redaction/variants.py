@@ -221,6 +221,15 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
         ocr = {_alias_form(a, ocr=True) for a in alias_common}
         pat = rf"(?<![\w@.])(?=[^\W_]*[0-9|!])(?:{alternation(ocr)}){_POSSESSIVE}(?!\w)"
         out.append(Variant("PERSON", "alias", re.compile(pat), folded=True))
+    # in capitals OCR reads any I as l or 1: "ESPl" for ESPI, "MAR1SOL" (a capital form only,
+    # so a mixed-case word such as a font's "Taml" is never "TAMI")
+    capital_i = {fold(t).upper() for t in plain if "i" in fold(t) and len(t) >= 3} | {
+        fold(a).upper() for a in aliases if "i" in fold(a) and len(a) >= 3
+        and not is_common_word_name(a) and re.fullmatch(r"[^\W\d_]+", a)}
+    if capital_i:
+        forms = {re.escape(t).replace("I", "[Il1|]") for t in capital_i}
+        pat = rf"(?<![\w@.])(?=[A-Z]*[l1|])(?:{alternation(forms)}){_POSSESSIVE}(?!\w)"
+        out.append(Variant("PERSON", "name", re.compile(pat)))
     out.extend(initials_variants(names))
     return out
 

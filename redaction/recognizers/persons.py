@@ -60,6 +60,9 @@ def _stop_words() -> set[str]:
 
 _PARTICLES = {"de", "del", "de la", "la", "van", "von", "da", "dos", "das", "bin", "al", "el",
               "le", "di", "du", "y"}
+_PAY_WORDS = {"checking", "savings", "account", "acct", "card", "bank", "visa", "debit",
+              "credit", "self", "ref", "memo", "id", "conf", "online", "mobile", "external"}
+_PARTICLES = {"van", "văn", "thi", "thị", "de", "del", "da", "dos", "bin", "binti", "al", "el"}
 _ORG_WORDS = {
     "growers", "labor", "valley", "survivors", "rights", "bank", "union", "university",
     "college", "foundation", "association", "partners", "holdings", "company", "network",
@@ -121,7 +124,9 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
                               "female", "male", "lady", "coworker", "co-worker", "worker",
                               "customer", "victim", "witness", "suspect", "minor", "juvenile",
                               "account named", "profile named", "page named", "user named",
-                              "account", "profile", "named"}),
+                              "account", "profile", "named", "call", "calls", "called",
+                              "call him", "call her", "called him", "called her", "met as",
+                              "knew as", "known as", "know him as", "know her as"}),
     "role": frozenset({"trafficker", "pimp", "recruiter", "driver", "buyer", "customer", "john",
                        "manager", "clerk", "boss", "supervisor", "associate", "employer",
                        "owner", "landlord", "bottom", "detective", "officer", "agent", "nurse",
@@ -132,7 +137,9 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
            "called me", "called", "maiden name", "maiden name is", "maiden name was",
            "last name", "last name is", "last name was", "first name", "first name is",
            "first name was", "under", "under the name", "said", "says", "asked", "told",
-           "texted", "messaged", "met", "meet", "with"}),
+           "texted", "messaged", "met", "meet", "with", "called him", "called her",
+           "calls him", "calls her", "call him", "call her", "met as", "in the name",
+           "in the name of", "under the name of"}),
 }
 # titles that are English words too: the name after them must not be an everyday word
 _HOMOGRAPH_TITLES = {"ate", "don", "mang", "tia", "tio", "seu", "anh", "dona", "lola"}
@@ -249,7 +256,8 @@ class PersonRecognizer(EntityRecognizer):
                     r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:", 0.7),
         # a name right after words that introduce one ("my name is", "said", "a guy named")
         ("cue", r"(?<![\w'’.@])(?=(?P<n>[A-Z][^\W\d_'’\-]+(?:[\-'’][A-Z]?[^\W\d_]+)?"
-                r"(?:\s(?:[A-Z]\.?\s)?[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)?)(?![\w@]))", 0.5),
+                r"(?:\s(?:[A-Z]\.?\s)?[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?){0,2})"
+                r"(?![\w@]))", 0.5),
         # records: "TREVIÑO, JOSÉ ÁNGEL", "P. MENDOZA", "NGUYỄN VĂN LỘC"
         # (OCR reads O as 0 and l as 1 inside a name: "GADDIS, TREYV0N M.")
         ("caps_last_first", r"(?<![\w])(?P<n>[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+"
@@ -257,6 +265,10 @@ class PersonRecognizer(EntityRecognizer):
                             r"(?:[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+|"
                             r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![ \t]+[A-Z][a-z]))"  # not "BHD, Santo Domingo"
                             r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’]*\.?(?![\w\-]))?)(?![\w])", 0.6),
+        # who paid or was paid, in a bank's or an app's record: "ZELLE FROM NGUYEN VAN HAI"
+        ("payee", r"(?i:zelle|venmo|cash ?app|paypal|wire|transfer|deposit|payment|pmt|remittance|"
+                  r"western union|moneygram|remitly|xoom)[ \t]+(?i:from|to)[ \t]+"
+                  r"(?P<n>[A-Z][A-Za-zÀ-ÿ'’\-]+(?:[ \t][A-Z][A-Za-zÀ-ÿ'’\-]+){1,3})(?![\w@])", 0.6),
         ("caps_initial", r"(?<![\w.])(?P<n>[A-Z]\.[ \t]?[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{2,})(?![\w])", 0.5),
         ("caps_run", r"(?<![\w])(?P<n>[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?:[ \t][A-ZÀ-Ý][A-ZÀ-Ý'’\-]+){1,3})"
                      r"(?![\w])", 0.5),
@@ -341,6 +353,13 @@ class PersonRecognizer(EntityRecognizer):
                             title in _HOMOGRAPH_TITLES and is_everyday(word)
                             and not is_first_name(word)):
                         continue  # "I ate Breakfast", "Don Quixote" stays a name
+                    quoted = True
+                if name == "payee":
+                    if any(fold(w) not in _PARTICLES and (
+                            fold(w) in _ORG_WORDS or fold(w) in NOT_NAMES or fold(w) in _PAY_WORDS
+                            or (is_ordinary(fold(w)) and not is_first_name(w)
+                                and not is_surname(w, 20_000))) for w in words):
+                        continue  # "TRANSFER TO SAVINGS", "ZELLE TO ACME TOWING LLC"
                     quoted = True
                 if name.startswith("caps_"):
                     if not self._caps_name(name, words):
