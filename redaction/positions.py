@@ -40,9 +40,8 @@ _VOCATIVE_AFTER = {"u", "you", "ur", "your", "r", "are", "pls", "please", "where
 _TABLE_MESSAGE = re.compile(r"\s*\d[\d/.\-]+[ \t,]+\d{1,2}:\d{2}\S*[ \t].*(?:\t|[ \t]{3,})$")
 _STATES = {"here", "there", "hiding", "sleeping", "crying", "scared", "sick", "missing", "gone",
            "pregnant", "upset", "mad", "hurt", "bleeding", "asleep", "awake", "outside"}
-_ASKED_ABOUT = {"is", "was", "wheres", "where's", "hows", "how's", "isnt", "wasnt"}
-_WHEREABOUTS = {"there", "here", "ok", "okay", "home", "around", "back", "safe", "awake",
-                "still", "with", "at", "gone", "up"}
+_ASKED_ABOUT = {"is", "wheres", "where's", "hows", "how's"}
+_WHEREABOUTS = {"there", "here", "ok", "okay", "home", "around", "safe", "awake"}
 # a pronoun after the first word names whom the message is for ("summr he say we moving"),
 # unless that word is a verb or a reply of its own ("hope he ok", "yeah she left")
 _VOCATIVE_PRONOUNS = {"he", "she", "they", "we", "i", "im", "i'm"}
@@ -88,7 +87,8 @@ def name_position(text: str, start: int, end: int) -> bool:
     if state and state.group(1) in _STATES:
         return True  # "grace is here", "kiki was crying"
     if before and before[-1].lower() in _ASKED_ABOUT and after and \
-            after.group(1).lower() in _WHEREABOUTS:
+            after.group(1).lower() in _WHEREABOUTS and not re.search(
+                r"(?:ed|ing|en)$", text[start:end]):  # not "is trafficked there"
         return True  # "is summer there tonight", "wheres kiki at"
     if (re.search(r"(?:[:|]|^)\s*$", head) or _TABLE_MESSAGE.match(head)) and after and \
             (after.group(1).lower() in _VOCATIVE_AFTER or (

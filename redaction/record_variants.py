@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from redaction.gazetteer import HOMETOWN_PUBLIC, city_population, is_place, is_region
+from redaction.gazetteer import (
+    HOMETOWN_PUBLIC,
+    city_population,
+    english_zipf,
+    is_place,
+    is_region,
+)
 from redaction.lexicon import STATE_NAMES, STREAM_GAP
 from redaction.variants import (
     ID_SEP,
@@ -68,11 +74,12 @@ def address_variants(raw: str) -> list[Variant]:
         return [Variant("ADDRESS", "address", re.compile(whole, re.I)), *places]
     number, street = m.group(1), m.group(2)
     unit = None
-    um = re.search(rf"\s+({_UNIT}\.?\s*#?\s*[\w\-]+)$", street, re.I)
+    # the unit word whole: "Calle Nopal" is no "No. pal", "Lotus Ln" no lot
+    um = re.search(rf"\s+((?:{_UNIT})(?![a-z])\.?\s*#?\s*[\w\-]+)$", street, re.I)
     if um:
         unit, street = um.group(1), street[: um.start()]
     rest = parts[1:]
-    if rest and re.match(rf"^{_UNIT}\.?\s*#?\s*[\w\-]+$", rest[0], re.I):
+    if rest and re.match(rf"^(?:{_UNIT})(?![a-z])\.?\s*#?\s*[\w\-]+$", rest[0], re.I):
         unit, rest = rest[0], rest[1:]
     words = street.split()
     pre = _dir_re(words[0]) if len(words) > 1 else None
@@ -116,6 +123,11 @@ def address_variants(raw: str) -> list[Variant]:
     if pre:
         out.append(Variant("ADDRESS", "street", re.compile(
             rf"(?<![\w\-]){pre}\s+{core}(?!\w)", re.I)))
+    lead = re.match(r"(?i)(?:calle|avenida|av\.?|camino|carrera|cra\.?|rua|rue|via|"
+                    r"callej[oó]n|privada|cerrada|andador)$", words[0]) if len(words) > 1 else None
+    if lead and len(words) == 2 and len(words[1]) >= 5 and english_zipf(words[1]) < 3.5:
+        out.append(Variant("ADDRESS", "street", re.compile(  # "the house on nopal"
+            rf"(?<![\w\-]){re.escape(words[1])}(?!\w)(?!\s+(?-i:[A-Z][a-z]))", re.I)))
     distinctive = len(words) > 1 or (len(words[0]) >= 6 and not words[0][0].isdigit()
                                      and not re.fullmatch(STATE_NAMES, words[0], re.I))
     if distinctive:  # "on Bellfort", not "Orange County"

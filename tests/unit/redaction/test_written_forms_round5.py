@@ -1,0 +1,164 @@
+"""Written forms from a fifth round of documents written apart from the engine (familial
+trafficking and domestic servitude; massage businesses, truck stops and farm labour): names in
+another of their usual spellings, names where a chat message opens or asks after someone,
+relatives beside a subject's surname, birthdays without a year and birth dates in Thai, Creole,
+Chinese or Vietnamese, phones split at a line end, highway mile markers; and what must stay:
+the ordinary words those names are, a name that is a verb, bank words after "transfer to"."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+
+from redaction.context import CaseContext
+from redaction.formats.leakview import docx_view, pdf_view
+from redaction.profiles import load_profile
+from tests.unit.redaction.written import court_session, present, redacted
+
+CASE: dict[str, Any] = {
+    "matter": "Doe v. Blue Heron Lodging, Inc.",
+    "subjects": [
+        {
+            "pseudonym": "Jane Doe 1",
+            "names": ["Lily Anh Tran", "Tran Anh Lily"],
+            "aliases": ["Sunny", "Star-Light", "Honey-B", "Espi"],
+            "date_of_birth": "2001-07-05",
+            "addresses": ["Plot 17, Ndeiya Road, Limuru, Kenya"],
+        },
+        {
+            "pseudonym": "Jane Doe 2",
+            "names": ["Park Ji-yeon", "Ji-yeon Park"],
+            "aliases": ["Grace"],
+            "date_of_birth": "1991-11-03",
+            "addresses": ["Purok 3, Barangay San Isidro, Pototan, Iloilo, Philippines"],
+        },
+    ],
+    "related_people": [
+        {"label": "Family Member 1", "names": ["Loretta Holloway"]},
+        {"label": "Minor Child 1", "names": ["Mateo Vega"]},
+    ],
+    "keep": ["Blue Heron Lodging, Inc.", "Hon. Ruth A. Calder"],
+}
+
+
+@pytest.fixture()
+def session(engine):
+    return court_session(engine, CASE)
+
+
+@pytest.fixture()
+def cocounsel(engine):
+    return engine.session(CaseContext.from_dict(CASE), load_profile("co-counsel"))
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("[2023-06-12 08:30] Auntie Bae: lilly your phone stays with me", "lilly"),  # doubled
+    ("[2023-07-01 23:05] Min: lili are u ok", "lili"),  # another ending
+    ('She asked me to call her "Sunnie" now.', "Sunnie"),
+    ("08/20/2022 02:03 DRIVER: lot lizard named starlite says shes 19", "starlite"),
+    ("[01/15/23 00:12] J: my mama keep calling. lorreta dont know nothing", "lorreta"),
+    ("03/17/2022 03:55  Flaco: hony b u made 600 last nite", "hony b"),  # alias misspelt
+    ('The girl said her name was "Espy" and that she was scared.', "Espy"),
+    ("Nicknames: ESPl / none", "ESPl"),  # OCR's l for a capital I
+    ('Auntie Bae\'s texts call her "jiyoen." An Instagram profile', "jiyoen"),
+    ("[9/30/22 1:15 AM] Kiki: summr he say we moving next month", "summr"),
+    ("[2023-06-11 09:02] Auntie Bae: lily get up, customer at 10", "lily"),
+    ("2022-07-04 01:02  In   Stanhope E.  is lily there tonight", "lily"),
+    ("2022-09-14 18:40  Out  Kiki           lily u in 214?", "lily"),
+    ("[11/08/2022, 22:12] Kiki: yes. grace is here. hiding in laundry", "grace"),
+    ("ur not at school today and lily wasnt on the bus", "lily"),
+    ("My passport writes my birth date as 1991年11月3日 .", "1991年11月3日"),
+    ("I was born on 5 กรกฎาคม 2544 in the Buddhist calendar.", "5 กรกฎาคม 2544"),
+    ("Ngày sinh: ngày 5 tháng 7 năm 2001", "5 tháng 7 năm 2001"),
+    ("1. I was born on that day in Limuru, Kiambu County, Kenya.", "Limuru"),
+    ("Address: Pur0k 3, Brgy. San Isidro", "Pur0k 3"),  # OCR'd settlement
+    ("[9/30/22 1:16 AM] hr: i cant leave mateo", "mateo"),
+])
+def test_known_identifiers_in_fifth_round_forms(session, text, gone):
+    out = redacted(session, text)
+    assert not present(gone, out), out
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Mr. Kettering's company phone was 903-555-\n0241. Did Redline", "0241"),
+    ("Shawna's cell is 337.555.\n0143. Brightpath's EIN", "0143"),
+    ("(703) 555-\n                      0183", "0183"),
+    ("ok. my bday is 4/7 im gonna be 13 lol", "4/7"),
+    ("Driver stated he lives in a trailer at mile marker 88 on US-81 and", "mile marker 88"),
+    ("His booking number was BC23-00917, I believe.", "BC23-00917"),
+    ("Thread: lexi <> mike.d.haulage ---", "mike.d.haulage"),
+    ("04/03/2023  ZELLE FROM NGUYEN VAN HAI                  $180.00", "NGUYEN VAN HAI"),
+    ("Everybody called him Raj.", "Raj"),
+    ('And Bo Dunn, who the guys call "T-Bone."', "T-Bone"),
+    ('a police officer I met as "Dale" and a man', "Dale"),
+])
+def test_unknown_identifiers_in_fifth_round_forms(session, text, gone):
+    out = session.redact_many([text])[0].text
+    assert not present(gone, out), out
+
+
+def test_a_birthday_without_its_year_is_not_given_a_year(session):
+    out = session.redact_many(["my real bday 8/19. im 15"])[0].text
+    assert "2019" not in out and "8/19" not in out
+
+
+@pytest.mark.parametrize("text", [
+    "the lily pond was nice and the lilies too",
+    "hope he comes back soon",  # a verb, not Hope
+    "the grace period is over",
+    "04/05/2023  TRANSFER TO SAVINGS ACCOUNT  $40",
+    "We met in summer there was rain.",
+])
+def test_fifth_round_ordinary_words_stay(session, text):
+    assert redacted(session, text) == text
+
+
+def test_relatives_beside_a_subjects_surname_are_tied_to_her(cocounsel):
+    text = ('Her aunt in Houston, Ratchanee "Nid" Tran, drove her; Nid\'s number is unknown. '
+            "Her younger sister, Park Min-ji, was contacted; Min-ji is frightened. "
+            "The manager, Dale Hughes, kept the keys.")
+    out = cocounsel.redact_many([text])[0].text
+    for gone in ("Ratchanee", "Nid", "Min-ji"):
+        assert not present(gone, out), out
+    assert "Dale Hughes" in out  # co-counsel keeps a third party with no tie to her
+
+
+def test_a_name_tied_to_her_stays_tied_when_written_alone(cocounsel):
+    text = ("His cousin Elmer Xiloj, also on the crew, was hurt; Elmer is scared to talk. "
+            "The foreman, Baltazar Cruz, refused. Baltazar left.")
+    out = cocounsel.redact_many([text])[0].text
+    assert not present("Elmer", out) and "Baltazar Cruz" in out and "Baltazar left" in out
+
+
+def test_a_false_identity_she_was_given_is_removed_for_co_counsel(cocounsel):
+    text = "He got me a false identification card under the name Marleny Cac Tiul, in March."
+    out = cocounsel.redact_many([text])[0].text
+    assert not present("Marleny", out) and not present("Tiul", out), out
+
+
+def test_office_theme_fonts_and_language_tags_are_not_initials() -> None:
+    import docx
+
+    doc = docx.Document()  # the default theme names "MV Boli"; Mateo Vega is M.V.
+    doc.add_paragraph("Nothing about anyone.")
+    run = doc.paragraphs[0].runs[0]
+    run.font.name = "MV Boli"
+    buf = io.BytesIO()
+    doc.save(buf)
+    views = docx_view(buf.getvalue())
+    assert not any("MV Boli" in v for v in views)
+    assert any("Nothing about anyone." in v for v in views)
+
+
+def test_pdf_text_operators_are_not_read_as_initials() -> None:
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "UNITED STATES DISTRICT COURT")
+    views = pdf_view(doc.tobytes())
+    streams = views[-1][1]
+    assert "DISTRICT COURT" in views[0][1]
+    assert " Tj" not in streams and " TD" not in streams and " Td" not in streams
