@@ -510,7 +510,8 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
     ("cinnamon" per desk note), after "name is", as a possessive ("mercys passport"), or
     addressed at the end of a chat message ("u owe me for the room cinnamon.")."""
     if _QUOTED.match(view[start - 1:start] if start else "") and (
-            _QUOTED.match(view[end:end + 1]) or re.match(r"[ \t]+\w{1,2}\.?[\"”']", view[end:end + 6])):
+            _QUOTED.match(view[end:end + 1])
+            or re.match(r"[ \t]+\w{1,2}\.?[\"”']", view[end:end + 6])):
         return True  # "cinnamon", "lilly k"
     if re.search(r"(?i)\b(?:name|nombre|nome|pangalan)\s+(?:is|es|é|ay|was)\s+$",
                  view[max(0, start - 20):start]):
