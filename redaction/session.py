@@ -33,7 +33,7 @@ from redaction.recognizers import CaseRecognizer
 from redaction.recognizers.case import KNOWN_PREFIX
 from redaction.replacements import partial_form
 from redaction.types import Leak, RedactedText, Redaction
-from redaction.variants import fold
+from redaction.variants import NAME_PARTICLES, fold
 
 if TYPE_CHECKING:
     from redaction.engine import RedactionEngine
@@ -45,7 +45,8 @@ HONORIFIC_RE = re.compile(rf"{HONORIFIC}\.?", re.I)
 _REL_BEFORE = re.compile(
     rf"(?i)(?:\b(?:her|his|their|my|our|client'?s|the client'?s|"
     rf"(?:jane|john) doe(?: \d+)?['’]s|"
-    rf"paternal|maternal|(?P<who>[A-Z][\w\-]+)['’]s)\s+|(?<=\n)[ \t]*(?:assigned\s+)?)"
+    rf"paternal|maternal|(?P<who>[A-Z][\w\-]+)['’]s)\s+|"
+    rf"(?<=\n)[ \t]*(?!(?:an?|the)\s)(?:assigned\s+)?)"  # "A neighbour, ..." is no one's
     rf"(?:\w+\s+){{0,2}}?{RELATIONS}s?\s*[,:]?\s*(?:named\s+|is\s+|was\s+)?"
     rf"(?:{HONORIFIC}\.?\s+)?$"
 )
@@ -64,6 +65,7 @@ _REL_AFTER = re.compile(
     rf"(?P<who>[A-Z][\w\-]+)['’]s)?"
     rf"\s*(?:\w+\s+)?{RELATIONS}\b"
 )
+_PARTICLES = NAME_PARTICLES | {"thi", "van"}  # "Thị" and "Văn" say only a gender
 _USED_FOR = re.compile(r"(?i)^\s*\(\s*(?:identity|name|alias|id)\s+(?:used|issued)\s+(?:for|by|to)")
 _MINOR_AFTER = re.compile(
     r"(?i)^\s*(?:\(|,\s*)(?:age[d]?\s*)?(\d{1,2})\s*(?:\)|,|years?|yrs?|y/?o)"
@@ -253,7 +255,9 @@ class RedactionSession:
         if c.known or c.related or c.category != "PERSON" or not self._related_words:
             return c
         words = {fold(w).strip(".,'’\"“”()") for w in self._name_words(text[c.start:c.end])}
-        return replace(c, related=True) if words & self._related_words else c
+        words -= _PARTICLES
+        # every word of it: "Ixchel Tambriz" is not the cousin Ixchel Batz
+        return replace(c, related=True) if words and words <= self._related_words else c
 
     def _screen(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """Drop what public facts or the keep list cover; mark people tied to a subject."""
@@ -282,7 +286,7 @@ class RedactionSession:
                 if c.related:
                     self._related_words |= {
                         f for w in words if len(f := fold(w).strip(".,'’\"“”()")) >= 3
-                        and not self._is_protected_name(w)}
+                        and f not in _PARTICLES and not self._is_protected_name(w)}
             out.append(c)
         return out
 

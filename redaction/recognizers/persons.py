@@ -256,8 +256,8 @@ class PersonRecognizer(EntityRecognizer):
                     r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:", 0.7),
         # a name right after words that introduce one ("my name is", "said", "a guy named")
         ("cue", r"(?<![\w'’.@])(?=(?P<n>[A-Z][^\W\d_'’\-]+(?:[\-'’][A-Z]?[^\W\d_]+)?"
-                r"(?:\s(?:[A-Z]\.?\s)?[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?){0,2})"
-                r"(?![\w@]))", 0.5),
+                r"(?:\s(?:[A-Z]\.?\s)?[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)?)(?![\w@]))",
+         0.5),
         # records: "TREVIÑO, JOSÉ ÁNGEL", "P. MENDOZA", "NGUYỄN VĂN LỘC"
         # (OCR reads O as 0 and l as 1 inside a name: "GADDIS, TREYV0N M.")
         ("caps_last_first", r"(?<![\w])(?P<n>[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+"
@@ -265,6 +265,9 @@ class PersonRecognizer(EntityRecognizer):
                             r"(?:[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+|"
                             r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![ \t]+[A-Z][a-z]))"  # not "BHD, Santo Domingo"
                             r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’]*\.?(?![\w\-]))?)(?![\w])", 0.6),
+        # the name on a document she was made to use: "a false ID under the name Marleny Cac Tiul"
+        ("under_name", r"(?i:under|in)[ \t]+the[ \t]+name(?:[ \t]+of)?[ \t]+[\"“]?"
+                       r"(?P<n>[A-Z][^\W\d_'’\-]+(?:[ \t][A-Z][^\W\d_'’\-]+){1,3})(?![\w@])", 0.6),
         # who paid or was paid, in a bank's or an app's record: "ZELLE FROM NGUYEN VAN HAI"
         ("payee", r"(?i:zelle|venmo|cash ?app|paypal|wire|transfer|deposit|payment|pmt|remittance|"
                   r"western union|moneygram|remitly|xoom)[ \t]+(?i:from|to)[ \t]+"
@@ -353,6 +356,10 @@ class PersonRecognizer(EntityRecognizer):
                             title in _HOMOGRAPH_TITLES and is_everyday(word)
                             and not is_first_name(word)):
                         continue  # "I ate Breakfast", "Don Quixote" stays a name
+                    quoted = True
+                if name == "under_name":
+                    if any(fold(w) in NOT_NAMES or fold(w) in _ORG_WORDS for w in words):
+                        continue  # "in the name of the Father", "under the name Acme LLC"
                     quoted = True
                 if name == "payee":
                     if any(fold(w) not in _PARTICLES and (
