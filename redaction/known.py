@@ -318,6 +318,11 @@ class KnownMatcher:
             return True  # "April 14, 2023", "since April", not April herself
         if word not in owner.common and re.sub(r"['’]?s$", "", word) not in owner.common:
             return False
+        if word in _PLACE_SUFFIXES:  # "Monterey Park", "MacArthur Park", not Ms. Park
+            prev = re.search(r"([A-Z][\w'’]+)[ \t]+$", view[max(0, h.start - 30):h.start])
+            if prev and fold(prev.group(1)) not in owner.tokens and \
+                    not HONORIFIC_BEFORE.search(view[max(0, h.start - 12):h.start]):
+                return True
         if re.search(rf"(?:\b(?:{VEHICLE_MAKES})|Hurricane|Storm)\s+$",
                      view[max(0, h.start - 12):h.start]):
             return True  # "GMC Sierra", "Hurricane Hope"
@@ -492,7 +497,9 @@ def _dehyphenate(text: str) -> tuple[str, list[int] | None]:
 
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"}
-_PLACE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’\-]*,[ \t]*|\b(?i:in|of|from|across|throughout|"
+_PLACE_SUFFIXES = {"park", "hill", "hills", "lake", "grove", "beach", "springs", "valley",
+                   "heights", "gardens", "square", "plaza", "ridge", "woods", "field", "fields"}
+_PLACE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’\-]*,[ \t]*|\b(?i:in|of|from|via|across|throughout|"
                            r"outside|state of|district of|en|de)\s+)$")
 _PLACE_AFTER = re.compile(r"\s+(?:law|laws|state|Statutes?|Stat\.|Department|Dep't|County|Keys|"
                           r"Panhandle|Highway|Bar|Supreme|Court|border|residents?)\b")
@@ -528,7 +535,7 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
     rest = view[end:line_end if line_end >= 0 else len(view)]
     if not re.search(r"\w[\w.\-]*\s*(?:[^\w\s:]{1,4}\s*)?:\s+\S", head):
         return False
-    if re.fullmatch(r"\s*[.?!,]*\s*(?:lol|lmao|haha|jaja)?\s*[.?!]*\s*", rest):
+    if re.fullmatch(r"\s*[.?!,]*\s*(?:lol|lmao|haha|jaja|too|also|2)?\s*[.?!]*\s*", rest):
         return True
     before = re.findall(r"[\w']+", head)
     return bool(re.match(r"[.?!,]", rest) and before and before[-1].lower() not in _NOT_VOCATIVE)

@@ -79,6 +79,10 @@ def name_position(text: str, start: int, end: int) -> bool:
     after = re.match(r"\s*([\w:]+)", tail)
     if before and before[-1].lower() in NAME_BEFORE:
         return True
+    if before and before[-1].lower() in ("at", "to", "from", "over") and re.match(
+            r"['’]s(?:\s+(?:house|place|home|crib|apartment|apt|room|trailer)\b|(?!\s+[a-z]))",
+            tail):
+        return True  # "im at gloria's", "going to nana's house"
     if re.search(r"(?i)\bnames?\s+(?:is|was|es|era)\s+$", text[max(0, start - 16):start]):
         return True  # "drivers name is pablo"
     if after and after.group(1).lower() in NAME_AFTER:

@@ -84,6 +84,22 @@ def is_organisation(name: str) -> bool:
     return bool(_ORG_WORDS.search(name))
 
 
+def _record_forms(words: list[str]) -> set[str]:
+    """A kept person's name as records and signatures write it: "ASHBY, TERRELL DEVON" (and
+    "ZHANG, LIQUN" for a surname written first), "L. Xol Ramírez"."""
+    names = [w for w in words if not re.fullmatch(_TITLES, w.rstrip("."), re.I)]
+    if len(names) < 2 or any(not re.fullmatch(r"[^\W\d_][\w'’\-.]*", w) for w in names):
+        return set()
+    esc = [re.escape(w) for w in names]
+    gap = r"\s+"
+    return {
+        esc[-1] + r",\s+" + gap.join(esc[:-1]),  # last, first middle
+        esc[-1] + r",\s+" + esc[0],
+        esc[0] + r",\s+" + gap.join(esc[1:]),  # a surname written first
+        re.escape(names[0][0]) + r"\.\s*" + gap.join(esc[1:]),  # initial and surnames
+    }
+
+
 class PublicFacts:
     """Finds spans of text that are public and must stay as they are."""
 
@@ -100,6 +116,7 @@ class PublicFacts:
             if len(words) >= 3 and re.fullmatch(_TITLES, words[0].rstrip("."), re.I):
                 forms.add(rf"{re.escape(words[0])}\s+{re.escape(words[-1])}")  # Judge Castillo
             if not _ORG_WORDS.search(k):  # a person: "Judge Quintero", "Mr. Tran"
+                forms |= _record_forms(words)
                 for w in re.findall(r"[^\W\d_][\w'’\-]{2,}", k):
                     if re.fullmatch(_TITLES, w, re.I):
                         continue

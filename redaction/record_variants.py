@@ -67,7 +67,10 @@ def address_variants(raw: str) -> list[Variant]:
     if rural:  # "Rt 2 Box 148" is "Route 2, Box 148" and "RR 2 Box 148"
         pat = (r"(?<![\w\-])(?i:Rt|Rte|Route|RR|R\.R\.|Rural Route|Rural Rt|HC|Star Route)\.?\s*"
                rf"{rural.group(1)},?\s*(?i:P\.?\s?O\.?\s*)?(?i:Box)\s*#?\s*{rural.group(2)}(?!\d)")
-        return [Variant("ADDRESS", "address", re.compile(pat)), *places]
+        box = Variant("ADDRESS", "unit", re.compile(  # "home visit to Box 44"
+            rf"(?<![\w\-])(?i:P\.?\s?O\.?\s*)?(?i:B[o0]x)\s*#?\s*{rural.group(2)}(?![\d\-])"),
+            weak=True)
+        return [Variant("ADDRESS", "address", re.compile(pat)), box, *places]
     m = re.match(r"^(\d+[A-Za-z]?(?:-\d+)?)\s+(.+)$", parts[0])
     if not m:
         whole = r"\s+".join(map(re.escape, raw.split()))
@@ -279,7 +282,7 @@ def dob_variants(dob: date) -> list[Variant]:
         rf"{mon}\s+{words},?\s*{yy}",
         rf"{mm}{s}{dd}{s}{yy}",
         rf"{dd}{s}{mm}{s}{yy}",
-        rf"{mon}\s*{dd}{ords},?\s*{yy}",
+        rf"{mon}\s*(?:the\s+)?{dd}{ords},?\s*{yy}",  # "July the 19th, 2007"
         rf"{dd}{ords}\s*(?:of\s+)?{mon},?\s*{yy}",
         rf"{dd}{s}{mon}{s}{yy}",
         rf"{y4}{m:02d}{d:02d}",

@@ -204,7 +204,7 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
         capital = {t[:1].upper() + t[1:].lower() for t in common} | {t.upper() for t in common}
         out.append(Variant("PERSON", "name", re.compile(_word_regex(capital))))
         ocr = {ocr_form(t) for t in common if len(t) >= 4}
-        pat = rf"(?<![\w@.])(?=[^\W_]*[0-9|!])(?:{alternation(ocr)}){_POSSESSIVE}(?!\w)"
+        pat = rf"(?<![\w@.])(?=[^\W_]*(?:[0-9|!]|rn))(?:{alternation(ocr)}){_POSSESSIVE}(?!\w)"
         out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     aliases = tuple(aliases) + alias_parts(aliases)
     alias_plain = {_alias_form(a, ocr=True) for a in aliases if not is_common_word_name(a)}
@@ -219,7 +219,7 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
         pat = rf"(?<![\w@.])(?:{alternation(forms)}){_POSSESSIVE}(?!\w|['’]\w\w)"
         out.append(Variant("PERSON", "alias", re.compile(pat)))
         ocr = {_alias_form(a, ocr=True) for a in alias_common}
-        pat = rf"(?<![\w@.])(?=[^\W_]*[0-9|!])(?:{alternation(ocr)}){_POSSESSIVE}(?!\w)"
+        pat = rf"(?<![\w@.])(?=[^\W_]*(?:[0-9|!]|rn))(?:{alternation(ocr)}){_POSSESSIVE}(?!\w)"
         out.append(Variant("PERSON", "alias", re.compile(pat), folded=True))
     # in capitals OCR reads any I as l or 1: "ESPl" for ESPI, "MAR1SOL" (a capital form only,
     # so a mixed-case word such as a font's "Taml" is never "TAMI")
@@ -291,6 +291,11 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
             public.add(r"\.\s?".join(seq) + r"\.")
         if len(seq) >= 2 and seq not in NOT_INITIALS:
             bare.add(seq)
+    for name in names:  # given name and first surname: "A.L." of Ana Lucía Ruiz Delgado
+        words = [w for i, w in enumerate(_WORD.findall(name))
+                 if i == 0 or fold(w) not in NAME_PARTICLES]
+        if len(words) >= 3 and all(w[0].isalpha() for w in words[:2]):
+            dotted.add(rf"{words[0][0].upper()}\.\s?{words[1][0].upper()}\.")
     out = []
     surname_initials = {w[0].upper() for name in names for w in _WORD.findall(name)[1:]
                         if fold(w) not in NAME_PARTICLES and w[0].isalpha()}
