@@ -43,11 +43,15 @@ CONTAINERS = {"EMAIL", "URL", "HANDLE", "ADDRESS", "PHONE", "ID", "SSN", "ACCOUN
 _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
 HONORIFIC_RE = re.compile(rf"{HONORIFIC}\.?", re.I)
 _REL_BEFORE = re.compile(
-    rf"(?i)(?:\b(?:her|his|their|my|our|client'?s|the client'?s|"
+    rf"(?i)(?:\b(?:her|his|their|my|our|client'?s|the client'?s|(?:youth|child|minor|juvenile|"
+    rf"victim|survivor)['’]s|"
     rf"(?:jane|john) doe(?: \d+)?['’]s|"
     rf"paternal|maternal|(?P<who>[A-Z][\w\-]+)['’]s)\s+|"
     rf"(?<=\n)[ \t]*(?!(?:an?|the)\s)(?:assigned\s+)?)"  # "A neighbour, ..." is no one's
-    rf"(?:\w+\s+){{0,2}}?{RELATIONS}s?\s*[,:]?\s*(?:named\s+|is\s+|was\s+)?"
+    rf"(?:\w+\s+){{0,2}}?{RELATIONS}s?"
+    # where the relation works: "her counselor at the Decatur shelter, Gabriela Nunes Ferraz"
+    rf"(?:\s+(?:at|with|from|in)\s+(?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){{0,3}}?\s*,)?"
+    rf"\s*[,:]?\s*(?:named\s+|is\s+|was\s+)?"
     rf"(?:{HONORIFIC}\.?\s+)?$"
 )
 # roles of care that a case file names only for its client: no "her" needed ("CVS caseworker
@@ -55,7 +59,8 @@ _REL_BEFORE = re.compile(
 _CARE_BEFORE = re.compile(
     r"(?i)\b(?:case ?worker|case manager|social worker|GAL|guardian ad litem|CW|foster "
     r"(?:mother|father|parents?|mom|dad)|caregiver|sponsor|host (?:family|mother|father)|"
-    r"kinship (?:caregiver|placement)|CPS (?:specialist|worker)|"
+    r"kinship (?:caregiver|placement)|CPS (?:specialist|worker)|therapist|counsell?or|"
+    r"public defender|fianc[ée]e?|foster (?:home|family) of|"
     # a name she was made to use is hers: "a false ID under the name Marleny Cac Tiul"
     r"(?:under|in) the name(?: of)?)s?\s*[,:]?\s*"
     r"(?:is\s+|was\s+)?(?:(?:attorney|atty\.?)\s+)?$"
@@ -65,6 +70,7 @@ _REL_AFTER = re.compile(
     rf"(?P<who>[A-Z][\w\-]+)['’]s)?"
     rf"\s*(?:\w+\s+)?{RELATIONS}\b"
 )
+_CONTACT = {"EMAIL", "PHONE"}
 _PARTICLES = NAME_PARTICLES | {"thi", "van"}  # "Thị" and "Văn" say only a gender
 _USED_FOR = re.compile(r"(?i)^\s*\(\s*(?:identity|name|alias|id)\s+(?:used|issued)\s+(?:for|by|to)")
 _MINOR_AFTER = re.compile(
@@ -270,6 +276,9 @@ class RedactionSession:
                 if part is None:
                     continue
                 c, overlaps_public = part, False
+            if overlaps_public and c.category in _CONTACT and not c.known and not any(
+                    c.start < e and s < c.end for s, e in self._outside_keep_list(text)):
+                overlaps_public = False  # a kept person's own email or phone is still theirs
             if overlaps_public and (not c.known or c.weak):
                 continue
             if c.known and self.public.inside_kept_name(text, c.start, c.end):
@@ -289,6 +298,11 @@ class RedactionSession:
                         and f not in _PARTICLES and not self._is_protected_name(w)}
             out.append(c)
         return out
+
+    def _outside_keep_list(self, text: str) -> list[tuple[int, int]]:
+        """Public spans other than the keep list's names."""
+        keep = set(self.public.keep_spans(text))
+        return [span for span in self.public.spans(text) if span not in keep]
 
     def _outside_keep(self, text: str, c: Candidate) -> Candidate | None:
         """The part of an unknown name outside the public spans it overlaps, when that part is

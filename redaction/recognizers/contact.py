@@ -141,6 +141,8 @@ class HandleRecognizer(RegexRecognizer):
         ("cash", r"(?<![\w$])(?P<h>\$[A-Za-z][A-Za-z0-9_\-]{2,})", 0.8),
         ("labeled", r"(?<![\w@.])(?P<h>@?(?=[\w.]*[A-Za-z])[A-Za-z0-9][\w.]*[._\d][\w.]*"
                     r"[A-Za-z0-9_])(?![\w@])", 0.6),
+        # after a user-name label any shape is one: "Screen/User Name: xXDarkPaladinXx"
+        ("named", r"(?<![\w@.])(?P<h>@?[A-Za-z][A-Za-z0-9_.]{2,}[A-Za-z0-9_])(?![\w@.\-])", 0.6),
         # user names and payment tags without @ or $: "desertrose_480", "jaxx.m_417",
         # "kwheels04", "Tavo-Ruiz-559"; never an email, a link, a file name or a record id
         ("shape", r"(?<![\w@.$/#\-])(?P<h>(?=[\w.\-]*[a-z])[A-Za-z][A-Za-z0-9]*(?:[._\-]"
@@ -154,6 +156,8 @@ class HandleRecognizer(RegexRecognizer):
                 r"[A-Za-z0-9_])(?![\w@])", 0.5),
     ]
     CUES = {
+        "named": r"(?i:user ?name|screen ?name|display ?name|gamer ?tag|profile name)"
+                 r"\s*:\s*",
         "labeled": r"(?i:user ?name|screen ?name|handle|gamer ?tag|snapchat|telegram|tiktok|"
                    r"kik|accounts?|profile)\s*(?:name|id)?\s*[:\s]\s*",
         "tag": r"(?i:cash ?app|cashtag|venmo|zelle|paypal|tag|handle|ig|insta(?:gram)?|"
@@ -166,6 +170,9 @@ class HandleRecognizer(RegexRecognizer):
         handle = match.group("h")
         if pattern_name == "cash":  # "$Cashtag:" is the label, not a tag
             return handle[1:].lower() not in _NOT_HANDLES
+        if pattern_name == "named":
+            return handle.lower() not in _NOT_HANDLES and (
+                handle[:1].isupper() or not is_ordinary(handle.lower()))  # "Paladin"
         if pattern_name not in ("shape", "tag"):
             return True
         if self._FILE.search(handle) or handle.isupper():

@@ -94,15 +94,16 @@ class LabeledIdRecognizer(RegexRecognizer):
     DETECTOR = "pattern:labeled_id"
     GROUP = "n"
     PATTERNS = [
-        ("labeled", r"(?<![\w\-])(?=(?:[A-Za-z\-]*\d){4})(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d"
-                    r"[A-Za-z0-9\-]*)(?![\w\-])", 0.7),
+        ("labeled", r"(?<![\w\-])(?=(?:[A-Za-z\-.]*\d){4})(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d"
+                    r"(?:[A-Za-z0-9\-]|\.(?=\d))*)(?![\w\-])", 0.7),  # CPF 118.204.556-07
         ("numbered", r"(?<![\w\-])(?=(?:[A-Za-z\-]*\d){4})(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d"
                      r"[A-Za-z0-9\-]*)(?![\w\-])", 0.6),
     ]
     CUES = {"labeled": r"(?i:MRN|medical record(?: number| no\.?)?|patient (?:id|no\.?)|"
                        r"emp(?:loyee)?\.? (?:id|no\.?|number)|member id|client id|student id|"
                        r"inmate (?:id|no\.?|number)|booking (?:no\.?|number)|"
-                       r"driver'?s? licen[cs]e(?: number| no\.?)?|\bDL(?: no\.?| #)?|"
+                       r"(?:driver|operator)'?s? licen[cs]e(?: number| no\.?)?|\bDL(?: no\.?| #)?|"
+                       r"\bfile(?=\s*:)|"
                        r"passport(?: number| no\.?)?|A-?number|\bA#|alien (?:number|no\.?)|"
                        r"I-94(?: number| no\.?)?|visa (?:number|no\.?)|receipt (?:number|no\.?)|"
                        r"policy (?:number|no\.?)|ticket(?: no\.?)?|badge(?: no\.?)?|"

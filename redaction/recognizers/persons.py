@@ -170,7 +170,8 @@ def _acronym(word: str) -> bool:
 def _cued(text: str, start: int, phrases: frozenset[str]) -> bool:
     """True when the one to four words just before start (past spaces, a colon, a comma or an
     opening quote) are one of phrases."""
-    window = text[max(0, start - 48):start].rstrip(_GAP_CHARS)
+    # OCR's digits for letters read as the letters: 'a man kn0wn as "Junior"'
+    window = text[max(0, start - 48):start].rstrip(_GAP_CHARS).translate(_OCR_LETTERS)
     cut = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
     if window[cut + 1:].lstrip("([{").lower().strip(",") not in _last_words(phrases):
         return False  # most capitalised words: the word before ends no phrase
@@ -267,11 +268,13 @@ class PersonRecognizer(EntityRecognizer):
                             r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’]*\.?(?![\w\-]))?)(?![\w])", 0.6),
         # the name on a document she was made to use: "a false ID under the name Marleny Cac Tiul"
         ("under_name", r"(?i:under|in)[ \t]+the[ \t]+name(?:[ \t]+of)?[ \t]+[\"“]?"
-                       r"(?P<n>[A-Z][^\W\d_'’\-]+(?:[ \t][A-Z][^\W\d_'’\-]+){1,3})(?![\w@])", 0.6),
+                       r"(?P<n>[A-Z][^\W\d_'’\-]*(?:[ \t][A-Z][^\W\d_'’\-]+){1,3})(?![\w@])", 0.6),
         # who paid or was paid, in a bank's or an app's record: "ZELLE FROM NGUYEN VAN HAI"
-        ("payee", r"(?i:zelle|venmo|cash ?app|paypal|wire|transfer|deposit|payment|pmt|remittance|"
-                  r"western union|moneygram|remitly|xoom)[ \t]+(?i:from|to)[ \t]+"
-                  r"(?P<n>[A-Z][A-Za-zÀ-ÿ'’\-]+(?:[ \t][A-Z][A-Za-zÀ-ÿ'’\-]+){1,3})(?![\w@])", 0.6),
+        ("payee", r"(?:(?i:zelle|venmo|cash ?app|paypal|wire|transfer|deposit|payment|pmt|"
+                  r"remittance|western union|moneygram|remitly|xoom)[ \t]+(?i:from|to)[ \t]+|"
+                  r"(?i:benef\.|beneficiary:?|sender:?|recipient:?|payee:?|payer:?)[ \t]+)"
+                  r"(?P<n>[A-Z][A-Za-zÀ-ÿ'’\-]+(?:[ \t](?:[A-Z]\.?|[A-Z][A-Za-zÀ-ÿ'’\-]+)){1,3})"
+                  r"(?![\w@])", 0.6),
         ("caps_initial", r"(?<![\w.])(?P<n>[A-Z]\.[ \t]?[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{2,})(?![\w])", 0.5),
         ("caps_run", r"(?<![\w])(?P<n>[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?:[ \t][A-ZÀ-Ý][A-ZÀ-Ý'’\-]+){1,3})"
                      r"(?![\w])", 0.5),
@@ -362,7 +365,7 @@ class PersonRecognizer(EntityRecognizer):
                         continue  # "in the name of the Father", "under the name Acme LLC"
                     quoted = True
                 if name == "payee":
-                    if any(fold(w) not in _PARTICLES and (
+                    if any(len(w.rstrip(".")) > 1 and fold(w) not in _PARTICLES and (
                             fold(w) in _ORG_WORDS or fold(w) in NOT_NAMES or fold(w) in _PAY_WORDS
                             or (is_ordinary(fold(w)) and not is_first_name(w)
                                 and not is_surname(w, 20_000))) for w in words):

@@ -85,8 +85,9 @@ class DobRecognizer(RegexRecognizer):
     DETECTOR = "pattern:dob"
     GROUP = "d"
     PATTERNS = [
-        ("labeled", r"(?i:\bDOB|D\.O\.B\.|date of birth|birth ?date|born(?: on)?|birthday"
-                    r"(?: is)?|b\.)[:\s,.]*(?:\w+:?\s+){0,2}?(?P<d>" + _DATE + r")(?![\w/])", 0.8),
+        ("labeled", r"(?i:\bD[O0]B|D\.[O0]\.B\.|date of birth|birth ?date|born(?: on)?|birthday"
+                    r"(?: is)?|b\.)[:\s,.?]*(?:\w+[:.]?\s+){0,2}?(?P<d>" + _DATE + r")(?![\w/])",
+         0.8),
         # a birthday without its year, as a chat gives it: "my bday is 4/7", "cumple 8/19"
         ("birthday", r"(?i:b-?day|birthday|cumple(?:años)?|bornday)(?:\s+(?:is|was|on|be))?"
                      r"[:\s,]*(?P<d>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/]|\.\d)",
@@ -186,7 +187,11 @@ _BOX = (
     r"(?:(?i:P\.?[ \t]?[O0]\.?[ \t]*B[o0]x)|PSC|Unit|CMR)[ \t]+\d+(?:,?[ \t]+Box[ \t]+\d+)?"
     r"|(?i:PSC|Unit|CMR)[ \t]+\d+,?[ \t]+(?i:Box)[ \t]+\d+"
     r"|(?i:APO|FPO|DPO)[ \t]+(?i:AA|AE|AP)[ \t]+\d{5}"
-    # a place on a highway: "mile marker 88 on US-81", "MM 12 off SR-82"
+    # a road a rural home is on, named alone: "her place on County Road 39"
+    r"|(?i:County[ \t]+Road|Rural[ \t]+Route|Farm[ \t]+to[ \t]+Market[ \t]+Road)[ \t]+\d{1,4}"
+    # a place on a highway: "mile marker 88 on US-81", "MM 12 off SR-82", "US-59, mile marker 88"
+    r"|(?:(?:I|US|SR|SH|KY|FM|CR|Hwy|Highway|Route)[ \t\-]?\d{1,4}[ \t]*,?[ \t]+(?:at[ \t]+)?)?"
+    r"(?i:mile[ \t]+marker|mile[ \t]+post)[ \t]+\d{1,4}(?:\.\d)?(?![ \t]+(?i:on|of|off|at)\b)"
     r"|(?i:mile[ \t]+marker|mile[ \t]+post|MM)[ \t]+\d{1,4}(?:\.\d)?[ \t]+(?i:on|of|off|at)[ \t]+"
     r"(?:(?i:I|US|SR|SH|FM|CR|State Road|State Route|County Road|Highway|Hwy\.?|Route|Rte\.?)"
     r"[ \t\-]*\d{1,4}[A-Z]?|(?i:Interstate|Highway)[ \t]+\d{1,4})"
