@@ -401,6 +401,9 @@ class RedactionSession:
     def _decide(self, text: str, group: list[Candidate]) -> Redaction:
         start = min(c.start for c in group)
         end = max(c.end for c in group)
+        lead = _HONORIFIC_LEAD.match(text[start:end])
+        if lead and lead.end() < end - start and all(c.category == "PERSON" for c in group):
+            start += lead.end()  # "Ms. Jane Doe 1", as "Dr. [Person 2]": the title says no one
         original = text[start:end]
         known = [c for c in group if c.known]
         largest = max(group, key=lambda c: (c.size, c.known, c.score))
