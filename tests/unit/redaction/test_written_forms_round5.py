@@ -162,3 +162,88 @@ def test_pdf_text_operators_are_not_read_as_initials() -> None:
     streams = views[-1][1]
     assert "DISTRICT COURT" in views[0][1]
     assert " Tj" not in streams and " TD" not in streams and " Td" not in streams
+
+
+# ---------------------------------------------------------------- the sixth round
+# (labour trafficking in restaurants, salons and construction; youth trafficking online, a
+# tribal-court and an Appalachian matter)
+
+SIXTH: dict[str, Any] = {
+    "matter": "Doe v. Golden Fork Group, LLC",
+    "subjects": [
+        {
+            "pseudonym": "Jane Doe 1",
+            "names": ["Ana Lucía Ruiz Delgado"],
+            "aliases": ["Summer"],
+            "date_of_birth": "2007-07-19",
+            "addresses": ["RR 1 Box 44, Hindman, KY 41822"],
+        },
+    ],
+    "related_people": [{"label": "Foster Parent 1", "names": ["Gloria Pettaway"]}],
+    "keep": ["Golden Fork Group, LLC", "Terrell Devon Ashby", "Zhang Liqun",
+             "Leonel Xol Ramírez", "Cristina Albu"],
+}
+
+
+@pytest.fixture()
+def sixth(engine):
+    return court_session(engine, SIXTH)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("0412  Jane Doe 1, A.L.      71.5   $9.50", "A.L."),  # given name and first surname
+    ('Rider stated her narne was Sumrner and she was 15.', "Sumrner"),  # OCR's rn for m
+    ("A. July the 19th, 2007.", "July the 19th, 2007"),
+    ("09/14/23  Home visit to Box 44. Grandmother present.", "Box 44"),
+    ("2023-01-15 09:12  Jane: im fine mommy im at gloria's\n2023-01-15 09:14  Mom: ok",
+     "gloria's"),
+    ("[10/03/24 07:50] Bos: phone stays in the drawer during shift. summer too", "summer"),
+])
+def test_known_identifiers_in_sixth_round_forms(sixth, text, gone):
+    out = redacted(sixth, text)
+    assert not present(gone, out), out
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Sp0ke w/ m0ther Ana, D0B 06/22/1984, wh0 stated", "06/22/1984"),
+    ("Q. And your date of birth?\nA. September 2, 1984.\nQ. Cell?", "September 2"),
+    ("Location: southbound US-59, mile marker 88, Wharton County", "mile marker 88"),
+    ("T-1   2023-08-19 23:05   KY-80 at mile marker 12         Budget Host", "mile marker 12"),
+    ("cher said meet at her place on County Road 39, 2nd trailer", "County Road 39"),
+    ("03/09 ZELLE FROM WELLINGTON S SOUZA  $600.00", "SOUZA"),
+    ("WIRE TO BRAZIL - BENEF. CLAUDIO M. RESENDE   $4,950.00", "RESENDE"),
+    ('buyers included a man kn0wn as "Junior" Hensley', "Junior"),
+    ('a rider account under the name "D Ritch," registered to', "Ritch"),
+    ("FORENSIC INTERVIEW SUMMARY          File: CAC-24-0031", "CAC-24-0031"),
+    ("KY operator's licence G12-334-871, phone", "G12-334-871"),
+    ("WITNESSES: 1. Ana, CPF 118.204.556-07   2. Bo", "118.204.556-07"),
+    ("    Screen/User Name: xXDarkPaladinXx\n    Display Name: Paladin", "Paladin"),
+    ('  "Cristina office"  c.albu@golden-fork.example.com', "c.albu@golden-fork.example.com"),
+])
+def test_unknown_identifiers_in_sixth_round_forms(sixth, text, gone):
+    out = sixth.redact_many([text])[0].text
+    assert not present(gone, out), out
+
+
+@pytest.mark.parametrize("text", [
+    "SUSPECT: ASHBY, TERRELL DEVON  aka none. S2  ZHANG, LIQUN        F",
+    "Supervisor approval: L. Xol Ramírez",
+    "She sat in MacArthur Park and later moved to Monterey Park.",
+    "We hope this production is complete.",
+])
+def test_sixth_round_public_words_stay(sixth, text):
+    assert redacted(sixth, text) == text
+
+
+def test_a_title_before_a_known_name_stays(sixth):
+    out = redacted(sixth, "Ms. Ruiz Delgado was paid $212.40. Ms. Pettaway drove.")
+    assert out.startswith("Ms. Jane Doe 1 was paid") and "Ms. Foster Parent 1 drove" in out
+
+
+def test_care_roles_at_a_place_tie_the_person_to_her(engine):
+    session = engine.session(CaseContext.from_dict(SIXTH), load_profile("co-counsel"))
+    text = ("Her counselor at the Decatur\nshelter, Gabriela Nunes Ferraz, attends with her. "
+            "Youth's public defender, Ayodele Brooks, called. The manager, Dale Hughes, left.")
+    out = session.redact_many([text])[0].text
+    assert not present("Gabriela", out) and not present("Ayodele", out)
+    assert "Dale Hughes" in out
