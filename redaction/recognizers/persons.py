@@ -570,9 +570,15 @@ class PersonRecognizer(EntityRecognizer):
         given name where one is expected."""
         clean = [w.strip(",.") for w in words]
         folded = [fold(w).translate(_OCR_LETTERS) for w in clean if len(w) > 1]  # TREYV0N
-        if not folded or any(f in NOT_NAMES or f in NOT_PEOPLE or f in _ORG_WORDS or
-                             f in _PLACE_WORDS or is_place(f) or f in SUFFIX_FORMS or
-                             _STOP.match(f) for f in folded) or any(
+        # "SANTOS" and "PEMBA" are towns too; "LAST, FIRST" still names a person unless it
+        # closes on a region or every word is a place ("SANTOS, BRAZIL", "TAMPA, ORLANDO")
+        placed = [is_place(f) for f in folded]
+        if kind == "caps_last_first" and folded and not is_region(folded[-1]) \
+                and not all(placed):
+            placed = [False] * len(folded)
+        if not folded or any(p or f in NOT_NAMES or f in NOT_PEOPLE or f in _ORG_WORDS or
+                             f in _PLACE_WORDS or f in SUFFIX_FORMS or
+                             _STOP.match(f) for f, p in zip(folded, placed, strict=True)) or any(
                 _acronym(w) if kind != "caps_last_first"
                 else len(w) >= 3 and not re.search(r"[AEIOUYaeiouy]", w) for w in clean):
             return False  # ... nor an acronym: "I. KYC RECORD", "JFK, VWP"
