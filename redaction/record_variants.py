@@ -192,7 +192,15 @@ _SETTLEMENT = re.compile(
 )
 
 
-_NOT_COUNTY = rf"(?!{STREAM_GAP}(?i:county|parish|co\.|borough)\b)"
+# "Waller County" is the county and "Paterson Police Department" the police, not her town
+_NOT_COUNTY = (rf"(?!{STREAM_GAP}(?i:county|parish|co\.|borough|police|pd|sheriff|department|"
+               rf"dept|airport|station|hospital|medical|university|college|municipal|city hall|"
+               rf"court|public library|public schools|housing authority)\b)")
+
+
+# an agency's field office is named by its city: "HSI Newark", "FBI El Paso"
+_NOT_AGENCY = "".join(f"(?<!{a} )(?<!{a.lower()} )" for a in
+                      ("HSI", "FBI", "ICE", "DHS", "ERO", "DEA", "ATF", "USAO", "CBP", "USCIS"))
 
 
 def town_variants(city: str) -> list[Variant]:
@@ -206,11 +214,11 @@ def town_variants(city: str) -> list[Variant]:
     body = r"\s+".join(loose_form(w) for w in words)
     if all(is_common_word_name(w) for w in words):  # "Hope", "Friendship": a proper noun only
         forms = [body, r"\s+".join(re.escape(w.upper()) for w in words)]
-        pat = re.compile(rf"(?<![\w\-])(?:{'|'.join(forms)})(?![\w\-]){_NOT_COUNTY}")
+        pat = re.compile(rf"{_NOT_AGENCY}(?<![\w\-])(?:{'|'.join(forms)})(?![\w\-]){_NOT_COUNTY}")
         return [Variant("LOCATION", "town", pat, weak=True)]
     ocr = r"\s+".join(ocr_form(w) if len(w) >= 4 else re.escape(fold(w)) for w in words)
     # "Ky1e", any case, with or without accents; "Waller County" is the county, not her town
-    pat = re.compile(rf"(?<![\w\-]){ocr}(?![\w\-]){_NOT_COUNTY}")
+    pat = re.compile(rf"{_NOT_AGENCY}(?<![\w\-]){ocr}(?![\w\-]){_NOT_COUNTY}")
     return [Variant("LOCATION", "town", pat, weak=True, folded=True)]
 
 

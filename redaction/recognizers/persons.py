@@ -469,6 +469,9 @@ class PersonRecognizer(EntityRecognizer):
             parts = m.group("s").translate(_OCR_LETTERS).split("-")
             if _STREET_AFTER.match(text, m.end()) or fold(parts[0]) in NOT_NAMES:
                 continue
+            if m.group("s").isupper() and is_ordinary(fold(parts[0])) and \
+                    re.fullmatch(r"[ \t>*\-]*", text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+                continue  # an outline's heading: "A. BANK OF AMERICA", "B. BLOCK, INC."
             if not any(is_surname(p) for p in parts) or any(
                     is_everyday(p.lower()) and not is_first_name(p) and not is_surname(p, 10_000)
                     for p in parts) or len(parts[0]) <= 4 and text.startswith(".", m.end()):

@@ -247,3 +247,29 @@ def test_care_roles_at_a_place_tie_the_person_to_her(engine):
     out = session.redact_many([text])[0].text
     assert not present("Gabriela", out) and not present("Ayodele", out)
     assert "Dale Hughes" in out
+
+
+def test_a_town_inside_an_institution_or_an_agency_office_stays(engine):
+    case = {"subjects": [{"pseudonym": "Jane Doe 1", "names": ["Elena Vasile"],
+                          "addresses": ["88 Cedar St, Unit 2, Paterson, NJ 07501"]}]}
+    session = court_session(engine, case)
+    text = ("PATERSON POLICE DEPARTMENT - INCIDENT REPORT. Referred to HSI Paterson. "
+            "She lived in Paterson.")
+    out = redacted(session, text)
+    assert out.startswith("PATERSON POLICE DEPARTMENT") and "HSI Paterson" in out
+    assert not present("lived in Paterson", out)
+
+
+@pytest.mark.parametrize(("text", "kept", "gone"), [
+    ("A. BANK OF AMERICA - business checking\nB. BLOCK, INC. (CASH APP) - records",
+     "BANK OF AMERICA", None),
+    ("TAMANG, PEMBA           XXX-XX-1234    10   10", None, "PEMBA"),
+    (" 4. XICAY TZOC, SANTOS - male, passenger", None, "SANTOS"),
+    ("Shipped from SANTOS, BRAZIL by sea.", "SANTOS, BRAZIL", None),
+])
+def test_outline_headings_and_names_written_last_first(sixth, text, kept, gone):
+    out = sixth.redact_many([text])[0].text
+    if kept:
+        assert kept in out, out
+    if gone:
+        assert not present(gone, out), out
