@@ -318,8 +318,9 @@ class KnownMatcher:
             return True  # "April 14, 2023", "since April", not April herself
         if word not in owner.common and re.sub(r"['’]?s$", "", word) not in owner.common:
             return False
-        if word in _PLACE_SUFFIXES:  # "Monterey Park", "MacArthur Park", not Ms. Park
-            prev = re.search(r"([A-Z][\w'’]+)[ \t]+$", view[max(0, h.start - 30):h.start])
+        if word in _PLACE_SUFFIXES and view[h.start + 1:h.end].islower():
+            # "Monterey Park", "MacArthur Park"; not Ms. Park, nor "V2 PARK" in a record
+            prev = re.search(r"([A-Z][a-z][\w'’]*)[ \t]+$", view[max(0, h.start - 30):h.start])
             if prev and fold(prev.group(1)) not in owner.tokens and \
                     not HONORIFIC_BEFORE.search(view[max(0, h.start - 12):h.start]):
                 return True

@@ -198,6 +198,8 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
     out = []
     if plain:
         forms = {ocr_form(t) if len(t) >= 4 else re.escape(fold(t)) for t in plain}
+        # "Ji-yeon" written "JI YEON" or "Jiyeon"
+        forms = {f.replace(r"\-", r"[\s\-]?") for f in forms}
         pat = rf"(?<![\w@.])(?:{alternation(forms)}){_POSSESSIVE}(?!\w|'\w\w)"
         out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     if common:  # "Dawn" the name, not "at dawn"
