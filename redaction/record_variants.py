@@ -198,7 +198,7 @@ _NOT_COUNTY = rf"(?!{STREAM_GAP}(?i:county|parish|co\.|borough)\b)"
 
 
 # an agency's field office is named by its city: "HSI Newark", "FBI El Paso"
-_NOT_AGENCY = "".join(f"(?<!{a} )(?<!{a.lower()} )" for a in
+_NOT_AGENCY = "".join(rf"(?<!\b{a} )(?<!\b{a.lower()} )" for a in  # not "Aldea Chuicacá"
                       ("HSI", "FBI", "ICE", "DHS", "ERO", "DEA", "ATF", "USAO", "CBP", "USCIS"))
 
 

@@ -577,7 +577,7 @@ class PersonRecognizer(EntityRecognizer):
         # closes on a region or every word is a place ("SANTOS, BRAZIL", "TAMPA, ORLANDO")
         placed = [is_place(f) for f in folded]
         if kind == "caps_last_first" and folded and not is_region(folded[-1]) \
-                and not all(placed):
+                and not all(placed) and all(w.isupper() for w in clean):  # not "JENSEN, Dayton"
             placed = [False] * len(folded)
         if not folded or any(p or f in NOT_NAMES or f in NOT_PEOPLE or f in _ORG_WORDS or
                              f in _PLACE_WORDS or f in SUFFIX_FORMS or
