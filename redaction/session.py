@@ -442,8 +442,8 @@ class RedactionSession:
             extra = []
             for w in words:
                 f = fold(w).strip(".,'’")
-                if len(f) <= 1 or f in owner.tokens:
-                    continue
+                if len(f) <= 1 or f in owner.tokens or f in _PARTICLES:
+                    continue  # "Nguyen Thi Lan" is Nguyễn Thị Lan herself: Thị says no one
                 covered = any(k.known and k.start <= c.start + text[c.start:c.end].find(w)
                               < k.end for k in group)
                 if not covered:

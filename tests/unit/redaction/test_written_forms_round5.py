@@ -270,3 +270,11 @@ def test_outline_headings_and_names_written_last_first(sixth, text, kept, gone):
         assert kept in out, out
     if gone:
         assert not present(gone, out), out
+
+
+def test_her_own_name_without_its_accents_is_hers_not_a_relatives(engine):
+    case = {"subjects": [{"pseudonym": "Jane Doe 3", "names": ["Nguyễn Thị Lan"],
+                          "aliases": ["Lily"]}]}
+    session = engine.session(CaseContext.from_dict(case), load_profile("co-counsel"))
+    out = redacted(session, 'Client: Nguyen Thi Lan ("Lily")       Interpreter: Vietnamese')
+    assert out.startswith("Client: Jane Doe 3 (") and "Related" not in out
