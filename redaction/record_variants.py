@@ -213,11 +213,13 @@ def town_variants(city: str) -> list[Variant]:
     body = r"\s+".join(loose_form(w) for w in words)
     if all(is_common_word_name(w) for w in words):  # "Hope", "Friendship": a proper noun only
         forms = [body, r"\s+".join(re.escape(w.upper()) for w in words)]
-        pat = re.compile(rf"{_NOT_AGENCY}(?<![\w\-])(?:{'|'.join(forms)})(?![\w\-]){_NOT_COUNTY}")
+        alt = "|".join(forms)  # the name first: the agency check runs only where it matches
+        pat = re.compile(rf"(?<![\w\-])(?=(?:{alt})(?![\w\-])){_NOT_AGENCY}(?:{alt})(?![\w\-])"
+                         rf"{_NOT_COUNTY}")
         return [Variant("LOCATION", "town", pat, weak=True)]
     ocr = r"\s+".join(ocr_form(w) if len(w) >= 4 else re.escape(fold(w)) for w in words)
     # "Ky1e", any case, with or without accents; "Waller County" is the county, not her town
-    pat = re.compile(rf"{_NOT_AGENCY}(?<![\w\-]){ocr}(?![\w\-]){_NOT_COUNTY}")
+    pat = re.compile(rf"(?<![\w\-])(?={ocr}(?![\w\-])){_NOT_AGENCY}{ocr}(?![\w\-]){_NOT_COUNTY}")
     return [Variant("LOCATION", "town", pat, weak=True, folded=True)]
 
 
