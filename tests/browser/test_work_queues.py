@@ -67,5 +67,8 @@ def test_a_link_to_an_export_survives_sign_in_and_the_queue_leads_back(page, ser
 
     page.set_viewport_size({"width": 390, "height": 844})
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Home").click()
+    page.wait_for_url(f"{server.url}/")  # "load": the style sheet is in, not only the markup
     page.get_by_role("region", name="Exports awaiting your approval").wait_for()
+    assert page.evaluate("getComputedStyle(document.querySelector('.table-wrap')).overflowX") \
+        == "auto"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
