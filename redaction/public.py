@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from redaction.context import CaseContext
-from redaction.lexicon import RESPECT_WORDS, STATE_NAMES, STREAM_GAP
+from redaction.gazetteer import is_region, is_world_region
+from redaction.lexicon import RESPECT_WORDS, STATE_NAMES, STREAM_GAP, US_STATES
 from redaction.variants import fold
 
 _RESPECT = frozenset(fold(w) for w in RESPECT_WORDS)
@@ -59,8 +60,10 @@ _TITLES = (r"Judge|Justice|Magistrate|Hon|Honorable|Officer|Detective|Det|Sgt|Se
 _PUBLIC = re.compile("|".join(f"(?:{p})" for p in _PUBLIC_PATTERNS))
 # Bates numbers and ranges: STAR-000412, META-JD1-000221, BLOCK-000210-000246
 # (five digits or more, and no digit group after: "IBAN DO62 BHDR 0000 0000" is no Bates)
+# (a state and a ZIP that starts with 0 is an address's end, not a Bates number: "NJ 07501")
 _BATES = re.compile(
-    r"\b(?:Bates\s+(?:No\.?\s*)?)?[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ]0\d{4,7}"
+    r"\b(?!(?:" + "|".join(sorted(US_STATES | {"AA", "AE", "AP"})) + r")[ \t]+0\d{4}(?:-\d{4})?\b)"
+    r"(?:Bates\s+(?:No\.?\s*)?)?[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ]0\d{4,7}"
     r"(?:\s*[-–]\s*(?:[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ])?0?\d{4,7})?\b"
     r"(?![ \t]?\d)")
 _LABEL_WORDS = {"ID", "NO", "CR", "DL", "SSN", "ACCT", "MRN", "DOB", "TEL", "PH", "FIN", "NR",
@@ -77,6 +80,36 @@ _GUARDED_RE = [(guards, re.compile(p)) for guards, p in _GUARDED]
 _CAPTION = re.compile(
     r"(?:\b[A-Z][\w.'’&\-]*,?\s+(?:#\d+\s+)?){1,6}v\.\s+(?:[A-Z][\w.'’&\-]*,?\s+){1,8}"
     r"\d{1,4}\s+" + _REPORTER + r"\s+\d{1,5}")
+
+
+# a run of capitalised words, with the particles of Spanish and Portuguese place names
+_RUN = re.compile(r"(?<![\w'’\-])[A-ZÀ-Ý][\w'’\-]*(?:[ \t]+(?:(?:de|do|da|del|dos|das|la|el)"
+                  r"[ \t]+)?[A-ZÀ-Ý][\w'’\-]*){0,4}")
+_BEFORE_PLACE = re.compile(r"(?:\b(?:in|from|of|near|to|at|across|throughout|outside)|,)[ \t]*$",
+                           re.I)
+
+
+def _world_regions(text: str) -> list[tuple[int, int]]:
+    """A province or state of some country, where the text shows it is a place: before its
+    country ("Alta Verapaz, Guatemala", "Oaxaca (Mexico)"), or of two words or more after "in",
+    "from" or a town's comma ("people in Minas Gerais", "Itabirinha, Minas Gerais")."""
+    out = []
+    for m in _RUN.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        for i, w in enumerate(words):
+            start = m.start() + w.start()
+            name = text[start:m.end()]
+            if not is_world_region(name):
+                continue
+            after = re.match(r"\s*(?:,|\()\s*([A-Z][\w ]{2,30}?)(?=\W|$)", text[m.end():])
+            country = after is not None and any(
+                is_region(" ".join(after.group(1).split()[:k])) for k in (1, 2, 3))
+            placed = len(words) - i >= 2 and _BEFORE_PLACE.search(
+                text, max(0, start - 16), start) is not None
+            if country or placed:
+                out.append((start, m.end()))
+            break
+    return out
 
 
 def is_organisation(name: str) -> bool:
@@ -145,8 +178,16 @@ class PublicFacts:
         self._keep_loose = re.compile(rf"(?<!\w)(?:{loose})(?!\w)", re.I) if alt else None
         self.words = {fold(w) for k in entries for w in re.findall(r"[^\W\d_][\w'’\-]*", k)}
         self.names = {fold(k) for k in entries}
+        self._home_places = {fold(" ".join(part.split())) for p in context.people
+                             for a in p.addresses for part in a.split(",") if part.strip()}
         self._last: tuple[str, list[tuple[int, int]]] | None = None
         self._spans: dict[str, list[tuple[int, int]]] = {}
+
+    def _in_home_place(self, region: str) -> bool:
+        """True when a protected person's listed place begins with a region's name and is more:
+        "Santa Cruz" for "Santa Cruz del Quiché" is her town's short form, not a province."""
+        key = fold(" ".join(region.split()))
+        return any(p != key and p.startswith(key + " ") for p in self._home_places)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sorted (start, end) of every public fact in text (a batch's texts are remembered:
@@ -160,6 +201,8 @@ class PublicFacts:
                     out += [m.span() for m in pattern.finditer(text)]
             if " v. " in text:
                 out += [m.span() for m in _CAPTION.finditer(text)]
+            out += [span for span in _world_regions(text)
+                    if not self._in_home_place(text[span[0]:span[1]])]
             if len(self._spans) >= 256:
                 self._spans.clear()
             spans = self._spans[text] = sorted(out)

@@ -97,6 +97,21 @@ def _in_file_name(text: str, start: int, end: int) -> bool:
     return m is not None and m.end() >= end
 
 
+_TRANSCRIPT_MARK = re.compile(r"(?:Q|A)\.?[ \t]+")
+
+
+def _after_transcript_mark(text: str, r: RecognizerResult) -> RecognizerResult:
+    """A name found with a transcript's question or answer mark at its line's start ("A.
+    Darlene Combs."), without the mark: it is no initial."""
+    m = _TRANSCRIPT_MARK.match(text, r.start, r.end)
+    line = text[text.rfind("\n", 0, r.start) + 1:r.start]
+    if m is None or m.end() >= r.end or line.strip(" \t0123456789") or \
+            not text[m.end()].isupper():
+        return r
+    return RecognizerResult(r.entity_type, m.end(), r.end, r.score, r.analysis_explanation,
+                            r.recognition_metadata)
+
+
 class _Analyzer(AnalyzerEngine):
     """Presidio's analyzer without its context boost: every detection here is a candidate
     whatever its score, and the boost walks every result once per recognizer."""
@@ -222,6 +237,8 @@ class RedactionSession:
             cat = r.entity_type[len(KNOWN_PREFIX):] if owner is not None else r.entity_type
             if owner is None and cat in _NUMBERS and _in_file_name(text, r.start, r.end):
                 continue  # "IMG-20220314-WA0031.jpg": a phone's photo, not an account
+            if owner is None and cat == "PERSON":
+                r = _after_transcript_mark(text, r)
             cands.append(Candidate(r.start, r.end, cat, str(meta.get("detector", "")),
                                    float(r.score), owner, bool(meta.get("weak")),
                                    bool(meta.get("seed"))))

@@ -17,7 +17,8 @@ _UNIT = (r"(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Lot|Trlr|Trailer|Space|Fl|Flo
 _UNIT_WORDS = r"(?i:apt|apartment|unit|suite|ste|lot|trlr|trailer|space|fl|floor|#)"
 # the city, state and ZIP that end a street address
 _CITY_TAIL = re.compile(rf",\s*(?P<city>[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){{0,2}})"
-                        rf"(?:,?\s*(?:[A-Z]{{2}}|{STATE_NAMES}))?(?:\s+(?P<zip>\d{{5}}(?:-\d{{4}})?))?$")
+                        rf"(?:,?\s*(?P<state>[A-Z]{{2}}|{STATE_NAMES}))?"
+                        rf"(?:\s+(?P<zip>\d{{5}}(?:-\d{{4}})?))?$")
 _CITY_STATE = (
     rf"(?:,\s*(?P<city>[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){{0,2}})"
     rf"(?:,?\s*(?P<state>[A-Z]{{2}}|{STATE_NAMES}))?(?:\s+\d{{5}}(?:-\d{{4}})?)?)?"
@@ -62,15 +63,21 @@ class StreetAddressRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        """Street addresses; a large city and the state after one stay readable (the ZIP goes),
-        as FRCP 5.2 lets a filing keep: "[ADDRESS], Atlanta, GA [ADDRESS]"."""
+        """Street addresses; the state after one stays readable, and a large city with it (the
+        ZIP goes), as FRCP 5.2 lets a filing keep: "[ADDRESS], Atlanta, GA [ADDRESS]"; a small
+        town goes with its street: "[ADDRESS], GA"."""
         out = []
         for r in super().analyze(text, entities, nlp_artifacts):
             m = _CITY_TAIL.search(text, r.start, r.end)
-            if m is None or m.end() != r.end or not is_large_city(m.group("city")):
+            if m is None or m.end() != r.end:
                 out.append(r)
                 continue
-            out.append(result(self.ENTITY, r.start, m.start(), r.score, self, self.DETECTOR))
+            large = is_large_city(m.group("city"))
+            if not large and not m.group("state"):
+                out.append(r)
+                continue
+            end = m.start() if large else m.end("city")
+            out.append(result(self.ENTITY, r.start, end, r.score, self, self.DETECTOR))
             if m.group("zip"):
                 out.append(result(self.ENTITY, m.start("zip"), m.end("zip"), r.score, self,
                                   self.DETECTOR))
