@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from anyascii import anyascii
+
 from redaction.context import CaseContext, ProtectedPerson
 from redaction.gazetteer import is_ordinary, is_place, is_region, word_frequency
 from redaction.lexicon import (
@@ -40,6 +42,7 @@ from redaction.variants import (
 
 _SOFT_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 _NUMERIC = {"PHONE", "DOB", "SSN", "ACCOUNT", "ID"}
+_CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
 _ANYWORD = re.compile(r"(?<![\w@.])[^\W\d_][\w'’\-]{3,}")
 _WORD_CONTINUATIONS = {
     "you", "u", "ur", "your", "so", "that", "this", "it", "its", "it's", "everything", "all",
@@ -56,7 +59,8 @@ _MRZ_LINE = re.compile(r"(?<![A-Z0-9<])((?=[A-Z0-9<]*<<)[A-Z0-9<]{25,48})(?![A-Z
 _LINKISH = re.compile(r"(?<![\w@$])[@$]?\w[\w.+\-@/:%?=&#~]*\w")
 _EMAIL_SHAPE = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 _URL_SHAPE = re.compile(r"^(?:https?://|www\.)|^[\w\-]+(?:\.[\w\-]+)+/", re.I)
-_HANDLE_SHAPE = re.compile(r"^[@$]|\w[._]\w|[^\W\d_]\d|\d[^\W\d_]")
+_HANDLE_SHAPE = re.compile(r"^[@$]|\w[._]\w|[^\W\d_]\d|\d[^\W\d_]|"
+                           r"[a-z][A-Z].*[a-z][A-Z]|[a-z][A-Z]{2,}$")  # "SweetJunieMobile"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +169,7 @@ class KnownMatcher:
         all_tokens = set().union(*(o.tokens for o in self.owners))
         self._exact_tokens = all_tokens
         self._fuzzy_cache: dict[str, tuple[int, ...]] = {}
+        self._script_cache: dict[str, tuple[int, ...]] = {}
         self._near_cache: dict[str, tuple[int, ...]] = {}
 
     # ------------------------------------------------------------ public
@@ -217,6 +222,11 @@ class KnownMatcher:
         for m in _ANYWORD.finditer(view):
             word = re.sub(r"['’]s$", "", m.group(0)).rstrip("-'’")
             key = fold(word)
+            if _CYRILLIC_GREEK.search(key):  # her name in her own script: "Оксана", "Юлечка"
+                owners = self._script_owners(key)
+                out += [KnownHit(m.start(), m.start() + len(word), "PERSON", i, "script")
+                        for i in owners]
+                continue
             if len(key) < 4 or key in self._exact_tokens or key in self._no_fuzz:
                 continue
             if is_ordinary(key) or self._is_word(word.lower()):  # "Denies", not "Denise"
@@ -243,6 +253,21 @@ class KnownMatcher:
             for idx in owners:
                 out.append(KnownHit(m.start(), end, "PERSON", idx, "fuzzy"))
         return out
+
+    def _script_owners(self, key: str) -> tuple[int, ...]:
+        """Whose name a word in another script (Cyrillic, Greek) is, read in Latin letters: the
+        same, a spelling away, or the name with a case or endearment ending ("Оксанко")."""
+        owners = self._script_cache.get(key)
+        if owners is None:
+            latin = fold(anyascii(key)).replace("'", "")
+            owners = () if not latin.isalpha() or len(latin) < 3 else tuple(
+                o.index for o in self.owners if any(
+                    latin == t or (len(t) >= 4 and (
+                        osa_distance(latin, t, 2) <= (1 if len(t) < 8 else 2)
+                        or (latin.startswith(t[:-1]) and len(latin) - len(t) <= 2)))
+                    for t in o.tokens if t.isalpha()))
+            self._script_cache[key] = owners
+        return owners
 
     def _respelt(self, view: str, start: int, end: int, key: str,
                  everyday: bool) -> list[KnownHit]:

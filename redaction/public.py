@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from redaction.context import CaseContext
-from redaction.gazetteer import is_region, is_world_region
+from redaction.gazetteer import LARGE_CITY, city_population, is_region, is_world_region
 from redaction.lexicon import RESPECT_WORDS, STATE_NAMES, STREAM_GAP, US_STATES
 from redaction.variants import fold
 
@@ -99,8 +99,8 @@ def _world_regions(text: str) -> list[tuple[int, int]]:
         for i, w in enumerate(words):
             start = m.start() + w.start()
             name = text[start:m.end()]
-            if not is_world_region(name):
-                continue
+            if not is_world_region(name) or 0 < city_population(name) < LARGE_CITY:
+                continue  # "Cahul, Moldova": a district, and the town it is named for
             after = re.match(r"\s*(?:,|\()\s*([A-Z][\w ]{2,30}?)(?=\W|$)", text[m.end():])
             country = after is not None and any(
                 is_region(" ".join(after.group(1).split()[:k])) for k in (1, 2, 3))

@@ -44,7 +44,7 @@ _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
 HONORIFIC_RE = re.compile(rf"{HONORIFIC}\.?", re.I)
 _REL_BEFORE = re.compile(
     rf"(?i)(?:\b(?:her|his|their|my|our|client'?s|the client'?s|(?:youth|child|minor|juvenile|"
-    rf"victim|survivor)['’]s|"
+    rf"victim|survivor|pt|patient|student|declarant|plaintiff|complainant)['’]s|"
     rf"(?:jane|john) doe(?: \d+)?['’]s|"
     rf"paternal|maternal|(?P<who>[A-Z][\w\-]+)['’]s)\s+|"
     rf"(?<=\n)[ \t]*(?!(?:an?|the)\s)(?:assigned\s+)?)"  # "A neighbour, ..." is no one's
@@ -52,7 +52,7 @@ _REL_BEFORE = re.compile(
     # where the relation works: "her counselor at the Decatur shelter, Gabriela Nunes Ferraz"
     rf"(?:\s+(?:at|with|from|in)\s+(?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){{0,3}}?\s*,)?"
     rf"\s*[,:]?\s*(?:named\s+|is\s+|was\s+)?"
-    rf"(?:{HONORIFIC}\.?\s+)?$"
+    rf"(?:{HONORIFIC}\.?\s+)?[\"“]?$"
 )
 # roles of care that a case file names only for its client: no "her" needed ("CVS caseworker
 # Monique Ashby", "GAL is Patricia Olmsted-Kerr", "Foster mother: Denise Whitacre")
@@ -65,6 +65,18 @@ _CARE_BEFORE = re.compile(
     r"(?:under|in) the name(?: of)?)s?\s*[,:]?\s*"
     r"(?:is\s+|was\s+)?(?:(?:attorney|atty\.?)\s+)?$"
 )
+# a title of kinship she gives someone: her family, or the family that took her in ("Nanay
+# Fely", "Hermana Cely", "Tía Rosa", "tante Wati"); respect alone is no tie ("Don Chepe"), and
+# "Ate" and "Kuya" are said to any older man or woman
+_KIN_TITLE = (r"(?:[Nn]anay|[Tt]atay|[Ii]nay|[Ii]tay|[Tt]ita|[Tt]ito|[Ll]ola|[Ll]olo|[Tt][ií]a|"
+              r"[Tt][ií]o|[Aa]buel(?:it)?[ao]|[Tt]ante|[Tt]onton|[Mm]atant|[Mm]adan|[Hh]erman[ao]|"
+              r"Hna\.?|Hno\.?|[Aa]unt(?:ie|y)?|[Nn]ana|[Gg]ranny|[Mm]bak|[Ii]bu|[Bb]ibi|[Dd]idi|"
+              r"[Aa]mma)")
+_TITLE_BEFORE = re.compile(rf"(?<![\w'’]){_KIN_TITLE}[ \t]+[\"“]?$")
+_KIN_LEAD = re.compile(rf"[\"“]?{_KIN_TITLE}[ \t]+")
+# a name, then another in brackets: the same person's other name
+_OTHER_NAME = re.compile(r"(?P<n>(?<![\w'’])[A-ZÀ-Ý][\w'’\-]*(?:[ \t]+[A-ZÀ-Ý][\w'’\-]*){0,3})"
+                         r"[\"”]?[ \t]*\([ \t]*(?:(?:full|real|legal|given)[ \t]+name:?[ \t]*)?$")
 _REL_AFTER = re.compile(
     rf"(?i)^\s*(?:,\s*|\(\s*)(?:her|his|their|my|our|the client'?s|client'?s|"
     rf"(?P<who>[A-Z][\w\-]+)['’]s)?"
@@ -340,11 +352,19 @@ class RedactionSession:
         words = [w.strip('"“”') for w in span.split()]
         return [w for w in words if w and fold(w).strip(".") not in NOT_NAMES]
 
-    def _is_related(self, text: str, c: Candidate, words: list[str]) -> bool:
+    def _is_related(self, text: str, c: Candidate, words: list[str], *, alias: bool = True
+                    ) -> bool:
         if len(words) >= 2 and fold(words[-1]).strip(".,") in self._surnames:
             return True
         if _CARE_BEFORE.search(text[max(0, c.start - 40):c.start]):
             return True
+        if _KIN_LEAD.match(text, c.start, c.end) or \
+                _TITLE_BEFORE.search(text, max(0, c.start - 12), c.start):
+            return True
+        other = _OTHER_NAME.search(text, max(0, c.start - 60), c.start) if alias else None
+        if other and self._is_related(text, replace(c, start=other.start("n"), end=other.end("n")),
+                                      other.group("n").split(), alias=False):
+            return True  # 'Nanay Fely (full name Felicidad Ocampo)': the same person
         if _USED_FOR.match(text[c.end:c.end + 30]):
             return True  # "CAC TIUL, MARLENY (identity used for Jane Doe 1)"
         before = _REL_BEFORE.search(text[max(0, c.start - 60):c.start])

@@ -27,6 +27,7 @@ from redaction.recognizers.identifiers import (
 from redaction.recognizers.persons import PersonRecognizer
 from redaction.recognizers.places import (
     AddressBlockRecognizer,
+    BirthplaceRecognizer,
     DobRecognizer,
     GpsRecognizer,
     PlateRecognizer,
@@ -48,6 +49,7 @@ def generic_recognizers(
         SsnRecognizer(), CardRecognizer(), AccountRecognizer(), LabeledIdRecognizer(),
         IpAddressRecognizer(), ListingIdRecognizer(), StreetAddressRecognizer(), DobRecognizer(),
         AddressBlockRecognizer(), SchoolRecognizer(), GpsRecognizer(), ReceiptRecognizer(),
+        BirthplaceRecognizer(),
         CodeRecognizer(),
         LastFourRecognizer(), MrzRecognizer(),
         PlateRecognizer(), RoomRecognizer(), ShelterRecognizer(), PersonRecognizer(is_word),

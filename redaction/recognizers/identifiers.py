@@ -222,7 +222,8 @@ class LastFourRecognizer(RegexRecognizer):
     DETECTOR = "pattern:last4"
     PATTERNS = [
         ("masked", r"(?<![\w*•])(?:(?:[Xx*•#]{2,}|\.{3,}|…)[\s\-]?){1,4}\d{4}(?!\w)", 0.7),
-        ("ending", r"(?i:ending(?: in| with)?|ends? (?:in|with)|last (?:four|4)(?: digits)?"
+        ("ending", r"(?i:\bending(?: in| with)?|\bends(?: in| with)?|\bend (?:in|with)|"
+                   r"last (?:four|4)(?: digits)?"
                    r"(?: of)?|acct\.?|account|card)[:\s#]*(?:(?:is|are|was|were|no\.?)\s+)?"
                    r"\d{4}(?:\s*(?:,|and|&|/|or)\s*\d{4})*(?![\w\-/:]|[.,]\d)", 0.6),
     ]
@@ -235,7 +236,7 @@ class LastFourRecognizer(RegexRecognizer):
             for m in re.finditer(r"(?<!\d)\d{4}(?!\d)", text[r.start:r.end]):
                 if not re.fullmatch(r"(?:19|20)\d\d", m.group(0)) or "*" in text[r.start:r.end] \
                         or "X" in text[r.start:r.end].upper() or re.match(
-                            r"(?i)end|last|\.\.\.|…", text[r.start:r.end]):
+                            r"(?i)ending|last|\.\.\.|…", text[r.start:r.end]):
                     out.append(result(self.ENTITY, r.start + m.start(), r.start + m.end(),
                                       r.score, self, self.DETECTOR))
         return out

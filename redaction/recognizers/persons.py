@@ -237,7 +237,8 @@ class PersonRecognizer(EntityRecognizer):
         # "doña Chonita", "Hna. Rebeca", "chị Tư", "Kuya Ben", "madan Lucienne"
         ("title", r"(?<![\w'’])(?i:doña|dona|don|hna|hno|hermana|hermano|tía|tia|tío|tio|kuya|"
                   r"ate|tita|tito|lola|lolo|manang|manong|aling|mang|madan|manmi|tonton|matant|"
-                  r"chị|anh|cô|chú|bác|ông|bà|bé|seu|ma'am|ma’am)\.?[ \t]+"
+                  r"chị|anh|cô|chú|bác|ông|bà|bé|seu|ma'am|ma’am|nanay|tatay|inay|itay|tante|"
+                  r"abuela|abuelo|abuelita|abuelito|mbak|ibu|bibi|didi|amma)\.?[ \t]+"
                   r"(?P<n>[A-ZÀ-ÝĐ][^\W\d_]*(?:[\-'’][A-Z][^\W\d_]+)?|[a-zà-ÿ][a-zà-ÿ]{2,})(?![\w@])",
          0.6),
         # the next three find the name, then look at the words just before it (_CUES_BEFORE)

@@ -7,7 +7,13 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redaction.gazetteer import is_everyday, is_large_city, is_ordinary
+from redaction.gazetteer import (
+    is_everyday,
+    is_large_city,
+    is_ordinary,
+    is_place,
+    is_world_region,
+)
 from redaction.lexicon import STATE_NAMES
 from redaction.recognizers.base import RegexRecognizer, result
 from redaction.record_variants import SUFFIX_ALT, SUFFIX_FORMS
@@ -63,21 +69,19 @@ class StreetAddressRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        """Street addresses; the state after one stays readable, and a large city with it (the
-        ZIP goes), as FRCP 5.2 lets a filing keep: "[ADDRESS], Atlanta, GA [ADDRESS]"; a small
-        town goes with its street: "[ADDRESS], GA"."""
+        """Street addresses; the city and state after one stay readable (the ZIP goes), as FRCP
+        5.2 lets a filing keep: "[ADDRESS], Atlanta, GA [ADDRESS]". A protected person's own
+        town is a known identifier and goes by the known-identifier matcher."""
         out = []
         for r in super().analyze(text, entities, nlp_artifacts):
             m = _CITY_TAIL.search(text, r.start, r.end)
             if m is None or m.end() != r.end:
                 out.append(r)
                 continue
-            large = is_large_city(m.group("city"))
-            if not large and not m.group("state"):
-                out.append(r)
+            if not m.group("state") and not is_large_city(m.group("city")):
+                out.append(r)  # "12 Elm St, Lowell": no state to say the last words are a town
                 continue
-            end = m.start() if large else m.end("city")
-            out.append(result(self.ENTITY, r.start, end, r.score, self, self.DETECTOR))
+            out.append(result(self.ENTITY, r.start, m.start(), r.score, self, self.DETECTOR))
             if m.group("zip"):
                 out.append(result(self.ENTITY, m.start("zip"), m.end("zip"), r.score, self,
                                   self.DETECTOR))
@@ -93,7 +97,8 @@ class DobRecognizer(RegexRecognizer):
     GROUP = "d"
     PATTERNS = [
         ("labeled", r"(?i:\bD[O0]B|D\.[O0]\.B\.|date of birth|birth ?date|born(?: on)?|birthday"
-                    r"(?: is)?|b\.)[:\s,.?]*(?:\w+[:.]?\s+){0,2}?(?P<d>" + _DATE + r")(?![\w/])",
+                    r"(?: is)?|b\.)[:\s,.?]*(?:\([^)\n]{1,40}\)[:\s]*)?(?:\w+[:.]?\s+){0,2}?"
+                    r"(?P<d>" + _DATE + r")(?![\w/])",
          0.8),
         # a birthday without its year, as a chat gives it: "my bday is 4/7", "cumple 8/19"
         ("birthday", r"(?i:b-?day|birthday|cumple(?:años)?|bornday)(?:\s+(?:is|was|on|be))?"
@@ -341,6 +346,12 @@ class SchoolRecognizer(RegexRecognizer):
                   r"(?:Elementary|Middle|High|Junior High|Intermediate|Primary|Secondary|"
                   r"Preparatory|Prep|Academy|Montessori|Charter)(?:\s+(?:School|Academy))?(?![\w])",
          0.7),
+        # the same in capitals, as a record's heading writes it
+        ("named_caps", r"(?<![\w])(?:(?:ST\.|SAINT|SAN|SANTA|OUR LADY OF)[ \t])?"
+                       r"(?P<name>(?:[A-Z][A-Z'’.\-]+[ \t]){1,4})"
+                       r"(?:ELEMENTARY|MIDDLE|HIGH|JUNIOR HIGH|INTERMEDIATE|PRIMARY|SECONDARY|"
+                       r"PREPARATORY|PREP|ACADEMY|MONTESSORI|CHARTER)(?:[ \t]+(?:SCHOOL|ACADEMY))?"
+                       r"(?![\w])", 0.7),
         ("escuela", r"(?<![\w])(?:Escuela|Colegio|Instituto|Liceo)\s+(?:[A-Z\d][\w'’.\-]*\s?){1,5}",
          0.6),
         # "Furman-Vance Newcomer HS", "Field Local Sch0ols" (a district, OCR'd)
@@ -350,11 +361,38 @@ class SchoolRecognizer(RegexRecognizer):
     _PUBLIC = re.compile(r"(?i)^(?:Police|Fire|Law|Medical|Naval|Military|Air Force|FBI|"
                          r"National|Judicial|Federal)\b")
 
+    def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        if pattern_name == "named_caps":  # "JUNIOR HIGH SCHOOL", "POLICE ACADEMY": no name
+            return not all(is_everyday(w.lower()) for w in match.group("name").split())
+        return True
+
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
         name = match.group(0).split()
-        if len(name) == 2 and is_everyday(name[0]):
+        if len(name) == 2 and is_everyday(name[0].lower()):
             return False  # "Home School", "High School"
         return not self._PUBLIC.match(match.group(0))
+
+
+class BirthplaceRecognizer(RegexRecognizer):
+    """The town someone was born in ("I was born on August 8, 2005, in Cahul, Moldova"): with
+    the birth date it points to one person. Countries, states, provinces and large cities stay
+    (a one-word province may be a district town too: "Cahul" goes)."""
+
+    ENTITY = "LOCATION"
+    DETECTOR = "pattern:birthplace"
+    GROUP = "t"
+    PATTERNS = [
+        ("born_in", r"\b(?i:born|nacid[ao]|nasc(?:eu|ida|ido))\b[^.;\n]{0,40}?\b(?i:in|en|em)[ \t]+"
+                    r"(?:the[ \t]+(?:village|town)[ \t]+of[ \t]+)?"
+                    r"(?P<t>[A-ZÀ-Ý][\w'’\-]+(?:[ \t](?:de[ \t]|del[ \t]|do[ \t]|da[ \t])?"
+                    r"[A-ZÀ-Ý][\w'’\-]+){0,2})", 0.6),
+    ]
+
+    def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
+        town = match.group("t")
+        first = town.split()[0].lower()
+        return not (is_place(town) or is_large_city(town) or is_everyday(first)
+                    or (len(town.split()) > 1 and is_world_region(town)))
 
 
 class GpsRecognizer(RegexRecognizer):

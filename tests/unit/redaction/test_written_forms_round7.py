@@ -50,9 +50,15 @@ def test_a_bates_number_with_a_space_still_stays(session):
     assert "STAR 0004127" in redacted(session, "See STAR 0004127 for the folio.")
 
 
-def test_the_state_stays_after_a_removed_street_and_town(cocounsel):
+def test_town_and_state_stay_after_a_third_partys_removed_street(cocounsel):
     out = redacted(cocounsel, "Office: 1400 Dakota Ave, Suite 210, Leigh, NE 68643.")
-    assert not present("1400", out) and not present("Leigh", out) and present("NE", out), out
+    assert not present("1400", out) and not present("68643", out), out
+    assert "Leigh, NE" in out
+
+
+def test_her_own_town_goes_with_her_listed_street(cocounsel):
+    out = redacted(cocounsel, "She lived at Rua Sete 12, Itambacuri, Minas Gerais, Brazil.")
+    assert not present("Itambacuri", out) and not present("Sete", out), out
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -87,3 +93,92 @@ def test_report_shorthand_and_kin_words_are_not_names(cocounsel, text, kept):
 def test_the_name_after_a_transcript_answer_mark_still_goes(cocounsel):
     out = redacted(cocounsel, "Q. Who is your aunt?\nA. Darlene Combs, my aunt.")
     assert not present("Darlene", out) and not present("Combs", out), out
+
+
+SCRIPTS: dict[str, Any] = {
+    "matter": "Doe v. Lakeside Inns LLC",
+    "subjects": [{"pseudonym": "Jane Doe 1", "names": ["Oksana Melnychuk"],
+                  "aliases": ["Yulechka", "Miha"], "handles": []}],
+    "keep": ["Lakeside Inns LLC"],
+}
+
+
+@pytest.fixture()
+def scripts(engine):
+    return engine.session(CaseContext.from_dict(SCRIPTS), load_profile("co-counsel"))
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("The client corrected the spelling: Оксана, not Ксенія.", "Оксана"),
+    ("08:15 Mama: Оксанко, де ти? Я дзвонила в школу.", "Оксанко"),  # her name, called to
+    ("21:14 Dima USA: Юлечка, job in Atlanta is real.", "Юлечка"),
+    ("| EM-20977 | CaramelMihaNJ | 01/28/2023 |", "CaramelMihaNJ"),  # her alias in a handle
+])
+def test_her_name_in_her_script_or_inside_a_handle(scripts, text, gone):
+    assert not present(gone, redacted(scripts, text))
+
+
+def test_other_words_of_her_script_stay(scripts):
+    text = "Мама каже що все добре, і школа теж."
+    assert redacted(scripts, text) == text
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("Guest DOB (from ID scan): 05/17/1989 | Room: 309", "05/17/1989", "1989"),
+    ("Cardholder DOB (self-reported at activation): 06/19/2001", "06/19/2001", "2001"),
+    ("I was born on August 8, 2005, in Cahul, Moldova.", "Cahul", "Moldova"),
+    ("I was born in the village of Sesajal in 2004.", "Sesajal", "2004"),
+])
+def test_birth_dates_after_a_note_and_birth_towns(session, text, gone, kept):
+    out = redacted(session, text)
+    assert not present(gone, out) and present(kept, out), out
+
+
+@pytest.mark.parametrize("text", [
+    "She was born in Mexico and raised in Houston.",
+    "She was born in May 2001.",
+    "I was born in Minas Gerais.",
+])
+def test_countries_months_and_provinces_after_born_in_stay(session, text):
+    assert redacted(session, text) == text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Pt's cousin in Ukraine, Taras, had been messaging mother.", "Taras"),
+    ("Student's friend Maddie Coleman (Gr. 9) told the counselor.", "Maddie Coleman"),
+    ('She borrowed a phone to text her friend "Thảo" in Macon.', "Thảo"),
+    ("whom client calls Nanay Fely (full name Felicidad Ocampo), waited after Mass.", "Fely"),
+    ("whom client calls Nanay Fely (full name Felicidad Ocampo), waited after Mass.",
+     "Felicidad Ocampo"),
+    ('A woman from her church, "Hermana Cely" (Araceli Montoya), met her.', "Araceli Montoya"),
+    ("tika: mbak, tante Wati bilang nomor nya", "Wati"),
+])
+def test_family_and_carers_by_a_possessive_or_a_kin_title_are_related(cocounsel, text, gone):
+    assert not present(gone, redacted(cocounsel, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Don Chepe took the money and Kuya Ben drove the van.",  # respect, not kinship
+    "The night clerk, Kyle Brandt, gave him the keys.",
+])
+def test_third_parties_by_respect_titles_keep_their_names_for_co_counsel(cocounsel, text):
+    assert redacted(cocounsel, text) == text
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("the linked debit card ends 7731.", "7731", "card"),
+    ("FERNDALE ROAD INTERMEDIATE SCHOOL - STUDENT ATTENDANCE RECORD", "FERNDALE",
+     "ATTENDANCE"),
+    ("Address on file: 22 Brewster Knoll Road, Scarsdale, NY 10583.", "Brewster", "Scarsdale"),
+])
+def test_last_four_schools_in_capitals_and_a_third_partys_town(cocounsel, text, gone, kept):
+    out = redacted(cocounsel, text)
+    assert not present(gone, out) and present(kept, out), out
+
+
+@pytest.mark.parametrize("text", [
+    "The lease ends in 2024.",
+    "HIGH SCHOOL DIPLOMA and JUNIOR HIGH SCHOOL records; POLICE ACADEMY class.",
+])
+def test_years_and_school_words_without_a_name_stay(cocounsel, text):
+    assert redacted(cocounsel, text) == text
