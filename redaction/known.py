@@ -223,9 +223,8 @@ class KnownMatcher:
             word = re.sub(r"['’]s$", "", m.group(0)).rstrip("-'’")
             key = fold(word)
             if _CYRILLIC_GREEK.search(key):  # her name in her own script: "Оксана", "Юлечка"
-                owners = self._script_owners(key)
                 out += [KnownHit(m.start(), m.start() + len(word), "PERSON", i, "script")
-                        for i in owners]
+                        for i in self._script_owners(key)]
                 continue
             if len(key) < 4 or key in self._exact_tokens or key in self._no_fuzz:
                 continue
