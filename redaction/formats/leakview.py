@@ -40,9 +40,10 @@ _LANGUAGE_TAG = re.compile(rb"[a-z]{2,3}(?:-[A-Z][a-z]{3})?-[A-Z]{2}")  # w:lang
 # A content stream's text operators after their operands ("54 738 TD", "(Court)Tj", "BT"):
 # the PDF's words, not the author's, and "TD" or "Tj" read as a person's initials. The text the
 # operators show is checked as it stands, and the page text is checked on its own as well.
+# ("RG BT/F1 10 Tf": "BT" before a font's name is no Brenda Tomlin either)
 _PDF_OPERATOR = re.compile(r"(?:(?<=[\d)\]>])\s*|(?<=\s)|^)"
-                           r"(?:T[DdfJjLmcwzsr*]|BT|ET|BI|EI|ID|BDC|EMC|cm|re|Do|gs|[qQ])(?=\s|$)",
-                           re.M)
+                           r"(?:T[DdfJjLmcwzsr*]|BT|ET|BI|EI|ID|BDC|BMC|EMC|MP|DP|BX|EX|cm|re|Do|gs|"
+                           r"RG|rg|CS|cs|SCN?|scn?|ri|sh|[qQ])(?=[\s/\[(<]|$)", re.M)
 _SPACE = re.compile(r"\s+")
 _W_P = f"{{{W_NS}}}p"
 _W_T = f"{{{W_NS}}}t"

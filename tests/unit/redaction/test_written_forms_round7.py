@@ -182,3 +182,25 @@ def test_last_four_schools_in_capitals_and_a_third_partys_town(cocounsel, text, 
 ])
 def test_years_and_school_words_without_a_name_stay(cocounsel, text):
     assert redacted(cocounsel, text) == text
+
+
+def test_a_pdf_redacted_for_someone_with_initials_like_an_operator_is_written(engine):
+    """Brenda Tomlin's initials are a content stream's "BT" (begin text) before a font name."""
+    import pymupdf
+
+    from redaction.formats.pdf import redact_pdf
+
+    case = {"matter": "Doe v. Roadrest Motels, Inc.",
+            "subjects": [{"pseudonym": "Jane Doe 6", "names": ["Kaylee Marie Tomlin"]}],
+            "related_people": [{"label": "Family Member 1", "names": ["Brenda Tomlin"]}],
+            "keep": ["Roadrest Motels, Inc."]}
+    session = engine.session(CaseContext.from_dict(case), load_profile("court"))
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Rider: Kaylee Tomlin. Mother: Brenda Tomlin, who called.",
+                     color=(0.2, 0.2, 0.2))
+    page.insert_text((72, 100), "Pickup 6:02 AM at the Roadrest Inn.")
+    result = redact_pdf(doc.tobytes(), session, keep_images=False)
+    assert result.leaks == []
+    text = pymupdf.open(stream=result.data, filetype="pdf")[0].get_text()
+    assert "Tomlin" not in text and "Family Member 1" in text and "Roadrest Inn" in text
