@@ -42,6 +42,9 @@ from redaction.variants import (
 
 _SOFT_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 _NUMERIC = {"PHONE", "DOB", "SSN", "ACCOUNT", "ID"}
+_BUSINESS_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Lounge|Inn|Hotel|Motel|Suites|Salon|"
+                             r"Spa|Nails|Bar|Cafe|Café|Restaurant|Club|Market|Bakery|Boutique|"
+                             r"Studio|Massage|Grill|Diner|Tavern|Pub|Cafeteria|Bistro)\b")
 _CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
 _ANYWORD = re.compile(r"(?<![\w@.])[^\W\d_][\w'’\-]{3,}")
 _WORD_CONTINUATIONS = {
@@ -336,7 +339,8 @@ class KnownMatcher:
             if _PLACE_BEFORE.search(view[max(0, h.start - 25):h.start]) or \
                     _PLACE_AFTER.match(view[h.end:h.end + 20]):
                 return True
-        if word in _MONTHS and (re.match(r"[ \t]*\d", view[h.end:h.end + 3]) or re.search(
+        if word in _MONTHS and (re.match(r"[ \t]*\d{1,4}(?:st|nd|rd|th)?(?!\w)",
+                                         view[h.end:h.end + 8]) or re.search(
                 r"(?:\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?|\b(?i:in|of|since|until|by|early|late|"
                 r"mid|last|next|this|every)[ \t]+)$", view[max(0, h.start - 12):h.start])):
             return True  # "April 14, 2023", "since April", not April herself
@@ -351,6 +355,8 @@ class KnownMatcher:
         if re.search(rf"(?:\b(?:{VEHICLE_MAKES})|Hurricane|Storm)\s+$",
                      view[max(0, h.start - 12):h.start]):
             return True  # "GMC Sierra", "Hurricane Hope"
+        if _BUSINESS_AFTER.match(view, h.end):
+            return True  # "the Pearl Lounge", "Honey Bee Spa": a business, not her
         if (h.owner, re.sub(r"['’]?s$", "", word)) in vouched:
             return False
         if not _opens_sentence(view, h.start):

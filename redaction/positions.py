@@ -28,7 +28,13 @@ NAME_AFTER = {
     "dijo", "quiere", "llegó", "llego", "vino", "fue", "tiene",
     "wasnt", "isnt", "didnt", "doesnt", "dont", "aint", "cant", "wont", "hasnt",
     "ơi", "oi",  # Vietnamese: "autumn ơi", hey Autumn
+    "available", "avail", "incall", "outcall",  # an ad or a memo offering her: "honey avail"
 }
+# a memo of what was paid for, or an ad's name and age: "april 1hr", "pearl + april",
+# "as april 19yo"
+_OFFER_AFTER = re.compile(r"[ \t]*(?:\d{1,3}[ \t]?(?:hrs?|hours?|mins?|minutes)\b|[+&][ \t]*\w|"
+                          r",?[ \t]*\d{2}[ \t]?(?:yo|y/o|yrs?\b|years? old))")
+_OFFER_BEFORE = re.compile(r"\w[ \t]*[+&][ \t]*$")
 # second-person words that open a message to someone: "sunny u good?", "lily your customer"
 _VOCATIVE_AFTER = {"u", "you", "ur", "your", "r", "are", "pls", "please", "where", "wya", "wyd",
                    "come", "answer", "hbu", "how", "did", "do", "can", "estas", "donde", "ven",
@@ -59,6 +65,7 @@ _RELATION_BEFORE = re.compile(
 _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\]?\s*(?:[-–]\s*)?$",
                           re.I)
 _SAYS = re.compile(r"\s*(?:[^\w\s:()\[\]]{1,4}\s*)?(?:\([^)\n]{0,30}\)\s*)?(?::|->)")
+_CONTACT_WORDS = re.compile(r"(?:[ \t]+[\w'’]+){1,2}[ \t]*(?:\t|[ \t]{3,}|\|)[ \t]*[+(]?\d")
 _CONTACT_TAIL = re.compile(r"\s*(?:\.{2,}|\t|\s{3,}|:|-{2,}|\|)\s*[+(]?\d")
 _SPEAKER_PREFIX = re.compile(r"[\s\[\]\d:/,.\-|>]*(?:[ap]\.?\s?m\.?)?[\s\]\-|>]*", re.I)
 
@@ -87,6 +94,8 @@ def name_position(text: str, start: int, end: int) -> bool:
         return True  # "drivers name is pablo"
     if after and after.group(1).lower() in NAME_AFTER:
         return True
+    if _OFFER_AFTER.match(text, end) or _OFFER_BEFORE.search(text[max(0, start - 12):start]):
+        return True
     state = re.match(r"\s*(?:is|was|iz|wuz)\s+([a-z]+)", text[end:end + 25])
     if state and state.group(1) in _STATES:
         return True  # "grace is here", "kiki was crying"
@@ -99,6 +108,7 @@ def name_position(text: str, start: int, end: int) -> bool:
                 after.group(1).lower() in _VOCATIVE_PRONOUNS
                 and text[start:end].lower() not in _NOT_VOCATIVE)):
         return True  # a message that opens by naming whom it is for
-    if _SPEAKER_PREFIX.fullmatch(head) and _CONTACT_TAIL.match(tail):
-        return True  # a contact list: "chula ........ (361) 555-0224"
+    if _SPEAKER_PREFIX.fullmatch(head) and (_CONTACT_TAIL.match(tail) or _CONTACT_WORDS.match(
+            text, end, end + 40)):
+        return True  # a contact list: "chula ........ (361) 555-0224", "| jade hotel | (419)"
     return bool(_RELATION_BEFORE.search(text[max(0, start - 20):start]))

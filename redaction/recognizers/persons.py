@@ -393,6 +393,8 @@ class PersonRecognizer(EntityRecognizer):
                     continue
                 strong = name == "cue" and _STRONG_CUE.search(
                     text[max(0, m.start() - 40):m.start()]) is not None
+                if name in ("cue", "role") and _PLACE_AFTER.match(text, end):
+                    continue  # "Detective, Whatcom County Sheriff's Office"
                 if name in ("cue", "role", "speaker") and self._not_a_name(words) and not (
                         strong and all(is_first_name(w) and not is_everyday(w) for w in words)
                 ) and not (name == "speaker" and all(is_name_in_chat(w) for w in words)):

@@ -63,6 +63,12 @@ class StreetAddressRecognizer(RegexRecognizer):
     ]
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        if re.match(r"(?:19|20)\d\d\s", match.group(0)) and re.search(
+                r"(?i)\b(?:in|of|since|until|by|during|summer|winter|spring|fall|autumn|early|late|"
+                r"mid|year|january|february|march|april|may|june|july|august|september|october|"
+                r"november|december)[ \t,]*$",
+                match.string[max(0, match.start() - 12):match.start()]):
+            return False  # "in the summer of 2023 Pike approached her": a year, then a name
         if pattern_name == "calle":
             return bool(re.search(r"\d", match.group(0))) or match.group(0)[:1].isdigit()
         return True

@@ -204,3 +204,35 @@ def test_a_pdf_redacted_for_someone_with_initials_like_an_operator_is_written(en
     assert result.leaks == []
     text = pymupdf.open(stream=result.data, filetype="pdf")[0].get_text()
     assert "Tomlin" not in text and "Family Member 1" in text and "Roadrest Inn" in text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("03/25 02:05 Device owner: he posted me again on nightlist as april 19yo", "april"),
+    ('| 03/18/2023 | $BigDaddyT404 (T. Harlan) | "april 1hr" | $250.00 |', "april"),
+    ('| 03/22/2023 | $DrewM_Atl (A. Minchew) | "pearl + april" | $600.00 |', "pearl"),
+    ("| jade hotel      | (419) 555-0182     | Romanian girl, rm 214 |", "jade"),
+])
+def test_everyday_word_aliases_in_ads_memos_and_contact_lists(engine, text, gone):
+    case = {"matter": "Doe v. Crestline Hotel Group, LLC",
+            "subjects": [{"pseudonym": "Jane Doe 7", "names": ["Yuliia Bondarenko"],
+                          "aliases": ["April"]},
+                         {"pseudonym": "Jane Doe 8", "names": ["Mai Ngoc Tran"],
+                          "aliases": ["Pearl", "Jade"]}],
+            "keep": ["Crestline Hotel Group, LLC"]}
+    s = engine.session(CaseContext.from_dict(case), load_profile("co-counsel"))
+    assert not present(gone, redacted(s, text))
+
+
+@pytest.mark.parametrize("text", [
+    "We met on April 19, 2023 at the Pearl Lounge bar, which closed in April 2023.",
+    "Observers: Detective, Whatcom County Sheriff's Office; Victim Advocate",
+    "In the summer of 2023 Pike approached her at the powwow grounds.",
+    "I paid 1 + 1 dollars and stayed 2 hours; the jade plant was 3 years old.",
+])
+def test_months_businesses_counties_and_years_stay(engine, text):
+    case = {"matter": "Doe v. Crestline Hotel Group, LLC",
+            "subjects": [{"pseudonym": "Jane Doe 8", "names": ["Mai Ngoc Tran"],
+                          "aliases": ["Pearl", "Jade", "April"]}],
+            "keep": ["Crestline Hotel Group, LLC", "Pike"]}
+    s = engine.session(CaseContext.from_dict(case), load_profile("court"))
+    assert redacted(s, text) == text
