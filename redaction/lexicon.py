@@ -56,7 +56,8 @@ NOT_NAMES = {
     # a report's shorthand for its people and staff's credentials ("Juv stated", "Susp fled",
     # "ADA Mize", "Darnell Haskins, MSW"); kin and respect words in Tagalog ("Ate Rowena")
     "juv", "subj", "susp", "vict", "tpr", "cpl", "ada", "ausa", "msw", "lcsw", "lmsw", "lpn",
-    "ate", "tita", "tito", "lola", "lolo", "manang", "manong",
+    "ate", "tita", "tito", "lola", "lolo", "manang", "manong", "ibu", "pak", "bapak", "mbak",
+    "didi", "dai", "bhai",
     "alert", "birth", "passport", "client", "juvenile", "listings", "listing", "queue", "bates",
     "motion", "plaintiff", "plaintiffs", "defendant", "defendants", "exhibit", "dob", "ssn",
     "electronically", "resident", "guardian", "mother", "father", "mama", "mom", "dad", "judge",

@@ -70,8 +70,9 @@ _CARE_BEFORE = re.compile(
 # "Ate" and "Kuya" are said to any older man or woman
 _KIN_TITLE = (r"(?:[Nn]anay|[Tt]atay|[Ii]nay|[Ii]tay|[Tt]ita|[Tt]ito|[Ll]ola|[Ll]olo|[Tt][ií]a|"
               r"[Tt][ií]o|[Aa]buel(?:it)?[ao]|[Tt]ante|[Tt]onton|[Mm]atant|[Mm]adan|[Hh]erman[ao]|"
-              r"Hna\.?|Hno\.?|[Mm]bak|[Ii]bu|[Bb]ibi|[Dd]idi|[Aa]mma)")
-# (English "Auntie Cher" is as often the woman who runs the girls as anyone's aunt)
+              r"Hna\.?|Hno\.?)")
+# (English "Auntie Cher" is as often the woman who runs the girls as anyone's aunt, and
+# Indonesian "Ibu Rania" or Nepali "Didi" is any older woman: the employer as well)
 _TITLE_BEFORE = re.compile(rf"(?<![\w'’]){_KIN_TITLE}[ \t]+[\"“]?$")
 _KIN_LEAD = re.compile(rf"[\"“]?{_KIN_TITLE}[ \t]+")
 # a name, then another in brackets: the same person's other name

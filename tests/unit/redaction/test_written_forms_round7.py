@@ -151,7 +151,7 @@ def test_countries_months_and_provinces_after_born_in_stay(session, text):
     ("whom client calls Nanay Fely (full name Felicidad Ocampo), waited after Mass.",
      "Felicidad Ocampo"),
     ('A woman from her church, "Hermana Cely" (Araceli Montoya), met her.', "Araceli Montoya"),
-    ("tika: mbak, tante Wati bilang nomor nya", "Wati"),
+    ("tika: kak, tante Wati bilang nomor nya", "Wati"),
 ])
 def test_family_and_carers_by_a_possessive_or_a_kin_title_are_related(cocounsel, text, gone):
     assert not present(gone, redacted(cocounsel, text))
