@@ -76,8 +76,9 @@ def name_position(text: str, start: int, end: int) -> bool:
     head = text[line_start:start]
     tail = text[end:end + 15]
     if _SPEAKER_PREFIX.fullmatch(head) and re.match(
-            r"\s*" + _TAG + r"(?:\([^)\n]{0,30}\)\s*)?(?::|->)", tail):
-        return True  # "destiny: where u at", "chula -> Me:"
+            r"(?:[ \t]+[a-z][\w'’]*){0,2}\s*" + _TAG + r"(?:\([^)\n]{0,30}\)\s*)?(?::|->)",
+            text[end:end + 40]):
+        return True  # "destiny: where u at", "chula -> Me:", "jade hotel: r u ok"
     if re.search(r"->\s*$", head) and re.match(r"\s*:", tail):
         return True  # "Me -> chula:"
     if re.match(r"\s*->", tail) or (_TIME_BEFORE.search(head) and _SAYS.match(tail)):
