@@ -38,7 +38,8 @@ from redaction.variants import NAME_PARTICLES, fold
 if TYPE_CHECKING:
     from redaction.engine import RedactionEngine
 
-CASE_FACTS = {"ROOM", "VEHICLE", "LISTING", "LOCATION", "IP", "CODE"}
+# (an IP address is no case fact: a log's "home broadband" address leads to where she sleeps)
+CASE_FACTS = {"ROOM", "VEHICLE", "LISTING", "LOCATION", "CODE"}
 CONTAINERS = {"EMAIL", "URL", "HANDLE", "ADDRESS", "PHONE", "ID", "SSN", "ACCOUNT", "CARD"}
 _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
 HONORIFIC_RE = re.compile(rf"{HONORIFIC}\.?", re.I)
@@ -403,7 +404,8 @@ class RedactionSession:
 
     def _redact(self, text: str, cands: list[Candidate]) -> RedactedText:
         # a room or a plate beats the generic id shape; a code found by its shape alone does not
-        specific = [c for c in cands if not c.known and c.category in CASE_FACTS - {"CODE"}]
+        specific = [c for c in cands
+                    if not c.known and c.category in (CASE_FACTS | {"IP"}) - {"CODE"}]
         cands = [c for c in cands if not (c.category == "ID" and not c.known and any(
             c.start < s.end and s.start < c.end for s in specific))]
         cands = [c for c in cands if self._applies(c)]

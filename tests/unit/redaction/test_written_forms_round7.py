@@ -236,3 +236,9 @@ def test_months_businesses_counties_and_years_stay(engine, text):
             "keep": ["Crestline Hotel Group, LLC", "Pike"]}
     s = engine.session(CaseContext.from_dict(case), load_profile("court"))
     assert redacted(s, text) == text
+
+
+def test_ip_addresses_go_for_co_counsel_while_rooms_stay(cocounsel):
+    out = redacted(cocounsel, "iCloud backup last from IP 192.0.2.208 (home broadband). She "
+                              "stayed in Room 214; login from 2001:db8:4a1::7 via VPN.")
+    assert "192.0.2.208" not in out and "2001:db8:4a1::7" not in out and "Room 214" in out, out
