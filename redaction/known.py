@@ -62,8 +62,11 @@ _MRZ_LINE = re.compile(r"(?<![A-Z0-9<])((?=[A-Z0-9<]*<<)[A-Z0-9<]{25,48})(?![A-Z
 _LINKISH = re.compile(r"(?<![\w@$])[@$]?\w[\w.+\-@/:%?=&#~]*\w")
 _EMAIL_SHAPE = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 _URL_SHAPE = re.compile(r"^(?:https?://|www\.)|^[\w\-]+(?:\.[\w\-]+)+/", re.I)
-_HANDLE_SHAPE = re.compile(r"^[@$]|\w[._]\w|[^\W\d_]\d|\d[^\W\d_]|"
-                           r"[a-z][A-Z].*[a-z][A-Z]|[a-z][A-Z]{2,}$")  # "SweetJunieMobile"
+_HANDLE_SHAPE = re.compile(r"^[@$]|\w[._]\w|[^\W\d_]\d|\d[^\W\d_]")
+# a handle in capitalised parts ("SweetJunieMobile", "CaramelMihaNJ"): her name is one of the
+# parts, not letters inside one (Word's "majorEastAsia" holds no "Majo")
+_CAMEL_SHAPE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:[A-Z]{2,})?$|^[A-Z][a-z]+[A-Z]{2,}$")
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,6 +391,13 @@ class KnownMatcher:
                 cat = "URL"
             elif _HANDLE_SHAPE.search(token):
                 cat = "HANDLE"
+            elif _CAMEL_SHAPE.match(token):
+                parts = {fold(p) for p in _CAMEL_PART.findall(token)}
+                for owner in self.owners:
+                    if parts & owner.substrings:
+                        out.append(KnownHit(m.start(), m.end(), "HANDLE", owner.index, "camel"))
+                        break
+                continue
             else:
                 continue
             letters = re.sub(r"[^a-z]", "", fold(token))

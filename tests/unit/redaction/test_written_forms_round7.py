@@ -242,3 +242,11 @@ def test_ip_addresses_go_for_co_counsel_while_rooms_stay(cocounsel):
     out = redacted(cocounsel, "iCloud backup last from IP 192.0.2.208 (home broadband). She "
                               "stayed in Room 214; login from 2001:db8:4a1::7 via VPN.")
     assert "192.0.2.208" not in out and "2001:db8:4a1::7" not in out and "Room 214" in out, out
+
+
+def test_an_alias_inside_a_word_processors_names_is_no_handle(engine):
+    case = {"matter": "Doe v. Whitcomb", "subjects": [
+        {"pseudonym": "Jane Doe 2", "names": ["María José Vale"], "aliases": ["Majo"]}]}
+    s = engine.session(CaseContext.from_dict(case), load_profile("co-counsel"))
+    assert s.leaks("Heading1Char 480 majorHAnsi majorEastAsia majorBidi TableGrid") == []
+    assert s.leaks("login as MajoValeNY from 10.0.0.1") != []
