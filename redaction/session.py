@@ -479,6 +479,10 @@ class RedactionSession:
             if c.known or c.category != "PERSON":
                 continue
             words = self._name_words(text[c.start:c.end])
+            if len(words) >= 3 and fold(words[0]) in owner.tokens and any(
+                    re.fullmatch(r"[A-Z]\.?", w) and w[0] in owner.initials
+                    for w in words[1:-1]):
+                continue  # "Rowena P. Briggs": her given name and middle initial, a new surname
             extra = []
             for w in words:
                 f = fold(w).strip(".,'’")

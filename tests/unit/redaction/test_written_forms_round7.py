@@ -250,3 +250,12 @@ def test_an_alias_inside_a_word_processors_names_is_no_handle(engine):
     s = engine.session(CaseContext.from_dict(case), load_profile("co-counsel"))
     assert s.leaks("Heading1Char 480 majorHAnsi majorEastAsia majorBidi TableGrid") == []
     assert s.leaks("login as MajoValeNY from 10.0.0.1") != []
+
+
+def test_her_given_name_and_middle_initial_with_a_married_surname_is_her(engine):
+    case = {"matter": "Doe v. Briggs", "subjects": [
+        {"pseudonym": "Jane Doe 1", "names": ["Rowena Villanueva Pangilinan"]}]}
+    s = engine.session(CaseContext.from_dict(case), load_profile("court"))
+    out = redacted(s, "Reporting party / victim: Rowena P. Briggs. Her sister Rowena Dizon "
+                      "called the shelter.")
+    assert out.startswith("Reporting party / victim: Jane Doe 1.") and "Dizon" not in out, out
