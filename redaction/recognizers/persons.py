@@ -384,6 +384,8 @@ class PersonRecognizer(EntityRecognizer):
                         continue
                     quoted = True
                 if name == "cue_lower":  # "my name is hope": a name even if a word
+                    if words and is_everyday(words[0]) and not is_first_name(words[0]):
+                        continue  # "my name is sometimes written ..."
                     if len(words) > 1 and is_ordinary(words[1]):
                         end = start + len(words[0])
                         words = words[:1]

@@ -247,9 +247,14 @@ _CUED_STREET = (
     r"(?:,[ \t]*(?:Int|Interior|Col|Apto|Depto|kv|Apt|Piso|Casa|Flat)\.?[ \t]*\w{1,6})?)"
     r"(?![\w\-/:]|[.,]\d)"  # not a date or a time: "as Ozark on 07/01/2023"
 )
+# (the sentence goes on after the street: "lived at 302 Front Street and went to school")
+_NOT_STREET_WORD = (r"(?!(?i:and|or|but|then|to|with|in|on|at|for|from|where|when|until|since|"
+                    r"so|the|a|an|is|was|were|went|had|has|have|because|while|after|before|now|"
+                    r"my|his|her|he|she|they|we|i|it|you|u)"
+                    r"(?![\w'’\-]))")
 _CUED_ADDRESS = (
-    r"(?<![\w\-])(?P<a>\d{1,6}[A-Za-z]?(?:[ \t]+\d{1,5})?(?:[ \t]+" + _STREET_WORD
-    + r"){1,4}(?:[ \t]+\d{1,5}[A-Za-z]?\b)?)"
+    r"(?<![\w\-])(?P<a>\d{1,6}[A-Za-z]?(?:[ \t]+\d{1,5})?(?:[ \t]+" + _NOT_STREET_WORD
+    + _STREET_WORD + r"){1,4}(?:[ \t]+\d{1,5}[A-Za-z]?\b)?)"
 )
 
 

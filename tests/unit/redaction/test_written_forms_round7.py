@@ -259,3 +259,13 @@ def test_her_given_name_and_middle_initial_with_a_married_surname_is_her(engine)
     out = redacted(s, "Reporting party / victim: Rowena P. Briggs. Her sister Rowena Dizon "
                       "called the shelter.")
     assert out.startswith("Reporting party / victim: Jane Doe 1.") and "Dizon" not in out, out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("I lived at 12 Front Street and went to the high school in town.", "and went to"),
+    ("He lives at 12 elm st now. my name is hope, she said.", "now"),
+    ("On my documents my name is sometimes written with a hyphen.", "sometimes"),
+])
+def test_a_sentence_goes_on_after_a_street_or_a_name_cue(session, text, kept):
+    out = redacted(session, text)
+    assert present(kept, out) and not present("12", out), out
