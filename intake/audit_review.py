@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from config import Config
 from intake.audit import GENESIS_HASH, event_hash
 from intake.audit_verify import VerifyResult, verify
-from intake.models import AuditEvent, epoch_us, from_epoch_us, utcnow
+from intake.models import AuditEvent, Matter, User, epoch_us, from_epoch_us, utcnow
 
 PAGE_SIZE = 50
 CSV_COLUMNS = ("seq", "occurred_at", "actor", "action", "object_type", "object_id",
@@ -55,6 +55,27 @@ class AuditFilter:
     def describe(self) -> dict[str, str]:
         """The non-empty parts, for the audit event that records an export."""
         return {k: str(v) for k, v in vars(self).items() if v}
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Names for the ids an audit event holds, for auditors: staff by email and role, matters
+    by caption (pseudonymous by design), and the choices the filters offer."""
+
+    people: dict[str, str]
+    matters: dict[str, str]
+    actors: list[tuple[str, str]]
+    actions: list[str]
+
+
+def directory(session: Session) -> Directory:
+    """Who and what the log names; no survivor data (captions are pseudonymous)."""
+    people = {f"user:{u.id}": f"{u.email} ({u.role})" for u in session.scalars(select(User))}
+    matters = {str(m.id): m.caption for m in session.scalars(select(Matter))}
+    logged = session.scalars(select(AuditEvent.actor).distinct()).all()
+    actors = sorted(((a, people.get(a, a)) for a in logged if a), key=lambda p: p[1].lower())
+    actions = sorted(a for a in session.scalars(select(AuditEvent.action).distinct()) if a)
+    return Directory(people, matters, actors, actions)
 
 
 def page(session: Session, flt: AuditFilter, before: int | None = None,

@@ -69,7 +69,8 @@ def index() -> str:
     result, checked_at = integrity_monitor().status(db)
     args = {k: v for k, v in request.args.items() if k != "before" and v}
     return render_template("audit/index.html", events=events, next_before=next_before,
-                           result=result, checked_at=checked_at, flt=flt, args=args)
+                           result=result, checked_at=checked_at, flt=flt, args=args,
+                           names=audit_review.directory(db))
 
 
 @bp.post("/verify")

@@ -100,3 +100,28 @@ def test_alerts_flag_repeated_failed_sign_ins_and_many_reveals(app, svc):
     page = client.get("/audit/alerts").get_data(as_text=True)
     assert "failed sign-ins</td><td>user:mallory</td><td>6</td>" in page
     assert "many reveals</td><td>user:curious</td><td>25</td>" in page
+
+
+def test_the_log_names_staff_and_matters_and_filters_from_lists(app, svc):
+    from tests.functional.web_support import seed_matter
+
+    auditor = make_staff(svc, "auditor")
+    advocate = make_staff(svc, "advocate")
+    seeded = seed_matter(svc, advocate, caption="Doe v. Audit Lodge")
+    with svc.sessions() as session:
+        audit.record(session, actor=f"user:{advocate.id}", action="subject.reveal",
+                     object_type="subject", object_id=str(seeded.subject_id),
+                     matter_id=str(seeded.matter_id), outcome="ok")
+        session.commit()
+    client = app.test_client()
+    sign_in(client, auditor)
+    body = client.get(f"/audit/?actor=user:{advocate.id}").get_data(as_text=True)
+    rows = body.split("<tbody>")[1]
+    assert f"{advocate.email} (advocate)" in rows and "Doe v. Audit Lodge" in rows
+    assert f"user:{advocate.id}" not in rows and str(seeded.matter_id) not in rows
+    assert "Marisol" not in body and "Quintanilla" not in body  # never survivor data
+    filters = body.split('class="filters"')[1].split("</form>")[0]
+    assert f'<option value="user:{advocate.id}" selected>{advocate.email} (advocate)' in filters
+    assert f'<option value="{seeded.matter_id}">Doe v. Audit Lodge</option>' in filters
+    assert '<option value="subject.reveal">subject.reveal</option>' in filters
+    assert '<input id="actor"' not in filters  # chosen, not pasted
