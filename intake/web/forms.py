@@ -93,6 +93,7 @@ class SubjectForm(FlaskForm):
     safe_text = BooleanField("Safe to text")
     safe_email = BooleanField("Safe to email")
     safe_mail = BooleanField("Safe to send mail")
+    conflict_reviewed = BooleanField("I have read the possible conflict above: save the intake")
 
     def validate_guardian(self, field: Any) -> None:
         from intake.subjects import derive_minor

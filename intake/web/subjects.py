@@ -40,30 +40,37 @@ def _input(form: SubjectForm) -> cases.SubjectInput:
         guardian=(form.guardian.data or "").strip() or None, safe_to=form.safe_to())
 
 
-def _flag_conflicts(db: Session, matter: Matter, subject: Subject,
-                    data: cases.SubjectInput) -> None:
+def _conflicts(db: Session, matter: Matter, data: cases.SubjectInput
+               ) -> list[tuple[subjects.Conflict, bool, str]]:
+    """Possible conflicts of an intake: (conflict, shown to this user, what to tell them)."""
     found = subjects.find_conflicts(db, services().indexer, matter.id, names=data.names,
                                     date_of_birth=data.date_of_birth, phones=data.phones,
                                     emails=data.emails)
-    if not found:
-        return
     user: User = current_user.record
+    out = []
     for conflict in found:
-        visible = is_member(db, user, conflict.matter_id)
-        record(db, "conflict.flagged", object_type="subject", object_id=subject.id,
-               matter_id=matter.id, outcome="flagged",
-               details={"other_matter": conflict.matter_id, "kinds": sorted(conflict.kinds),
-                        "shown": visible})
-        if not visible:
-            flash(CONFLICT_HIDDEN, "warning")
+        if not is_member(db, user, conflict.matter_id):
+            out.append((conflict, False, CONFLICT_HIDDEN))
             continue
         other = db.get(Matter, conflict.matter_id)
         who = (db.get(Subject, conflict.subject_id).pseudonym  # type: ignore[union-attr]
                if conflict.subject_id else
                db.get(RelatedPerson, conflict.related_person_id).label)  # type: ignore[union-attr]
         kinds = " and ".join(sorted(conflict.kinds)).replace("dob", "date of birth")
-        flash(f"Possible conflict: {who} in matter “{other.caption if other else ''}” "
-              f"has the same {kinds}.", "warning")
+        out.append((conflict, True, f"Possible conflict: {who} in matter "
+                                    f"“{other.caption if other else ''}” has the same {kinds}."))
+    return out
+
+
+def _flag_conflicts(db: Session, matter: Matter, subject: Subject,
+                    data: cases.SubjectInput) -> None:
+    """Record each conflict of a saved intake: the other matter's attorneys see it queued."""
+    for conflict, visible, message in _conflicts(db, matter, data):
+        record(db, "conflict.flagged", object_type="subject", object_id=subject.id,
+               matter_id=matter.id, outcome="flagged",
+               details={"other_matter": conflict.matter_id, "kinds": sorted(conflict.kinds),
+                        "shown": visible})
+        flash(message, "warning")
 
 
 @bp.route("/matters/<matter_id>/subjects/new", methods=["GET", "POST"])
@@ -73,8 +80,19 @@ def create(matter_id: str) -> str | Response | tuple[str, int]:
     db = db_session()
     matter = member_matter(db, current_user.record, matter_id)
     form = SubjectForm()
+    warnings: list[str] = []
     if form.validate_on_submit():
         data = _input(form)
+        if not form.conflict_reviewed.data:  # the check comes before the save
+            found = _conflicts(db, matter, data)
+            if found:
+                record(db, "conflict.checked", object_type="matter", object_id=matter.id,
+                       matter_id=matter.id, outcome="flagged",
+                       details={"other_matters": sorted({c.matter_id for c, _, _ in found})})
+                db.commit()
+                warnings = list(dict.fromkeys(message for _, _, message in found))
+                return render_template("subjects/form.html", form=form, matter=matter,
+                                       subject=None, conflicts=warnings), 409
         try:
             subject = cases.add_subject(db, vault(), services().indexer, matter, data,
                                         created_by=current_user.id)
@@ -88,7 +106,8 @@ def create(matter_id: str) -> str | Response | tuple[str, int]:
             flash(f"Intake saved as {subject.pseudonym}.", "info")
             return redirect(url_for("subjects.show", subject_id=subject.id))
     status = 400 if form.is_submitted() else 200
-    return render_template("subjects/form.html", form=form, matter=matter, subject=None), status
+    return render_template("subjects/form.html", form=form, matter=matter, subject=None,
+                           conflicts=warnings), status
 
 
 def _page(db: Session, subject: Subject, revealed: dict[str, Any]) -> str:

@@ -225,16 +225,43 @@ def test_conflict_check_tells_non_members_only_that_a_match_exists(app, svc):
     data = dict(SURVIVOR, names="Someone Else", phones="404.555.0187", emails="")
     outsider_client = app.test_client()
     sign_in(outsider_client, outsider)
-    resp = _intake(outsider_client, second.matter_id, data)
+    with svc.sessions() as session:
+        before = len(session.scalars(select(Subject).where(
+            Subject.matter_id == second.matter_id)).all())
+    checked = _intake(outsider_client, second.matter_id, data)  # the check comes first
+    page = checked.get_data(as_text=True)
+    assert checked.status_code == 409 and "Nothing is saved yet" in page
+    assert "A possible match exists in another matter" in page
+    assert "Example Inns" not in page
+    assert "Someone Else" in page  # what was typed is still in the form
+    with svc.sessions() as session:
+        assert len(session.scalars(select(Subject).where(
+            Subject.matter_id == second.matter_id)).all()) == before
+    resp = _intake(outsider_client, second.matter_id, dict(data, conflict_reviewed="y"))
+    assert resp.status_code == 302
     page = outsider_client.get(resp.headers["Location"]).get_data(as_text=True)
     assert "A possible match exists in another matter" in page
     assert "Example Inns" not in page
     insider_client = app.test_client()
     sign_in(insider_client, insider)
-    resp = _intake(insider_client, second.matter_id, data)
+    page = _intake(insider_client, second.matter_id, data).get_data(as_text=True)
+    assert "Possible conflict: Jane Doe 1" in page and "Example Inns" in page
+    resp = _intake(insider_client, second.matter_id, dict(data, conflict_reviewed="y"))
     page = insider_client.get(resp.headers["Location"]).get_data(as_text=True)
     assert "Possible conflict: Jane Doe 1" in page and "Example Inns" in page
-    assert first.matter_id in _audit_text(svc)
+    audit_text = _audit_text(svc)
+    assert first.matter_id in audit_text and "conflict.checked" in audit_text
+    assert "Someone Else" not in audit_text and "555-0187" not in audit_text
+
+
+def test_an_intake_without_a_match_saves_at_once(app, svc):
+    staff = make_staff(svc, "advocate")
+    seeded = seed_matter(svc, staff)
+    client = app.test_client()
+    sign_in(client, staff)
+    resp = _intake(client, seeded.matter_id, dict(SURVIVOR, names="Nobody Alike",
+                                                   phones="(212) 555-0100", emails=""))
+    assert resp.status_code == 302 and "conflict.checked" not in _audit_text(svc)
 
 
 def test_related_people_are_shown_by_label(app, svc):
