@@ -75,3 +75,13 @@ def store_document(session: Session, vault: Vault, blobs: BlobStore, matter: Mat
     session.add(doc)
     session.flush()
     return doc
+
+
+def file_names(vault: Vault, documents: list[Document]) -> dict[str, str]:
+    """Each document's original file name, decrypted for the matter's team (a name the
+    uploader gave may identify someone: it is shown on members' pages only, never logged)."""
+    names: dict[str, str] = {}
+    for number, doc in enumerate(documents, 1):
+        name = vault.open(doc).get("filename") if doc.filename_ct is not None else None
+        names[str(doc.id)] = str(name) if name else f"Document {number}"
+    return names

@@ -146,7 +146,8 @@ def index(matter_id: str) -> str:
     owners = {s.id: s.pseudonym for s in _subjects(matter)}
     settings = SettingsForm(allow_self_approval=matter.allow_self_approval)
     return render_template("documents/index.html", matter=matter, documents=docs,
-                           owners=owners, upload=upload, export=export, settings=settings)
+                           owners=owners, upload=upload, export=export, settings=settings,
+                           names=uploads.file_names(vault(), docs))
 
 
 @bp.post("/matters/<matter_id>/documents")
@@ -283,8 +284,11 @@ def batch(batch_id: str) -> str:
     db = db_session()
     status = jobs.batch_status(db, batch_id)
     exported = {e.id: e for e in db.scalars(select(Export).where(Export.batch_id == batch_id))}
+    docs = {str(e.id): db.get(Document, e.document_id) for e in exported.values()}
+    names = uploads.file_names(vault(), [d for d in docs.values() if d is not None])
+    files = {export_id: names.get(str(d.id), "") for export_id, d in docs.items() if d}
     return render_template("documents/batch.html", matter=matter, status=status,
-                           exports=exported)
+                           exports=exported, files=files)
 
 
 @bp.get("/batches/<batch_id>/status")

@@ -72,8 +72,8 @@ def test_upload_review_reject_add_approve_download(page, server, tmp_path: Path)
         {"name": "second.txt", "mimeType": "text/plain", "buffer": SECOND.encode()}])
     page.get_by_role("button", name="Upload").click()
     page.get_by_text("2 document(s) stored encrypted.").wait_for()
-    page.get_by_label("Document 1", exact=True).check()
-    page.get_by_label("Document 2", exact=True).check()
+    page.get_by_label("first.txt", exact=True).check()  # members see the file names
+    page.get_by_label("second.txt", exact=True).check()
     page.get_by_label("Redaction profile").select_option("court")
     page.get_by_label("Recipient").select_option(RECIPIENT)  # from the consents in force
     page.get_by_role("button", name="Redact the chosen documents").click()

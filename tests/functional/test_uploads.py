@@ -141,3 +141,20 @@ def test_docx_and_pdf_are_redacted_through_jobs(engine_app, svc):  # noqa: F811
     assert "Marisol" not in seen and "555-0187" not in seen and "called" not in seen
     assert made[docs[1].id].status == "review" and made[docs[1].id].leak_check_passed
     assert ("export.redact", "failed") in actions(svc, made[docs[2].id].id)
+
+
+def test_members_see_the_original_file_names_and_no_one_else(app, svc):  # noqa: F811
+    _adv, seeded, client = _signed_in(app, svc)
+    upload(client, seeded.matter_id, [(TEXT.encode(), "Marisol intake notes.txt")],
+           subject_id=seeded.subject_id)
+    page = client.get(f"/matters/{seeded.matter_id}/documents").get_data(as_text=True)
+    assert '">Marisol intake notes.txt</label>' in page  # the export checkbox's label
+    outsider = app.test_client()
+    sign_in(outsider, make_staff(svc, "advocate"))
+    refused = outsider.get(f"/matters/{seeded.matter_id}/documents")
+    assert refused.status_code == 404 and "Marisol" not in refused.get_data(as_text=True)
+    with svc.sessions() as s:
+        stored = s.scalars(select(Document).where(Document.matter_id == seeded.matter_id)).one()
+        assert b"Marisol" not in (stored.filename_ct or b"")
+        details = " ".join(e.details or "" for e in s.scalars(select(AuditEvent)))
+    assert "Marisol" not in details and "intake notes" not in details
