@@ -109,6 +109,10 @@ def init_security(app: Flask, config: Config) -> None:
         g.clinic_config = config
         load_session()
 
+    @app.context_processor
+    def _idle() -> dict[str, int]:
+        return {"idle_seconds": config.idle_timeout_minutes * 60}
+
     CSRFProtect(app)
     manager = LoginManager(app)
     manager.session_protection = None  # our server-side session replaces it

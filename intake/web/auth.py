@@ -241,6 +241,15 @@ def password() -> str | Response:
     return render_template("auth/password.html", form=form, required=False)
 
 
+@bp.post("/account/keepalive")
+@allow(*ROLES)
+def keepalive() -> tuple[str, int]:
+    """Still here: the request itself touched the session (clinic.js sends it while someone
+    types, and when they answer the warning before the idle timeout)."""
+    db_session().commit()
+    return "", 204
+
+
 @bp.get("/account/sessions")
 @allow(*ROLES)
 def sessions() -> str:

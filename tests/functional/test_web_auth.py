@@ -382,3 +382,30 @@ def test_without_trusted_proxies_a_forged_forwarded_address_is_ignored(env, engi
 def test_proxy_hops_must_be_a_small_number(env):
     with pytest.raises(ConfigError, match="CLINIC_PROXY_HOPS"):
         Config.from_env(dict(env, CLINIC_PROXY_HOPS="all"))
+
+
+def test_keepalive_touches_the_session_and_needs_its_csrf_token(app, svc):
+    import re as _re
+
+    from intake.models import UserSession
+
+    staff = make_staff(svc, "advocate")
+    client = app.test_client()
+    sign_in(client, staff)
+    page = client.get("/").get_data(as_text=True)
+    assert 'id="idle-warning"' in page and 'data-idle-seconds="900"' in page
+    token = _re.search(r'data-csrf="([^"]+)"', page).group(1)
+    assert client.post("/account/keepalive").status_code == 400  # no token, no touch
+    with svc.sessions() as s:
+        before = s.scalars(select(UserSession).where(UserSession.user_id == staff.id,
+                                                     UserSession.ended_at.is_(None))).one()
+        seen = before.last_seen_at
+    resp = client.post("/account/keepalive", headers={"X-CSRFToken": token})
+    assert resp.status_code == 204
+    with svc.sessions() as s:
+        after = s.scalars(select(UserSession).where(UserSession.user_id == staff.id,
+                                                    UserSession.ended_at.is_(None))).one()
+    assert after.last_seen_at >= seen
+    signed_out = app.test_client()
+    assert signed_out.post("/account/keepalive").status_code in (302, 400, 401)
+    assert 'id="idle-warning"' not in signed_out.get("/login").get_data(as_text=True)
