@@ -261,12 +261,13 @@ def approve(session: Session, export: Export, user: User) -> None:
         raise ApprovalRefused("only an attorney can approve an export")
     if export.status != "review":
         raise ApprovalRefused(f"the export is {export.status}")
+    if not export.leak_check_passed:  # the real cause first: no review can make it pass
+        raise LeakDetected(f"export {export.id}: the leak check failed, so it cannot be "
+                           "approved; the document must be redacted again")
     if export.reviewed_by is None:
         raise ApprovalRefused("the export has not been reviewed")
     if export.reviewed_by == user.id and not matter.allow_self_approval:
         raise ApprovalRefused("the reviewer cannot also approve (ask another attorney)")
-    if not export.leak_check_passed:
-        raise LeakDetected(f"export {export.id}: the leak check failed")
     ids = consent_gate(session, export)
     export.consent_id = ids[0] if ids else None
     export.consent_ids = {"ids": ids}

@@ -238,3 +238,16 @@ def test_reviewer_edits_on_a_pdf_reach_the_written_file(engine_app, svc):  # noq
     assert mentions(seen, "Barrowcliffe")  # the rejected proposal stayed in clear
     assert not mentions(seen, "the car")  # the reviewer's addition was removed, not covered
     assert exports_of(svc)[0].status == "approved"
+
+
+def test_a_refusal_names_the_leak_check_even_before_a_review(engine_app, svc):  # noqa: F811
+    _adv, first, _second, _seeded, client, export = _ready(engine_app, svc)
+    known = next(p for p in export.proposals["items"] if p["det"].startswith("case"))
+    post(client, f"/exports/{export.id}/reject", {k: known[k] for k in ("u", "s", "e", "cat")},
+         form_path=f"/exports/{export.id}")  # no review yet
+    attorney = engine_app.test_client()
+    sign_in(attorney, first)
+    page = post(attorney, f"/exports/{export.id}/approve", form_path=f"/exports/{export.id}",
+                follow_redirects=True).get_data(as_text=True)
+    assert "leak check failed" in page and "has not been reviewed" not in page
+    assert exports_of(svc)[0].status == "review"
