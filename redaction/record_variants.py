@@ -176,6 +176,9 @@ def place_variants(parts: list[str]) -> list[Variant]:
         if (region is not None and part == region) or re.fullmatch(_SETTLEMENT, name + " "):
             continue  # a province or department is as public as a state
         out += town_variants(re.sub(_SETTLEMENT, "", name))
+        bare = _SETTLEMENT_AFTER.sub("", name)
+        if bare != name:  # "Gaoshan Town", "Boseong-eup": the town is Gaoshan, Boseong
+            out += town_variants(bare)
         head = re.match(r"^(\S+\s+\S+)\s+(?:de|del|de la|da|do|dos|das)\s", name)
         if head and not re.search(_SETTLEMENT, name):  # "San Marcos" of San Marcos de Colón
             out += town_variants(head.group(1))
@@ -190,6 +193,11 @@ _SETTLEMENT = re.compile(
     r"x[oó]m|th[oô]n|ph[uư][oờ]ng|lakou|seksyon|commune|bairro|vila|distrito|district)\s+"
     r"(?:(?i:de|del|de la|da|do|dos|das)\s+)?"
 )
+
+
+# ...or after it, in Chinese and Korean addresses written in Latin letters
+_SETTLEMENT_AFTER = re.compile(r"(?:\s+(?i:town|village|township|zhen|xiang|cun)|"
+                               r"-(?i:eup|myeon|ri|dong|gun))$")
 
 
 # "Waller County" is the county, not her town; but "Harlingen PD called re: runaway juv"

@@ -38,7 +38,9 @@ def fold(text: str) -> str:
     if text.isascii():  # most words: no accents to take off
         return text.lower()
     nfkd = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()
+    # composed again: a Hangul syllable comes apart into its letters and must come back
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in nfkd if not unicodedata.combining(c))).lower()
 
 
 _FOLD_TABLE: dict[int, str] = {ord("’"): "'"}
@@ -233,6 +235,39 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
         pat = rf"(?<![\w@.])(?=[A-Z]*[l1|])(?:{alternation(forms)}){_POSSESSIVE}(?!\w)"
         out.append(Variant("PERSON", "name", re.compile(pat)))
     out.extend(initials_variants(names))
+    out.extend(_cjk_variants(tuple(names) + tuple(aliases)))
+    return out
+
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_HANGUL = r"\uac00-\ud7a3"
+_CJK_NAME = re.compile(rf"^[{_HAN}{_HANGUL}]{{2,4}}$")
+
+
+def _cjk_variants(names: tuple[str, ...]) -> list[Variant]:
+    """A name in Chinese characters or Hangul, which texts write without spaces and, in Korean,
+    with a particle after it: the whole name, the given name after the one-syllable family
+    name ("秀英" of 陈秀英, "민지" of 김민지), and the Chinese nicknames made of it ("阿英",
+    "小英", "芳芳")."""
+    han: set[str] = set()
+    hangul: set[str] = set()
+    for name in names:
+        for word in name.split():
+            if not _CJK_NAME.match(word):
+                continue
+            given = word[1:] if len(word) <= 3 else word[2:]
+            forms = {word, given} if len(given) >= 2 else {word}
+            if re.match(rf"[{_HAN}]", word):
+                last = word[-1]
+                han |= forms | {f"阿{last}", f"小{last}", last * 2}
+            else:
+                hangul |= forms
+    out = []
+    if han:  # no spaces between Chinese words: no boundary to look for
+        out.append(Variant("PERSON", "name", re.compile(alternation(han))))
+    if hangul:  # "민지가", "민지한테": a particle may follow, but no syllable may come before
+        pat = rf"(?<![{_HANGUL}])(?:{alternation(hangul)})"
+        out.append(Variant("PERSON", "name", re.compile(pat)))
     return out
 
 

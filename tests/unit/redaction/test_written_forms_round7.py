@@ -269,3 +269,35 @@ def test_her_given_name_and_middle_initial_with_a_married_surname_is_her(engine)
 def test_a_sentence_goes_on_after_a_street_or_a_name_cue(session, text, kept):
     out = redacted(session, text)
     assert present(kept, out) and not present("12", out), out
+
+
+CJK: dict[str, Any] = {
+    "matter": "Doe v. Silk Road Spa Group LLC",
+    "subjects": [
+        {"pseudonym": "Jane Doe 1", "names": ["Kim Min-ji", "김민지"],
+         "addresses": ["12 Nokcha-ro, Boseong-eup, Boseong-gun, Jeollanam-do, South Korea"]},
+        {"pseudonym": "Jane Doe 2", "names": ["Chen Xiuying", "陈秀英"],
+         "addresses": ["Gaoshan Town, Fuqing, Fujian, China"]},
+    ],
+    "keep": ["Silk Road Spa Group LLC"],
+}
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Device owner: 김민지 | KakaoTalk ID: none", "김민지"),
+    ("[오후 9:02] 민지 엄마한테 보낼 돈 조금만 남겨도 돼요?", "민지"),
+    ("민지가 오늘 안 왔어요", "민지가"),  # a particle after her name
+    ("2023-11-05 23:10  秀英: 我老公说家里要钱", "秀英"),
+    ("老板: 阿英今天去法拉盛店", "阿英"),
+    ("She is from a small town in Jeollanam-do, Boseong.", "Boseong"),
+    ("two men came to the house in Gaoshan again", "Gaoshan"),
+])
+def test_names_in_hangul_or_chinese_and_towns_named_with_their_kind(engine, text, gone):
+    s = engine.session(CaseContext.from_dict(CJK), load_profile("co-counsel"))
+    out = redacted(s, text)
+    assert gone not in out, out
+
+
+def test_other_hangul_words_with_her_given_name_inside_stay(engine):
+    s = engine.session(CaseContext.from_dict(CJK), load_profile("co-counsel"))
+    assert redacted(s, "시민지원센터에 전화했어요") == "시민지원센터에 전화했어요"
