@@ -114,8 +114,10 @@ class LabeledIdRecognizer(RegexRecognizer):
                        r"report (?:no\.?|number)|folio(?: no\.?)?|chart (?:no\.?|number|#)|"
                        r"conf(?:irmation)?\.? (?:no\.?|number|#|code)|"
                        r"reservation (?:no\.?|number|#|code)|(?:person|entry) (?:no\.?|number|#)|"
-                       r"\bentry|\bVIN|order (?:no\.?|number|#)|encounter|event|kit|employee)"
-                       r"(?:\s+(?:is|was|of))?[:\s#.(]*(?:\((?-i:[A-Z]{2,3})\)\s*|(?-i:[A-Z]{2})\s+)?",
+                       r"\bentry|\bVIN|order (?:no\.?|number|#)|encounter|event|kit|employee|"
+                       r"voter credential(?: number| no\.?)?|clave de elector|\bINE)"
+                       r"(?:\s+(?:is|was|of))?(?:\s*\((?-i:[a-z][a-z ]{2,20})\))?"  # "(assigned)"
+                       r"[:\s#.(,]*(?:number\s+)?(?:\((?-i:[A-Z]{2,3})\)\s*|(?-i:[A-Z]{2})\s+)?",
             # any record's number: "kit # HX-22-01185", "Event No: NYC2102001447"
             "numbered": r"(?i:\b[a-z]{2,}\.?\s?(?:#|no\.|no|nbr|num))[:\s#.]*"}
 

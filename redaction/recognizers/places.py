@@ -30,7 +30,7 @@ _CITY_STATE = (
     rf"(?:,?\s*(?P<state>[A-Z]{{2}}|{STATE_NAMES}))?(?:\s+\d{{5}}(?:-\d{{4}})?)?)?"
 )
 _DATE = (
-    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|"
+    r"(?:\d{4}[\-./]\d{1,2}[\-./]\d{1,2}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{2,4})"
@@ -50,7 +50,7 @@ class StreetAddressRecognizer(RegexRecognizer):
                    rf"(?:,?\s*{_UNIT}\.?\s*#?\s*[\w\-]+)?" + _CITY_STATE, 0.7),
         # the street's kind first, in Spanish, Portuguese, Italian or Romanian: "11 Calle
         # Altamira", "Str. Lăpușneanu nr. 14, bl. B2, ap. 7", "Rua das Flores 120"
-        ("calle", r"(?<![\w\-$.,/#])(?:\d{1,6}\s+)?(?:Calle|Avenida|Av\.|Camino|Paseo|Carrera|"
+        ("calle", r"(?<![\w\-$.,/#])(?:\d{1,6}\s+)?(?:Calle|Avenida|Av\.|Camino|Paseo|Carrera|Rue|"
                   r"Rua|Travessa|Via|Viale|Strada|Str\.|Bulevardul|Bd\.|Ulica|ul\.)\s+"
                   r"(?:(?:de|del|la|las|los|das|dos|da|do|di)\s+)?[A-ZÀ-Ý][\w'’\-]+"
                   r"(?:\s+[A-ZÀ-Ý][\w'’\-]+){0,2}(?:,?\s*(?:nr\.?|no\.?|n[º°]|#)?\s*\d{1,5}[A-Z]?)?"
@@ -102,7 +102,8 @@ class DobRecognizer(RegexRecognizer):
     DETECTOR = "pattern:dob"
     GROUP = "d"
     PATTERNS = [
-        ("labeled", r"(?i:\bD[O0]B|D\.[O0]\.B\.|date of birth|birth ?date|born(?: on)?|birthday"
+        ("labeled", r"(?i:\bD[O0]B|D\.[O0]\.B\.|date of birth|birth ?date|born(?: on)?|birthday|"
+                    r"生日|出生日期|出生|생년월일|생일"
                     r"(?: is)?|b\.)[:\s,.?]*(?:\([^)\n]{1,40}\)[:\s]*)?(?:\w+[:.]?\s+){0,2}?"
                     r"(?P<d>" + _DATE + r")(?![\w/])",
          0.8),
@@ -365,6 +366,8 @@ class SchoolRecognizer(RegexRecognizer):
                        r"(?![\w])", 0.7),
         ("escuela", r"(?<![\w])(?:Escuela|Colegio|Instituto|Liceo)\s+(?:[A-Z\d][\w'’.\-]*\s?){1,5}",
          0.6),
+        # New York's numbered schools: "P.S. 20", "P.S./I.S. 499", "J.H.S. 189"
+        ("numbered", r"(?<![\w.])(?:(?:P|I|M|J\.H|H)\.S\.\s*/?\s*){1,2}\d{1,3}(?!\d)", 0.7),
         # "Furman-Vance Newcomer HS", "Field Local Sch0ols" (a district, OCR'd)
         ("short", r"(?<![\w])(?:[A-Z][\w'’.\-]+\s){1,3}(?:HS|MS|Elem\.|Sch[o0][o0]ls?|"
                   r"School District|ISD|USD)(?![\w])", 0.6),

@@ -301,3 +301,16 @@ def test_names_in_hangul_or_chinese_and_towns_named_with_their_kind(engine, text
 def test_other_hangul_words_with_her_given_name_inside_stay(engine):
     s = engine.session(CaseContext.from_dict(CJK), load_profile("co-counsel"))
     assert redacted(s, "시민지원센터에 전화했어요") == "시민지원센터에 전화했어요"
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Student ID (assigned): 2409-77815 | Previous school: none", "2409-77815"),
+    ("Her daughter attends P.S./I.S. 499 in Flushing.", "499"),
+    ("新人 小红 16岁 | 小红 生日 2008.03.17 | Lin 收", "2008.03.17"),
+    ("생년월일: 1992.05.03", "1992.05.03"),
+    ("My Mexican voter credential, number RNSTGD90080928M400, and my bank card.",
+     "RNSTGD90080928M400"),
+    ("Rent is $60/wk per bed in Trailer 6, 1120 Rue Poche, owned by the farm.", "1120"),
+])
+def test_ids_after_a_note_numbered_schools_and_dates_in_other_scripts(session, text, gone):
+    assert gone not in redacted(session, text)
