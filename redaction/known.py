@@ -235,11 +235,21 @@ class KnownMatcher:
             if len(key) < 4 or key in self._exact_tokens or key in self._no_fuzz:
                 continue
             if is_ordinary(key) or self._is_word(word.lower()):  # "Denies", not "Denise"
-                out += self._respelt(view, m.start(), m.start() + len(word), key, everyday=True)
+                found = self._respelt(view, m.start(), m.start() + len(word), key, everyday=True)
+                end = m.start() + len(word)
+                if not found and name_position(view, m.start(), end):  # "jazzy u done?"
+                    found = [KnownHit(m.start(), end, "PERSON", i, "fuzzy")
+                             for i in _diminutive_owners(key, self.owners, english=True)]
+                out += found
                 continue
             spelt = self._respelt(view, m.start(), m.start() + len(word), key, everyday=False)
             if spelt:
                 out += spelt
+                continue
+            small = _diminutive_owners(key, self.owners)
+            if small:  # "Marianita", "Juanito", "Isabelita": her name made small in Spanish
+                out += [KnownHit(m.start(), m.start() + len(word), "PERSON", i, "fuzzy")
+                        for i in small]
                 continue
             owners = self._fuzzy_cache.get(key)
             if owners is None:
@@ -505,6 +515,26 @@ _CHAT_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]{4,40}\]|\d{1,4}[/\-.]\d{1,2}[/\-.]\
                         r"\d{1,2}:\d{2}|\d{1,2}:\d{2})")
 _DETERMINERS = {"a", "an", "the", "this", "that", "some", "any", "no", "of", "like", "more",
                 "much", "his", "her", "its", "our", "their", "your", "ur", "my", "in", "with"}
+
+
+_DIMINUTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:c?it[ao]|ecit[ao]|ill[ao]|ic[ao])$")
+_ENGLISH_DIMINUTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:y|ie|ey)$")
+
+
+def _diminutive_owners(key: str, owners: list[_Owner], *, english: bool = False
+                       ) -> tuple[int, ...]:
+    """Whose given name or alias a diminutive is: in Spanish Mariana -> Marianita, Juan ->
+    Juanito, Isabel -> Isabelita, Carmen -> Carmencita; in English (where the matcher has
+    seen a name's place) Jazz -> Jazzy."""
+    m = (_ENGLISH_DIMINUTIVE if english else _DIMINUTIVE).match(key)
+    if m is None:
+        return ()
+    stem = m.group("stem")
+    forms = {stem} if english else {stem, stem + "a", stem + "o", stem + "e"}
+    return tuple(o.index for o in owners
+                 if any(t in forms and len(t) >= (3 if english else 4)
+                        for t in o.tokens)
+                 and not any(t == key for t in o.tokens))
 
 
 def _chat_use(view: str, start: int, word: str) -> bool:

@@ -12,7 +12,7 @@ import re
 NAME_BEFORE = {
     "met", "with", "named", "call", "called", "text", "texted", "tell", "told", "ask", "asked",
     "saw", "see", "hey", "hi", "yo", "hello", "hola", "oye", "love", "miss",
-    "wit", "w/", "n", "&", "thx", "thanks", "bye", "dear", "ms", "girl", "sis", "babe",
+    "wit", "w/", "n", "&", "thx", "thanks", "bye", "dear", "ms", "girl", "sis", "babe", "hbd",
     "boo", "aka", "a.k.a.", "said", "soy", "llamo", "llama", "llamada", "llamado", "con",
     "im", "i'm", "i’m", "boy", "bro", "homie", "cuz", "its", "it's", "it’s",
     # titles of respect written in lower case in chats: "don félix", "kuya bong", "tita rose"
@@ -104,7 +104,7 @@ def name_position(text: str, start: int, end: int) -> bool:
             after.group(1).lower() in _WHEREABOUTS and not re.search(
                 r"(?:ed|ing|en)$", text[start:end]):  # not "is trafficked there"
         return True  # "is summer there tonight", "wheres kiki at"
-    if (re.search(r"(?:[:|]|^)\s*$", head) or _TABLE_MESSAGE.match(head)) and after and \
+    if (re.search(r"(?:[:|\"“]|^)\s*$", head) or _TABLE_MESSAGE.match(head)) and after and \
             (after.group(1).lower() in _VOCATIVE_AFTER or (
                 after.group(1).lower() in _VOCATIVE_PRONOUNS
                 and text[start:end].lower() not in _NOT_VOCATIVE)):

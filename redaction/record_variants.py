@@ -11,6 +11,7 @@ from redaction.gazetteer import (
     english_zipf,
     is_place,
     is_region,
+    us_city_population,
 )
 from redaction.lexicon import STATE_NAMES, STREAM_GAP
 from redaction.variants import (
@@ -144,6 +145,10 @@ def place_variants(parts: list[str]) -> list[Variant]:
     its postal code: each points to the person unless it is a large city, a state or a
     country (GeoNames). Weak, so a keep-list name or a statute vetoes them."""
     out = []
+    # a US address: a state (and ZIP) at its end, or the country named
+    us = bool(parts) and bool(re.fullmatch(
+        rf"\s*(?:(?:[A-Z]{{2}}|{STATE_NAMES})(?:\s+\d{{5}}(?:-\d{{4}})?)?|USA|U\.S\.A?\.?|"
+        r"United States)\s*", parts[-1]))
     named = [p for p in parts if not re.fullmatch(r"[A-Z]{2,3}|[\d\s\-]+", p.strip())
              and not re.match(rf"^(?:{_UNIT}|Apto|Depto)\b", p, re.I)]
     if named and is_place(named[-1]) and not re.fullmatch(STATE_NAMES, named[-1], re.I):
@@ -175,7 +180,7 @@ def place_variants(parts: list[str]) -> list[Variant]:
             continue
         if (region is not None and part == region) or re.fullmatch(_SETTLEMENT, name + " "):
             continue  # a province or department is as public as a state
-        out += town_variants(re.sub(_SETTLEMENT, "", name))
+        out += town_variants(re.sub(_SETTLEMENT, "", name), us=us)
         bare = _SETTLEMENT_AFTER.sub("", name)
         if bare != name:  # "Gaoshan Town", "Boseong-eup": the town is Gaoshan, Boseong
             out += town_variants(bare)
@@ -210,11 +215,13 @@ _NOT_AGENCY = "".join(rf"(?<!\b{a} )(?<!\b{a.lower()} )" for a in  # not "Aldea 
                       ("HSI", "FBI", "ICE", "DHS", "ERO", "DEA", "ATF", "USAO", "CBP", "USCIS"))
 
 
-def town_variants(city: str) -> list[Variant]:
-    """One place name alone, unless it is public (a large city, a state, a country)."""
+def town_variants(city: str, *, us: bool = False) -> list[Variant]:
+    """One place name alone, unless it is public (a large city, a state, a country); `us`
+    when the address is in the United States, where only a US city's size counts."""
     name = city.strip()
     words = name.split()
-    if not words or len(name) < 3 or is_region(name) or city_population(name) >= HOMETOWN_PUBLIC \
+    size = us_city_population(name) if us else city_population(name)
+    if not words or len(name) < 3 or is_region(name) or size >= HOMETOWN_PUBLIC \
             or re.fullmatch(STATE_NAMES, name, re.I) \
             or re.fullmatch(r"[A-Z]{2}", name):
         return []

@@ -314,3 +314,33 @@ def test_other_hangul_words_with_her_given_name_inside_stay(engine):
 ])
 def test_ids_after_a_note_numbered_schools_and_dates_in_other_scripts(session, text, gone):
     assert gone not in redacted(session, text)
+
+
+DIMINUTIVES: dict[str, Any] = {
+    "matter": "Doe v. Riverside Suites LLC",
+    "subjects": [
+        {"pseudonym": "Jane Doe 4", "names": ["Mariana Flores"], "aliases": ["Mari"]},
+        {"pseudonym": "Jane Doe 8", "names": ["Jasmine Leigh Carter"], "aliases": ["Jazz"]},
+        {"pseudonym": "Jane Doe 5", "names": ["Ana Soto"],
+         "addresses": ["731 Orchard Ln, Kerman, CA 93630"]},
+    ],
+    "keep": ["Riverside Suites LLC"],
+}
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ('Sra. Flores: "Mi hija Mariana - le decimos Mari, o Marianita - tiene quince años."',
+     "Marianita"),
+    ('TOLES wrote to "Baby J": "jazzy u done w 208? next one at 1."', "jazzy"),
+    ('| $15    | "hbd jazz 15" |', "jazz"),
+    ("She said she went to school in Kerman until seventh grade.", "Kerman"),  # not Iran's
+])
+def test_diminutives_greetings_and_a_us_town_named_like_a_foreign_city(engine, text, gone):
+    s = engine.session(CaseContext.from_dict(DIMINUTIVES), load_profile("co-counsel"))
+    assert not present(gone, redacted(s, text))
+
+
+def test_the_everyday_word_a_diminutive_alias_is_stays(engine):
+    s = engine.session(CaseContext.from_dict(DIMINUTIVES), load_profile("co-counsel"))
+    assert redacted(s, "The band played jazzy music all night.") == \
+        "The band played jazzy music all night."
