@@ -164,7 +164,8 @@ class HandleRecognizer(RegexRecognizer):
                r"snap(?:chat)?|tiktok|wechat(?: id)?|alipay(?: id)?|telegram)[:\s]+"
                r"(?:is\s+|tag\s+|still\s+|old tag\s+)?",
     }
-    _FILE = re.compile(r"(?i)\.(?:pdf|docx?|txt|jpe?g|png|heic|gif|mp4|mov|csv|xlsx?|zip|html?)$")
+    _FILE = re.compile(r"(?i)\.(?:pdf|docx?|txt|jpe?g|png|heic|gif|mp4|mov|csv|xlsx?|zip|html?|"
+                       r"json|xml|log|db|sqlite|plist|vcf|js|m4a|mp3|wav|opus|webp)$")
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
         handle = match.group("h")

@@ -344,3 +344,8 @@ def test_the_everyday_word_a_diminutive_alias_is_stays(engine):
     s = engine.session(CaseContext.from_dict(DIMINUTIVES), load_profile("co-counsel"))
     assert redacted(s, "The band played jazzy music all night.") == \
         "The band played jazzy music all night."
+
+
+def test_an_export_files_names_are_no_handles(cocounsel):
+    text = "Files: account.json, chat_history.json; snap_history.json; voice_note_0412.m4a"
+    assert redacted(cocounsel, text) == text
