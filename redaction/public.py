@@ -215,7 +215,8 @@ class PublicFacts:
         it ("22 CR 0418801")."""
         before = text[max(0, m.start() - 24):m.start()]
         prefix = re.match(r"[A-Za-z]+", m.group(0))
-        return bool(_RECORD_LABEL.search(before) or re.search(r"\b\d\d\s*$", before)
+        return bool(_RECORD_LABEL.search(before)
+                    or re.search(r"\b\d\d\s*$|\b(?:19|20)\d\d-$", before)  # "2022-JD-04417"
                     or (prefix and prefix.group(0).upper() in _LABEL_WORDS))
 
     def keep_spans(self, text: str) -> list[tuple[int, int]]:

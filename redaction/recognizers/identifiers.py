@@ -176,6 +176,9 @@ class ReceiptRecognizer(RegexRecognizer):
         # a state criminal, juvenile or dependency case: "22 CR 0418801", "2023-DP-000412"
         ("state_case", r"(?<![\w\-:])(?P<n>(?:19|20)?\d\d[ \-]?(?:CR|CF|CM|MM|JV|JD|JUV|DP|DEP|"
                        r"TPR|DR|FM)[ \-]?\d{4,8})(?![\w\-])", 0.7),
+        # the same with the kind first: "JD-2022-0417", "JV 23-00871" (a minor's case)
+        ("juvenile_case", r"(?<![\w\-:])(?P<n>(?:JV|JD|JUV|DP|DEP|JA|JC|JF|TPR)[ \-]?"
+                          r"(?:19|20)?\d\d[ \-]\d{3,8})(?![\w\-])", 0.7),
         # agency event and file numbers: "TCA2203000917", "NYC2102001447"
         ("agency", r"(?<![\w\-])(?P<n>[A-Z]{2,4}\d{9,12})(?![\w\-])", 0.6),
     ]

@@ -172,7 +172,8 @@ class ShelterRecognizer(RegexRecognizer):
     ENTITY = "LOCATION"
     DETECTOR = "pattern:shelter"
     PATTERNS = [
-        ("named", r"(?<![\w])(?:[A-Z][a-z]+\s){1,2}(?:House|Home|Haven|Shelter|Lodge|Residence)"
+        ("named", r"(?<![\w])(?:[A-Z][a-z]+\s){1,2}(?:House|Home|Haven|Shelter|Lodge|Residence|"
+                  r"Residential|Group Home|Youth Home|Children's Home)"
                   r"(?![\w])(?!\s+(?:Advocacy|Center|Centre|Project|Network|Services|Program|"
                   r"Coalition|Foundation|Inc|LLC|Ministries|Alliance|Society|Association)\b)",
          0.6),
@@ -356,7 +357,8 @@ class SchoolRecognizer(RegexRecognizer):
     PATTERNS = [
         ("named", r"(?<![\w])(?:(?:St\.|Saint|San|Santa|Our Lady of)\s)?(?:[A-Z][\w'’.\-]+\s){1,4}"
                   r"(?:Elementary|Middle|High|Junior High|Intermediate|Primary|Secondary|"
-                  r"Preparatory|Prep|Academy|Montessori|Charter)(?:\s+(?:School|Academy))?(?![\w])",
+                  r"Preparatory|Prep|Academy|Montessori|Charter|(?:Ninth|Sixth|Freshman) Grade)"
+                  r"(?:\s+(?:School|Academy|Center|Campus))?(?![\w])",
          0.7),
         # the same in capitals, as a record's heading writes it
         ("named_caps", r"(?<![\w])(?:(?:ST\.|SAINT|SAN|SANTA|OUR LADY OF)[ \t])?"

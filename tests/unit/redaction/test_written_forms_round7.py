@@ -349,3 +349,18 @@ def test_the_everyday_word_a_diminutive_alias_is_stays(engine):
 def test_an_export_files_names_are_no_handles(cocounsel):
     text = "Files: account.json, chat_history.json; snap_history.json; voice_note_0412.m4a"
     assert redacted(cocounsel, text) == text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("IN THE MATTER OF A.W., a child. Case No. JD-2022-0417.", "JD-2022-0417"),
+    ("Cases: 2022-JD-04417 (A.W.) / 2022-JD-05102 (D.R.)", "2022-JD-05102"),
+    ("Destiny is placed at Hope Harbor Residential, a group home.", "Hope Harbor"),
+    ("She attended Caney Creek Ninth Grade Center until May.", "Caney Creek"),
+])
+def test_a_minors_juvenile_case_placement_and_school(session, text, gone):
+    assert gone not in redacted(session, text)
+
+
+def test_federal_dockets_and_bates_numbers_stay(session):
+    text = "See 1:23-cv-00417; Bates STAR-000412 and META-JD1-000221, produced 2023 STAR-000413."
+    assert redacted(session, text) == text
