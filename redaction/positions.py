@@ -85,7 +85,8 @@ def name_position(text: str, start: int, end: int) -> bool:
         return True  # a chat line wherever the layout put its line breaks
     before = re.findall(r"[\w&/.]+", text[max(0, start - 15):start])
     after = re.match(r"\s*([\w:]+)", tail)
-    if before and before[-1].lower() in NAME_BEFORE:
+    if before and before[-1].lower() in NAME_BEFORE and not re.search(
+            r"(?i)\bso-called\W*$", text[max(0, start - 15):start]):  # "so-called "sugar daddy""
         return True
     if before and before[-1].lower() in ("at", "to", "from", "over") and re.match(
             r"['’]s(?:\s+(?:house|place|home|crib|apartment|apt|room|trailer)\b|(?!\s+[a-z]))",

@@ -28,6 +28,8 @@ _PUBLIC_PATTERNS = [
     r"(?:" + STATE_NAMES + r")",
     r"\b[NSEWCM]\.\s?D\.\s?(?:[A-Z][a-z]{1,5}\.?)",
     r"\bSection\s+\d+[\w().]*",
+    # a state code cited by its abbreviated name: "Welf. & Inst. Code § 300", "Pen. Code § 236.1"
+    r"\b(?:[A-Z][a-z]{1,8}\.?\s+(?:&\s+)?){1,4}Code\s+(?:Ann\.\s+)?§§?\s*\d[\w.\-]*",
     r"\b(?:Hurricane|Tropical Storm|Typhoon|Cyclone)\s+[A-Z][a-z]+",
 ]
 # Rarer public facts, each looked for only where a cheap test says it may be: one alternation

@@ -364,3 +364,13 @@ def test_a_minors_juvenile_case_placement_and_school(session, text, gone):
 def test_federal_dockets_and_bates_numbers_stay(session):
     text = "See 1:23-cv-00417; Bates STAR-000412 and META-JD1-000221, produced 2023 STAR-000413."
     assert redacted(session, text) == text
+
+
+def test_state_code_citations_and_a_so_called_phrase_stay(engine):
+    case = {"matter": "Doe v. Glimpse Social, Inc.",
+            "subjects": [{"pseudonym": "Jane Doe 6", "names": ["Tiana Brooks"],
+                          "aliases": ["Sugar"]}], "keep": ["Glimpse Social, Inc."]}
+    s = engine.session(CaseContext.from_dict(case), load_profile("court"))
+    text = ('JUVENILE DEPENDENCY PETITION (Welf. & Inst. Code § 300); Tex. Penal Code § 20A.02. '
+            'Its feature was marketed to so-called "sugar daddy" users.')
+    assert redacted(s, text) == text
