@@ -42,6 +42,14 @@ from redaction.variants import (
 
 _SOFT_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 _NUMERIC = {"PHONE", "DOB", "SSN", "ACCOUNT", "ID"}
+_ABBREVIATED = re.compile(r"(?<![\w.])([A-Z][a-z]{2,4})\.(?![\w.])")
+_COMMON_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat "
+    "sun inc ltd corp dept gov gen sen rep ave blvd hwy jr sr dr mr mrs ms no vol fig approx "
+    "est min max misc attn tel fax cert govt univ assn natl intl mgr supt asst exh ibid supp "
+    "civ crim proc evid stat ann rev pen fam bus prof welf inst ins veh educ lab ct cir app "
+    "dist div sec art para cal tex fla ill mich minn penn wash wis colo conn mass okla ariz "
+    "calif".split())
 _BUSINESS_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Lounge|Inn|Hotel|Motel|Suites|Salon|"
                              r"Spa|Nails|Bar|Cafe|Café|Restaurant|Club|Market|Bakery|Boutique|"
                              r"Studio|Massage|Grill|Diner|Tavern|Pub|Cafeteria|Bistro)\b")
@@ -213,6 +221,7 @@ class KnownMatcher:
         hits = [h for h in hits if not self._everyday_use(view, h, vouched)
                 and not _word_by_possessive(view, h)]
         hits += self._fuzzy(view)
+        hits += self._abbreviated(view)
         hits += self._common_lower(view)
         hits += self._inside_links(view)
         if back is not None:
@@ -267,6 +276,23 @@ class KnownMatcher:
                     owners = near
             for idx in owners:
                 out.append(KnownHit(m.start(), end, "PERSON", idx, "fuzzy"))
+        return out
+
+    def _abbreviated(self, view: str) -> list[KnownHit]:
+        """A given name cut short with a period, as ledgers and forms write it: "Mag." for
+        Magdalena, "Balt." for Baltazar (never a month's, a day's or a title's short form)."""
+        if "." not in view:
+            return []
+        out = []
+        for m in _ABBREVIATED.finditer(view):
+            key = fold(m.group(1))
+            if key in _COMMON_ABBREVIATIONS or (
+                    is_ordinary(key) and view[m.start() - 1:m.start()] != "("):
+                continue  # "(Mag.)" beside a number is hers, "the Mag." a magazine
+            for owner in self.owners:
+                if any(len(t) >= 6 and t.startswith(key) and t.isalpha() for t in owner.tokens):
+                    out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "fuzzy"))
+                    break
         return out
 
     def _script_owners(self, key: str) -> tuple[int, ...]:

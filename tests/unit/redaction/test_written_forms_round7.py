@@ -374,3 +374,14 @@ def test_state_code_citations_and_a_so_called_phrase_stay(engine):
     text = ('JUVENILE DEPENDENCY PETITION (Welf. & Inst. Code § 300); Tex. Penal Code § 20A.02. '
             'Its feature was marketed to so-called "sugar daddy" users.')
     assert redacted(s, text) == text
+
+
+def test_a_given_name_cut_short_with_a_period(engine):
+    case = {"matter": "Doe v. Valle Verde Growers, LLC", "subjects": [
+        {"pseudonym": "Jane Doe 1", "names": ["Magdalena Chávez Tzul"]},
+        {"pseudonym": "John Doe 2", "names": ["Baltazar Ajpop Cux"]}]}
+    s = engine.session(CaseContext.from_dict(case), load_profile("court"))
+    out = redacted(s, "PASAPORTES: 298765431 (Mag.) / 301554872 (Balt.). Filed Mar. 3 under "
+                      "Cal. Penal Code; he read the Mag. twice.")
+    assert "(Mag.)" not in out and "Balt." not in out, out
+    assert "Mar. 3" in out and "Cal. Penal Code" in out and "the Mag. twice" in out, out
