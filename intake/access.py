@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, g, redirect, request, url_for
+from flask import abort, current_app, flash, g, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -116,10 +116,44 @@ def enforce(session: Session) -> Response | None:
             return None
         return redirect(url_for("public.index" if signed_in else "auth.login"))
     if not signed_in:
+        if request.method == "POST" and g.get("idled_out"):
+            return _keep_draft(session, str(g.idled_out)) or redirect(sign_in_url())
         return redirect(sign_in_url())
     if current_user.role not in rule.roles:
         return deny(session, 404 if request.view_args else 403)
     return None
+
+
+# the forms whose typing an idle timeout must not lose, and the matter each belongs to
+_DRAFTABLE = {"subjects.create": "matter_id", "subjects.edit": "subject_id"}
+
+
+def _keep_draft(session: Session, user_id: str) -> Response | None:
+    """Keep what a member typed into an intake form after the idle timeout signed them out,
+    then send them to sign in and back to the form, where it is put back."""
+    from intake import drafts
+    from intake.extensions import vault
+
+    key = _DRAFTABLE.get(request.endpoint or "")
+    args = request.view_args or {}
+    if key is None or not isinstance(args.get(key), str):
+        return None
+    user = session.get(User, user_id)
+    matter_id = args[key]
+    if key == "subject_id":
+        subject = session.get(Subject, _check_id(matter_id))
+        matter_id = subject.matter_id if subject is not None else ""
+    matter = session.get(Matter, _check_id(matter_id)) if matter_id else None
+    if user is None or user.disabled or matter is None or not is_member(session, user, matter.id):
+        return None
+    fields = {k: v for k, v in request.form.items() if isinstance(v, str)}
+    drafts.keep(session, vault(), user.id, matter, request.path, fields)
+    record(session, "draft.kept", as_user=user.id, object_type="matter",
+           object_id=matter.id, matter_id=matter.id)
+    session.commit()
+    flash("You were signed out after a while without activity. What you typed is kept for "
+          f"{drafts.DRAFT_MINUTES} minutes: sign in again to go on.", "warning")
+    return redirect(url_for("auth.login", next=request.path))
 
 
 def return_path(value: str | None) -> str | None:

@@ -169,6 +169,21 @@ def find_session(session: Session, token: str | None, timeouts: Timeouts,
     return found
 
 
+def idled_out(session: Session, token: str | None, within: timedelta,
+              now: datetime | None = None) -> str | None:
+    """The user whose session for this token ended by the idle timeout less than `within`
+    ago (so what they just submitted can be kept for them), else None."""
+    if not token or not isinstance(token, str) or len(token) > 100:
+        return None
+    now = now or utcnow()
+    found = session.scalar(select(UserSession).where(
+        UserSession.token_hash == _token_hash(token), UserSession.end_reason == "idle",
+        UserSession.ended_at.is_not(None)))
+    if found is None or found.ended_at is None or now - found.ended_at > within:
+        return None
+    return str(found.user_id)
+
+
 def advance_session(session: Session, user_session: UserSession, stage: str) -> str:
     """Move a session to the next sign-in stage under a fresh token (the old one dies)."""
     token = secrets.token_urlsafe(32)

@@ -20,6 +20,7 @@ from intake.models import (
     EncryptedRecord,
     Export,
     ExportJob,
+    FormDraft,
     Matter,
     Pseudonym,
     RelatedPerson,
@@ -173,6 +174,7 @@ def purge_matter(session: Session, vault: Vault, matter: Matter, *, actor: str,
     documents = list(session.scalars(select(Document).where(
         Document.matter_id == matter.id, Document.deleted_at.is_(None))))
     session.execute(delete(BlindIndex).where(BlindIndex.matter_id == matter.id))
+    session.execute(delete(FormDraft).where(FormDraft.matter_id == matter.id))
     for person in leftovers:
         _clear(person)
         person.deleted_at = utcnow()

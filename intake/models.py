@@ -416,6 +416,23 @@ class SubjectRevision(EncryptedRecord, Base):
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class FormDraft(EncryptedRecord, Base):
+    """What a staff member typed into an intake form and submitted after the idle timeout
+    had signed them out: sealed under the matter's data key, bound to that user, kept for
+    minutes, and put back in the form once they sign in again."""
+
+    __tablename__ = "form_drafts"
+    ENCRYPTED: ClassVar[dict[str, str]] = {"payload": "text"}
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    matter_id: Mapped[str] = mapped_column(ForeignKey("matters.id"))
+    path: Mapped[str] = mapped_column(String(300))
+    data_key_id: Mapped[str] = mapped_column(ForeignKey("data_keys.id"))
+    payload_ct: Mapped[bytes | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+
+
 class PseudonymMap(EncryptedRecord, Base):
     """The placeholders given to people unknown to the case file, one map per matter.
 

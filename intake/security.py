@@ -20,6 +20,7 @@ from werkzeug.wrappers import Response
 
 from config import Config
 from intake import access, auth
+from intake.drafts import DRAFT_MINUTES
 from intake.extensions import db_session
 from intake.models import User
 from intake.web.filters import format_size
@@ -66,6 +67,8 @@ def load_session() -> None:
     found = auth.find_session(db, token, timeouts(g.clinic_config))
     db.commit()
     if found is None:
+        if request.method == "POST":  # signed out while typing: access.enforce keeps it
+            g.idled_out = auth.idled_out(db, token, timedelta(minutes=DRAFT_MINUTES))
         session.pop(SESSION_KEY, None)
     elif found.stage == "active":
         g.user_session = found

@@ -10,7 +10,7 @@ from flask_login import current_user
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
-from intake import cases, subjects
+from intake import cases, drafts, subjects
 from intake.access import MATTER_STAFF, allow, is_member, member_matter, member_record, record
 from intake.extensions import db_session, services, vault
 from intake.models import Matter, RelatedPerson, Subject, User
@@ -62,6 +62,26 @@ def _conflicts(db: Session, matter: Matter, data: cases.SubjectInput
     return out
 
 
+def _restored() -> SubjectForm | None:
+    """The form as this user left it when the idle timeout signed them out, if it was kept
+    (GET only; the draft is used once)."""
+    from flask import request
+    from werkzeug.datastructures import MultiDict
+
+    if request.method != "GET":
+        return None
+    db = db_session()
+    fields = drafts.take(db, vault(), current_user.id, request.path)
+    if fields is None:
+        db.commit()  # expired drafts purged
+        return None
+    record(db, "draft.restored", object_type="form", object_id=None)
+    db.commit()
+    flash("What you typed before you were signed out is back in the form: check it and save.",
+          "warning")
+    return SubjectForm(formdata=MultiDict(fields))
+
+
 def _flag_conflicts(db: Session, matter: Matter, subject: Subject,
                     data: cases.SubjectInput) -> None:
     """Record each conflict of a saved intake: the other matter's attorneys see it queued."""
@@ -79,7 +99,8 @@ def create(matter_id: str) -> str | Response | tuple[str, int]:
     """Survivor intake; a pseudonym is assigned in the matter's scheme."""
     db = db_session()
     matter = member_matter(db, current_user.record, matter_id)
-    form = SubjectForm()
+    restored = _restored()
+    form = restored if restored is not None else SubjectForm()
     warnings: list[str] = []
     if form.validate_on_submit():
         data = _input(form)
@@ -192,6 +213,10 @@ def edit(subject_id: str) -> str | Response | tuple[str, int]:
     if form.is_submitted():
         return render_template("subjects/form.html", form=form, matter=matter,
                                subject=subject), 400
+    restored = _restored()
+    if restored is not None:
+        return render_template("subjects/form.html", form=restored, matter=matter,
+                               subject=subject)
     _fill(form, vault().open(subject), subject)
     record(db, "subject.reveal", object_type="subject", object_id=subject.id,
            matter_id=subject.matter_id, details={"field": "all", "purpose": "edit"})
