@@ -394,7 +394,9 @@ def test_keepalive_touches_the_session_and_needs_its_csrf_token(app, svc):
     sign_in(client, staff)
     page = client.get("/").get_data(as_text=True)
     assert 'id="idle-warning"' in page and 'data-idle-seconds="900"' in page
-    token = _re.search(r'data-csrf="([^"]+)"', page).group(1)
+    found = _re.search(r'data-csrf="([^"]+)"', page)
+    assert found is not None
+    token = found.group(1)
     assert client.post("/account/keepalive").status_code == 400  # no token, no touch
     with svc.sessions() as s:
         before = s.scalars(select(UserSession).where(UserSession.user_id == staff.id,
