@@ -184,6 +184,7 @@ class KnownMatcher:
         self._exact_tokens = all_tokens
         self._fuzzy_cache: dict[str, tuple[int, ...]] = {}
         self._script_cache: dict[str, tuple[int, ...]] = {}
+        self._small_cache: dict[tuple[str, bool], tuple[int, ...]] = {}
         self._near_cache: dict[str, tuple[int, ...]] = {}
 
     # ------------------------------------------------------------ public
@@ -246,16 +247,16 @@ class KnownMatcher:
             if is_ordinary(key) or self._is_word(word.lower()):  # "Denies", not "Denise"
                 found = self._respelt(view, m.start(), m.start() + len(word), key, everyday=True)
                 end = m.start() + len(word)
-                if not found and name_position(view, m.start(), end):  # "jazzy u done?"
-                    found = [KnownHit(m.start(), end, "PERSON", i, "fuzzy")
-                             for i in _diminutive_owners(key, self.owners, english=True)]
+                small = () if found else self._diminutive(key, english=True)
+                if small and name_position(view, m.start(), end):  # "jazzy u done?"
+                    found = [KnownHit(m.start(), end, "PERSON", i, "fuzzy") for i in small]
                 out += found
                 continue
             spelt = self._respelt(view, m.start(), m.start() + len(word), key, everyday=False)
             if spelt:
                 out += spelt
                 continue
-            small = _diminutive_owners(key, self.owners)
+            small = self._diminutive(key, english=False)
             if small:  # "Marianita", "Juanito", "Isabelita": her name made small in Spanish
                 out += [KnownHit(m.start(), m.start() + len(word), "PERSON", i, "fuzzy")
                         for i in small]
@@ -277,6 +278,13 @@ class KnownMatcher:
             for idx in owners:
                 out.append(KnownHit(m.start(), end, "PERSON", idx, "fuzzy"))
         return out
+
+    def _diminutive(self, key: str, *, english: bool) -> tuple[int, ...]:
+        cached = self._small_cache.get((key, english))
+        if cached is None:
+            cached = _diminutive_owners(key, self.owners, english=english)
+            self._small_cache[(key, english)] = cached
+        return cached
 
     def _abbreviated(self, view: str) -> list[KnownHit]:
         """A given name cut short with a period, as ledgers and forms write it: "Mag." for
