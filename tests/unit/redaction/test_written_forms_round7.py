@@ -10,9 +10,7 @@ from typing import Any
 
 import pytest
 
-from redaction.context import CaseContext
-from redaction.profiles import load_profile
-from tests.unit.redaction.written import court_session, present, redacted
+from tests.unit.redaction.written import cocounsel_session, court_session, present, redacted
 
 CASE: dict[str, Any] = {
     "matter": "Doe v. Granite Staffing LLC",
@@ -29,7 +27,7 @@ def session(engine):
 
 @pytest.fixture()
 def cocounsel(engine):
-    return engine.session(CaseContext.from_dict(CASE), load_profile("co-counsel"))
+    return cocounsel_session(engine, CASE)
 
 
 @pytest.mark.parametrize("street", [
@@ -105,7 +103,7 @@ SCRIPTS: dict[str, Any] = {
 
 @pytest.fixture()
 def scripts(engine):
-    return engine.session(CaseContext.from_dict(SCRIPTS), load_profile("co-counsel"))
+    return cocounsel_session(engine, SCRIPTS)
 
 
 @pytest.mark.parametrize(("text", "gone"), [
@@ -194,7 +192,7 @@ def test_a_pdf_redacted_for_someone_with_initials_like_an_operator_is_written(en
             "subjects": [{"pseudonym": "Jane Doe 6", "names": ["Kaylee Marie Tomlin"]}],
             "related_people": [{"label": "Family Member 1", "names": ["Brenda Tomlin"]}],
             "keep": ["Roadrest Motels, Inc."]}
-    session = engine.session(CaseContext.from_dict(case), load_profile("court"))
+    session = court_session(engine, case)
     doc = pymupdf.open()
     page = doc.new_page()
     page.insert_text((72, 72), "Rider: Kaylee Tomlin. Mother: Brenda Tomlin, who called.",
@@ -219,7 +217,7 @@ def test_everyday_word_aliases_in_ads_memos_and_contact_lists(engine, text, gone
                          {"pseudonym": "Jane Doe 8", "names": ["Mai Ngoc Tran"],
                           "aliases": ["Pearl", "Jade"]}],
             "keep": ["Crestline Hotel Group, LLC"]}
-    s = engine.session(CaseContext.from_dict(case), load_profile("co-counsel"))
+    s = cocounsel_session(engine, case)
     assert not present(gone, redacted(s, text))
 
 
@@ -234,7 +232,7 @@ def test_months_businesses_counties_and_years_stay(engine, text):
             "subjects": [{"pseudonym": "Jane Doe 8", "names": ["Mai Ngoc Tran"],
                           "aliases": ["Pearl", "Jade", "April"]}],
             "keep": ["Crestline Hotel Group, LLC", "Pike"]}
-    s = engine.session(CaseContext.from_dict(case), load_profile("court"))
+    s = court_session(engine, case)
     assert redacted(s, text) == text
 
 
@@ -247,7 +245,7 @@ def test_ip_addresses_go_for_co_counsel_while_rooms_stay(cocounsel):
 def test_an_alias_inside_a_word_processors_names_is_no_handle(engine):
     case = {"matter": "Doe v. Whitcomb", "subjects": [
         {"pseudonym": "Jane Doe 2", "names": ["María José Vale"], "aliases": ["Majo"]}]}
-    s = engine.session(CaseContext.from_dict(case), load_profile("co-counsel"))
+    s = cocounsel_session(engine, case)
     assert s.leaks("Heading1Char 480 majorHAnsi majorEastAsia majorBidi TableGrid") == []
     assert s.leaks("login as MajoValeNY from 10.0.0.1") != []
 
@@ -255,7 +253,7 @@ def test_an_alias_inside_a_word_processors_names_is_no_handle(engine):
 def test_her_given_name_and_middle_initial_with_a_married_surname_is_her(engine):
     case = {"matter": "Doe v. Briggs", "subjects": [
         {"pseudonym": "Jane Doe 1", "names": ["Rowena Villanueva Pangilinan"]}]}
-    s = engine.session(CaseContext.from_dict(case), load_profile("court"))
+    s = court_session(engine, case)
     out = redacted(s, "Reporting party / victim: Rowena P. Briggs. Her sister Rowena Dizon "
                       "called the shelter.")
     assert out.startswith("Reporting party / victim: Jane Doe 1.") and "Dizon" not in out, out
@@ -293,13 +291,13 @@ CJK: dict[str, Any] = {
     ("two men came to the house in Gaoshan again", "Gaoshan"),
 ])
 def test_names_in_hangul_or_chinese_and_towns_named_with_their_kind(engine, text, gone):
-    s = engine.session(CaseContext.from_dict(CJK), load_profile("co-counsel"))
+    s = cocounsel_session(engine, CJK)
     out = redacted(s, text)
     assert gone not in out, out
 
 
 def test_other_hangul_words_with_her_given_name_inside_stay(engine):
-    s = engine.session(CaseContext.from_dict(CJK), load_profile("co-counsel"))
+    s = cocounsel_session(engine, CJK)
     assert redacted(s, "시민지원센터에 전화했어요") == "시민지원센터에 전화했어요"
 
 
@@ -336,12 +334,12 @@ DIMINUTIVES: dict[str, Any] = {
     ("She said she went to school in Kerman until seventh grade.", "Kerman"),  # not Iran's
 ])
 def test_diminutives_greetings_and_a_us_town_named_like_a_foreign_city(engine, text, gone):
-    s = engine.session(CaseContext.from_dict(DIMINUTIVES), load_profile("co-counsel"))
+    s = cocounsel_session(engine, DIMINUTIVES)
     assert not present(gone, redacted(s, text))
 
 
 def test_the_everyday_word_a_diminutive_alias_is_stays(engine):
-    s = engine.session(CaseContext.from_dict(DIMINUTIVES), load_profile("co-counsel"))
+    s = cocounsel_session(engine, DIMINUTIVES)
     assert redacted(s, "The band played jazzy music all night.") == \
         "The band played jazzy music all night."
 
@@ -370,7 +368,7 @@ def test_state_code_citations_and_a_so_called_phrase_stay(engine):
     case = {"matter": "Doe v. Glimpse Social, Inc.",
             "subjects": [{"pseudonym": "Jane Doe 6", "names": ["Tiana Brooks"],
                           "aliases": ["Sugar"]}], "keep": ["Glimpse Social, Inc."]}
-    s = engine.session(CaseContext.from_dict(case), load_profile("court"))
+    s = court_session(engine, case)
     text = ('JUVENILE DEPENDENCY PETITION (Welf. & Inst. Code § 300); Tex. Penal Code § 20A.02. '
             'Its feature was marketed to so-called "sugar daddy" users.')
     assert redacted(s, text) == text
@@ -380,7 +378,7 @@ def test_a_given_name_cut_short_with_a_period(engine):
     case = {"matter": "Doe v. Valle Verde Growers, LLC", "subjects": [
         {"pseudonym": "Jane Doe 1", "names": ["Magdalena Chávez Tzul"]},
         {"pseudonym": "John Doe 2", "names": ["Baltazar Ajpop Cux"]}]}
-    s = engine.session(CaseContext.from_dict(case), load_profile("court"))
+    s = court_session(engine, case)
     out = redacted(s, "PASAPORTES: 298765431 (Mag.) / 301554872 (Balt.). Filed Mar. 3 under "
                       "Cal. Penal Code; he read the Mag. twice.")
     assert "(Mag.)" not in out and "Balt." not in out, out

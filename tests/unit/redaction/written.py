@@ -14,6 +14,11 @@ def court_session(engine: Any, case: dict[str, Any]) -> Any:
     return engine.session(CaseContext.from_dict(case), load_profile("court"))
 
 
+def cocounsel_session(engine: Any, case: dict[str, Any]) -> Any:
+    """A co-counsel-profile session of the engine for one case context."""
+    return engine.session(CaseContext.from_dict(case), load_profile("co-counsel"))
+
+
 def present(word: str, text: str) -> bool:
     """True when word is in text as a whole word, in any case."""
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I) is not None
