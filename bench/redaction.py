@@ -51,13 +51,14 @@ def groups(set_dir: Path, work: Path) -> list[tuple[Path, str, list[Path]]]:
     return out
 
 
-def run_ours(set_dir: Path, work: Path) -> int:
-    """Worker: our engine, one session per case and profile."""
+def run_ours(set_dir: Path, work: Path, processes: int = 1) -> int:
+    """Worker: our engine, one session per case and profile, its model in `processes`
+    processes as `clinic redact` runs it."""
     from redaction.context import CaseContext
     from redaction.engine import RedactionEngine
     from redaction.profiles import load_profile
 
-    engine = RedactionEngine()
+    engine = RedactionEngine(processes=processes)
     n = 0
     for ctx_path, profile, files in groups(set_dir, work):
         session = engine.session(CaseContext.from_file(ctx_path), load_profile(profile))
@@ -110,40 +111,47 @@ def main() -> None:
     ap.add_argument("--worker", choices=["ours", "presidio"])
     ap.add_argument("--work", type=Path)
     ap.add_argument("--model")
+    ap.add_argument("--processes", type=int,
+                    help="processes for our NER model (default: as `clinic redact`, "
+                         "$CLINIC_NER_PROCESSES or 2 on a machine with two cores); plain "
+                         "Presidio always runs in one")
     ap.add_argument("--rounds", type=int, default=3,
                     help="alternate the two engines this many times; the fastest run of each "
                          "counts (this VM's speed drifts by 10%% between runs)")
     a = ap.parse_args()
     if a.worker == "ours":
-        run_ours(a.set, a.work)
+        run_ours(a.set, a.work, a.processes or 1)
         return
     if a.worker == "presidio":  # imports nothing of ours: same model, Presidio's defaults
         run_presidio(a.set, a.work, a.model)
         return
-    from redaction.engine import default_model
+    from redaction.engine import default_model, default_processes
 
     # Both workers get the BLAS setting our engine uses (importing `redaction` sets it), so
     # the ratio compares the engines, not a thread setting Presidio could use as well.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     model = default_model()
+    processes = a.processes or default_processes()
     with tempfile.TemporaryDirectory(prefix="bench-redaction-") as tmp:
         work = Path(tmp)
         n = build_corpus(a.set, a.docs, work)
         common = ["--set", str(a.set), "--work", str(work)]
         runs: dict[str, list[float]] = {"ours": [], "presidio": []}
         for _ in range(max(1, a.rounds)):
-            runs["ours"].append(timed(["--worker", "ours", *common]))
+            runs["ours"].append(timed(["--worker", "ours", "--processes", str(processes),
+                                       *common]))
             runs["presidio"].append(timed(["--worker", "presidio", "--model", model, *common]))
     ours, presidio = min(runs["ours"]), min(runs["presidio"])
     ours_rate, presidio_rate = n / ours, n / presidio
-    print(f"docs={n} model={model} rounds={len(runs['ours'])} "
+    print(f"docs={n} model={model} rounds={len(runs['ours'])} ours_processes={processes} "
           f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']} (both workers)")
     for name, times in runs.items():
         print(f"{name:9} runs: " + ", ".join(f"{t:.2f} s" for t in times))
     print(f"ours:     {ours:7.2f} s  {ours_rate:6.2f} docs/s")
     print(f"presidio: {presidio:7.2f} s  {presidio_rate:6.2f} docs/s")
     print(f"RESULT docs={n} ours_docs_per_s={ours_rate:.2f} "
-          f"presidio_docs_per_s={presidio_rate:.2f} ratio={ours_rate / presidio_rate:.2f}")
+          f"presidio_docs_per_s={presidio_rate:.2f} ratio={ours_rate / presidio_rate:.2f} "
+          f"ours_processes={processes}")
 
 
 if __name__ == "__main__":

@@ -60,12 +60,18 @@ def run_command(host: str, port: int, threads: int) -> None:
 def worker_command(burst: bool) -> None:
     """Run an export worker on the Redis queue (CLINIC_REDIS_URL); start as many as needed."""
     from intake.jobs import run_rq_worker
-    from redaction.engine import RedactionEngine
+    from redaction.engine import RedactionEngine, default_processes
 
     svc = services()
     if not svc.config.redis_url:
         raise CliError("CLINIC_REDIS_URL is not set; without Redis the web app runs jobs itself")
-    run_rq_worker(svc, RedactionEngine(svc.config.spacy_model), burst=burst)
+    try:
+        processes = default_processes()
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    # a worker serves one job at a time, so its model may use the machine's second core
+    run_rq_worker(svc, RedactionEngine(svc.config.spacy_model, processes=processes),
+                  burst=burst)
 
 
 @main.group("db")

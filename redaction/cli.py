@@ -60,10 +60,14 @@ def _leak_json(leak: Leak, page: int | None = None) -> dict[str, Any]:
 
 
 def _make_engine() -> Any:
-    from redaction.engine import RedactionEngine, default_model
+    from redaction.engine import RedactionEngine, default_model, default_processes
 
     try:
-        return RedactionEngine()
+        processes = default_processes()
+    except ValueError as exc:
+        _fail(str(exc))
+    try:
+        return RedactionEngine(processes=processes)
     except (OSError, ImportError):
         _fail(f"spaCy model not available: {default_model()}")
 

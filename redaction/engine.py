@@ -22,6 +22,25 @@ _NOT_NEEDED = [
 ]
 
 
+# Below this many documents a second process costs more than it saves.
+PARALLEL_MIN_DOCS = 12
+
+
+def default_processes() -> int:
+    """Processes for the NER model in a command-line run: $CLINIC_NER_PROCESSES, else 2 when
+    this process may use two cores or more, else 1.
+
+    The model holds Python's GIL, so a second core only helps in a process of its own. The
+    web app keeps 1 (it never forks a server process); `clinic redact`, `clinic worker` and
+    the bench use this."""
+    raw = os.environ.get("CLINIC_NER_PROCESSES", "").strip()
+    if raw:
+        if not raw.isdigit() or int(raw) < 1:
+            raise ValueError("CLINIC_NER_PROCESSES must be a whole number of 1 or more")
+        return int(raw)
+    return 2 if len(os.sched_getaffinity(0)) >= 2 else 1
+
+
 def default_model() -> str:
     """The spaCy model to load: $CLINIC_SPACY_MODEL (name or path), else the pinned package."""
     return os.environ.get("CLINIC_SPACY_MODEL", "").strip() or DEFAULT_MODEL
@@ -64,8 +83,13 @@ class RedactionEngine:
 
     # small batches keep the NER's working set in the CPU's cache: on the bench corpus 4 to 8
     # documents a batch ran the model 9 % faster than 64
-    def __init__(self, model: str | None = None, batch_size: int = 8) -> None:
+    # With processes > 1, a batch of PARALLEL_MIN_DOCS documents or more runs the model in
+    # that many forked processes (spaCy's nlp.pipe n_process) while this one runs the
+    # recognizers over the documents already read.
+    def __init__(self, model: str | None = None, batch_size: int = 8,
+                 processes: int = 1) -> None:
         self.model = model or default_model()
+        self.processes = max(1, processes)
         self.nlp = load_model(self.model)
         self.nlp_engine = _LoadedSpacyNlpEngine(self.nlp, self.model)
         self.batch_size = batch_size
@@ -76,6 +100,10 @@ class RedactionEngine:
     def is_word(self, word: str) -> bool:
         """True when the model's vocabulary knows word (an ordinary word, not a misspelling)."""
         return word in self._words
+
+    def ner_processes(self, n_texts: int) -> int:
+        """Processes for the model over a batch of n_texts documents."""
+        return self.processes if n_texts >= PARALLEL_MIN_DOCS else 1
 
     def session(self, context: CaseContext, profile: Profile) -> RedactionSession:
         """A new export of one case under one profile."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -272,3 +273,16 @@ def test_profiles_lists_both():
     proc = clinic("profiles")
     assert proc.returncode == 0
     assert proc.stdout.startswith("co-counsel") and "\ncourt" in proc.stdout
+
+
+def test_a_bad_ner_process_count_exits_2_with_one_line(case_file, tmp_path):
+    doc = tmp_path / "note.txt"
+    doc.write_text(DOC)
+    env = {**os.environ, "CLINIC_NER_PROCESSES": "many"}
+    proc = subprocess.run([CLINIC, "redact", "--context", str(case_file), "--profile", "court",
+                           "--out", str(tmp_path / "out"), str(doc)],
+                          capture_output=True, text=True, timeout=600, env=env)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        "error: CLINIC_NER_PROCESSES must be a whole number of 1 or more"]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

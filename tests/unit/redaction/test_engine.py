@@ -4,8 +4,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from redaction.context import CaseContext
-from redaction.engine import DEFAULT_MODEL, default_model
+from redaction.engine import (
+    DEFAULT_MODEL,
+    PARALLEL_MIN_DOCS,
+    default_model,
+    default_processes,
+)
 from redaction.profiles import load_profile
 
 
@@ -47,3 +54,30 @@ def test_one_blas_thread_unless_the_operator_chose() -> None:
     base = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
     assert _blas_threads(base) == "1"
     assert _blas_threads({**base, "OPENBLAS_NUM_THREADS": "2"}) == "2"
+
+
+def test_ner_processes_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("CLINIC_NER_PROCESSES", "3")
+    assert default_processes() == 3
+    monkeypatch.setenv("CLINIC_NER_PROCESSES", "1")
+    assert default_processes() == 1
+    for bad in ("0", "two", "-1", "1.5"):
+        monkeypatch.setenv("CLINIC_NER_PROCESSES", bad)
+        with pytest.raises(ValueError, match="CLINIC_NER_PROCESSES"):
+            default_processes()
+    monkeypatch.delenv("CLINIC_NER_PROCESSES")
+    assert default_processes() == min(2, len(os.sched_getaffinity(0)))
+
+
+def test_a_second_ner_process_changes_nothing_in_the_output(engine, monkeypatch):
+    ctx = CaseContext.from_dict({"subjects": [{"pseudonym": "Jane Doe", "names": ["Ana Ruiz"],
+                                               "phones": ["(213) 555-0142"]}]})
+    texts = [f"Note {i}: Ana Ruiz met Victor Salas at 41{i} Elm St, Fresno; "
+             f"he called 213-555-0142 and Dana Whitfield ({i} pm)." for i in range(14)]
+    one = [r.text for r in engine.session(ctx, load_profile("court")).redact_many(texts)]
+    monkeypatch.setattr(engine, "processes", 2)
+    assert engine.ner_processes(len(texts)) == 2
+    assert engine.ner_processes(PARALLEL_MIN_DOCS - 1) == 1  # a few files: no fork
+    two = [r.text for r in engine.session(ctx, load_profile("court")).redact_many(texts)]
+    assert two == one
+    assert all("Ana" not in t and "Victor" not in t and "555-0142" not in t for t in two)
