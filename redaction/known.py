@@ -54,6 +54,15 @@ _BUSINESS_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Lounge|Inn|Hotel|M
                              r"Spa|Nails|Bar|Cafe|Café|Restaurant|Club|Market|Bakery|Boutique|"
                              r"Studio|Massage|Grill|Diner|Tavern|Pub|Cafeteria|Bistro)\b")
 _CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f]+")
+_NOT_SKELETON = re.compile(r"[^a-z]|[aeiouyw]")
+
+
+def skeleton(word: str) -> str:
+    """A name's consonants in Latin letters, doubled ones once: Arabic script writes no short
+    vowels and no doubling, so "Haddad" and "حداد" both give "hd", "Khalil" and "خليل" "khl"."""
+    letters = _NOT_SKELETON.sub("", fold(anyascii(word)))
+    return re.sub(r"(.)\1+", r"\1", letters)
 _ANYWORD = re.compile(r"(?<![\w@.])[^\W\d_][\w'’\-]{3,}")
 _WORD_CONTINUATIONS = {
     "you", "u", "ur", "your", "so", "that", "this", "it", "its", "it's", "everything", "all",
@@ -119,6 +128,9 @@ class _Owner:
         for alias in person.aliases:
             self.tokens |= {fold(w) for w in name_words(alias)}
         self.surnames = {fold(name_words(n)[-1]) for n in person.names if name_words(n)}
+        self.skeletons = {k for t in self.tokens if t.isalpha() and len(t) >= 4
+                          and len(k := skeleton(t)) >= 2}
+        self.towns: set[str] = set()  # her listed towns, folded (set with the variants)
         self.initials = {seq[i] for seq in initials_sets(person.names) for i in range(len(seq))}
         for n in person.names:
             self.initials |= {w[0].upper() for w in re.findall(r"\b[A-Z]\.", n)}
@@ -178,6 +190,8 @@ class KnownMatcher:
         self.owners = [_Owner(i, p) for i, p in enumerate(self.people)]
         for owner in self.owners:
             owner.variants = build_variants(owner.person)
+            owner.towns = {v.word for v in owner.variants if v.kind == "town" and v.word
+                           and v.word.isalpha() and len(v.word) >= 5}
         keep_words = {fold(w) for k in context.keep for w in re.findall(r"\w+", k)}
         self._no_fuzz = keep_words | NOT_NAMES | COMMON_WORD_NAMES
         all_tokens = set().union(*(o.tokens for o in self.owners))
@@ -222,6 +236,7 @@ class KnownMatcher:
         hits = [h for h in hits if not self._everyday_use(view, h, vouched)
                 and not _word_by_possessive(view, h)]
         hits += self._fuzzy(view)
+        hits += self._arabic(view)
         hits += self._abbreviated(view)
         hits += self._common_lower(view)
         hits += self._inside_links(view)
@@ -239,8 +254,11 @@ class KnownMatcher:
             word = re.sub(r"['’]s$", "", m.group(0)).rstrip("-'’")
             key = fold(word)
             if _CYRILLIC_GREEK.search(key):  # her name in her own script: "Оксана", "Юлечка"
-                out += [KnownHit(m.start(), m.start() + len(word), "PERSON", i, "script")
-                        for i in self._script_owners(key)]
+                found = [KnownHit(m.start(), m.start() + len(word), "PERSON", i, "script")
+                         for i in self._script_owners(key)]
+                out += found or [  # her home town so written: "Татарбунари", "ВИЛКОВЕ"
+                    KnownHit(m.start(), m.start() + len(word), "LOCATION", i, "town", True)
+                    for i in self._script_towns(key)]
                 continue
             if len(key) < 4 or key in self._exact_tokens or key in self._no_fuzz:
                 continue
@@ -264,6 +282,9 @@ class KnownMatcher:
             owners = self._fuzzy_cache.get(key)
             if owners is None:
                 owners = self._fuzzy_owners(key)
+                if not owners and key.endswith("s") and len(key) >= 5 and \
+                        not is_ordinary(key[:-1]) and not self._is_word(key[:-1]):
+                    owners = self._fuzzy_owners(key[:-1])  # "ubhas name": hers, misspelt
                 self._fuzzy_cache[key] = owners
             end = m.start() + len(word)
             if not owners:  # "happy v day atumn lol": near an everyday-word name, in its place
@@ -317,6 +338,33 @@ class KnownMatcher:
                     for t in o.tokens if t.isalpha()))
             self._script_cache[key] = owners
         return owners
+
+    def _script_towns(self, key: str) -> tuple[int, ...]:
+        """Whose listed town a word in Cyrillic or Greek is, read in Latin letters (a letter
+        away: the Ukrainian "и" is "y" in her address and "i" in the plain reading)."""
+        latin = fold(anyascii(key)).replace("'", "")
+        if not latin.isalpha() or len(latin) < 5:
+            return ()
+        return tuple(o.index for o in self.owners if any(
+            osa_distance(latin, t, 2) <= (1 if len(t) < 8 else 2) for t in o.towns))
+
+    def _arabic(self, view: str) -> list[KnownHit]:
+        """Her name in Arabic script: a word with her name's consonants (three or more), or two
+        side by side that are two of her names ("رانيا حداد" for Rania Haddad)."""
+        words = [(m.start(), m.end(), skeleton(m.group(0))) for m in _ARABIC_WORD.finditer(view)]
+        if not words:
+            return []
+        whose = [{o.index for o in self.owners if k in o.skeletons} if len(k) >= 2 else set()
+                 for _s, _e, k in words]
+        out = []
+        for i, (start, end, key) in enumerate(words):
+            for idx in whose[i]:
+                beside = any(0 <= j < len(words) and idx in whose[j]
+                             and not view[min(end, words[j][1]):max(start, words[j][0])].strip()
+                             for j in (i - 1, i + 1))
+                if len(key) >= 3 or beside:
+                    out.append(KnownHit(start, end, "PERSON", idx, "script"))
+        return out
 
     def _respelt(self, view: str, start: int, end: int, key: str,
                  everyday: bool) -> list[KnownHit]:
@@ -388,8 +436,9 @@ class KnownMatcher:
                 return True
         if word in _MONTHS and (re.match(r"[ \t]*\d{1,4}(?:st|nd|rd|th)?(?!\w)",
                                          view[h.end:h.end + 8]) or re.search(
-                r"(?:\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?|\b(?i:in|of|since|until|by|early|late|"
-                r"mid|last|next|this|every)[ \t]+)$", view[max(0, h.start - 12):h.start])):
+                r"(?:(?<!\d)(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t](?:of[ \t]+)?|"
+                r"\b(?i:in|of|since|until|by|early|late|mid|last|next|this|every)[ \t]+)$",
+                view[max(0, h.start - 12):h.start])):
             return True  # "April 14, 2023", "since April", not April herself
         if word not in owner.common and re.sub(r"['’]?s$", "", word) not in owner.common:
             return False
@@ -409,6 +458,8 @@ class KnownMatcher:
         if not _opens_sentence(view, h.start):
             return False
         nxt = re.match(r"\s+([\w']+)", view[h.end:h.end + 20])
+        if name_position(view, h.start, h.end):
+            return False  # "Sunny is here", "Hope said": the words around it make it a name
         return bool(nxt and nxt.group(1).lower() in _WORD_CONTINUATIONS)
 
     def _fuzzy_owners(self, key: str) -> tuple[int, ...]:
@@ -647,7 +698,11 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
 
 
 _NOT_VOCATIVE = {"a", "an", "the", "some", "my", "your", "ur", "her", "his", "of", "with", "and",
-                 "or", "more", "no", "any", "this", "that", "el", "la", "de", "con", "y"}
+                 "or", "more", "no", "any", "this", "that", "el", "la", "de", "con", "y",
+                 # a verb or quantifier that takes it as its object: "no hay esperanza, doctora"
+                 "hay", "tengo", "tiene", "tienes", "tenemos", "sin", "mucha", "mucho", "poca",
+                 "poco", "una", "un", "mi", "tu", "su", "have", "has", "had", "lost", "without",
+                 "much", "little", "tenho", "tem", "sem", "uma", "um"}
 
 
 def _balance(text: str, h: KnownHit) -> KnownHit:

@@ -66,7 +66,7 @@ _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\]?\s*
                           re.I)
 _SAYS = re.compile(r"\s*(?:[^\w\s:()\[\]]{1,4}\s*)?(?:\([^)\n]{0,30}\)\s*)?(?::|->)")
 _CONTACT_WORDS = re.compile(r"(?:[ \t]+[\w'’]+){1,2}[ \t]*(?:\t|[ \t]{3,}|\|)[ \t]*[+(]?\d")
-_CONTACT_TAIL = re.compile(r"\s*(?:\.{2,}|\t|\s{3,}|:|-{2,}|\|)\s*[+(]?\d")
+_CONTACT_TAIL = re.compile(r"\s*" + _TAG + r"(?:\.{2,}|\t|\s{3,}|:|-{2,}|\|)\s*[+(]?\d")
 _SPEAKER_PREFIX = re.compile(r"[\s\[\]\d:/,.\-|>]*(?:[ap]\.?\s?m\.?)?[\s\]\-|>]*", re.I)
 
 
@@ -92,6 +92,9 @@ def name_position(text: str, start: int, end: int) -> bool:
             r"['’]s(?:\s+(?:house|place|home|crib|apartment|apt|room|trailer)\b|(?!\s+[a-z]))",
             tail):
         return True  # "im at gloria's", "going to nana's house"
+    if re.search(r"(?i)\b(?:call|calls|called|calling)\s+(?:me|her|him|them|u|you)\s+$",
+                 text[max(0, start - 20):start]):
+        return True  # "he calls me winter now"
     if re.search(r"(?i)\bnames?\s+(?:is|was|es|era)\s+$", text[max(0, start - 16):start]):
         return True  # "drivers name is pablo"
     if after and after.group(1).lower() in NAME_AFTER:
@@ -110,7 +113,7 @@ def name_position(text: str, start: int, end: int) -> bool:
                 after.group(1).lower() in _VOCATIVE_PRONOUNS
                 and text[start:end].lower() not in _NOT_VOCATIVE)):
         return True  # a message that opens by naming whom it is for
-    if _SPEAKER_PREFIX.fullmatch(head) and (_CONTACT_TAIL.match(tail) or _CONTACT_WORDS.match(
-            text, end, end + 40)):
+    if _SPEAKER_PREFIX.fullmatch(head) and (_CONTACT_TAIL.match(text, end, end + 40)
+                                            or _CONTACT_WORDS.match(text, end, end + 40)):
         return True  # a contact list: "chula ........ (361) 555-0224", "| jade hotel | (419)"
     return bool(_RELATION_BEFORE.search(text[max(0, start - 20):start]))

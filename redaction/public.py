@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from redaction.context import CaseContext
-from redaction.gazetteer import LARGE_CITY, city_population, is_region, is_world_region
+from redaction.gazetteer import (
+    LARGE_CITY,
+    city_population,
+    is_first_name,
+    is_region,
+    is_world_region,
+)
 from redaction.lexicon import RESPECT_WORDS, STATE_NAMES, STREAM_GAP, US_STATES
 from redaction.variants import fold
 
@@ -46,6 +52,14 @@ _GUARDED = [
      r"\bFED\.\s*R\.\s*(?:CIV|CRIM|APP|EVID|BANKR)\.\s*(?:P\.\s*)?\d+(?:\.\d+)?)"),
     ((" to ", "thru", "through", "–"),  # a range of documents: "Photos WHD-0042 to WHD-0067"
      r"\b(?P<range>[A-Z]{2,6})-\d{3,7}\s*(?:to|through|thru|-|–)\s*(?P=range)-\d{3,7}\b"),
+    (("RCW", "ORS", "MCL", "AS ", "Stat", "Code", "NRS", "KRS", "HRS", "ARS", "A.R.S", "R.C.",
+      "ORC", "IC ", "G.S.", "O.C.G.A", "Laws", "M.G.L", "C.R.S", "ILCS"),
+     # a state's statutes cited by the code's short name: "RCW 49.52.050", "AS 11.41.360",
+     # "MCL 750.462e", "Minn. Stat. § 609.322", "720 ILCS 5/10-9"
+     r"(?:\b\d{1,3}\s+ILCS\s+\d+/[\d\-.]+|\b(?:RCW|ORS|MCL|MSA|NRS|KRS|HRS|ARS|A\.R\.S\.|AS|ORC|"
+     r"O\.R\.C\.|R\.C\.|IC|G\.S\.|N\.C\.G\.S\.|O\.C\.G\.A\.|M\.G\.L\.|C\.R\.S\.|"
+     r"(?:[A-Z][a-z]{1,6}\.\s?){1,3}(?:Stat|Code|Laws)\.?(?:\s?Ann\.)?)"
+     r"\s*(?:§§?\s*)?\d+[A-Za-z]?(?:[.\-:]\d+[A-Za-z]?)+(?:\([\w.]+\))*)"),
     (("MR.", "MS.", "MRS.", "MX."),  # counsel in a transcript: "BY MR. KESSLER", "MS. DUARTE:"
      r"\bBY\s+(?:MR|MS|MRS|MX)\.\s+[A-Z][A-Z'\-]+\b|"
      r"(?:^|(?<=\n))[ \t\d]*(?:MR|MS|MRS|MX)\.\s+[A-Z][A-Z'\-]+(?=:)"),
@@ -69,7 +83,8 @@ _BATES = re.compile(
     r"(?:\s*[-–]\s*(?:[A-Z][A-Z0-9]{1,9}(?:[-_][A-Z0-9]{1,6})?[-_ ])?0?\d{4,7})?\b"
     r"(?![ \t]?\d)")
 _LABEL_WORDS = {"ID", "NO", "CR", "DL", "SSN", "ACCT", "MRN", "DOB", "TEL", "PH", "FIN", "NR",
-                "FBI", "CASE", "TIN", "PIN", "EIN", "ITIN", "CIN", "CNP", "CURP", "DNI"}
+                "FBI", "CASE", "TIN", "PIN", "EIN", "ITIN", "CIN", "CNP", "CURP", "DNI", "MMC",
+                "SIRB", "PP", "NIK", "PASSPORT"}
 # ...but the same shape after a record's label is that record's number
 # ("Student ID: BBE-2023-04417")
 _RECORD_LABEL = re.compile(
@@ -180,6 +195,14 @@ class PublicFacts:
         self._keep_loose = re.compile(rf"(?<!\w)(?:{loose})(?!\w)", re.I) if alt else None
         self.words = {fold(w) for k in entries for w in re.findall(r"[^\W\d_][\w'’\-]*", k)}
         self.names = {fold(k) for k in entries}
+        # a kept person's given name made short, as people call him: "Brad" of Bradley Tomczak
+        self._short_given: set[str] = set()
+        for k in entries:
+            given = [w for w in re.findall(r"[^\W\d_]+", k) if not re.fullmatch(_TITLES, w, re.I)]
+            if len(given) >= 2 and not _ORG_WORDS.search(k) and len(given[0]) >= 5:
+                first = fold(given[0])
+                self._short_given |= {first[:n] for n in range(3, len(first) - 1)
+                                      if is_first_name(first[:n])} - subject_words
         self._home_places = {fold(" ".join(part.split())) for p in context.people
                              for a in p.addresses for part in a.split(",") if part.strip()}
         self._last: tuple[str, list[tuple[int, int]]] | None = None
@@ -245,4 +268,6 @@ class PublicFacts:
         """True when every word of a candidate name belongs to a keep-list entry."""
         folded = [fold(w).strip(".,'’") for w in words]
         folded = [w for w in folded if len(w) > 1 and w not in _RESPECT]
+        if len(folded) == 1 and folded[0] in self._short_given:
+            return True
         return bool(folded) and all(w in self.words for w in folded)

@@ -11,6 +11,7 @@ from redaction.gazetteer import (
     english_zipf,
     is_place,
     is_region,
+    is_world_region,
     us_city_population,
 )
 from redaction.lexicon import STATE_NAMES, STREAM_GAP
@@ -161,6 +162,11 @@ def place_variants(parts: list[str]) -> list[Variant]:
     else:
         region = None
     for i, part in enumerate(parts):
+        pm = _POSTCODE.search(part) if i > 0 else None
+        if pm:  # "N8X 1K5", "SW1A 1AA"; OCR's "P0T 2JO" too
+            out.append(Variant("ADDRESS", "zip", re.compile(
+                r"(?<![\w\-])" + _ocr_code(pm.group(1)) + r"\s?" + _ocr_code(pm.group(2))
+                + r"(?![\w\-])", re.I), weak=True))
         zm = re.search(r"(?<!\d)(\d{5})(?:-\d{4})?$", part)
         if zm and i > 0:
             out.append(Variant("ADDRESS", "zip", re.compile(rf"(?<![\w\-$.,]){zm.group(1)}"
@@ -180,14 +186,37 @@ def place_variants(parts: list[str]) -> list[Variant]:
             continue
         if (region is not None and part == region) or re.fullmatch(_SETTLEMENT, name + " "):
             continue  # a province or department is as public as a state
+        if is_world_region(name) and any(_named_place(p) for p in parts[1:i]):
+            continue  # "Mechitiw, Weno, Chuuk, FM 96942": Chuuk is the state, after her town
         out += town_variants(re.sub(_SETTLEMENT, "", name), us=us)
         bare = _SETTLEMENT_AFTER.sub("", name)
         if bare != name:  # "Gaoshan Town", "Boseong-eup": the town is Gaoshan, Boseong
             out += town_variants(bare)
+        saint = re.match(r"^(?i:san|santa|santo|s[aã]o|saint|sainte|st\.?|ste\.?)\s+\S+\s+"
+                         r"(?!(?i:de|del|la|da|do|dos|das|des|du)\s)(\S.*)$", name)
+        if saint and town_variants(name, us=us):  # "Jicayán" of San Pedro Jicayán
+            out += town_variants(saint.group(1), us=us)
         head = re.match(r"^(\S+\s+\S+)\s+(?:de|del|de la|da|do|dos|das)\s", name)
         if head and not re.search(_SETTLEMENT, name):  # "San Marcos" of San Marcos de Colón
             out += town_variants(head.group(1))
     return out
+
+
+def _named_place(part: str) -> bool:
+    """An address part that names a place (not a unit, a number or a street line)."""
+    return bool(re.search(r"[^\W\d_]{3}", part)) and not re.search(r"\d", part) and \
+        not re.match(rf"^(?:{_UNIT}|Apto|Depto|P\.?\s?O\.?\s*Box)\b", part.strip(), re.I)
+
+
+# Canada's and the United Kingdom's postal codes at the end of an address part
+_POSTCODE = re.compile(r"(?<![\w\-])([A-Z]\d[A-Z]|[A-Z]{1,2}\d[A-Z\d]?)\s?(\d[A-Z]\d|\d[A-Z]{2})$")
+_OCR_TWINS = {"0": "0O", "O": "O0", "1": "1IL", "I": "I1L", "L": "L1I", "5": "5S", "S": "S5",
+              "8": "8B", "B": "B8", "2": "2Z", "Z": "Z2"}
+
+
+def _ocr_code(code: str) -> str:
+    """A postal code's characters, each also as OCR misreads it (0/O, 1/I/l, 5/S, 8/B)."""
+    return "".join(f"[{_OCR_TWINS[c]}]" if c in _OCR_TWINS else re.escape(c) for c in code)
 
 
 # words that name a kind of settlement before its name: "Aldea Chuicacá", "Barangay Tatlong
@@ -195,7 +224,11 @@ def place_variants(parts: list[str]) -> list[Variant]:
 _SETTLEMENT = re.compile(
     r"^(?i:aldea|cant[oó]n|caser[ií]o|barrio|colonia|col\.|comunidad|ejido|ranchería|"
     r"rancheria|municipio|village|purok|barangay|brgy\.?|sitio|poblaci[oó]n|x[aã]|huy[eệ]n|"
-    r"x[oó]m|th[oô]n|ph[uư][oờ]ng|lakou|seksyon|commune|bairro|vila|distrito|district)\s+"
+    r"x[oó]m|th[oô]n|ph[uư][oờ]ng|lakou|seksyon|commune|bairro|vila|distrito|district|"
+    # Indonesian and Malay: village, hamlet, ward, sub-district, kampong
+    r"desa|dusun|kelurahan|kel\.|kecamatan|kec\.|kampung|kampong|kp\.|"
+    # Ukrainian and Russian: village, urban-type settlement
+    r"selo|smt|pgt|poselok)\s+"
     r"(?:(?i:de|del|de la|da|do|dos|das)\s+)?"
 )
 
@@ -231,11 +264,11 @@ def town_variants(city: str, *, us: bool = False) -> list[Variant]:
         alt = "|".join(forms)  # the name first: the agency check runs only where it matches
         pat = re.compile(rf"(?<![\w\-])(?=(?:{alt})(?![\w\-])){_NOT_AGENCY}(?:{alt})(?![\w\-])"
                          rf"{_NOT_COUNTY}")
-        return [Variant("LOCATION", "town", pat, weak=True)]
+        return [Variant("LOCATION", "town", pat, weak=True, word=fold(name))]
     ocr = r"\s+".join(ocr_form(w) if len(w) >= 4 else re.escape(fold(w)) for w in words)
     # "Ky1e", any case, with or without accents; "Waller County" is the county, not her town
     pat = re.compile(rf"(?<![\w\-])(?={ocr}(?![\w\-])){_NOT_AGENCY}{ocr}(?![\w\-]){_NOT_COUNTY}")
-    return [Variant("LOCATION", "town", pat, weak=True, folded=True)]
+    return [Variant("LOCATION", "town", pat, weak=True, folded=True, word=fold(name))]
 
 
 # ---------------------------------------------------------------- dates of birth
@@ -302,6 +335,8 @@ def dob_variants(dob: date) -> list[Variant]:
     forms = [
         rf"{y4}{s}{mm}{s}{dd}",
         rf"{dd}{de}\s+{mon}{de},?\s*{yy}",
+        # a passport's bilingual month: "02 ВЕР/SEP 85", "14 JUIL/JUL 2019"
+        rf"{dd}\s+(?:[^\W\d_]{{2,6}}\.?\s?/\s?{mon}|{mon}\s?/\s?[^\W\d_]{{2,6}}\.?)\s*{yy}",
         rf"{words}\s*(?:of\s+)?{mon},?\s*{yy}",
         rf"{mon}\s+{words},?\s*{yy}",
         rf"{mm}{s}{dd}{s}{yy}",

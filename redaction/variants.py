@@ -30,6 +30,7 @@ class Variant:
     weak: bool = False  # public facts (statutes, keep list) may veto a weak match
     folded: bool = False  # runs on the lower-case, accent-free view of the text (fold_view)
     digits: str = ""  # a match always holds these digits in a row: skip texts without them
+    word: str = ""  # a town's name, folded: also sought in the scripts the text may use
 
 
 @lru_cache(maxsize=65536)
@@ -433,7 +434,14 @@ def handle_variants(raw: str) -> list[Variant]:
     if len(core) < 3:
         return []
     pat = rf"(?<![\w.@$]){'[@$]?'}{re.escape(core)}(?!\w|[.\-]\w)"
-    return [Variant("HANDLE", "handle", re.compile(pat, re.I))]
+    out = [Variant("HANDLE", "handle", re.compile(pat, re.I))]
+    letters = re.sub(r"[^a-z]", "", core.lower())
+    if len(letters) >= 8 and letters != core.lower() and re.search(r"[a-z][._\-]+[a-z]", core,
+                                                                      re.I):
+        # "lina_spring07" run together as her other accounts are: "linaspring (alt)"
+        out.append(Variant("HANDLE", "handle", re.compile(
+            rf"(?<![\w.@$])[@$]?{letters}(?![\w@]|[.\-]\w)", re.I)))
+    return out
 
 
 _DIGIT_WORDS = {

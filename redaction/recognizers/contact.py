@@ -148,6 +148,9 @@ class HandleRecognizer(RegexRecognizer):
         ("shape", r"(?<![\w@.$/#\-])(?P<h>(?=[\w.\-]*[a-z])[A-Za-z][A-Za-z0-9]*(?:[._\-]"
                   r"[A-Za-z0-9]+)*(?:_[A-Za-z0-9]+|[A-Za-z]\d{2,}[A-Za-z0-9]*|\.\w*\d\w*|"
                   r"-\d{2,})(?:[._\-][A-Za-z0-9]+)*)(?![\w@]|[.\-/]\w)", 0.5),
+        # a payment app's default user name, first-last-number: "Troy-Kessel-7", "keanu-ilalio-9"
+        ("dashed", r"(?<![\w@.$/#\-])(?P<h>[A-Za-z]{2,}(?:-[A-Za-z]{2,}){1,2}-\d{1,4})"
+                   r"(?![\w@\-]|\.\w)", 0.5),
         # first.initial.last, as profiles name themselves: "mike.d.haulage", "dwayne.b.towing"
         ("dotted", r"(?<![\w@.$/#\-])(?P<h>(?!www\.)[a-z][a-z0-9]{2,}\.[a-z]\.[a-z][a-z0-9]{2,})"
                    r"(?![\w@]|[.\-/]\w)", 0.5),
@@ -174,6 +177,8 @@ class HandleRecognizer(RegexRecognizer):
         if pattern_name == "named":
             return handle.lower() not in _NOT_HANDLES and (
                 handle[:1].isupper() or not is_ordinary(handle.lower()))  # "Paladin"
+        if pattern_name == "dashed":  # not "follow-up-2", "long-term-3"
+            return not all(is_ordinary(w.lower()) for w in re.findall(r"[A-Za-z]+", handle))
         if pattern_name not in ("shape", "tag"):
             return True
         if self._FILE.search(handle) or handle.isupper():

@@ -98,6 +98,9 @@ class LabeledIdRecognizer(RegexRecognizer):
                     r"(?:[A-Za-z0-9\-]|\.(?=\d))*)(?![\w\-])", 0.7),  # CPF 118.204.556-07
         ("numbered", r"(?<![\w\-])(?=(?:[A-Za-z\-]*\d){4})(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d"
                      r"[A-Za-z0-9\-]*)(?![\w\-])", 0.6),
+        # an alien registration number in its printed groups, with or without a label:
+        # "A219 447 180", "A-219-884-061"
+        ("a_number", r"(?<![\w\-])(?P<n>A[\s\-]?\d{3}[\s\-]\d{3}[\s\-]\d{3})(?![\w\-])", 0.6),
     ]
     CUES = {"labeled": r"(?i:MRN|medical record(?: number| no\.?)?|patient (?:id|no\.?)|"
                        r"emp(?:loyee)?\.? (?:id|no\.?|number)|member id|client id|student id|"
@@ -115,7 +118,10 @@ class LabeledIdRecognizer(RegexRecognizer):
                        r"conf(?:irmation)?\.? (?:no\.?|number|#|code)|"
                        r"reservation (?:no\.?|number|#|code)|(?:person|entry) (?:no\.?|number|#)|"
                        r"\bentry|\bVIN|order (?:no\.?|number|#)|encounter|event|kit|employee|"
-                       r"voter credential(?: number| no\.?)?|clave de elector|\bINE)"
+                       r"voter credential(?: number| no\.?)?|clave de elector|\bINE|"
+                       # a mariner's papers and a passport as crew lists abbreviate them
+                       r"(?-i:\bMMC|\bSIRB|\bPP|\bNIK)|seam[ae]n'?s? book|mariner credential|"
+                       r"student (?:#|no\.?|number))"
                        r"(?:\s+(?:is|was|of))?(?:\s*\((?-i:[a-z][a-z ]{2,20})\))?"  # "(assigned)"
                        r"[:\s#.(,]*(?:number\s+)?(?:\((?-i:[A-Z]{2,3})\)\s*|(?-i:[A-Z]{2})\s+)?",
             # any record's number: "kit # HX-22-01185", "Event No: NYC2102001447"

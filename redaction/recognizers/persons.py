@@ -130,7 +130,11 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
     "role": frozenset({"trafficker", "pimp", "recruiter", "driver", "buyer", "customer", "john",
                        "manager", "clerk", "boss", "supervisor", "associate", "employer",
                        "owner", "landlord", "bottom", "detective", "officer", "agent", "nurse",
-                       "caseworker", "housekeeper", "bartender", "bouncer", "security guard"}),
+                       "caseworker", "housekeeper", "bartender", "bouncer", "security guard",
+                       # the people around a survivor, named by what they are to her
+                       "classmate", "schoolmate", "teammate", "roommate", "neighbor",
+                       "neighbour", "coworker", "co-worker", "witness", "teacher", "coach",
+                       "brother", "sister", "cousin", "uncle", "aunt", "friend", "foreman"}),
     "cue": (
         _phrases(("my", "her", "his", "their"), _KIN)
         | {"my name is", "name is", "name was", "names were", "named", "call me", "calls me",

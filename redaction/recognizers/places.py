@@ -22,7 +22,7 @@ _UNIT = (r"(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Lot|Trlr|Trailer|Space|Fl|Flo
          r"Depto|Departamento|Interior|#)")
 _UNIT_WORDS = r"(?i:apt|apartment|unit|suite|ste|lot|trlr|trailer|space|fl|floor|#)"
 # the city, state and ZIP that end a street address
-_CITY_TAIL = re.compile(rf",\s*(?P<city>[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){{0,2}})"
+_CITY_TAIL = re.compile(rf",\s*(?P<city>[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){{0,2}}?)"
                         rf"(?:,?\s*(?P<state>[A-Z]{{2}}|{STATE_NAMES}))?"
                         rf"(?:\s+(?P<zip>\d{{5}}(?:-\d{{4}})?))?$")
 _CITY_STATE = (
@@ -51,11 +51,16 @@ class StreetAddressRecognizer(RegexRecognizer):
         # the street's kind first, in Spanish, Portuguese, Italian or Romanian: "11 Calle
         # Altamira", "Str. Lăpușneanu nr. 14, bl. B2, ap. 7", "Rua das Flores 120"
         ("calle", r"(?<![\w\-$.,/#])(?:\d{1,6}\s+)?(?:Calle|Avenida|Av\.|Camino|Paseo|Carrera|Rue|"
-                  r"Rua|Travessa|Via|Viale|Strada|Str\.|Bulevardul|Bd\.|Ulica|ul\.)\s+"
+                  r"Rua|Travessa|Via|Viale|Strada|Str\.|Bulevardul|Bd\.|Ulica|ul\.|Jl\.|Jln\.|"
+                  r"Jalan|Gg\.)\s+"
                   r"(?:(?:de|del|la|las|los|das|dos|da|do|di)\s+)?[A-ZÀ-Ý][\w'’\-]+"
-                  r"(?:\s+[A-ZÀ-Ý][\w'’\-]+){0,2}(?:,?\s*(?:nr\.?|no\.?|n[º°]|#)?\s*\d{1,5}[A-Z]?)?"
+                  r"(?:\s+(?!N[or]\.)[A-ZÀ-Ý][\w'’\-]+){0,2}"
+                  r"(?:,?\s*(?:nr\.?|no\.?|N[or]\.|n[º°]|#)?\s*\d{1,5}[A-Z]?)?"
                   r"(?:,\s*(?:bl|sc|et|ap|apt|int|depto|piso)\.?\s*[\w\-]{1,4})*"
                   r"(?![\w\-])", 0.6),
+        # a highway address by its mile: "Mile 9.5 Chiniak Highway", "MP 112 Parks Hwy"
+        ("mile", r"(?<![\w\-])(?:Mile|MP|Milepost)\s+\d{1,4}(?:\.\d{1,2})?\s+(?:of\s+(?:the\s+)?)?"
+                 r"(?:[A-Z][\w'\-]*\s+){1,3}(?i:highway|hwy|road|rd|route|rte)\.?(?![\w])", 0.6),
         # a street without its number, then a unit: "Story Rd, unit C"
         ("street_unit", r"(?<![\w\-])(?:[A-Z][\w'\-]*\s+){1,3}"
                         rf"(?i:{SUFFIX_ALT})\.?,?\s+{_UNIT_WORDS}\.?\s*#?\s*[A-Z\d][\w\-]{{0,4}}"
@@ -142,8 +147,8 @@ class RoomRecognizer(RegexRecognizer):
     DETECTOR = "pattern:room"
     GROUP = "r"
     PATTERNS = [
-        ("labeled", r"(?i:\brooms?|\brm\.?|\bchanm|\bchambre|\bcuarto|\bhabitaci[oó]n|\bquarto|"
-                    r"\bkwarto|\bphòng)\s*(?i:no\.?|number)?\s*[#:]?\s*(?P<r>\d{1,4}[A-Za-z]?)"
+        ("labeled", r"(?i:\brooms?|\brm\.?|\bsuite|\bchanm|\bchambre|\bcuarto|\bhabitaci[oó]n|"
+                    r"\bquarto|\bkwarto|\bphòng)\s*(?i:no\.?|number)?\s*[#:]?\s*(?P<r>\d{1,4}[A-Za-z]?)"
                     r"(?![\w/:])", 0.7),
         ("moved", r"(?i:stay(?:s|ed|ing)?|mov(?:e|ed|es|ing)|put|kept|back|go|went|come|sent)"
                   r"\s+(?:\w+\s+){0,2}?(?i:in|to|into)\s+(?P<r>\d{3,4})(?![\w/:.,]\d|[\w/:])"
@@ -311,6 +316,11 @@ class AddressBlockRecognizer(RegexRecognizer):
         return out
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        if pattern_name == "unit" and re.match(r"(?i)su?i?te", match.group("a")):
+            text = match.string
+            line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+            # "suite 14 tonite": a room of a hotel (RoomRecognizer), not part of an address
+            return bool(re.search(r"\d[\w\-]*\s+[A-Za-z].*[,\s]\s*$", line))
         if pattern_name != "cued_street":
             return True
         words = [w.strip(".,") for w in match.group("a").split(",")[0].split()
