@@ -143,7 +143,9 @@ RELATIONS = (
     r"public defender|guardian ad litem|advocate|pastor|best friend|friend|roommate|"
     r"classmate|neighbor|neighbour|in-law|sister-in-law|brother-in-law|mother-in-law|"
     r"father-in-law|GAL|CW|caregiver|sponsor|host (?:family|mother|father|mom|dad)|"
-    r"foster parents|kinship (?:caregiver|placement)|CPS (?:specialist|worker))"
+    r"foster parents|kinship (?:caregiver|placement)|CPS (?:specialist|worker)|"
+    # "her Children's Aid worker", "her victim services worker", "her assigned PD"
+    r"worker|PD)"
 )
 
 # Capitalised words that describe people without naming anyone: nationalities and demonyms,

@@ -49,7 +49,7 @@ _REL_BEFORE = re.compile(
     rf"(?:jane|john) doe(?: \d+)?['’]s|"
     rf"paternal|maternal|(?P<who>[A-Z][\w\-]+)['’]s)\s+|"
     rf"(?<=\n)[ \t]*(?!(?:an?|the)\s)(?:assigned\s+)?)"  # "A neighbour, ..." is no one's
-    rf"(?:\w+\s+){{0,2}}?{RELATIONS}s?"
+    rf"(?:[\w'’]+\s+){{0,2}}?{RELATIONS}s?"
     # where the relation works: "her counselor at the Decatur shelter, Gabriela Nunes Ferraz"
     rf"(?:\s+(?:at|with|from|in)\s+(?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){{0,3}}?\s*,)?"
     rf"\s*[,:]?\s*(?:named\s+|is\s+|was\s+)?"
@@ -96,8 +96,9 @@ _MINOR_BEFORE = re.compile(r"(?i)\b(\d{1,2})[- ]year[- ]old\s+(?:\w+\s+)?$")
 # a given name beside a subject's surname: her family ("her aunt, Ratchanee "Nid" Srisuk", in
 # the order Korean writes it "Park Min-ji")
 _KIN_BEFORE = re.compile(r"(?:(?<=[\s(,;])|^)(?P<g>[A-Z][^\W\d_]+(?:[\-'’][^\W\d_]+)?"
-                         r"(?:\s+[A-Z][^\W\d_]+)?)(?:\s+[\"“][^\"”\n]{1,20}[\"”])?[ \t]+$")
-_KIN_AFTER = re.compile(r"[ \t]+(?P<g>[A-Z][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w'’\-])")
+                         r"(?:\s+[A-Z][^\W\d_]+)?)(?:\s+[A-Z]\.?)?(?:\s+[\"“][^\"”\n]{1,20}[\"”])?"
+                         r"[ \t]+$")  # "JOCELYN D MACARAEG": her surname, his middle initial
+_KIN_AFTER = re.compile(r"[ \t](?P<g>[A-Z][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w'’\-])")
 _NUMBERS = {"ACCOUNT", "ID", "PHONE", "CODE", "DOB", "CARD"}
 _FILE_NAME = re.compile(r"(?:IMG|VID|PTT|AUD|DOC|PXL|DSC|STK|Screenshot)[\w\-]*\."
                         r"(?:jpe?g|png|gif|heic|webp|pdf|mp4|mov|3gp|opus|m4a|aac|vcf|docx?|txt)"
@@ -159,6 +160,10 @@ class Candidate:
     def size(self) -> int:
         """Length of the span."""
         return self.end - self.start
+
+
+# the rest of a word hyphenated across a line end
+_LINE_END_SPLIT = re.compile(r"-[ \t]*\n[ \t]*[a-zà-ÿ]{2,}(?![\w\-])")
 
 
 class RedactionSession:
@@ -254,6 +259,9 @@ class RedactionSession:
                 continue  # "IMG-20220314-WA0031.jpg": a phone's photo, not an account
             if owner is None and cat == "PERSON":
                 r = _after_transcript_mark(text, r)
+                tail = _LINE_END_SPLIT.match(text, r.end - (text[r.end - 1:r.end] == "-"))
+                if tail:  # "Marlon Esgu-⏎erra": the name goes on after the line break
+                    r.end = tail.end()
             cands.append(Candidate(r.start, r.end, cat, str(meta.get("detector", "")),
                                    float(r.score), owner, bool(meta.get("weak")),
                                    bool(meta.get("seed"))))

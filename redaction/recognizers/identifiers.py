@@ -234,6 +234,7 @@ class LastFourRecognizer(RegexRecognizer):
     PATTERNS = [
         ("masked", r"(?<![\w*•])(?:(?:[Xx*•#]{2,}|\.{3,}|…)[\s\-]?){1,4}\d{4}(?!\w)", 0.7),
         ("ending", r"(?i:\bending(?: in| with)?|\bends(?: in| with)?|\bend (?:in|with)|"
+                   r"\bfinish(?:ing|es|ed)(?: in| with)?|"
                    r"last (?:four|4)(?: digits)?"
                    r"(?: of)?|acct\.?|account|card)[:\s#]*(?:(?:is|are|was|were|no\.?)\s+)?"
                    r"\d{4}(?:\s*(?:,|and|&|/|or)\s*\d{4})*(?![\w\-/:]|[.,]\d)", 0.6),

@@ -117,7 +117,10 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
         | _phrases(_PEOPLE, ("called", "named"))
         | {"known as", "goes by", "went by", "nicknamed", "a/k/a", "aka", "alias", "saved as",
            "street name", "a.k.a.", "a.k.a", "knew as", "know as", "called him", "called her",
-           "identified as", "identified only as", "known only as", "only as"}),
+           "identified as", "identified only as", "known only as", "only as",
+           "used the name", "uses the name", "using the name", "went by the name",
+           "goes by the name", "display name", "saved in contacts as", "contacts as",
+           "street names", "street name:", "street names:", "aka /", "a/k/a:"}),
     "quoted_nick": frozenset({"friend", "cousin", "boyfriend", "girlfriend", "guy", "man",
                               "woman", "girl", "pimp", "boss", "recruiter", "driver",
                               "trafficker", "bottom", "buyer", "john", "neighbor", "roommate",
@@ -158,6 +161,9 @@ _STREET_AFTER = re.compile(r"[ \t]+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Dr|Drive
                            r"Hwy|Highway|Pkwy|Pl|Sq|Terr?)\b\.?")
 _LOGIN = re.compile(r"(?<![\w@.\-])(?:[A-Z]{2,3}-)?(?P<l>[A-Z]{5,13}|[a-z]{5,13})(?![\w@\-]|\.\w)")
 _GAP_CHARS = " \t\n:,\"“'"
+# the next of a list of quoted names: ', "Kiki", and "Snow"'
+_QUOTED_NEXT = re.compile(r"[^\S\n]*[\"”]?[^\S\n]*[,/;][^\S\n]*(?:(?:and|or)[^\S\n]+)?[\"“]"
+                          r"(?P<n>[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?)[\"”]")
 
 
 def _acronym(word: str) -> bool:
@@ -284,7 +290,8 @@ class PersonRecognizer(EntityRecognizer):
         ("caps_run", r"(?<![\w])(?P<n>[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?:[ \t][A-ZÀ-Ý][A-ZÀ-Ý'’\-]+){1,3})"
                      r"(?![\w])", 0.5),
         # lower case after the strongest cues: "my name is borna", "everyone calls me borna"
-        ("cue_lower", r"(?i:my name is|call(?:s|ed)? me|a (?:guy|girl|man|woman|dude) named|"
+        ("cue_lower", r"(?i:(?:my|his|her) name (?:is|was)|call(?:s|ed)? me|"
+                      r"(?:a |some |this |the )?(?:guy|girl|man|woman|dude|boy|lady) named|"
                       r"goes by|went by)\s+[\"“']?(?P<n>[a-z][^\W\d_'’\-]{2,}"
                       r"(?:\s[a-z][^\W\d_'’\-]{2,})?)(?![\w@])", 0.45),
     ]
@@ -410,6 +417,13 @@ class PersonRecognizer(EntityRecognizer):
                                 "speaker", "cue_lower") or len(words) >= 2
                 out.append(result("PERSON", start, end, score, self, f"pattern:{name}",
                                   seed=seed))
+                if name in ("nickname", "quoted_nick"):  # 'aka "Winter", "Kiki", "Snow"'
+                    pos = m.end()
+                    while (more := _QUOTED_NEXT.match(text, pos)) is not None:
+                        if fold(more.group("n")) not in NOT_NAMES:
+                            out.append(result("PERSON", more.start("n"), more.end("n"), score,
+                                              self, f"pattern:{name}", seed=True))
+                        pos = more.end()
         return out
 
     def _name_shapes(self, text: str, doc: object) -> list[RecognizerResult]:

@@ -22,12 +22,14 @@ _UNIT = (r"(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Lot|Trlr|Trailer|Space|Fl|Flo
          r"Depto|Departamento|Interior|#)")
 _UNIT_WORDS = r"(?i:apt|apartment|unit|suite|ste|lot|trlr|trailer|space|fl|floor|#)"
 # the city, state and ZIP that end a street address
+# a US ZIP, or a Canadian postal code ("Tecumseh ON N8N 1X2")
+_ZIP = r"(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)"
 _CITY_TAIL = re.compile(rf",\s*(?P<city>[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){{0,2}}?)"
                         rf"(?:,?\s*(?P<state>[A-Z]{{2}}|{STATE_NAMES}))?"
-                        rf"(?:\s+(?P<zip>\d{{5}}(?:-\d{{4}})?))?$")
+                        rf"(?:\s+(?P<zip>{_ZIP}))?$")
 _CITY_STATE = (
     rf"(?:,\s*(?P<city>[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){{0,2}})"
-    rf"(?:,?\s*(?P<state>[A-Z]{{2}}|{STATE_NAMES}))?(?:\s+\d{{5}}(?:-\d{{4}})?)?)?"
+    rf"(?:,?\s*(?P<state>[A-Z]{{2}}|{STATE_NAMES}))?(?:\s+{_ZIP})?)?"
 )
 _DATE = (
     r"(?:\d{4}[\-./]\d{1,2}[\-./]\d{1,2}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|"
@@ -367,7 +369,10 @@ class SchoolRecognizer(RegexRecognizer):
     PATTERNS = [
         ("named", r"(?<![\w])(?:(?:St\.|Saint|San|Santa|Our Lady of)\s)?(?:[A-Z][\w'’.\-]+\s){1,4}"
                   r"(?:Elementary|Middle|High|Junior High|Intermediate|Primary|Secondary|"
-                  r"Preparatory|Prep|Academy|Montessori|Charter|(?:Ninth|Sixth|Freshman) Grade)"
+                  r"Preparatory|Prep|Academy|Montessori|Charter|(?:Ninth|Sixth|Freshman) Grade|"
+                  # where a survivor's small child spends the day
+                  r"Learning Center|Daycare|Day Care|Child Care|Childcare|Preschool|Pre-K|"
+                  r"Head Start|Nursery School)"
                   r"(?:\s+(?:School|Academy|Center|Campus))?(?![\w])",
          0.7),
         # the same in capitals, as a record's heading writes it
@@ -378,18 +383,28 @@ class SchoolRecognizer(RegexRecognizer):
                        r"(?![\w])", 0.7),
         ("escuela", r"(?<![\w])(?:Escuela|Colegio|Instituto|Liceo)\s+(?:[A-Z\d][\w'’.\-]*\s?){1,5}",
          0.6),
+        # in a chat's lower case, after a word that says where she goes: "from puyallup ave
+        # academy", "i go to westfield high"
+        ("lower", r"(?<![\w])(?P<name>(?:(?!(?:from|at|to|in|attends?|attended)[ \t])"
+                  r"[a-z][a-z'’.\-]+[ \t]){1,3})(?:elementary|middle|high|academy|"
+                  r"prep|charter|montessori)(?:[ \t]+school)?(?![\w])", 0.5),
         # New York's numbered schools: "P.S. 20", "P.S./I.S. 499", "J.H.S. 189"
         ("numbered", r"(?<![\w.])(?:(?:P|I|M|J\.H|H)\.S\.\s*/?\s*){1,2}\d{1,3}(?!\d)", 0.7),
         # "Furman-Vance Newcomer HS", "Field Local Sch0ols" (a district, OCR'd)
         ("short", r"(?<![\w])(?:[A-Z][\w'’.\-]+\s){1,3}(?:HS|MS|Elem\.|Sch[o0][o0]ls?|"
                   r"School District|ISD|USD)(?![\w])", 0.6),
     ]
+    CUES = {"lower": r"\b(?:from|at|to|attend|attends|attended|in)[ \t]+"}
     _PUBLIC = re.compile(r"(?i)^(?:Police|Fire|Law|Medical|Naval|Military|Air Force|FBI|"
                          r"National|Judicial|Federal)\b")
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
         if pattern_name == "named_caps":  # "JUNIOR HIGH SCHOOL", "POLICE ACADEMY": no name
             return not all(is_everyday(w.lower()) for w in match.group("name").split())
+        if pattern_name == "lower":  # "to the high school", "at junior high": no name
+            return not any(w in ("the", "a", "my", "her", "his", "their", "your", "that", "this")
+                           for w in match.group("name").split()) and not all(
+                is_everyday(w.strip(".")) for w in match.group("name").split())
         return True
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
