@@ -61,7 +61,8 @@ _NOT_SKELETON = re.compile(r"[^a-z]|[aeiouyw]")
 def skeleton(word: str) -> str:
     """A name's consonants in Latin letters, doubled ones once: Arabic script writes no short
     vowels and no doubling, so "Haddad" and "حداد" both give "hd", "Khalil" and "خليل" "khl"."""
-    letters = _NOT_SKELETON.sub("", fold(anyascii(word)))
+    # the feminine ending "ة" is written and not said: "كريمة" is Karima
+    letters = _NOT_SKELETON.sub("", fold(anyascii(word.removesuffix("ة"))))
     return re.sub(r"(.)\1+", r"\1", letters)
 _ANYWORD = re.compile(r"(?<![\w@.])[^\W\d_][\w'’\-]{3,}")
 _WORD_CONTINUATIONS = {

@@ -177,8 +177,10 @@ class HandleRecognizer(RegexRecognizer):
         if pattern_name == "named":
             return handle.lower() not in _NOT_HANDLES and (
                 handle[:1].isupper() or not is_ordinary(handle.lower()))  # "Paladin"
-        if pattern_name == "dashed":  # not "follow-up-2", "long-term-3"
-            return not all(is_ordinary(w.lower()) for w in re.findall(r"[A-Za-z]+", handle))
+        if pattern_name == "dashed":  # "Dale-Marsh-4", not "follow-up-2" nor "long-term-3"
+            words = re.findall(r"[A-Za-z]+", handle)
+            return all(w[0].isupper() for w in words) or not all(
+                is_ordinary(w.lower()) for w in words)
         if pattern_name not in ("shape", "tag"):
             return True
         if self._FILE.search(handle) or handle.isupper():
