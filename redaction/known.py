@@ -357,13 +357,14 @@ class KnownMatcher:
             return []
         whose = [{o.index for o in self.owners if k in o.skeletons} if len(k) >= 2 else set()
                  for _s, _e, k in words]
+        called = {i for i in range(1, len(words)) if view[words[i - 1][0]:words[i - 1][1]] == "يا"}
         out = []
         for i, (start, end, key) in enumerate(words):
             for idx in whose[i]:
                 beside = any(0 <= j < len(words) and idx in whose[j]
                              and not view[min(end, words[j][1]):max(start, words[j][0])].strip()
                              for j in (i - 1, i + 1))
-                if len(key) >= 3 or beside:
+                if len(key) >= 3 or beside or i in called:  # "يا رانيا": "O Rania"
                     out.append(KnownHit(start, end, "PERSON", idx, "script"))
         return out
 
@@ -680,6 +681,12 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
     if re.search(r"(?i)\b(?:name|nombre|nome|pangalan)\s+(?:is|es|é|ay|was)\s+$",
                  view[max(0, start - 20):start]):
         return True
+    if view[start - 1:start] == "(" and view[end:end + 1] == ")" and re.search(
+            r"(?:\b[A-Z][a-z]+|\b[A-Z]{2,}-\d{4,}|\]|\d{1,2}/\d{1,2}\])[ \t]*\($",
+            view[max(0, start - 30):start]) and not re.search(
+                r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+                r"November|December)[ \t]*\($", view[max(0, start - 30):start]):
+        return True  # "love Kiki (winter)", "SKB-6620193 (sunny)": her other name, bracketed
     word = view[start:end]
     if word.endswith("s") and re.match(r"\s+[a-z]{3,}", view[end:end + 12]) and \
             not is_ordinary(fold(word)):

@@ -133,6 +133,13 @@ BLIND_FLOORS = {
                      "pseudonym_hits": 0.82},
     "eval_blind_n": {"known_leaks": 6, "unknown_recall": 0.97, "keep_rate": 0.96,
                      "pseudonym_hits": 0.94},
+    # the ninth round: Alaska's fishing fleet and canneries (Indonesian, Filipino, Marshallese,
+    # Ukrainian and Mexican workers; towns in Cyrillic); the Great Lakes with Ontario (Somali,
+    # Arabic-speaking, Ojibwe, Hmong and Haitian families; Canadian postcodes, Arabic script)
+    "eval_blind_o": {"known_leaks": 2, "unknown_recall": 0.98, "keep_rate": 0.96,
+                     "pseudonym_hits": 0.96},
+    "eval_blind_p": {"known_leaks": 5, "unknown_recall": 0.93, "keep_rate": 0.92,
+                     "pseudonym_hits": 1.0},
 }
 
 

@@ -211,3 +211,14 @@ def test_every_quoted_nickname_of_a_list_goes(session):
 ])
 def test_nicknames_after_their_cues_go(session, text, gone):
     assert not present(gone, redacted(session, text))
+
+
+def test_an_everyday_alias_in_brackets_after_her_name_is_her(cocounsel):
+    out = redacted(cocounsel, "love, Lerina (may)\nad -> SKB-5512093 (summer)")
+    assert not present("may", out) and not present("summer", out), out
+    assert "In May (spring) we left." in redacted(cocounsel, "In May (spring) we left.")
+
+
+def test_her_given_name_alone_after_the_arabic_vocative_goes(session):
+    out = redacted(session, 'He said "صباح الخير يا كريمة" every morning.')
+    assert "كريمة" not in out and "صباح" in out, out
