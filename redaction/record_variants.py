@@ -105,10 +105,12 @@ def address_variants(raw: str) -> list[Variant]:
     if unit:
         unum = re.sub(rf"^{_UNIT}\.?\s*#?\s*", "", unit, flags=re.I)
         tail += rf"(?:,?\s*{_UNIT}\.?\s*#?\s*{re.escape(unum)}(?!\w))?"
-        unit_alone = [Variant("ADDRESS", "unit", re.compile(  # "(#214)", "apartamento 22"
-            r"(?<![\w#])(?:#\s*|(?i:apt|apartment|unit|suite|ste|trlr|trailer|apartamento|apto|"
-            r"aparta(?:m|rn)ento|departamento|depto|room|rm|[l1]ote?|space|spc)\.?"
-            rf"\s*#?\s*){re.escape(unum)}(?![\w\-/])"), weak=True)]
+        # her unit by a word of its kind: "(#214)", "apartamento 22" for her "Apt 22"; a motel
+        # "room 3" is no apartment 3 (and co-counsel keep a case's rooms)
+        kind = _unit_kind(unit)
+        unit_alone = [Variant("ADDRESS", "unit", re.compile(
+            rf"(?<![\w#])(?:#\s*|(?i:{kind})\.?\s*#?\s*){re.escape(unum)}(?![\w\-/])"),
+            weak=True)]
     if rest:
         city = r"\s+".join(re.escape(w) for w in rest[0].split())
         tail += rf"(?:,?\s*{city})?"
@@ -139,6 +141,22 @@ def address_variants(raw: str) -> list[Variant]:
         out.append(Variant("ADDRESS", "street", re.compile(
             rf"(?<![\w\-]){core}(?!\w)(?!\s+(?-i:[A-Z][a-z]))", re.I)))
     return out + unit_alone + places
+
+
+_UNIT_KINDS = (
+    r"apt|apartment|unit|flat|apartamento|apto|aparta(?:m|rn)ento|departamento|depto|interior",
+    r"suite|ste|room|rm",
+    r"trlr|trailer|[l1]ote?|space|spc|lot",
+)
+
+
+def _unit_kind(unit: str) -> str:
+    """The words that name a unit of the same kind as a listed one ("Apt 5": an apartment)."""
+    word = re.match(r"\s*([^\W\d_]+)", unit)
+    for kind in _UNIT_KINDS:
+        if word and re.fullmatch(kind, word.group(1), re.I):
+            return kind
+    return "|".join(_UNIT_KINDS)
 
 
 def place_variants(parts: list[str]) -> list[Variant]:

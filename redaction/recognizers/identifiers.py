@@ -157,10 +157,27 @@ class ListingIdRecognizer(RegexRecognizer):
     DETECTOR = "pattern:listing"
     GROUP = "n"
     PATTERNS = [
-        ("labeled", r"(?i:listing|ad|ad id|advert(?:isement)?|posting|post)\s*"
-                    r"(?i:id|no\.?|number|#)?[:\s#]*(?P<n>[A-Z]{1,6}-?\d{5,}|\d{6,})(?![\w\-])",
-         0.7),
+        ("labeled", r"(?i:listing|ad|ad id|advert(?:isement)?|posting|post)s?\s*"
+                    r"(?i:ids?|no\.?|numbers?|#)?[:\s#]*(?P<n>[A-Z]{1,6}-?\d{5,}|\d{6,})"
+                    r"(?![\w\-])", 0.7),
     ]
+
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Labelled ids, and the rest of a list after one ("ad IDs STG-2291847, STG-2291903")."""
+        out = super().analyze(text, entities, nlp_artifacts)
+        for r in list(out):
+            pos = r.end
+            while m := _MORE_LISTINGS.match(text, pos):
+                out.append(result(self.ENTITY, m.start("n"), m.end("n"), 0.6, self,
+                                  self.DETECTOR))
+                pos = m.end()
+        return out
+
+
+_MORE_LISTINGS = re.compile(r"[ \t]*(?:,|and|&|/)[ \t]*(?:and[ \t]+)?"
+                            r"(?P<n>[A-Z]{1,6}-?\d{5,}|\d{6,})(?![\w\-])")
 
 
 class ReceiptRecognizer(RegexRecognizer):

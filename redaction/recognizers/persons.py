@@ -159,6 +159,8 @@ _INITIAL_SURNAME = re.compile(
     r"[A-Z][A-Z'’]{2,}(?:-[A-Z]{2,})?)(?![\w\-]|\.\w)")
 _STREET_AFTER = re.compile(r"[ \t]+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Dr|Drive|Ln|Lane|Way|Ct|"
                            r"Hwy|Highway|Pkwy|Pl|Sq|Terr?)\b\.?")
+_STREET_END = re.compile(r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|"
+                         r"Hwy|Highway|Pkwy|Parkway|Ct|Court|Pl|Place|Terr?|Terrace)\.?,?")
 _LOGIN = re.compile(r"(?<![\w@.\-])(?:[A-Z]{2,3}-)?(?P<l>[A-Z]{5,13}|[a-z]{5,13})(?![\w@\-]|\.\w)")
 _GAP_CHARS = " \t\n:,\"“'"
 # the next of a list of quoted names: ', "Kiki", and "Snow"'
@@ -321,6 +323,9 @@ class PersonRecognizer(EntityRecognizer):
                         continue  # "Foster mother's cell", "Step father"
                     if _MAKE_BEFORE.search(text, max(0, start - 12), start):
                         continue  # a model: "Toyota Sienna", "GMC Sierra"
+                    if len(words) >= 2 and _STREET_END.fullmatch(words[-1]) and \
+                            re.search(r"\d[ \t]+$", text[max(0, start - 8):start]):
+                        continue  # a street after its number: "3100 Howard Ave"
                     if ent.label_ == "PERSON" and self._not_a_name(words):
                         continue
                     if ent.label_ == "PERSON" and self._person_like(words):

@@ -39,6 +39,14 @@ _DATE = (
 )
 
 
+# a public institution's name, then its address on the same line: a hotel's, a bank branch's,
+# a police station's or a court's address is no one's home
+_INSTITUTION_BEFORE = re.compile(
+    r"(?i:\b(?:inn|hotel|motel|lodge|branch|hq|headquarters|detention center|police department|"
+    r"police service|police|sheriff'?s? office|precinct|courthouse|hospital|bank))[ \t]*"
+    r"(?:[-–—,:(]|\bat\b)[ \t]*$")
+
+
 class StreetAddressRecognizer(RegexRecognizer):
     """A house number, street name and suffix; unit, city, state and ZIP when present."""
 
@@ -87,6 +95,8 @@ class StreetAddressRecognizer(RegexRecognizer):
         town is a known identifier and goes by the known-identifier matcher."""
         out = []
         for r in super().analyze(text, entities, nlp_artifacts):
+            if _INSTITUTION_BEFORE.search(text, max(0, r.start - 60), r.start):
+                continue  # "LAKEHEAD WATERFRONT INN - 40 Water Street South": its own address
             m = _CITY_TAIL.search(text, r.start, r.end)
             if m is None or m.end() != r.end:
                 out.append(r)

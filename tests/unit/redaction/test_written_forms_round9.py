@@ -222,3 +222,63 @@ def test_an_everyday_alias_in_brackets_after_her_name_is_her(cocounsel):
 def test_her_given_name_alone_after_the_arabic_vocative_goes(session):
     out = redacted(session, 'He said "صباح الخير يا كريمة" every morning.')
     assert "كريمة" not in out and "صباح" in out, out
+
+
+def _docx(text: str) -> bytes:
+    import io
+
+    import docx
+
+    doc = docx.Document()
+    for line in text.split("\n"):
+        doc.add_paragraph(line)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_a_table_row_in_a_docx_is_not_read_as_initials_across_its_columns(engine):
+    from redaction.formats.leakview import docx_view
+
+    case = {"subjects": [{"pseudonym": "Jane Doe", "names": ["Jairo Mendes"]}]}
+    session = court_session(engine, case)
+    row = "SUSPECT 1:  TOMCZAK, BRADLEY J.   M   W   DOB 1979"
+    assert not any(session.leaks(v) for v in docx_view(_docx(row)))
+    # the same initials written together are hers, and the check still finds them
+    assert any(session.leaks(v) for v in docx_view(_docx("Statement of J. M. attached.")))
+    # and a name broken over two spaces is read as one
+    assert any(session.leaks(v) for v in docx_view(_docx("Jairo  Mendes signed.")))
+
+
+def test_a_public_hotline_stays_a_private_number_goes(session):
+    out = redacted(session, "Call 1-833-900-1010 (Canadian Human Trafficking Hotline) or "
+                            "Hotline: 1-866-528-7109. Tom: 218-555-0100.")
+    assert "1-833-900-1010" in out and "1-866-528-7109" in out and "218-555-0100" not in out
+
+
+def test_every_ad_id_of_a_list_is_a_case_fact_co_counsel_keeps(cocounsel):
+    out = redacted(cocounsel, "Skip The Games ad IDs STG-2291847, STG-2291903 and STG-2291904")
+    assert all(i in out for i in ("STG-2291847", "STG-2291903", "STG-2291904")), out
+
+
+def test_a_motel_room_is_not_her_apartment_of_the_same_number(engine):
+    case = {"subjects": [{"pseudonym": "Jane Doe", "names": ["Hodan Warsame"],
+                          "addresses": ["2730 W 4th St, Apt 3, Duluth, MN 55806"]}]}
+    out = redacted(cocounsel_session(engine, case),
+                   "this man in room 3 is hurting me. Before, she lived in apt 3.")
+    assert "room 3" in out and "apt 3" not in out, out
+
+
+@pytest.mark.parametrize("line", [
+    "LAKEHEAD WATERFRONT INN - 40 Water Street South, Thunder Bay ON",
+    "Windsor Main Branch - 3100 Howard Ave, Windsor ON",
+    "JUVENILE DETENTION CENTER - 1801 Spielbusch Ave, Toledo, Ohio",
+])
+def test_an_institutions_own_address_stays_in_a_court_filing(session, line):
+    out = redacted(session, line)
+    assert line.split(" - ")[1].split(",")[0] in out, out
+
+
+def test_a_persons_address_still_goes_beside_an_institution(session):
+    out = redacted(session, "Guest home: 12 Elm Street, Thunder Bay. Office: 1400 Dakota Ave.")
+    assert "12 Elm" not in out and "1400 Dakota" not in out, out
