@@ -44,8 +44,9 @@ _GUARDED = [
     (("otline", "OTLINE"),  # a number given as a public hotline's: "1-833-900-1010 (Canadian
      # Human Trafficking Hotline)", "Hotline: 1-866-528-7109"
      r"(?i:hotline)s?[ \t]*[:\-–][ \t]*\+?[\d(][\d\s().\-]{6,16}\d|"
-     r"(?<![\w\-])\+?1?[\s.\-]?\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]?\d{4}(?=[ \t]*\((?:[A-Z][\w.'’]*[ \t]+)"
-     r"{0,6}(?i:hotline|helpline|help line|crisis line|tip line)\))"),
+     r"(?<![\w\-])\+?1?[\s.\-]?\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]?\d{4}"
+     r"(?=[ \t]*\((?:[A-Z][\w.'’]*[ \t]+){0,6}(?i:hotline|helpline|help line|crisis line|"
+     r"tip line)\))"),
     (("888", "800", "233733"),  # hotlines: trafficking, its text line, domestic violence, NCMEC
      r"(?<![\d\-])(?:1[\s.\-]?)?\(?(?:888|800)\)?[\s.\-]?(?:373[\s.\-]?7888|"
      r"799[\s.\-]?(?:7233|SAFE)|843[\s.\-]?5678|THE[\s.\-]?LOST)(?!\d)|\b233733\b"),

@@ -14,7 +14,7 @@ from redaction.gazetteer import (
     is_world_region,
     us_city_population,
 )
-from redaction.lexicon import STATE_NAMES, STREAM_GAP
+from redaction.lexicon import STATE_NAMES, STREAM_GAP, VEHICLE_MAKES
 from redaction.variants import (
     ID_SEP,
     Variant,
@@ -256,6 +256,11 @@ _SETTLEMENT_AFTER = re.compile(r"(?:\s+(?i:town|village|township|zhen|xiang|cun)
                                r"-(?i:eup|myeon|ri|dong|gun))$")
 
 
+# a car's model is no town: "2016 Toyota Tacoma", "Ford Ranger", "Hyundai Tucson"
+_NOT_MAKE = "".join(rf"(?<!\b{f} )" for m in VEHICLE_MAKES.split("|")
+                    for f in dict.fromkeys((m, m.upper(), m.lower())))
+
+
 # "Waller County" is the county, not her town; but "Harlingen PD called re: runaway juv"
 # tells her town as plainly as her address does, so an institution's name is no exception
 _NOT_COUNTY = rf"(?!{STREAM_GAP}(?i:county|parish|co\.|borough)\b)"
@@ -280,12 +285,14 @@ def town_variants(city: str, *, us: bool = False) -> list[Variant]:
     if all(is_common_word_name(w) for w in words):  # "Hope", "Friendship": a proper noun only
         forms = [body, r"\s+".join(re.escape(w.upper()) for w in words)]
         alt = "|".join(forms)  # the name first: the agency check runs only where it matches
-        pat = re.compile(rf"(?<![\w\-])(?=(?:{alt})(?![\w\-])){_NOT_AGENCY}(?:{alt})(?![\w\-])"
+        pat = re.compile(rf"(?<![\w\-])(?=(?:{alt})(?![\w\-])){_NOT_AGENCY}{_NOT_MAKE}(?:{alt})"
+                         rf"(?![\w\-])"
                          rf"{_NOT_COUNTY}")
         return [Variant("LOCATION", "town", pat, weak=True, word=fold(name))]
     ocr = r"\s+".join(ocr_form(w) if len(w) >= 4 else re.escape(fold(w)) for w in words)
     # "Ky1e", any case, with or without accents; "Waller County" is the county, not her town
-    pat = re.compile(rf"(?<![\w\-])(?={ocr}(?![\w\-])){_NOT_AGENCY}{ocr}(?![\w\-]){_NOT_COUNTY}")
+    pat = re.compile(rf"(?<![\w\-])(?={ocr}(?![\w\-])){_NOT_AGENCY}{_NOT_MAKE}{ocr}(?![\w\-])"
+                     rf"{_NOT_COUNTY}")
     return [Variant("LOCATION", "town", pat, weak=True, folded=True, word=fold(name))]
 
 

@@ -332,7 +332,8 @@ class AddressBlockRecognizer(RegexRecognizer):
             text = match.string
             line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
             # "suite 14 tonite": a room of a hotel (RoomRecognizer), not part of an address
-            return bool(re.search(r"\d[\w\-]*\s+[A-Za-z].*[,\s]\s*$", line))
+            return bool(re.search(rf"\d[\w\-]*\s+(?:\S+\s+){{0,3}}(?i:{SUFFIX_ALT})\.?,?\s*$",
+                                  line))
         if pattern_name != "cued_street":
             return True
         words = [w.strip(".,") for w in match.group("a").split(",")[0].split()

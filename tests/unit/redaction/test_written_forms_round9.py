@@ -282,3 +282,15 @@ def test_an_institutions_own_address_stays_in_a_court_filing(session, line):
 def test_a_persons_address_still_goes_beside_an_institution(session):
     out = redacted(session, "Guest home: 12 Elm Street, Thunder Bay. Office: 1400 Dakota Ave.")
     assert "12 Elm" not in out and "1400 Dakota" not in out, out
+
+
+def test_a_suite_in_a_chat_line_with_a_time_is_still_a_room(cocounsel):
+    out = redacted(cocounsel, " 2024-02-17 22:46:02  To Ro:     coming 11. suite 14. be ready")
+    assert "suite 14" in out, out
+
+
+def test_her_town_as_a_cars_model_stays(engine):
+    case = {"subjects": [{"pseudonym": "Jane Doe", "names": ["Ana Ruiz"],
+                          "addresses": ["5 Elm St, Malibu, CA 90265"]}]}
+    out = redacted(court_session(engine, case), "He drove a Chevy Malibu. She grew up in Malibu.")
+    assert "Chevy Malibu" in out and not present("Malibu", out.replace("Chevy Malibu", "")), out
