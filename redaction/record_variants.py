@@ -204,8 +204,10 @@ def place_variants(parts: list[str]) -> list[Variant]:
             continue
         if (region is not None and part == region) or re.fullmatch(_SETTLEMENT, name + " "):
             continue  # a province or department is as public as a state
-        if is_world_region(name) and any(_named_place(p) for p in parts[:i]):
+        if is_world_region(name) and not city_population(name) and \
+                any(_named_place(p) for p in parts[:i]):
             continue  # "Mechitiw, Weno, Chuuk, FM 96942": Chuuk is the state, after her town
+            # (but Totonicapán is a department and her town of 100,000 both)
         out += town_variants(re.sub(_SETTLEMENT, "", name), us=us)
         bare = _SETTLEMENT_AFTER.sub("", name)
         if bare != name:  # "Gaoshan Town", "Boseong-eup": the town is Gaoshan, Boseong

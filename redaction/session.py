@@ -47,9 +47,12 @@ _REL_BEFORE = re.compile(
     rf"(?i)(?:\b(?:her|his|their|my|our|client'?s|the client'?s|(?:youth|child|minor|juvenile|"
     rf"victim|survivor|pt|patient|student|declarant|plaintiff|complainant)['’]s|"
     rf"(?:jane|john) doe(?: \d+)?['’]s|"
-    rf"paternal|maternal|(?P<who>[A-Z][\w\-]+)['’]s)\s+|"
-    rf"(?<=\n)[ \t]*(?!(?:an?|the)\s)(?:assigned\s+)?)"  # "A neighbour, ..." is no one's
-    rf"(?:[\w'’]+\s+){{0,2}}?{RELATIONS}s?"
+    rf"paternal|maternal|(?P<who>[A-Z][\w\-]+)['’]s)\s+"
+    rf"(?:[\w'’]+\s+){{0,2}}?|"  # "her Children's Aid worker"
+    # at a line's start, no one's possessive before the relation: "A neighbour, ..." is no
+    # one's, "thinks Vincent's sister" is Vincent's
+    rf"(?<=\n)[ \t]*(?!(?:an?|the)\s)(?:assigned\s+)?(?:\w+\s+){{0,2}}?)"
+    rf"{RELATIONS}s?"
     # where the relation works: "her counselor at the Decatur shelter, Gabriela Nunes Ferraz"
     rf"(?:\s+(?:at|with|from|in)\s+(?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){{0,3}}?\s*,)?"
     rf"\s*[,:]?\s*(?:named\s+|is\s+|was\s+)?"
