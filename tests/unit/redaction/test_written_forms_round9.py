@@ -294,3 +294,15 @@ def test_her_town_as_a_cars_model_stays(engine):
                           "addresses": ["5 Elm St, Malibu, CA 90265"]}]}
     out = redacted(court_session(engine, case), "He drove a Chevy Malibu. She grew up in Malibu.")
     assert "Chevy Malibu" in out and not present("Malibu", out.replace("Chevy Malibu", "")), out
+
+
+def test_a_department_that_is_also_her_town_still_goes(engine):
+    case = {"subjects": [{"pseudonym": "Jane Doe", "names": ["Ana Coj"],
+                          "addresses": ["Cantón Xesacmalja, Totonicapán, Guatemala"]}]}
+    out = redacted(court_session(engine, case), "He is from a hamlet of Totonicapán.")
+    assert "Totonicapán" not in out, out
+
+
+def test_a_third_partys_sister_at_a_line_start_is_no_relative_of_hers(cocounsel):
+    out = redacted(cocounsel, "Nok\nthinks Vincent's sister, Lam Thi Hoa, is behind it.")
+    assert "Lam Thi Hoa" in out, out
