@@ -331,6 +331,10 @@ class AddressBlockRecognizer(RegexRecognizer):
         if pattern_name == "unit" and re.match(r"(?i)su?i?te", match.group("a")):
             text = match.string
             line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+            line_end = text.find("\n", match.end())
+            rest = text[match.end():line_end if line_end >= 0 else len(text)]
+            if not line.strip() and not rest.strip(" \t,."):
+                return True  # a line of an address block: "Suite 501" under its street
             # "suite 14 tonite": a room of a hotel (RoomRecognizer), not part of an address
             return bool(re.search(rf"\d[\w\-]*\s+(?:\S+\s+){{0,3}}(?i:{SUFFIX_ALT})\.?,?\s*$",
                                   line))

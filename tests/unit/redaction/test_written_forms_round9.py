@@ -306,3 +306,8 @@ def test_a_department_that_is_also_her_town_still_goes(engine):
 def test_a_third_partys_sister_at_a_line_start_is_no_relative_of_hers(cocounsel):
     out = redacted(cocounsel, "Nok\nthinks Vincent's sister, Lam Thi Hoa, is behind it.")
     assert "Lam Thi Hoa" in out, out
+
+
+def test_a_suite_on_its_own_line_of_an_address_block_goes(cocounsel):
+    out = redacted(cocounsel, "Send it to:\n14 Crown Street\n Suite 321\n LONDON\n")
+    assert "321" not in out and "14 Crown" not in out, out
