@@ -67,6 +67,19 @@ class RegexRecognizer(EntityRecognizer):
         """Override when the check depends on which pattern matched."""
         return self.validate_result(match)
 
+    def with_lists(self, text: str, found: list[RecognizerResult], more: re.Pattern[str],
+                   group: str) -> list[RecognizerResult]:
+        """found, and the rest of each list one of them opens ("Rooms: 112, 114, 116"): more
+        matches the next item after a separator, its value in group."""
+        out = list(found)
+        for r in found:
+            pos = r.end
+            while m := more.match(text, pos):
+                out.append(result(self.ENTITY, m.start(group), m.end(group), 0.6, self,
+                                  self.DETECTOR))
+                pos = m.end()
+        return out
+
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Every validated match of every pattern."""

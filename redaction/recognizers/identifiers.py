@@ -162,18 +162,11 @@ class ListingIdRecognizer(RegexRecognizer):
                     r"(?![\w\-])", 0.7),
     ]
 
-
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Labelled ids, and the rest of a list after one ("ad IDs STG-2291847, STG-2291903")."""
-        out = super().analyze(text, entities, nlp_artifacts)
-        for r in list(out):
-            pos = r.end
-            while m := _MORE_LISTINGS.match(text, pos):
-                out.append(result(self.ENTITY, m.start("n"), m.end("n"), 0.6, self,
-                                  self.DETECTOR))
-                pos = m.end()
-        return out
+        return self.with_lists(text, super().analyze(text, entities, nlp_artifacts),
+                               _MORE_LISTINGS, "n")
 
 
 _MORE_LISTINGS = re.compile(r"[ \t]*(?:,|and|&|/)[ \t]*(?:and[ \t]+)?"

@@ -173,14 +173,8 @@ class RoomRecognizer(RegexRecognizer):
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Labelled rooms, and the rest of a list that follows one ("Rooms: 112, 114, 116")."""
-        out = super().analyze(text, entities, nlp_artifacts)
-        for r in list(out):
-            pos = r.end
-            while m := _MORE_ROOMS.match(text, pos):
-                out.append(result(self.ENTITY, m.start("r"), m.end("r"), 0.6, self,
-                                  self.DETECTOR))
-                pos = m.end()
-        return out
+        return self.with_lists(text, super().analyze(text, entities, nlp_artifacts),
+                               _MORE_ROOMS, "r")
 
 
 class ShelterRecognizer(RegexRecognizer):
