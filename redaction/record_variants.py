@@ -7,12 +7,13 @@ from datetime import date
 
 from redaction.gazetteer import (
     HOMETOWN_PUBLIC,
+    NORTH_AMERICA_PUBLIC,
     city_population,
     english_zipf,
     is_place,
     is_region,
     is_world_region,
-    us_city_population,
+    national_city_population,
 )
 from redaction.lexicon import STATE_NAMES, STREAM_GAP, VEHICLE_MAKES
 from redaction.variants import (
@@ -164,10 +165,7 @@ def place_variants(parts: list[str]) -> list[Variant]:
     its postal code: each points to the person unless it is a large city, a state or a
     country (GeoNames). Weak, so a keep-list name or a statute vetoes them."""
     out = []
-    # a US address: a state (and ZIP) at its end, or the country named
-    us = bool(parts) and bool(re.fullmatch(
-        rf"\s*(?:(?:[A-Z]{{2}}|{STATE_NAMES})(?:\s+\d{{5}}(?:-\d{{4}})?)?|USA|U\.S\.A?\.?|"
-        r"United States)\s*", parts[-1]))
+    home = _home_country(parts)
     named = [p for p in parts if not re.fullmatch(r"[A-Z]{2,3}|[\d\s\-]+", p.strip())
              and not re.match(rf"^(?:{_UNIT}|Apto|Depto)\b", p, re.I)]
     if named and is_place(named[-1]) and not re.fullmatch(STATE_NAMES, named[-1], re.I):
@@ -208,14 +206,14 @@ def place_variants(parts: list[str]) -> list[Variant]:
                 any(_named_place(p) for p in parts[:i]):
             continue  # "Mechitiw, Weno, Chuuk, FM 96942": Chuuk is the state, after her town
             # (but Totonicapán is a department and her town of 100,000 both)
-        out += town_variants(re.sub(_SETTLEMENT, "", name), us=us)
+        out += town_variants(re.sub(_SETTLEMENT, "", name), home=home)
         bare = _SETTLEMENT_AFTER.sub("", name)
         if bare != name:  # "Gaoshan Town", "Boseong-eup": the town is Gaoshan, Boseong
             out += town_variants(bare)
         saint = re.match(r"^(?i:san|santa|santo|s[aã]o|saint|sainte|st\.?|ste\.?)\s+\S+\s+"
                          r"(?!(?i:de|del|la|da|do|dos|das|des|du)\s)(\S.*)$", name)
-        if saint and town_variants(name, us=us):  # "Jicayán" of San Pedro Jicayán
-            out += town_variants(saint.group(1), us=us)
+        if saint and town_variants(name, home=home):  # "Jicayán" of San Pedro Jicayán
+            out += town_variants(saint.group(1), home=home)
         head = re.match(r"^(\S+\s+\S+)\s+(?:de|del|de la|da|do|dos|das)\s", name)
         if head and not re.search(_SETTLEMENT, name):  # "San Marcos" of San Marcos de Colón
             out += town_variants(head.group(1))
@@ -273,13 +271,37 @@ _NOT_AGENCY = "".join(rf"(?<!\b{a} )(?<!\b{a.lower()} )" for a in  # not "Aldea 
                       ("HSI", "FBI", "ICE", "DHS", "ERO", "DEA", "ATF", "USAO", "CBP", "USCIS"))
 
 
-def town_variants(city: str, *, us: bool = False) -> list[Variant]:
-    """One place name alone, unless it is public (a large city, a state, a country); `us`
-    when the address is in the United States, where only a US city's size counts."""
+_CA_POSTCODE = r"[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+_PROVINCE_CODES = "AB|BC|MB|NB|NL|NS|ON|PE|QC|SK|YT|NT|NU"
+
+
+def _home_country(parts: list[str]) -> tuple[str, str | None] | None:
+    """("US", state) or ("CA", province) when an address ends in the United States or Canada
+    (a state or province code, its postal code, or the country named), else None."""
+    last = parts[-1].strip() if parts else ""
+    us = re.fullmatch(rf"(?:([A-Z]{{2}})|{STATE_NAMES})(?:\s+\d{{5}}(?:-\d{{4}})?)?", last)
+    if us and (us.group(1) is None or us.group(1) not in _PROVINCE_CODES.split("|")
+               or re.search(r"\d{5}", last)):
+        return "US", us.group(1)
+    if re.fullmatch(r"USA|U\.S\.A?\.?|United States", last):
+        return "US", None
+    ca = re.fullmatch(rf"({_PROVINCE_CODES})(?:\s+{_CA_POSTCODE})?|({_CA_POSTCODE})", last)
+    if ca or last == "Canada":
+        return "CA", ca.group(1) if ca else None
+    return None
+
+
+def town_variants(city: str, *, home: tuple[str, str | None] | None = None) -> list[Variant]:
+    """One place name alone, unless it is public (a large city, a state, a country); `home`
+    the country (and state or province) when the address is in the United States or Canada,
+    where that country's cities count, public from NORTH_AMERICA_PUBLIC people."""
     name = city.strip()
     words = name.split()
-    size = us_city_population(name) if us else city_population(name)
-    if not words or len(name) < 3 or is_region(name) or size >= HOMETOWN_PUBLIC \
+    if home is not None:
+        size, public = national_city_population(name, *home), NORTH_AMERICA_PUBLIC
+    else:
+        size, public = city_population(name), HOMETOWN_PUBLIC
+    if not words or len(name) < 3 or is_region(name) or size >= public \
             or re.fullmatch(STATE_NAMES, name, re.I) \
             or re.fullmatch(r"[A-Z]{2}", name):
         return []

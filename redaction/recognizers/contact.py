@@ -9,7 +9,7 @@ import phonenumbers
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redaction.gazetteer import is_everyday, is_ordinary
+from redaction.gazetteer import is_everyday, is_first_name, is_ordinary
 from redaction.recognizers.base import RegexRecognizer, result
 from redaction.variants import spelled_numbers
 
@@ -185,8 +185,9 @@ class HandleRecognizer(RegexRecognizer):
             return True
         if self._FILE.search(handle) or handle.isupper():
             return False
-        if pattern_name == "tag":
-            return not is_ordinary(handle) and handle.lower() not in _NOT_HANDLES
+        if pattern_name == "tag":  # "Telegram Desktop": a capitalised word is the app's
+            return not is_ordinary(handle) and handle.lower() not in _NOT_HANDLES and not (
+                handle[1:].islower() and is_everyday(handle) and not is_first_name(handle))
         if is_everyday(handle.translate(_OCR_LETTERS)):
             return False  # "Payro11" is an OCR'd "Payroll", not a user name
         return len(handle) >= 5 and not re.fullmatch(r"[A-Za-z]{1,3}\d{1,3}", handle)

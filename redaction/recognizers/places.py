@@ -24,11 +24,12 @@ _UNIT_WORDS = r"(?i:apt|apartment|unit|suite|ste|lot|trlr|trailer|space|fl|floor
 # the city, state and ZIP that end a street address
 # a US ZIP, or a Canadian postal code ("Tecumseh ON N8N 1X2")
 _ZIP = r"(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)"
-_CITY_TAIL = re.compile(rf",\s*(?P<city>[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){{0,2}}?)"
+_CITY_TAIL = re.compile(rf",\s*(?P<city>[A-Z][a-zA-Z]+(?:[ \t][A-Z][a-zA-Z]+){{0,2}}?)"
                         rf"(?:,?\s*(?P<state>[A-Z]{{2}}|{STATE_NAMES}))?"
                         rf"(?:\s+(?P<zip>{_ZIP}))?$")
 _CITY_STATE = (
-    rf"(?:,\s*(?P<city>[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){{0,2}})"
+    # a city's words on one line: "Kodiak AK" then "Coverage:" on the next is no city
+    rf"(?:,\s*(?P<city>[A-Z][a-zA-Z]+(?:[ \t][A-Z][a-zA-Z]+){{0,2}})"
     rf"(?:,?\s*(?P<state>[A-Z]{{2}}|{STATE_NAMES}))?(?:\s+{_ZIP})?)?"
 )
 _DATE = (
@@ -53,7 +54,9 @@ class StreetAddressRecognizer(RegexRecognizer):
     ENTITY = "ADDRESS"
     DETECTOR = "pattern:address"
     PATTERNS = [
-        ("street", r"(?<![\w\-$.,/#])\d{1,6}(?:-\d{1,4})?[A-Z]?\s+"
+        # the number and the street's first word a space or a line break apart: a wider gap is
+        # a table's column ("2023        Place:") and a number after a colon is a time's minutes
+        ("street", r"(?<![\w\-$.,/#:])\d{1,6}(?:-\d{1,4})?[A-Z]?(?:[ \t]{1,3}|[ \t]*\n[ \t]*)"
                    r"(?:(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\.?\s+)?"
                    r"(?:(?:[A-Z][\w'\-]*|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))\.?\s+){0,3}?"
                    rf"(?i:{SUFFIX_ALT})\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\.?)?(?![\w])"

@@ -251,10 +251,10 @@ def test_care_roles_at_a_place_tie_the_person_to_her(engine):
 
 def test_a_town_after_a_federal_agency_is_its_field_office_but_her_police_tell_her_town(engine):
     case = {"subjects": [{"pseudonym": "Jane Doe 1", "names": ["Elena Vasile"],
-                          "addresses": ["88 Cedar St, Unit 2, Paterson, NJ 07501"]}]}
+                          "addresses": ["88 Cedar St, Unit 2, Hackensack, NJ 07601"]}]}
     session = court_session(engine, case)
-    out = redacted(session, "Referred to HSI Paterson. Paterson PD called re: a runaway juv.")
-    assert "HSI Paterson" in out and not present("Paterson PD", out)
+    out = redacted(session, "Referred to HSI Hackensack. Hackensack PD called re: a runaway juv.")
+    assert "HSI Hackensack" in out and not present("Hackensack PD", out)
 
 
 @pytest.mark.parametrize(("text", "kept", "gone"), [
