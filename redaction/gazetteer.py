@@ -283,6 +283,31 @@ def is_world_region(name: str) -> bool:
     return _fold(name.strip(" .,'’")) in _world_regions()
 
 
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    """The one-word names of living languages (pycountry's ISO 639-3), folded, that are no
+    given name or common surname and no everyday word: "Oromo", "Aymara", "Timne", "Hmong"."""
+    import pycountry
+
+    out = set()
+    for lang in pycountry.languages:
+        if getattr(lang, "type", "") != "L":
+            continue
+        name = re.sub(r"\s*\(.*\)$", "", str(lang.name))
+        if " " in name or len(name) < 4:
+            continue
+        key = _fold(name)
+        if not (key in first_names() or is_surname(key, 50_000) or is_everyday(key)):
+            out.add(key)
+    return frozenset(out)
+
+
+def is_language_name(word: str) -> bool:
+    """True for the name of a living language that names its people too ("Oromo", "Aymara").
+    Some are also surnames where the language is spoken ("Gurung"): callers decide by context."""
+    return _fold(word.strip(" .,'’")) in _language_names()
+
+
 @lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
     """True for a country, a US state or a large city: public, never a person."""

@@ -54,7 +54,9 @@ _BUSINESS_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Lounge|Inn|Hotel|M
                              r"Spa|Nails|Bar|Cafe|Café|Restaurant|Club|Market|Bakery|Boutique|"
                              r"Studio|Massage|Grill|Diner|Tavern|Pub|Cafeteria|Bistro)\b")
 _CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
-_ARABIC_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f]+")
+# Arabic, and Ethiopic (Amharic, Tigrinya, Oromo in Ge'ez letters): scripts that write a name's
+# consonants plainly and its vowels not at all or as marks, so her name is known by consonants
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u1200-\u139f\u2d80-\u2ddf]+")
 _NOT_SKELETON = re.compile(r"[^a-z]|[aeiouyw]")
 
 
@@ -350,8 +352,9 @@ class KnownMatcher:
             osa_distance(latin, t, 2) <= (1 if len(t) < 8 else 2) for t in o.towns))
 
     def _arabic(self, view: str) -> list[KnownHit]:
-        """Her name in Arabic script: a word with her name's consonants (three or more), or two
-        side by side that are two of her names ("رانيا حداد" for Rania Haddad)."""
+        """Her name in Arabic or Ethiopic script: a word with her name's consonants (three or
+        more), or two side by side that are two of her names ("رانيا حداد" for Rania Haddad,
+        "ትግስት በቀለ" for Tigist Bekele)."""
         words = [(m.start(), m.end(), skeleton(m.group(0))) for m in _ARABIC_WORD.finditer(view)]
         if not words:
             return []

@@ -70,6 +70,14 @@ _CONTACT_TAIL = re.compile(r"\s*" + _TAG + r"(?:\.{2,}|\t|\s{3,}|:|-{2,}|\|)\s*[
 _SPEAKER_PREFIX = re.compile(r"[\s\[\]\d:/,.\-|>]*(?:[ap]\.?\s?m\.?)?[\s\]\-|>]*", re.I)
 
 
+# what people call her, in the languages clients write in: "calls me", "me dicen", "me llaman",
+# "m'appelle", "tawag sa akin"; the name may open a quotation
+_CALLED = re.compile(
+    r"(?i)(?:\b(?:call|calls|called|calling)\s+(?:me|her|him|them|u|you)|"
+    r"\b(?:me|le|nos|la)\s+(?:dicen|dec[ií]an|llaman|llamaban|chamam|chamavam)|"
+    r"\bm['’]appel(?:le|lent|ait|aient)|\btawag(?:\s+nila)?\s+sa\s+akin)\s+[\"“'‘]?$")
+
+
 def name_position(text: str, start: int, end: int) -> bool:
     """True where the word at [start, end) stands as a name."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -92,9 +100,13 @@ def name_position(text: str, start: int, end: int) -> bool:
             r"['’]s(?:\s+(?:house|place|home|crib|apartment|apt|room|trailer)\b|(?!\s+[a-z]))",
             tail):
         return True  # "im at gloria's", "going to nana's house"
-    if re.search(r"(?i)\b(?:call|calls|called|calling)\s+(?:me|her|him|them|u|you)\s+$",
-                 text[max(0, start - 20):start]):
-        return True  # "he calls me winter now"
+    if _CALLED.search(text[max(0, start - 24):start]):
+        return True  # "he calls me winter now", 'keeps calling me "winter"', "me dicen winter"
+    word = re.escape(text[start:end])
+    again = re.search(rf"(?<![\w'’])(?i:{word})[ \t,!.]{{1,3}}$", text[max(0, start - 40):start])
+    if again:  # "she call me winter winter winter": each one her name as the first is
+        return name_position(text, start - len(again.group(0)), start - len(again.group(0))
+                             + (end - start))
     if re.search(r"(?i)\bnames?\s+(?:is|was|es|era)\s+$", text[max(0, start - 16):start]):
         return True  # "drivers name is pablo"
     if after and after.group(1).lower() in NAME_AFTER:

@@ -369,16 +369,22 @@ def _day_words(d: int) -> str:
     return rf"{head}[\s\-]?(?:{_DAY_WORDS[unit - 1]}|{_DAY_ORDINALS[unit - 1]})"
 
 
+def _ocr_digits(digits: str) -> str:
+    """A number as OCR may read it: O for 0, l or I for 1."""
+    return "".join({"0": "[0O]", "1": "[1lI]"}.get(c, c) for c in digits)
+
+
 def dob_variants(dob: date) -> list[Variant]:
     """The date in numeric (US, ISO, European), long, short-month and ordinal forms."""
-    y4, y2 = f"{dob.year}", f"{dob.year % 100:02d}"
+    # OCR's O for a zero and l for a one: "11 / O2 / 1994"
+    y4, y2 = _ocr_digits(f"{dob.year}"), _ocr_digits(f"{dob.year % 100:02d}")
     m, d = dob.month, dob.day
-    mm = rf"0?{m}"
-    dd = rf"0?{d}"
+    mm = rf"[0O]?{_ocr_digits(str(m))}"
+    dd = rf"[0O]?{_ocr_digits(str(d))}"
     yy = rf"(?:{y4}|'?{y2}|{dob.year + 543})"  # the Thai calendar counts from 543 BC
     ords = r"(?:st|nd|rd|th)?"
     mon = _month_re(m)
-    s = r"[/\-.]"
+    s = r"(?:[/\-.]|[ \t]?/[ \t]?)"  # a form's boxes: "11 / 02 / 1994"
     de = r"(?:\s+de)?"  # "11 de febrero de 2005"
     words = rf"(?:the\s+)?(?:{_day_words(d)})"
     forms = [
@@ -393,8 +399,8 @@ def dob_variants(dob: date) -> list[Variant]:
         rf"{mon}\s*(?:the\s+)?{dd}{ords},?\s*{yy}",  # "July the 19th, 2007"
         rf"{dd}{ords}\s*(?:of\s+)?{mon},?\s*{yy}",
         rf"{dd}{s}{mon}{s}{yy}",
-        rf"{y4}{m:02d}{d:02d}",
-        rf"{m:02d}{d:02d}{y4}",
+        rf"{dob.year}{m:02d}{d:02d}",
+        rf"{m:02d}{d:02d}{dob.year}",
         rf"{y4}\s*[年년]\s*{mm}\s*[月월]\s*{dd}\s*[日일]?",  # 1991年11月3日, 1991년 11월 3일
         rf"(?:ngày\s+)?{dd}\s+tháng\s+{mm},?\s+(?:năm\s+)?{y4}",  # ngày 3 tháng 11 năm 1991
     ]

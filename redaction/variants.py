@@ -334,6 +334,10 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
                  if i == 0 or fold(w) not in NAME_PARTICLES]
         if len(words) >= 3 and all(w[0].isalpha() for w in words[:2]):
             dotted.add(rf"{words[0][0].upper()}\.\s?{words[1][0].upper()}\.")
+        letters = [w[0].upper() for w in words if w[0].isalpha()]
+        if len(letters) >= 4:  # "Bautista, M.D.C.": the given names' initials, her surname
+            for part in (letters[:-1], letters[1:]):  # written out beside them, or before them
+                dotted.add(r"\.\s?".join(part) + r"\.")
     out = []
     surname_initials = {w[0].upper() for name in names for w in _WORD.findall(name)[1:]
                         if fold(w) not in NAME_PARTICLES and w[0].isalpha()}

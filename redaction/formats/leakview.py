@@ -37,6 +37,10 @@ _OFFICE_FONTS = frozenset(
     b"Shruti|Sylfaen|Tahoma|Times New Roman|Tunga|Utsaah|Verdana|Vijaya|Vrinda|"
     b"Yu Gothic|Yu Mincho".split(b"|"))
 _LANGUAGE_TAG = re.compile(rb"[a-z]{2,3}(?:-[A-Z][a-z]{3})?-[A-Z]{2}")  # w:lang "ja-JP"
+# A tab stop's position, a size or an indent (<w:tab w:pos="3456"/>): a number of six digits or
+# fewer on its own is layout, and can hold no phone, account or ID, only its last four digits
+# by chance. Longer numbers are still read.
+_LAYOUT_NUMBER = re.compile(rb"-?\d{1,6}")
 # A content stream's text operators after their operands ("54 738 TD", "(Court)Tj", "BT"):
 # the PDF's words, not the author's, and "TD" or "Tj" read as a person's initials. The text the
 # operators show is checked as it stands, and the page text is checked on its own as well.
@@ -66,7 +70,8 @@ def docx_view(data: bytes) -> list[str]:
             values = dict.fromkeys(
                 (a or b) for key, a, b in _ATTR.findall(body)
                 if not (key == b"script" and (a or b) in _SCRIPT_CODES)
-                and (a or b) not in _OFFICE_FONTS and not _LANGUAGE_TAG.fullmatch(a or b))
+                and (a or b) not in _OFFICE_FONTS and not _LANGUAGE_TAG.fullmatch(a or b)
+                and not _LAYOUT_NUMBER.fullmatch(a or b))
             pieces.extend(v.decode("utf-8", "replace") for v in values)
             views.append(html.unescape("\n".join(pieces)))
     return [_squeeze(v) for v in views]

@@ -155,7 +155,8 @@ class HandleRecognizer(RegexRecognizer):
         ("dotted", r"(?<![\w@.$/#\-])(?P<h>(?!www\.)[a-z][a-z0-9]{2,}\.[a-z]\.[a-z][a-z0-9]{2,})"
                    r"(?![\w@]|[.\-/]\w)", 0.5),
         # a payment tag named as such, without its $: "cash app tag dezybarra01", "TrellBands"
-        ("tag", r"(?<![\w@.$])(?P<h>(?=\w*[a-z])(?=\w*[A-Z0-9_])[A-Za-z][A-Za-z0-9_.]{2,}"
+        ("tag", r"(?<![\w@.$])(?P<h>(?=\w*[a-z])(?=[\w.]*[A-Z0-9_]|[a-z]+\.[a-z])"
+                r"[A-Za-z][A-Za-z0-9_.]{2,}"
                 r"[A-Za-z0-9_])(?![\w@])", 0.5),
     ]
     CUES = {
@@ -163,7 +164,8 @@ class HandleRecognizer(RegexRecognizer):
                  r"\s*:\s*",
         "labeled": r"(?i:user ?name|screen ?name|handle|gamer ?tag|snapchat|telegram|tiktok|"
                    r"kik|accounts?|profile)\s*(?:name|id)?\s*[:\s]\s*",
-        "tag": r"(?i:cash ?app|cashtag|venmo|zelle|paypal|tag|handle|ig|insta(?:gram)?|"
+        "tag": r"(?i:cash ?app|cashtag|venmo|zelle|paypal|gcash|paymaya|telebirr|m-?pesa|"
+               r"tag|handle|ig|insta(?:gram)?|"
                r"snap(?:chat)?|tiktok|wechat(?: id)?|alipay(?: id)?|telegram)[:\s]+"
                r"(?:is\s+|tag\s+|still\s+|old tag\s+)?",
     }
@@ -179,6 +181,8 @@ class HandleRecognizer(RegexRecognizer):
                 handle[:1].isupper() or not is_ordinary(handle.lower()))  # "Paladin"
         if pattern_name == "dashed":  # "Dale-Marsh-4", not "follow-up-2" nor "long-term-3"
             words = re.findall(r"[A-Za-z]+", handle)
+            if all(re.fullmatch(r"[Xx]+", w) for w in words):
+                return False  # a masked number: "XXX-XX-1234"
             return all(w[0].isupper() for w in words) or not all(
                 is_ordinary(w.lower()) for w in words)
         if pattern_name not in ("shape", "tag"):

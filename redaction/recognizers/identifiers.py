@@ -34,6 +34,8 @@ class SsnRecognizer(RegexRecognizer):
         ("dashed", r"(?<![\w\-/.])(?P<n>\d{3}-\d{2}-\d{4})(?![\w\-/]|\.\d)", 0.8),
         ("spaced", r"(?<![\w\-])(?P<n>\d{3} \d{2} \d{4})(?![\w\-])", 0.5),
         ("labeled", r"(?<!\d)(?P<n>\d{9})(?!\d)", 0.8),
+        # partly masked, yet more than the last four shown: "9XX-71-4408", "***-52-7781"
+        ("masked", r"(?<![\w\-/.*])(?P<n>[\dXx*]{3}-\d{2}-\d{4})(?![\w\-/]|\.\d)", 0.7),
     ]
     CUES = {"labeled": r"(?i:ssn|social security(?: number| no\.?)?|ss#|tin|itin)[:\s#]*"}
 

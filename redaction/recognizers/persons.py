@@ -14,6 +14,7 @@ from redaction.gazetteer import (
     is_everyday,
     is_everyday_in_chat,
     is_first_name,
+    is_language_name,
     is_name_in_chat,
     is_ordinary,
     is_place,
@@ -236,6 +237,29 @@ _NAME_WORD = re.compile(
 )
 
 
+# a people or its language, by the words around it: "of Temne heritage", "the Mende community",
+# "speaks some Ojibwemowin", "translated from Afaan Oromo", "Spanish (also Aymara)"
+_PEOPLE_AFTER = re.compile(r"[ \t]+(?i:community|communities|heritage|people|peoples|language|"
+                           r"languages|speakers?|interpreter|tribe|tribal|clan|descent|ethnicity|"
+                           r"origin|culture|elders?|nation)\b")
+_SPEAKS_BEFORE = re.compile(r"(?i)(?:\bspeaks?|\bspoke|\bspeaking|\bafaan|\blanguages?[ \t]*:?|"
+                            r"\b(?:translated|interpreted)[ \t]+from)[ \t]+"
+                            r"(?:some[ \t]+|mostly[ \t]+|only[ \t]+|a[ \t]+little[ \t]+)?$")
+_LANGUAGE_NEAR = re.compile(r"(?i)(?:\b(?:also|some|and|or|am|is|in)[ \t]+|[(,/][ \t]*)$")
+
+
+def _a_people(text: str, start: int, end: int, words: list[str]) -> bool:
+    """A one-word NER person that names a people or a language by its context."""
+    if len(words) > 2:
+        return False
+    before = text[max(0, start - 30):start]
+    if _PEOPLE_AFTER.match(text, end) or (len(words) == 1 and _SPEAKS_BEFORE.search(before)):
+        return True
+    if len(words) == 2 and fold(words[0]) in ("afaan", "bahasa", "wikang", "idioma", "lingua"):
+        return True  # "Afaan Oromo", "Bahasa Jawa": the word for language, then its name
+    return len(words) == 1 and is_language_name(words[0]) and bool(_LANGUAGE_NEAR.search(before))
+
+
 class PersonRecognizer(EntityRecognizer):
     """PERSON spans from spaCy NER, filtered and completed by patterns.
 
@@ -272,6 +296,10 @@ class PersonRecognizer(EntityRecognizer):
         ("cue", r"(?<![\w'’.@])(?=(?P<n>[A-Z][^\W\d_'’\-]+(?:[\-'’][A-Z]?[^\W\d_]+)?"
                 r"(?:\s(?:[A-Z]\.?\s)?[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)?)(?![\w@]))",
          0.5),
+        # a name and an age: "her daughter, Chaltu, age 6", "Nimo (age 9)", "Beto, 8 years old"
+        ("aged", r"(?<![\w'’.@])(?P<n>[A-Z][^\W\d_'’\-]+(?:\s[A-Z][^\W\d_'’\-]+){0,2}),?[ \t]+"
+                 r"\(?(?:(?i:age|aged|edad)[ \t]*\d{1,2}|\d{1,2}[ \t]*(?i:years?[ \t]+old|"
+                 r"yrs?\b|y/?o\b|años))(?![\w/])", 0.6),
         # records: "TREVIÑO, JOSÉ ÁNGEL", "P. MENDOZA", "NGUYỄN VĂN LỘC"
         # (OCR reads O as 0 and l as 1 inside a name: "GADDIS, TREYV0N M.")
         ("caps_last_first", r"(?<![\w])(?P<n>[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+"
@@ -321,6 +349,8 @@ class PersonRecognizer(EntityRecognizer):
                     words = text[start:end].split()
                     if len(words) == 1 and ROLE_AFTER.match(text, end):
                         continue  # "Foster mother's cell", "Step father"
+                    if ent.label_ == "PERSON" and _a_people(text, start, end, words):
+                        continue  # "a member of the Mende community", "speaks some Aymara"
                     if _MAKE_BEFORE.search(text, max(0, start - 12), start):
                         continue  # a model: "Toyota Sienna", "GMC Sierra"
                     if len(words) >= 2 and _STREET_END.fullmatch(words[-1]) and \
@@ -413,7 +443,7 @@ class PersonRecognizer(EntityRecognizer):
                     text[max(0, m.start() - 40):m.start()]) is not None
                 if name in ("cue", "role") and _PLACE_AFTER.match(text, end):
                     continue  # "Detective, Whatcom County Sheriff's Office"
-                if name in ("cue", "role", "speaker") and self._not_a_name(words) and not (
+                if name in ("cue", "role", "speaker", "aged") and self._not_a_name(words) and not (
                         strong and all(is_first_name(w) and not is_everyday(w) for w in words)
                 ) and not (name == "speaker" and all(is_name_in_chat(w) for w in words)):
                     continue
@@ -447,6 +477,8 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Subpoena Duces Tecum", "Cellebrite Physical Analyzer", "Habla"
             if any(m.start() < e and s < m.end() for s, e in places):
                 continue
+            if _a_people(text, m.start(), m.end(), words):
+                continue  # "Afaan Oromo", "the Temne community"
             out.append(result("PERSON", m.start(), m.end(), 0.5, self, "pattern:name_shape",
                               seed=False))
         return out
@@ -548,8 +580,9 @@ class PersonRecognizer(EntityRecognizer):
                     or _STOP.match(first)
                     or sum(c.isupper() for c in first) > 1 and not first.isupper()
                     or _PLACE_AFTER.match(text, m.end("f"))
-                    or _STATE_AFTER.match(text, m.end("f"))):
-                continue  # "Quincy, Massachusetts", "Houston TX"
+                    or _STATE_AFTER.match(text, m.end("f"))
+                    or not rest and _PEOPLE_AFTER.match(text, m.end("f"))):
+                continue  # "Quincy, Massachusetts", "Houston TX", "the Mende community"
             if rest and is_place(f"{first} {rest}"):
                 continue  # "Santo Domingo"
             if text.startswith(".", m.end("f")) and re.search(
