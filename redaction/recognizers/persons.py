@@ -20,6 +20,7 @@ from redaction.gazetteer import (
     is_place,
     is_rare_word,
     is_region,
+    is_small_place,
     is_surname,
 )
 from redaction.lexicon import (
@@ -260,6 +261,18 @@ def _a_people(text: str, start: int, end: int, words: list[str]) -> bool:
     return len(words) == 1 and is_language_name(words[0]) and bool(_LANGUAGE_NEAR.search(before))
 
 
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|from|near|outside|around|towards?|via)[ \t\n]+$")
+
+
+def _a_town(text: str, start: int, words: list[str]) -> bool:
+    """A one-word NER person after "in" or "from" that is a town's name, no given name and no
+    common surname ("from Welch" may be a man)."""
+    if len(words) != 1 or not _PLACE_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    word = words[0].strip(".,;:")
+    return not is_first_name(word) and not is_surname(word, 3_000) and is_small_place(word)
+
+
 class PersonRecognizer(EntityRecognizer):
     """PERSON spans from spaCy NER, filtered and completed by patterns.
 
@@ -296,6 +309,10 @@ class PersonRecognizer(EntityRecognizer):
         ("cue", r"(?<![\w'’.@])(?=(?P<n>[A-Z][^\W\d_'’\-]+(?:[\-'’][A-Z]?[^\W\d_]+)?"
                 r"(?:\s(?:[A-Z]\.?\s)?[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)?)(?![\w@]))",
          0.5),
+        # "Dunlevy, Michael" alone in a table's cell, as registers and rosters list people
+        ("cell_last_first", r"(?m)(?:^|\||\t|[ ]{2})[ \t]*(?P<n>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?,"
+                            r"[ \t]+[A-Z][a-zà-ÿ]+(?:[ \t]+[A-Z]\.?)?)(?=[ \t]*(?:\||\t|$)|[ ]{2})",
+         0.6),
         # a name and an age: "her daughter, Chaltu, age 6", "Nimo (age 9)", "Beto, 8 years old"
         ("aged", r"(?<![\w'’.@])(?P<n>[A-Z][^\W\d_'’\-]+(?:\s[A-Z][^\W\d_'’\-]+){0,2}),?[ \t]+"
                  r"\(?(?:(?i:age|aged|edad)[ \t]*\d{1,2}|\d{1,2}[ \t]*(?i:years?[ \t]+old|"
@@ -351,6 +368,8 @@ class PersonRecognizer(EntityRecognizer):
                         continue  # "Foster mother's cell", "Step father"
                     if ent.label_ == "PERSON" and _a_people(text, start, end, words):
                         continue  # "a member of the Mende community", "speaks some Aymara"
+                    if ent.label_ == "PERSON" and _a_town(text, start, words):
+                        continue  # '"Bo" from Mullens', "a warehouse in Shepherdsville"
                     if _MAKE_BEFORE.search(text, max(0, start - 12), start):
                         continue  # a model: "Toyota Sienna", "GMC Sierra"
                     if len(words) >= 2 and _STREET_END.fullmatch(words[-1]) and \
@@ -406,6 +425,13 @@ class PersonRecognizer(EntityRecognizer):
                             title in _HOMOGRAPH_TITLES and is_everyday(word)
                             and not is_first_name(word)):
                         continue  # "I ate Breakfast", "Don Quixote" stays a name
+                    quoted = True
+                if name == "cell_last_first":
+                    last, given = (w.strip(",.") for w in words[:2])
+                    if not is_first_name(given) or is_ordinary(given) or is_place(last) \
+                            or is_place(given) or is_region(given) or is_everyday(last) and \
+                            not is_surname(last, 20_000) or fold(last) in NOT_NAMES:
+                        continue  # "Canton, Ohio", "Total, Paid"
                     quoted = True
                 if name == "under_name":
                     if any(fold(w) in NOT_NAMES or fold(w) in _ORG_WORDS for w in words):

@@ -12,6 +12,7 @@ from redaction.gazetteer import (
     is_large_city,
     is_ordinary,
     is_place,
+    is_small_place,
     is_world_region,
 )
 from redaction.lexicon import STATE_NAMES
@@ -104,9 +105,10 @@ class StreetAddressRecognizer(RegexRecognizer):
             if m is None or m.end() != r.end:
                 out.append(r)
                 continue
-            if not m.group("state") and not is_large_city(m.group("city")):
-                out.append(r)  # "12 Elm St, Lowell": no state to say the last words are a town
-                continue
+            if not m.group("state") and not is_large_city(m.group("city")) and not (
+                    " " not in m.group("city") and is_small_place(m.group("city"))):
+                out.append(r)  # "12 Elm St, Maria": no state to say the last words are a town
+                continue  # (but GeoNames knows "..., Suite 210, Massillon")
             out.append(result(self.ENTITY, r.start, m.start(), r.score, self, self.DETECTOR))
             if m.group("zip"):
                 out.append(result(self.ENTITY, m.start("zip"), m.end("zip"), r.score, self,
