@@ -442,9 +442,11 @@ class KnownMatcher:
         if word in _MONTHS and (re.match(r"[ \t]*\d{1,4}(?:st|nd|rd|th)?(?!\w)",
                                          view[h.end:h.end + 8]) or re.search(
                 r"(?:(?<!\d)(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t](?:of[ \t]+)?|"
-                r"\b(?i:in|of|since|until|by|early|late|mid|last|next|this|every)[ \t]+)$",
-                view[max(0, h.start - 12):h.start])):
-            return True  # "April 14, 2023", "since April", not April herself
+                r"\b(?i:in|of|since|until|by|early|late|mid|last|next|this|every|between|from)"
+                r"[ \t]+)$", view[max(0, h.start - 12):h.start]) or re.match(
+                rf"[ \t]*(?:and|or|to|through|thru|until|[-–/])[ \t]*(?i:{'|'.join(_MONTHS)})\b",
+                view[h.end:h.end + 16])):
+            return True  # "April 14, 2023", "since April", "April and June", not April herself
         if word not in owner.common and re.sub(r"['’]?s$", "", word) not in owner.common:
             return False
         if word in _PLACE_SUFFIXES and view[h.start + 1:h.end].islower():

@@ -115,6 +115,8 @@ def name_position(text: str, start: int, end: int) -> bool:
         return True  # "he calls me winter now", 'keeps calling me "winter"', "me dicen winter"
     word = re.escape(text[start:end])
     again = re.search(rf"(?<![\w'’])(?i:{word})[ \t,!.]{{1,3}}$", text[max(0, start - 40):start])
+    if re.match(rf"[ \t,!.]{{1,3}}(?i:{word})(?![\w'’])", text[end:end + len(word) + 4]):
+        return True  # "charity charity": a word called twice is someone called
     if again:  # "she call me winter winter winter": each one her name as the first is
         return name_position(text, start - len(again.group(0)), start - len(again.group(0))
                              + (end - start))

@@ -12,6 +12,7 @@ from redaction.gazetteer import (
     english_zipf,
     is_place,
     is_region,
+    is_small_place,
     is_world_region,
     national_city_population,
 )
@@ -75,6 +76,10 @@ def address_variants(raw: str) -> list[Variant]:
             weak=True)
         return [Variant("ADDRESS", "address", re.compile(pat)), box, *places]
     m = re.match(r"^(\d+[A-Za-z]?(?:-\d+)?)\s+(.+)$", parts[0])
+    if not m and not re.search(r"\d", raw):
+        # no house, no number: "Gimbi, West Welega, Ethiopia" names places only, and her own
+        # town among them is what points to her; the zone and the country stay
+        return places
     if not m:
         whole = r"\s+".join(map(re.escape, raw.split()))
         return [Variant("ADDRESS", "address", re.compile(whole, re.I)), *places]
@@ -175,6 +180,10 @@ def place_variants(parts: list[str]) -> list[Variant]:
                                   r"drive|way|plot|house|carretera|highway|hwy)\b", named[-3]) \
             if len(named) >= 3 else None
         region = named[-2] if len(named) >= 4 and not street_before else None
+        if len(named) == 3 and not re.search(r"\d", named[0]) and not re.match(
+                _SETTLEMENT, named[0] + " ") and not is_small_place(named[1]) and \
+                not city_population(named[1]):  # "Gimbi, West Welega, Ethiopia": a zone
+            region = named[1]
     else:
         region = None
     for i, part in enumerate(parts):

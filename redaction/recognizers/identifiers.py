@@ -118,7 +118,7 @@ class LabeledIdRecognizer(RegexRecognizer):
                        # national ids and registry numbers abroad, police report numbers
                        r"\bCIN|\bNIF|\bDNI|\bDPI|\bCUI|\bCURP|\bRFC|\bNIN|\bBVN|\bCPF|\bRUT|\bSPN|\bNIE|"
                        r"c[eé]dula(?: no\.?)?|\bRPT|(?:incident|police) report(?: no\.?| number)?|"
-                       r"report (?:no\.?|number)|folio(?: no\.?)?|chart (?:no\.?|number|#)|"
+                       r"report (?:no\.?|number|#)|folio(?: no\.?)?|chart (?:no\.?|number|#)|"
                        r"conf(?:irmation)?\.? (?:no\.?|number|#|code)|"
                        r"reservation (?:no\.?|number|#|code)|(?:person|entry) (?:no\.?|number|#)|"
                        r"\bentry|\bVIN|order (?:no\.?|number|#)|encounter|event|kit|employee|"

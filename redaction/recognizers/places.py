@@ -72,6 +72,11 @@ class StreetAddressRecognizer(RegexRecognizer):
                   r"(?:,?\s*(?:nr\.?|no\.?|N[or]\.|n[º°]|#)?\s*\d{1,5}[A-Z]?)?"
                   r"(?:,\s*(?:bl|sc|et|ap|apt|int|depto|piso)\.?\s*[\w\-]{1,4})*"
                   r"(?![\w\-])", 0.6),
+        # a numbered street and the house number after it, as Latin America writes them:
+        # "calle 12 #10-43", "Carrera 7 No. 45-12", "Av. 6 nº 1043"
+        ("numbered_calle", r"(?<![\w\-])(?i:calle|avenida|av\.|carrera|cra\.?|kra\.?|diagonal|"
+                           r"transversal|rua)[ \t]+\d{1,3}[A-Za-z]?[ \t]*(?:#|(?i:no\.?|n[º°]))"
+                           r"[ \t]*\d{1,5}(?:-\d{1,4})?(?![\w\-])", 0.6),
         # a highway address by its mile: "Mile 9.5 Chiniak Highway", "MP 112 Parks Hwy"
         ("mile", r"(?<![\w\-])(?:Mile|MP|Milepost)\s+\d{1,4}(?:\.\d{1,2})?\s+(?:of\s+(?:the\s+)?)?"
                  r"(?:[A-Z][\w'\-]*\s+){1,3}(?i:highway|hwy|road|rd|route|rte)\.?(?![\w])", 0.6),
