@@ -10,6 +10,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.gazetteer import (
+    city_population,
     english_zipf,
     is_everyday,
     is_everyday_in_chat,
@@ -267,17 +268,23 @@ _PLACE_BEFORE = re.compile(r"(?i)\b(?:in|from|near|outside|around|towards?|via)[
 def _a_town(text: str, start: int, words: list[str]) -> bool:
     """A one-word NER person after "in" or "from" that is a town's name, no given name and no
     common surname ("from Welch" may be a man)."""
-    if len(words) != 1 or not _PLACE_BEFORE.search(text, max(0, start - 12), start):
+    if len(words) != 1:
         return False
     word = words[0].strip(".,;:")
-    return not is_first_name(word) and not is_surname(word, 3_000) and is_small_place(word)
+    if is_first_name(word) or is_surname(word, 3_000):
+        return False
+    if _PLACE_BEFORE.search(text, max(0, start - 12), start):
+        return is_small_place(word)
+    # "the bus to Duluth": after "to", only a city GeoNames lists (15,000 people or more)
+    return bool(re.search(r"(?i)\bto[ \t\n]+$", text[max(0, start - 6):start])) and \
+        city_population(word) > 0
 
 
 _RANK_BEFORE = re.compile(
     r"(?<![\w.])(?:Det|Detective|Sgt|Sergeant|Lt|Lieutenant|Officer|Officers|Ofc|Ofcr|Deputy|"
     r"Deputies|Tpr|Trooper|Troopers|Cpl|Corporal|Cst|Constable|Capt|Captain|Special Agent|SA|"
     r"TFO|Inv|Investigator|Patrolman|Sheriff|Marshal)\.?\s+(?:[A-Z]\.[ \t]*)*"
-    r"(?:[A-Z][\w'’\-]+[ \t]+(?:and|&)[ \t]+)?$")
+    r"(?:[A-Z][\w'’\-]+[ \t]+(?:(?:and|&)[ \t]+)?)?$")  # "Det. Lorna ", "Deputies Harlan and "
 
 
 # kin and titles of respect before a name that NER takes into it: "Son Jomar Bautista",
