@@ -154,6 +154,9 @@ class HandleRecognizer(RegexRecognizer):
                   r"(?=[A-Za-z\d]*[a-z][A-Z])"  # not "PowerShell7": lower case first, a digit
                   r"(?=[a-z]|[A-Za-z]*\d+[A-Za-z]|[A-Za-z\d]*[a-z][A-Z]\d+(?!\w))"  # inside,
                   r"[A-Za-z][A-Za-z\d]{4,})(?![\w@]|[.\-/]\w)", 0.5),  # or a capital then digits
+        # a given name and a surname run together, as a payment app shows an account:
+        # "LeonaPetrak" (not "McDonald", "DeShawn", "MaryBeth")
+        ("camel", r"(?<![\w@.$/#\-])(?P<h>[A-Z][a-z]{2,}[A-Z][a-z]{3,})(?![\w@]|[.\-/]\w)", 0.5),
         # a payment app's default user name, first-last-number: "Troy-Kessel-7", "keanu-ilalio-9"
         ("dashed", r"(?<![\w@.$/#\-])(?P<h>[A-Za-z]{2,}(?:-[A-Za-z]{2,}){1,2}-\d{1,4})"
                    r"(?![\w@\-]|\.\w)", 0.5),
@@ -191,6 +194,10 @@ class HandleRecognizer(RegexRecognizer):
                 return False  # a masked number: "XXX-XX-1234"
             return all(w[0].isupper() for w in words) or not all(
                 is_ordinary(w.lower()) for w in words)
+        if pattern_name == "camel":
+            first, last = re.findall(r"[A-Z][a-z]+", handle)
+            return is_first_name(first) and not is_first_name(last) and not (
+                is_everyday(first) or is_everyday(last))
         if pattern_name not in ("shape", "tag", "mixed"):
             return True
         if self._FILE.search(handle) or handle.isupper():

@@ -526,7 +526,11 @@ class PersonRecognizer(EntityRecognizer):
                   if e.label_ in _NOT_PERSON_LABELS]
         out = []
         for m in _NAME_RUN.finditer(text):
-            words = m.group(0).split()
+            lead = re.match(rf"{_KIN_LEAD}\s+", m.group(0))  # "Son Jomar Bautista"
+            start = m.start() + (lead.end() if lead else 0)
+            words = text[start:m.end()].split()
+            if not words:
+                continue
             folded = [fold(w) for w in words]
             if all(self._is_word(w.lower()) for w in words) or self._not_a_name(words):
                 continue
@@ -534,11 +538,11 @@ class PersonRecognizer(EntityRecognizer):
                 continue
             if any(is_everyday(f) and not is_first_name(f) for f in folded):
                 continue  # "Subpoena Duces Tecum", "Cellebrite Physical Analyzer", "Habla"
-            if any(m.start() < e and s < m.end() for s, e in places):
+            if any(start < e and s < m.end() for s, e in places):
                 continue
-            if _a_people(text, m.start(), m.end(), words):
+            if _a_people(text, start, m.end(), words):
                 continue  # "Afaan Oromo", "the Temne community"
-            out.append(result("PERSON", m.start(), m.end(), 0.5, self, "pattern:name_shape",
+            out.append(result("PERSON", start, m.end(), 0.5, self, "pattern:name_shape",
                               seed=False))
         return out
 

@@ -432,8 +432,11 @@ class SchoolRecognizer(RegexRecognizer):
         # New York's numbered schools: "P.S. 20", "P.S./I.S. 499", "J.H.S. 189"
         ("numbered", r"(?<![\w.])(?:(?:P|I|M|J\.H|H)\.S\.\s*/?\s*){1,2}\d{1,3}(?!\d)", 0.7),
         # "Furman-Vance Newcomer HS", "Field Local Sch0ols" (a district, OCR'd)
-        ("short", r"(?<![\w])(?:[A-Z][\w'’.\-]+\s){1,3}(?:HS|MS|Elem\.|Sch[o0][o0]ls?|"
+        ("short", r"(?<![\w])(?:[A-Z][\w'’.\-]+\s){1,4}(?:HS|MS|Elem\.|Sch[o0][o0]ls?|"
                   r"School District|ISD|USD)(?![\w])", 0.6),
+        # a district in a heading's capitals, OCR'd too: "SUNDAY CREEK VALLEY LOCAL SCH0OLS"
+        ("short_caps", r"(?<![\w])(?:[A-Z][A-Z'’.\-]+[ \t]){2,4}(?:SCH[O0][O0]LS|"
+                       r"SCHOOL DISTRICT)(?![\w])", 0.6),
     ]
     CUES = {"lower": r"\b(?:from|at|to|attend|attends|attended|in)[ \t]+"}
     _PUBLIC = re.compile(r"(?i)^(?:Police|Fire|Law|Medical|Naval|Military|Air Force|FBI|"
