@@ -63,7 +63,7 @@ NOT_NAMES = {
     # a report's shorthand for its people and staff's credentials ("Juv stated", "Susp fled",
     # "ADA Mize", "Darnell Haskins, MSW"); kin and respect words in Tagalog ("Ate Rowena")
     "juv", "subj", "susp", "vict", "tpr", "cpl", "ada", "ausa", "msw", "lcsw", "lmsw", "lpn",
-    "ate", "tita", "tito", "lola", "lolo", "manang", "manong", "ibu", "pak", "bapak", "mbak",
+    "ate", "tita", "tito", "manang", "manong", "ibu", "pak", "bapak", "mbak",
     "didi", "dai", "bhai",
     "alert", "birth", "passport", "client", "juvenile", "listings", "listing", "queue", "bates",
     "motion", "plaintiff", "plaintiffs", "defendant", "defendants", "exhibit", "dob", "ssn",
@@ -98,7 +98,7 @@ NOT_NAMES = {
     "moderation", "title", "posted", "created", "removed", "verified", "registered", "display",
     "action", "closed", "received", "ticket", "reason", "crew", "rate", "hours", "gross", "net",
     "deductions", "housing", "transportation", "tools", "equipment", "advance", "repayment",
-    "uniform", "emp", "grower", "orchard", "language", "interview", "current", "preferred",
+    "uniform", "grower", "orchard", "language", "interview", "current", "preferred",
     "legal", "referral", "admission", "vitals", "labs", "weight", "education", "safety", "trust",
     "follow", "up", "open", "items", "event", "spanish", "english", "ukrainian", "russian",
     "filipina", "filipino", "guatemalan", "mexican", "american", "african", "asian", "european",

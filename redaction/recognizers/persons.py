@@ -333,8 +333,9 @@ class PersonRecognizer(EntityRecognizer):
                 r"(?:\s(?:[A-Z]\.?\s)?[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?)?)(?![\w@]))",
          0.5),
         # "Dunlevy, Michael" alone in a table's cell, as registers and rosters list people
-        ("cell_last_first", r"(?m)(?:^|\||\t|[ ]{2})[ \t]*(?P<n>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?,"
-                            r"[ \t]+[A-Z][a-zà-ÿ]+(?:[ \t]+[A-Z]\.?)?)(?=[ \t]*(?:\||\t|$)|[ ]{2})",
+        ("cell_last_first", r"(?m)(?:^|\||\t|[ ]{2})[ \t]*"
+                            r"(?P<n>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?,[ \t]+[A-Z][a-zà-ÿ]+"
+                            r"(?:[ \t]+[A-Z]\.?)?)(?=[ \t]*(?:\||\t|$)|[ ]{2})",
          0.6),
         # a name and an age: "her daughter, Chaltu, age 6", "Nimo (age 9)", "Beto, 8 years old"
         ("aged", r"(?<![\w'’.@])(?P<n>[A-Z][^\W\d_'’\-]+(?:\s[A-Z][^\W\d_'’\-]+){0,2}),?[ \t]+"
