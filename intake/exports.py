@@ -300,10 +300,10 @@ def approval_blockers(session: Session, export: Export, user: User) -> list[Expo
         return [ApprovalRefused("only an attorney can approve an export")]
     if export.status != "review":
         return [ApprovalRefused(f"the export is {export.status}")]
+    if not export.leak_check_passed:  # the real cause alone: no review can make it pass
+        return [LeakDetected(f"export {export.id}: the leak check failed, so it cannot be "
+                             "approved; the document must be redacted again")]
     found: list[ExportError] = []
-    if not export.leak_check_passed:  # the real cause first: no review can make it pass
-        found.append(LeakDetected(f"export {export.id}: the leak check failed, so it cannot "
-                                  "be approved; the document must be redacted again"))
     if export.reviewed_by is None:
         found.append(ApprovalRefused("the export has not been reviewed"))
     elif export.reviewed_by == user.id and not matter.allow_self_approval:

@@ -67,8 +67,8 @@ def _open(data: bytes, *, as_engine_reads: bool) -> pymupdf.Document:
             finally:
                 doc.close()
             doc = pymupdf.open(stream=data, filetype="pdf")
-        for page in doc:
-            page.set_rotation(0)  # boxes and both renderings in one coordinate space
+        for pno in range(doc.page_count):
+            doc[pno].set_rotation(0)  # boxes and both renderings in one coordinate space
     except (pymupdf.mupdf.FzErrorBase, RuntimeError, ValueError) as exc:
         raise PageViewUnavailable("the PDF cannot be rendered") from exc
     return doc
@@ -87,9 +87,9 @@ def page_views(data: bytes, text: str, spans: Iterable[Span]) -> list[PageView]:
                 boxes.setdefault(glyph.page, []).append(Box(
                     span.anchor, span.state, round(rect.x0, 2), round(rect.y0, 2),
                     round(max(rect.width, 1.0), 2), round(max(rect.height, 1.0), 2)))
-        return [PageView(pno + 1, round(page.rect.width, 2), round(page.rect.height, 2),
-                         boxes.get(pno, []))
-                for pno, page in enumerate(doc)]
+        return [PageView(pno + 1, round(doc[pno].rect.width, 2),
+                         round(doc[pno].rect.height, 2), boxes.get(pno, []))
+                for pno in range(doc.page_count)]
     finally:
         doc.close()
 

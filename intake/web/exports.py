@@ -134,10 +134,7 @@ def page_image(export_id: str, number: int, view: str) -> WResponse:
         png = review_pages.render_page(data, number, original=view == "original")
     except (review_pages.PageViewUnavailable, exports.ExportError):
         abort(404)
-    resp = Response(png, mimetype="image/png")
-    resp.headers["Cache-Control"] = "no-store, private"
-    resp.headers["Content-Disposition"] = "inline"
-    return resp
+    return Response(png, mimetype="image/png")  # no-store, as every page: security._headers
 
 
 def _anchor(export: Export, key: tuple[int, int, int, str]) -> str | None:
