@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
@@ -27,6 +28,7 @@ from intake.review import (
 from intake.web.documents import blobs, redaction_engine
 
 bp = Blueprint("exports", __name__)
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 MIME = {"txt": "text/plain; charset=utf-8", "pdf": "application/pdf",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
@@ -114,24 +116,24 @@ def review(export_id: str) -> str:
         version=(export.output_sha256 or "")[:16])
 
 
-@bp.get("/exports/<export_id>/pages/<int:number>/<view>.png")
+@bp.get("/exports/<export_id>/pages/<number>/<view>.png")
 @allow(*CASE_WORKERS)
-def page_image(export_id: str, number: int, view: str) -> WResponse:
+def page_image(export_id: str, number: str, view: str) -> WResponse:
     """One PDF page as PNG, the original (boxes are drawn over it by the page) or the
     redacted output; members only, never stored by a cache."""
     db = db_session()
     export = _export(export_id)
     document = db.get(Document, export.document_id)
     assert document is not None
-    if view not in ("original", "redacted") or document.kind != "pdf" \
-            or export.status not in ("review", "approved"):
+    if view not in ("original", "redacted") or not PAGE_NUMBER.fullmatch(number) \
+            or document.kind != "pdf" or export.status not in ("review", "approved"):
         abort(404)
     try:
         if view == "original":
             data = exports.document_data(vault(), blobs(), document)
         else:
             data = exports.output_data(vault(), blobs(), export, document)
-        png = review_pages.render_page(data, number, original=view == "original")
+        png = review_pages.render_page(data, int(number), original=view == "original")
     except (review_pages.PageViewUnavailable, exports.ExportError):
         abort(404)
     return Response(png, mimetype="image/png")  # no-store, as every page: security._headers

@@ -199,7 +199,8 @@ def test_a_pdf_is_reviewed_as_its_pages_with_the_boxes_to_burn_in(engine_app, sv
         assert resp.status_code == 200 and resp.mimetype == "image/png"
         assert resp.data.startswith(b"\x89PNG") and "no-store" in resp.headers["Cache-Control"]
     assert original.data != redacted.data
-    for bad in ("pages/2/original.png", "pages/0/original.png", "pages/1/other.png"):
+    for bad in ("pages/2/original.png", "pages/0/original.png", "pages/1/other.png",
+                "pages/x/original.png", "pages/-1/redacted.png", "pages/%C2%B2/original.png"):
         assert client.get(f"{review}/{bad}").status_code == 404, bad
 
     # A rejected proposal's box is drawn as kept, and the output page is written again.
