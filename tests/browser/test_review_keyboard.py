@@ -8,6 +8,7 @@ import os
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_clinic_journey import Axe
 from tests.browser.test_export_flow import RECIPIENT, _audit_actions, _seed
 from tests.browser.test_staff_flows import _sign_in, _staff
 
@@ -68,6 +69,8 @@ def test_keyboard_review_keeps_the_page_and_its_place(page, server, tmp_path):
     assert page.locator("#pages img.page-img").first.evaluate("i => i.naturalWidth") > 300
     # Each proposal shows its text in context.
     expect(rows.first.locator("td.context mark")).not_to_have_text("")
+    axe = Axe(page)
+    axe.check()
 
     page.evaluate("window.__sameDocument = 'yes'")  # a reload would drop it
     page.locator("#proposals").scroll_into_view_if_needed()
@@ -105,12 +108,15 @@ def test_keyboard_review_keeps_the_page_and_its_place(page, server, tmp_path):
     expect(page.locator("#p-2")).to_have_attribute("data-state", "pending")
     assert page.evaluate("window.__sameDocument") == "yes"
     assert page.evaluate("window.scrollY") > 300
+    axe.check()  # after the page updated itself
     # Typing in the add form is not taken for a shortcut.
     page.get_by_label("Text to redact").fill("the car")
     assert _row_state(page, "p-4") == "pending"
 
     # What was decided is what the server holds.
     page.reload()
+    axe.check()
+    assert not axe.violations, "\n".join(axe.violations)
     assert [_row_state(page, a) for a in ("p-2", "p-3")] == ["pending", "accepted"]
     events = _audit_actions(server, matter_id)
     for step in ("export.reject", "export.accept", "export.restore"):
