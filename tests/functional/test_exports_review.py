@@ -46,6 +46,10 @@ def _ready(engine_app, svc, kind="txt"):  # noqa: F811
         from tests.unit.formats.builders import reportlab_pdf
 
         body, name = reportlab_pdf(PDF_LINES, author="M. Q."), "statement.pdf"
+    elif kind == "docx":
+        from tests.unit.formats.builders import base_docx
+
+        body, name = base_docx(*PDF_LINES, author="M. Q."), "statement.docx"
     else:
         body, name = TEXT.encode(), "statement.txt"
     assert upload(client, seeded.matter_id, [(body, name)],
@@ -215,6 +219,24 @@ def test_a_text_export_has_no_page_images(engine_app, svc):  # noqa: F811
     client, _staff, _seeded, export, _body = _ready(engine_app, svc)
     assert client.get(f"/exports/{export.id}/pages/1/original.png").status_code == 404
     assert 'id="pages"' not in client.get(f"/exports/{export.id}").get_data(as_text=True)
+
+
+def test_a_docx_is_reviewed_as_text_beside_its_preview(engine_app, svc):  # noqa: F811
+    client, _staff, _seeded, export, _body = _ready(engine_app, svc, kind="docx")
+    page = _page(client, f"/exports/{export.id}")
+    stranger = _stranger(export)
+    context = _text(_find(r'<td class="context">(.*?)</td>',
+                          _row(page, f"p-{_number(export, stranger)}")))
+    assert "Gwendolyn Barrowcliffe" in context
+    originals = [_text(t) for t in re.findall(r'<pre class="doc-text"[^>]*>(.*?)</pre>', page,
+                                                re.S)]
+    previews = [_text(t) for t in re.findall(r'<pre class="doc-preview">(.*?)</pre>', page,
+                                               re.S)]
+    assert len(originals) == len(previews) == export.proposals["units"]
+    assert "Gwendolyn Barrowcliffe" in " ".join(originals)
+    for value in IDENTIFIERS:
+        assert value not in " ".join(previews), value
+    assert 'id="pages"' not in page
 
 
 def test_non_members_get_404_on_every_review_route(engine_app, svc):  # noqa: F811
