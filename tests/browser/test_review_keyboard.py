@@ -121,5 +121,7 @@ def test_keyboard_review_keeps_the_page_and_its_place(page, server, tmp_path):
     events = _audit_actions(server, matter_id)
     for step in ("export.reject", "export.accept", "export.restore"):
         assert step in events, step
+    page.set_viewport_size({"width": 390, "height": 844})  # pages and panels stack on a phone
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     if os.environ.get("CLINIC_SCREENSHOTS"):
         page.screenshot(path=os.environ["CLINIC_SCREENSHOTS"] + "/review.png", full_page=True)
