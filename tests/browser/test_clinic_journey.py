@@ -68,7 +68,9 @@ def _nav(page, name: str) -> None:
     page.get_by_role("navigation", name="Main").get_by_role("link", name=name).click()
 
 
-def test_the_whole_clinic_journey(page, server, tmp_path):
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_whole_clinic_journey(page, backend, request, tmp_path):
+    server = request.getfixturevalue("server" if backend == "sqlite" else "pg_server")
     admin, admin_secret = _staff(server, "admin")
     advocate, adv_secret = _staff(server, "advocate")
     reviewer, rev_secret = _staff(server, "attorney")
