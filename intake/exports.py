@@ -302,7 +302,8 @@ def approval_blockers(session: Session, export: Export, user: User) -> list[Expo
         return [ApprovalRefused(f"the export is {export.status}")]
     if not export.leak_check_passed:  # the real cause alone: no review can make it pass
         return [LeakDetected(f"export {export.id}: the leak check failed, so it cannot be "
-                             "approved; the document must be redacted again")]
+                             "approved: a known identifier is still in the output (take back "
+                             "a rejection or add a redaction)")]
     found: list[ExportError] = []
     if export.reviewed_by is None:
         found.append(ApprovalRefused("the export has not been reviewed"))
