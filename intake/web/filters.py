@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from flask import Flask
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 
 def format_date(value: date | datetime | None) -> str:
@@ -41,11 +41,10 @@ def with_class(control: Markup, css: str) -> Markup:
     WTForms writes attributes in alphabetical order, so a class passed to it would come
     before the id and name that pages (and their tests) look controls up by.
     """
-    html = str(control)
-    end = html.index(">")
-    if html[end - 1] == "/":
+    end = control.index(">")
+    if control[end - 1] == "/":
         end -= 1
-    return Markup(html[:end].rstrip() + f' class="{escape(css)}"' + html[end:])
+    return control[:end].rstrip() + Markup(' class="{}"').format(css) + control[end:]
 
 
 def register_filters(app: Flask) -> None:

@@ -4,6 +4,7 @@ download, and the auditor finding those events; axe-core checks every page on th
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,6 +22,14 @@ IDENTIFIERS = ("Yesenia", "Arroyo", "555-0142", "yesi.ab", "Thibodeaux")
 STATEMENT = (f"Declaration of {NAME}. She can be reached at (713) 555-0142 or "
              "yesi.ab@example.org. Cornelius Thibodeaux held her passport. A cook, Anselmo "
              "Villaseñor-Pratt, saw her at the restaurant.\n")
+
+
+def screenshot(page, name: str) -> None:
+    """Save the page as `NAME.png` for the README when CLINIC_SCREENSHOTS names a folder."""
+    folder = os.environ.get("CLINIC_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
 
 
 class Axe:
@@ -82,6 +91,7 @@ def test_the_whole_clinic_journey(page, backend, request, tmp_path):
     page.goto(f"{server.url}/login")  # the only address typed; links and buttons from here
     # An administrator opens the matter and puts the team on it.
     _sign_in_here(page, axe, admin, admin_secret)
+    screenshot(page, "home-admin")
     _nav(page, "Matter teams")
     axe.check()
     page.get_by_role("link", name="Open a matter").click()
@@ -108,6 +118,7 @@ def test_the_whole_clinic_journey(page, backend, request, tmp_path):
     axe.check()
     page.get_by_role("link", name="New survivor intake").click()
     axe.check()
+    screenshot(page, "intake-form")
     page.get_by_label("Legal name and other names").fill(NAME)
     page.get_by_label("Date of birth", exact=True).fill("1996-07-21")
     page.get_by_label("Phone numbers").fill("(713) 555-0142")
@@ -146,10 +157,14 @@ def test_the_whole_clinic_journey(page, backend, request, tmp_path):
     expect(page.locator("#batch-summary")).to_contain_text("1 of 1 documents finished",
                                                           timeout=120_000)
     axe.check()
+    _nav(page, "Home")  # her queue now holds the intake and the export to review
+    axe.check()
+    screenshot(page, "home-advocate")
     _sign_out(page)
 
     # The first attorney reviews it from her queue, by keyboard.
     _sign_in_here(page, axe, reviewer, rev_secret)
+    screenshot(page, "home-attorney-review")
     page.get_by_role("region", name="Exports awaiting review").get_by_role(
         "link", name="Review").first.click()
     page.locator("#proposals tr.proposal").first.wait_for()
@@ -169,6 +184,7 @@ def test_the_whole_clinic_journey(page, backend, request, tmp_path):
 
     # A second attorney approves it from her queue and downloads it.
     _sign_in_here(page, axe, approver, app_secret)
+    screenshot(page, "home-attorney-approve")
     page.get_by_role("region", name="Exports awaiting your approval").get_by_role(
         "link", name="Review and approve").first.click()
     page.get_by_role("button", name="Approve export").click()
@@ -186,12 +202,14 @@ def test_the_whole_clinic_journey(page, backend, request, tmp_path):
 
     # The auditor finds those events in the log, by the matter's caption.
     _sign_in_here(page, axe, auditor, aud_secret)
+    screenshot(page, "home-auditor")
     page.get_by_role("link", name="Open the audit log").click()
     axe.check()
     page.get_by_label("Matter").select_option(label=caption)
     page.get_by_role("button", name="Apply").click()
     page.get_by_role("table").filter(has_text="Events, newest first").wait_for()
     axe.check()
+    screenshot(page, "audit-log")
     log = page.get_by_role("table").filter(has_text="Events, newest first").inner_text()
     for action in ("matter.create", "subject.create", "consent.create", "document.upload",
                    "export.accept", "export.reviewed", "export.approve", "export.download"):

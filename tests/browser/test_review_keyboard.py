@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import io
-import os
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_clinic_journey import Axe
+from tests.browser.test_clinic_journey import Axe, screenshot
 from tests.browser.test_export_flow import RECIPIENT, _audit_actions, _seed
 from tests.browser.test_staff_flows import _sign_in, _staff
 
@@ -121,7 +120,7 @@ def test_keyboard_review_keeps_the_page_and_its_place(page, server, tmp_path):
     events = _audit_actions(server, matter_id)
     for step in ("export.reject", "export.accept", "export.restore"):
         assert step in events, step
+    screenshot(page, "review-pdf")
     page.set_viewport_size({"width": 390, "height": 844})  # pages and panels stack on a phone
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    if os.environ.get("CLINIC_SCREENSHOTS"):
-        page.screenshot(path=os.environ["CLINIC_SCREENSHOTS"] + "/review.png", full_page=True)
+    screenshot(page, "review-pdf-phone")
