@@ -24,12 +24,20 @@ STATEMENT = (f"Declaration of {NAME}. She can be reached at (713) 555-0142 or "
              "Villaseñor-Pratt, saw her at the restaurant.\n")
 
 
-def screenshot(page, name: str) -> None:
-    """Save the page as `NAME.png` for the README when CLINIC_SCREENSHOTS names a folder."""
+def screenshot(page, name: str, *, height: int | None = None, full_page: bool = True) -> None:
+    """Save the page as `NAME.png` for the README when CLINIC_SCREENSHOTS names a folder
+    (the whole page, its top `height` pixels, or only what the window shows)."""
     folder = os.environ.get("CLINIC_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+    if not folder:
+        return
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    path = str(Path(folder) / f"{name}.png")
+    if height is not None:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        page.screenshot(path=path, full_page=True,
+                        clip={"x": 0, "y": 0, "width": width, "height": height})
+    else:
+        page.screenshot(path=path, full_page=full_page)
 
 
 class Axe:
@@ -209,7 +217,7 @@ def test_the_whole_clinic_journey(page, backend, request, tmp_path):
     page.get_by_role("button", name="Apply").click()
     page.get_by_role("table").filter(has_text="Events, newest first").wait_for()
     axe.check()
-    screenshot(page, "audit-log")
+    screenshot(page, "audit-log", height=1400)
     log = page.get_by_role("table").filter(has_text="Events, newest first").inner_text()
     for action in ("matter.create", "subject.create", "consent.create", "document.upload",
                    "export.accept", "export.reviewed", "export.approve", "export.download"):

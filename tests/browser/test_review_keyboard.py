@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 
 import pytest
 from playwright.sync_api import expect
@@ -123,4 +124,6 @@ def test_keyboard_review_keeps_the_page_and_its_place(page, server, tmp_path):
     screenshot(page, "review-pdf")
     page.set_viewport_size({"width": 390, "height": 844})  # pages and panels stack on a phone
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    screenshot(page, "review-pdf-phone")
+    if os.environ.get("CLINIC_SCREENSHOTS"):  # the proposals, each a card on a phone
+        page.evaluate("document.getElementById('proposals-heading').scrollIntoView()")
+        screenshot(page, "review-pdf-phone", full_page=False)
