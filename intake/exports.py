@@ -134,12 +134,25 @@ def refinalize(session: Session, vault: Vault, blobs: BlobStore, engine: Any,
     store_outcome(vault, blobs, document, export, produce(document.kind, data, export, rsession))
 
 
+def document_data(vault: Vault, blobs: BlobStore, document: Document) -> bytes:
+    """The original file of a document, decrypted in memory (for the review page only)."""
+    return blobs.get(vault, document.data_key_id, document.blob_name, document.sha256)
+
+
+def output_data(vault: Vault, blobs: BlobStore, export: Export, document: Document) -> bytes:
+    """The export's output as it stands (for the review page; downloads use `release`)."""
+    if not export.output_blob_name:
+        raise ExportError(f"export {export.id} has no output")
+    return blobs.get(vault, document.data_key_id, export.output_blob_name, export.output_sha256)
+
+
 def document_texts(vault: Vault, blobs: BlobStore, export: Export,
-                   document: Document) -> list[str]:
+                   document: Document, data: bytes | None = None) -> list[str]:
     """The original text units of an export's document (for the review page only)."""
     from redaction.profiles import load_profile
 
-    data = blobs.get(vault, document.data_key_id, document.blob_name, document.sha256)
+    if data is None:
+        data = document_data(vault, blobs, document)
     return read_texts(document.kind, data, load_profile(export.profile).keep_images)
 
 
@@ -158,22 +171,48 @@ def reject(export: Export, key: tuple[int, int, int, str], user: User) -> None:
     proposals = {decision_key(p) for p in (export.proposals or {}).get("items", [])}
     if key not in proposals:
         raise ExportError("no such proposal")
-    decisions = dict(export.decisions or {})
-    rejected = [d for d in decisions.get("rejected", []) if decision_key(d) != key]
-    rejected.append({"u": key[0], "s": key[1], "e": key[2], "cat": key[3], **_stamp(user)})
-    decisions["rejected"] = rejected
-    export.decisions = decisions
+    _decide(export, key, "rejected", user)
     _touch_review(export, user)
 
 
-def restore(export: Export, key: tuple[int, int, int, str], user: User) -> None:
-    """Undo a rejection or remove an added redaction."""
+def accept(export: Export, key: tuple[int, int, int, str], user: User) -> bool:
+    """Accept one proposed redaction; True when it had been rejected (the output changes)."""
+    _editable(export)
+    proposals = {decision_key(p) for p in (export.proposals or {}).get("items", [])}
+    if key not in proposals:
+        raise ExportError("no such proposal")
+    was_rejected = key in {decision_key(d) for d in (export.decisions or {}).get("rejected", [])}
+    _decide(export, key, "accepted", user)
+    if was_rejected:
+        _touch_review(export, user)
+    return was_rejected
+
+
+def _decide(export: Export, key: tuple[int, int, int, str], verdict: str, user: User) -> None:
+    # A proposal is pending, accepted or rejected: one verdict replaces the other.
+    decisions = dict(export.decisions or {})
+    for name in ("accepted", "rejected"):
+        decisions[name] = [d for d in decisions.get(name, []) if decision_key(d) != key]
+    decisions[verdict].append({"u": key[0], "s": key[1], "e": key[2], "cat": key[3],
+                               **_stamp(user)})
+    export.decisions = decisions
+
+
+def restore(export: Export, key: tuple[int, int, int, str], user: User) -> bool:
+    """Back to pending: undo a rejection or an acceptance, or remove an added redaction.
+
+    True when the output changes (a rejection undone or an addition removed)."""
     _editable(export)
     decisions = dict(export.decisions or {})
-    for name in ("rejected", "added"):
-        decisions[name] = [d for d in decisions.get(name, []) if decision_key(d) != key]
+    changed = False
+    for name in ("rejected", "added", "accepted"):
+        kept = [d for d in decisions.get(name, []) if decision_key(d) != key]
+        changed = changed or (name != "accepted" and len(kept) != len(decisions.get(name, [])))
+        decisions[name] = kept
     export.decisions = decisions
-    _touch_review(export, user)
+    if changed:
+        _touch_review(export, user)
+    return changed
 
 
 def add_phrase(export: Export, texts: list[str], phrase: str, category: str,
@@ -253,21 +292,35 @@ def consent_gate(session: Session, export: Export, at: datetime | None = None) -
     return found
 
 
-def approve(session: Session, export: Export, user: User) -> None:
-    """Approve an export for download; ApprovalRefused, LeakDetected or ConsentMissing."""
+def approval_blockers(session: Session, export: Export, user: User) -> list[ExportError]:
+    """Everything that stops this user approving the export, the real cause first."""
     matter = session.get(Matter, export.matter_id)
     assert matter is not None
     if user.role != "attorney":
-        raise ApprovalRefused("only an attorney can approve an export")
+        return [ApprovalRefused("only an attorney can approve an export")]
     if export.status != "review":
-        raise ApprovalRefused(f"the export is {export.status}")
-    if not export.leak_check_passed:  # the real cause first: no review can make it pass
-        raise LeakDetected(f"export {export.id}: the leak check failed, so it cannot be "
-                           "approved; the document must be redacted again")
+        return [ApprovalRefused(f"the export is {export.status}")]
+    if not export.leak_check_passed:  # the real cause alone: no review can make it pass
+        return [LeakDetected(f"export {export.id}: the leak check failed, so it cannot be "
+                             "approved: a known identifier is still in the output (take back "
+                             "a rejection or add a redaction)")]
+    found: list[ExportError] = []
     if export.reviewed_by is None:
-        raise ApprovalRefused("the export has not been reviewed")
-    if export.reviewed_by == user.id and not matter.allow_self_approval:
-        raise ApprovalRefused("the reviewer cannot also approve (ask another attorney)")
+        found.append(ApprovalRefused("the export has not been reviewed"))
+    elif export.reviewed_by == user.id and not matter.allow_self_approval:
+        found.append(ApprovalRefused("the reviewer cannot also approve (ask another attorney)"))
+    try:
+        consent_gate(session, export)
+    except ConsentMissing as exc:
+        found.append(exc)
+    return found
+
+
+def approve(session: Session, export: Export, user: User) -> None:
+    """Approve an export for download; ApprovalRefused, LeakDetected or ConsentMissing."""
+    problems = approval_blockers(session, export, user)
+    if problems:
+        raise problems[0]
     ids = consent_gate(session, export)
     export.consent_id = ids[0] if ids else None
     export.consent_ids = {"ids": ids}

@@ -44,3 +44,10 @@ document.addEventListener("DOMContentLoaded", function () {
     arm();
   });
 })();
+
+// A table wider than its box scrolls inside it: the box must then be reachable by keyboard.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".table-wrap:not([tabindex])").forEach(function (box) {
+    if (box.scrollWidth > box.clientWidth) { box.setAttribute("tabindex", "0"); }
+  });
+});

@@ -43,14 +43,14 @@
   function selectToRedact() {
     var input = document.querySelector("#add-form input[name=phrase]");
     if (!input) { return; }
-    document.querySelectorAll(".doc-text").forEach(function (pre) {
-      pre.addEventListener("mouseup", function () {
-        var text = String(window.getSelection() || "").trim();
-        if (text.length >= 2 && text.length <= 500) {
-          input.value = text;
-          input.focus();
-        }
-      });
+    // On the document, not each text: the review page replaces its texts after a decision.
+    document.addEventListener("mouseup", function (event) {
+      if (!event.target.closest || !event.target.closest(".doc-text")) { return; }
+      var text = String(window.getSelection() || "").trim();
+      if (text.length >= 2 && text.length <= 500) {
+        input.value = text;
+        input.focus();
+      }
     });
   }
 

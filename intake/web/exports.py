@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
@@ -12,14 +13,22 @@ from werkzeug.wrappers import Response as WResponse
 from wtforms import HiddenField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from intake import exports, worklist
+from intake import exports, review_pages, uploads, worklist
 from intake.access import CASE_WORKERS, allow, deny, member_matter, member_record, record
 from intake.extensions import db_session, vault
 from intake.models import Document, Export, Subject, User
 from intake.redact_document import CATEGORIES, RedactionFailed, decision_key
+from intake.review import (
+    added_items,
+    original_segments,
+    redacted_segments,
+    review_items,
+    tally,
+)
 from intake.web.documents import blobs, redaction_engine
 
 bp = Blueprint("exports", __name__)
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 MIME = {"txt": "text/plain; charset=utf-8", "pdf": "application/pdf",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
@@ -45,26 +54,6 @@ def _export(export_id: str) -> Export:
     return export
 
 
-def _segments(text: str, unit: int, export: Export) -> list[dict[str, Any]]:
-    """The text cut into plain pieces and highlighted spans (proposals and added ones)."""
-    decisions = export.decisions or {}
-    rejected = {decision_key(d) for d in decisions.get("rejected", [])}
-    spans = [dict(p, state="rejected" if decision_key(p) in rejected else "proposed")
-             for p in (export.proposals or {}).get("items", []) if p["u"] == unit]
-    spans += [dict(a, state="added", det="reviewer", why="added by reviewer")
-              for a in decisions.get("added", []) if a["u"] == unit]
-    out: list[dict[str, Any]] = []
-    pos = 0
-    for span in sorted(spans, key=lambda p: (p["s"], -p["e"])):
-        if span["s"] < pos:
-            continue  # overlaps a span already shown; it is still listed in the table
-        out.append({"text": text[pos:span["s"]]})
-        out.append({"text": text[span["s"]:span["e"]], "span": span})
-        pos = span["e"]
-    out.append({"text": text[pos:]})
-    return out
-
-
 @bp.get("/matters/<matter_id>/exports")
 @allow(*CASE_WORKERS)
 def matter_index(matter_id: str) -> str:
@@ -85,26 +74,80 @@ def matter_index(matter_id: str) -> str:
 @bp.get("/exports/<export_id>")
 @allow(*CASE_WORKERS)
 def review(export_id: str) -> str:
-    """The review page: the document's text with every proposed redaction highlighted."""
+    """The review page: each proposal with its text and context, the original and the
+    redacted preview side by side, and a PDF's pages with the boxes to be burned in."""
     db = db_session()
     export = _export(export_id)
     document = db.get(Document, export.document_id)
     assert document is not None
-    units: list[list[dict[str, Any]]] = []
+    texts: list[str] = []
+    pages: list[review_pages.PageView] = []
+    pages_error = None
     if export.status in ("review", "approved"):
-        texts = exports.document_texts(vault(), blobs(), export, document)
-        units = [_segments(t, i, export) for i, t in enumerate(texts)]
+        data = exports.document_data(vault(), blobs(), document)
+        texts = exports.document_texts(vault(), blobs(), export, document, data)
+    items = review_items(export, texts)
+    added = added_items(export, texts)
+    if texts and document.kind == "pdf":
+        spans = [review_pages.Span(i.anchor, i.state, i.key[1], i.key[2])
+                 for i in items + added]
+        try:
+            pages = review_pages.page_views(data, texts[0], spans)
+        except review_pages.PageViewUnavailable as exc:
+            pages_error = str(exc)
+    decisions = export.decisions or {}
     people = {u.id: u.email for u in db.scalars(select(User).where(User.id.in_(
         {x for x in (export.reviewed_by, export.approved_by, export.created_by) if x} |
-        {d.get("by") for k in ("rejected", "added") for d in (export.decisions or {}).get(k, [])}
+        {d.get("by") for k in ("rejected", "added", "accepted") for d in decisions.get(k, [])}
     )))}
     owner = db.get(Subject, document.subject_id) if document.subject_id else None
+    blockers = [str(e) for e in exports.approval_blockers(db, export, current_user.record)] \
+        if export.status == "review" and current_user.role == "attorney" else []
     record(db, "export.view", object_type="export", object_id=export.id,
            matter_id=export.matter_id)
     db.commit()
-    return render_template("exports/review.html", export=export, document=document,
-                           units=units, people=people, owner=owner, add=AddForm(),
-                           decisions=export.decisions or {})
+    return render_template(
+        "exports/review.html", export=export, document=document, people=people, owner=owner,
+        file_name=uploads.file_names(vault(), [document])[document.id], add=AddForm(),
+        items=items, added=added, tally=tally(items),
+        originals=[original_segments(t, u, items + added) for u, t in enumerate(texts)],
+        previews=redacted_segments(export, texts) if texts else [],
+        pages=pages, pages_error=pages_error, blockers=blockers,
+        version=(export.output_sha256 or "")[:16])
+
+
+@bp.get("/exports/<export_id>/pages/<number>/<view>.png")
+@allow(*CASE_WORKERS)
+def page_image(export_id: str, number: str, view: str) -> WResponse:
+    """One PDF page as PNG, the original (boxes are drawn over it by the page) or the
+    redacted output; members only, never stored by a cache."""
+    db = db_session()
+    export = _export(export_id)
+    document = db.get(Document, export.document_id)
+    assert document is not None
+    if view not in ("original", "redacted") or not PAGE_NUMBER.fullmatch(number) \
+            or document.kind != "pdf" or export.status not in ("review", "approved"):
+        abort(404)
+    try:
+        if view == "original":
+            data = exports.document_data(vault(), blobs(), document)
+        else:
+            data = exports.output_data(vault(), blobs(), export, document)
+        png = review_pages.render_page(data, int(number), original=view == "original")
+    except (review_pages.PageViewUnavailable, exports.ExportError):
+        abort(404)
+    return Response(png, mimetype="image/png")  # no-store, as every page: security._headers
+
+
+def _anchor(export: Export, key: tuple[int, int, int, str]) -> str | None:
+    """The review page's anchor of a proposal or an addition, to return to the same item."""
+    for n, p in enumerate((export.proposals or {}).get("items", []), start=1):
+        if decision_key(p) == key:
+            return f"p-{n}"
+    for n, a in enumerate((export.decisions or {}).get("added", []), start=1):
+        if decision_key(a) == key:
+            return f"a-{n}"
+    return None
 
 
 def _decide(export_id: str, action: str) -> WResponse:
@@ -114,6 +157,8 @@ def _decide(export_id: str, action: str) -> WResponse:
     document = db.get(Document, export.document_id)
     assert document is not None
     details: dict[str, Any] = {}
+    anchor = None
+    changed = True
     try:
         if action == "add":
             form: Any = AddForm()
@@ -128,24 +173,32 @@ def _decide(export_id: str, action: str) -> WResponse:
             if not form.validate_on_submit():
                 abort(400)
             key = (form.u.data, form.s.data, form.e.data, form.cat.data)
+            anchor = _anchor(export, key)
             details.update(unit=key[0], start=key[1], end=key[2], category=key[3])
             if action == "reject":
                 exports.reject(export, key, user)
+            elif action == "accept":
+                changed = exports.accept(export, key, user)
             else:
-                exports.restore(export, key, user)
-        exports.refinalize(db, vault(), blobs(), redaction_engine(), export)
+                changed = exports.restore(export, key, user)
+        if changed:
+            exports.refinalize(db, vault(), blobs(), redaction_engine(), export)
     except (exports.ExportError, RedactionFailed) as exc:
         db.rollback()
         flash(f"Not changed: {exc}.", "error")
-        return redirect(url_for("exports.review", export_id=export_id))
+        return redirect(url_for("exports.review", export_id=export_id, _anchor=anchor))
     record(db, f"export.{action}", object_type="export", object_id=export.id,
            matter_id=export.matter_id, details=details)
     db.commit()
-    flash("Decision saved; the output was checked again"
-          + (" and passes the leak check." if export.leak_check_passed
-             else ". The leak check FAILS: it cannot be approved."),
-          "info" if export.leak_check_passed else "warning")
-    return redirect(url_for("exports.review", export_id=export_id))
+    what = f"#{anchor.split('-')[1]} " if anchor and anchor.startswith("p-") else ""
+    if not changed:
+        flash(f"Decision on {what}saved; the output is unchanged.", "info")
+    else:
+        flash(f"Decision {what}saved; the output was checked again"
+              + (" and passes the leak check." if export.leak_check_passed
+                 else ". The leak check FAILS: it cannot be approved."),
+              "info" if export.leak_check_passed else "warning")
+    return redirect(url_for("exports.review", export_id=export_id, _anchor=anchor))
 
 
 @bp.post("/exports/<export_id>/reject")
@@ -155,10 +208,17 @@ def reject(export_id: str) -> WResponse:
     return _decide(export_id, "reject")
 
 
+@bp.post("/exports/<export_id>/accept")
+@allow(*CASE_WORKERS)
+def accept(export_id: str) -> WResponse:
+    """Accept one proposed redaction (or take back its rejection)."""
+    return _decide(export_id, "accept")
+
+
 @bp.post("/exports/<export_id>/restore")
 @allow(*CASE_WORKERS)
 def restore(export_id: str) -> WResponse:
-    """Undo a rejection, or remove a redaction a reviewer added."""
+    """Back to pending: undo a rejection or an acceptance, or remove a reviewer's addition."""
     return _decide(export_id, "restore")
 
 

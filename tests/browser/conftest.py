@@ -1,4 +1,5 @@
-"""A real server for the browser tests: `clinic bootstrap` then `clinic run` on a free port."""
+"""A real server for the browser tests: `clinic bootstrap` then `clinic run` on a free port
+(SQLite for the session; PostgreSQL for a test that asks for `pg_server`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,12 +37,13 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """Bootstrap a fresh instance (SQLite) and serve it with waitress until the session ends."""
-    root = tmp_path_factory.mktemp("browser")
+@contextmanager
+def _serve(root: Path, database_url: str | None = None) -> Iterator[Server]:
+    """Bootstrap a fresh instance and serve it with waitress until the block ends."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLINIC_")}
     env.update(CLINIC_INSTANCE_DIR=str(root / "instance"), CLINIC_ENV="development")
+    if database_url:
+        env["CLINIC_DATABASE_URL"] = database_url
     boot = subprocess.run([CLINIC, "bootstrap"], env=env, cwd=root, capture_output=True,
                           text=True, timeout=120, check=True)
     password = re.search(r"One-time password \(shown only now\): (\S+)", boot.stdout)
@@ -63,6 +67,36 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A fresh instance on SQLite, served for the whole session."""
+    with _serve(tmp_path_factory.mktemp("browser")) as served:
+        yield served
+
+
+@pytest.fixture
+def pg_server(tmp_path: Path) -> Iterator[Server]:
+    """A fresh instance on its own PostgreSQL database (dropped afterwards)."""
+    import psycopg
+
+    from tests.conftest import PG_ADMIN_URL, _pg_url
+
+    name = f"clinic_b_{uuid.uuid4().hex[:12]}"
+    try:
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as exc:
+        if os.environ.get("CLINIC_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"PostgreSQL not reachable: {exc}")
+        pytest.skip(f"PostgreSQL not reachable: {exc}")
+    try:
+        with _serve(tmp_path, _pg_url(name)) as served:
+            yield served
+    finally:
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
