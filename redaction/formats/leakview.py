@@ -65,7 +65,9 @@ def docx_view(data: bytes) -> list[str]:
                 views.append(body.decode("latin-1") + "\n" + body.decode("utf-16-le", "replace"))
                 continue
             pieces = [_docx_paragraphs(body)]
-            pieces.append(_TAG.sub(b" ", body).decode("utf-8", "replace"))
+            # each paragraph's end a line break, as in the joined runs above
+            pieces.append(_TAG.sub(b" ", body.replace(b"</w:p>", b"</w:p>\n"))
+                          .decode("utf-8", "replace"))
             # Attribute values repeat endlessly in styles and settings; each needs one look.
             values = dict.fromkeys(
                 (a or b) for key, a, b in _ATTR.findall(body)
@@ -86,7 +88,10 @@ def _squeeze(text: str) -> str:
     # column gap inside a line (three spaces or a tab) stays a gap of two, as the text
     # redaction read it: "BRADLEY J.   M   W" is a middle initial, sex and race, not the
     # initials J. M. of someone in the case.
-    return _SPACE.sub(lambda m: "  " if _COLUMN_GAP.fullmatch(m.group(0)) else " ", text)
+    # A line or paragraph break stays one, as the text redaction read each paragraph on its
+    # own: "called me Rose. Sir also. Roses" then "names on the chart" is no "Roses names".
+    return _SPACE.sub(lambda m: "\n" if "\n" in m.group(0) else "  "
+                      if _COLUMN_GAP.fullmatch(m.group(0)) else " ", text)
 
 
 def _docx_paragraphs(body: bytes) -> str:
