@@ -140,6 +140,13 @@ BLIND_FLOORS = {
                      "pseudonym_hits": 0.96},
     "eval_blind_p": {"known_leaks": 2, "unknown_recall": 0.93, "keep_rate": 0.94,
                      "pseudonym_hits": 1.0},
+    # the tenth round: domestic servitude in diplomatic households around Washington (Amharic,
+    # Oromo, Sinhala, Tamil, Krio; Ethiopic script); minors recruited online in the Ohio
+    # Valley and Appalachia (gaming platforms, gift cards, a K'iche' interpreter's note)
+    "eval_blind_q": {"known_leaks": 2, "unknown_recall": 0.93, "keep_rate": 0.96,
+                     "pseudonym_hits": 1.0},
+    "eval_blind_r": {"known_leaks": 2, "unknown_recall": 0.97, "keep_rate": 0.97,
+                     "pseudonym_hits": 1.0},
 }
 
 
