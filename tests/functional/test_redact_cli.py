@@ -100,7 +100,9 @@ BLIND_FLOORS = {
     # the second round (set C keeps third parties in its co-counsel files, as that profile does)
     "eval_blind_c": {"known_leaks": 1, "unknown_recall": 0.73, "keep_rate": 0.99,
                      "pseudonym_hits": 1.0},
-    "eval_blind_d": {"known_leaks": 1, "unknown_recall": 0.94, "keep_rate": 0.99,
+    # (since round ten officers named by rank stay, as the labellers of most sets kept them;
+    # D's marked two school resource officers, "Deputy Hargrove" and "Ofc. Patel", for removal)
+    "eval_blind_d": {"known_leaks": 1, "unknown_recall": 0.93, "keep_rate": 0.99,
                      "pseudonym_hits": 1.0},
     # the fourth round: forced criminality and immigration; platforms and payment processors
     "eval_blind_e": {"known_leaks": 3, "unknown_recall": 0.93, "keep_rate": 0.97,
