@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pymupdf
 
-from redaction.formats.pdf_scrub import drop_annotations, reveal_layers
+from redaction.formats.pdf import reopen_as_read
 from redaction.formats.pdf_text import read_text, span_rects
 
 MAX_ZOOM = 1.5  # 612 pt (US Letter) becomes 918 px: readable beside the output
@@ -60,13 +60,7 @@ def _open(data: bytes, *, as_engine_reads: bool) -> pymupdf.Document:
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
         if as_engine_reads:
-            try:
-                drop_annotations(doc)
-                reveal_layers(doc)
-                data = doc.tobytes()
-            finally:
-                doc.close()
-            doc = pymupdf.open(stream=data, filetype="pdf")
+            doc = reopen_as_read(doc)
         for pno in range(doc.page_count):
             doc[pno].set_rotation(0)  # boxes and both renderings in one coordinate space
     except (pymupdf.mupdf.FzErrorBase, RuntimeError, ValueError) as exc:

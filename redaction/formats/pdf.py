@@ -51,7 +51,7 @@ def _damaged_pdf() -> Iterator[None]:
 def prepare_pdf(data: bytes, *, keep_images: bool) -> PreparedPdf:
     """Open a PDF, reveal hidden layers, read its text with positions; refuse scans."""
     with _damaged_pdf():
-        doc = _prepare(_open(data))
+        doc = reopen_as_read(_open(data))
         try:
             return PreparedPdf(doc, keep_images)
         except BaseException:
@@ -127,8 +127,9 @@ def _open(data: bytes) -> pymupdf.Document:
     return doc
 
 
-def _prepare(doc: pymupdf.Document) -> pymupdf.Document:
-    """Drop annotations and reveal hidden layers, then reload so pages see the change."""
+def reopen_as_read(doc: pymupdf.Document) -> pymupdf.Document:
+    """Drop annotations and reveal hidden layers, then reload so pages see the change: the
+    document as the engine reads it (closes `doc`)."""
     # MuPDF caches layer visibility and annotations once they are read, so edit the file
     # structure first and open the result afresh.
     try:
