@@ -119,6 +119,8 @@ class User(Base):
     __tablename__ = "users"
     id: Mapped[str] = mapped_column(Uuid, primary_key=True, default=new_id)
     email: Mapped[str] = mapped_column(String(254), unique=True)
+    # The full name colleagues know them by; "" for accounts made before names were asked.
+    display_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(255))
     totp_secret_ct: Mapped[bytes | None]

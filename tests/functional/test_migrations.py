@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from intake import migrate
-from intake.models import Base
+from intake.models import Base, utcnow
 
 
 def _diff(engine):
@@ -27,3 +27,18 @@ def test_downgrade_then_upgrade_round_trips(engine):
     migrate.upgrade(engine)
     assert sorted(inspect(engine).get_table_names()) == before
     assert _diff(engine) == []
+
+
+def test_accounts_made_before_0006_get_an_empty_name(engine):
+    migrate.downgrade(engine, "0005")
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO users (id, email, role, password_hash, failed_logins, disabled, "
+            "must_change_password, created_at) VALUES ('u-1', 'old@clinic.test', 'advocate', "
+            "'x', 0, :no, :no, :now)"), {"no": False, "now": utcnow()})
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT display_name FROM users")).scalar_one() == ""
+    migrate.downgrade(engine, "0005")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT email FROM users")).scalar_one() == "old@clinic.test"
