@@ -109,13 +109,15 @@ def _read_password(prompt: str) -> str:
 @main.command("create-user")
 @click.argument("email")
 @click.option("--role", required=True, type=click.Choice(ROLES))
+@click.option("--name", "display_name", default=None,
+              help="The full name colleagues know them by (without it, they are shown by email).")
 @with_appcontext
-def create_user_command(email: str, role: str) -> None:
+def create_user_command(email: str, role: str, display_name: str | None) -> None:
     """Create a staff account; the password is read from standard input when not a terminal."""
     password = _read_password("Password")
     with transaction() as (session, _svc):
         try:
-            user = users.create_user(session, email, role, password)
+            user = users.create_user(session, email, role, password, display_name=display_name)
         except users.UserError as exc:
             raise CliError(str(exc)) from exc
         audit.record(session, actor=audit.cli_actor(), action="user.create",

@@ -43,6 +43,7 @@ class StaffUser(UserMixin):
     def __init__(self, user: User) -> None:
         self.id = user.id
         self.email = user.email
+        self.display_name = user.display_name
         self.role = user.role
         self.record = user
 

@@ -1,10 +1,12 @@
-"""Staff accounts: creation and password hashing (argon2id)."""
+"""Staff accounts: creation, full names, how a colleague is shown, and password hashing
+(argon2id)."""
 
 from __future__ import annotations
 
 import re
 import secrets
 import threading
+from collections.abc import Iterable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -23,6 +25,8 @@ ZXCVBN_MAX_LENGTH = 72  # its own limit; longer passwords are judged by their st
 CLINIC_WORDS = ("clinic", "intake", "legal", "survivor", "trafficking")
 _ZXCVBN_LOCK = threading.Lock()
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_NAME_LENGTH = 120
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class UserError(Exception):
@@ -65,19 +69,61 @@ def generate_password() -> str:
     return secrets.token_urlsafe(15)
 
 
+def clean_display_name(name: str) -> str:
+    """A staff member's full name, trimmed; raises UserError when it is empty, longer than
+    MAX_NAME_LENGTH or holds a control character (a line break, a tab)."""
+    name = name.strip()
+    if not name:
+        raise UserError("the full name is required")
+    if len(name) > MAX_NAME_LENGTH:
+        raise UserError(f"the full name can be at most {MAX_NAME_LENGTH} characters")
+    if _CONTROL.search(name):
+        raise UserError("the full name cannot hold line breaks or other control characters")
+    return name
+
+
+def staff_label(display_name: str, email: str, role: str | None = None) -> str:
+    """How a colleague is shown: `Name <email> (role)`, or the email alone for an account
+    that has no name yet; without the role when `role` is None."""
+    who = f"{display_name} <{email}>" if display_name else email
+    return f"{who} ({role})" if role else who
+
+
+def staff_labels(session: Session, ids: Iterable[str | None]) -> dict[str, str]:
+    """The label (with role) of each of these user ids that is an account."""
+    wanted = {i for i in ids if i}
+    if not wanted:
+        return {}
+    rows = session.execute(select(User.id, User.display_name, User.email, User.role)
+                           .where(User.id.in_(wanted))).tuples()
+    return {user_id: staff_label(name, email, role) for user_id, name, email, role in rows}
+
+
 def create_user(session: Session, email: str, role: str, password: str,
-                *, must_change_password: bool = False) -> User:
-    """Create a staff account; raises UserError for a bad email, role, password or duplicate."""
+                *, display_name: str | None = None, must_change_password: bool = False) -> User:
+    """Create a staff account; raises UserError for a bad email, name, role, password or
+    duplicate. Without `display_name` the account is shown by its email until it has one."""
     email = email.strip().lower()
     if not _EMAIL.match(email):
         raise UserError("email address is not valid")
+    name = "" if display_name is None else clean_display_name(display_name)
     if role not in ROLES:
         raise UserError(f"role must be one of {', '.join(ROLES)}")
     validate_password(password, email)
     if session.scalar(select(User.id).where(User.email == email)):
         raise UserError("an account with that email already exists")
-    user = User(id=new_id(), email=email, role=role, password_hash=hash_password(password),
+    user = User(id=new_id(), email=email, display_name=name, role=role,
+                password_hash=hash_password(password),
                 must_change_password=must_change_password)
     session.add(user)
     session.flush()
     return user
+
+
+def rename_user(user: User, display_name: str) -> bool:
+    """Give an account a new full name; whether it changed. Raises UserError for a bad name."""
+    name = clean_display_name(display_name)
+    if name == user.display_name:
+        return False
+    user.display_name = name
+    return True

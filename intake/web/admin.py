@@ -1,6 +1,8 @@
-"""Administration: staff accounts (create, disable, enable, reset) and matter teams."""
+"""Administration: staff accounts (create, name, disable, enable, reset) and matter teams."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -12,7 +14,7 @@ from intake import auth, users
 from intake.access import allow, deny, record, return_path
 from intake.extensions import db_session, vault
 from intake.models import Matter, MatterMember, User
-from intake.web.forms import ActionForm, MemberForm, UserForm
+from intake.web.forms import ActionForm, MemberForm, NameForm, UserForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -29,8 +31,13 @@ def _user(db: Session, user_id: str) -> User:
 @allow("admin")
 def users_index() -> str:
     """Every staff account."""
-    rows = list(db_session().scalars(select(User).order_by(User.email)))
+    rows = _by_name(db_session().scalars(select(User)))
     return render_template("admin/users.html", users=rows, form=ActionForm(), now=auth.utcnow())
+
+
+def _by_name(staff: Iterable[User]) -> list[User]:
+    """Accounts in the order their labels read: by name, or by email while unnamed."""
+    return sorted(staff, key=lambda u: users.staff_label(u.display_name, u.email).lower())
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -43,6 +50,7 @@ def users_create() -> str | Response | tuple[str, int]:
         password = users.generate_password()
         try:
             user = users.create_user(db, form.email.data or "", form.role.data, password,
+                                     display_name=form.display_name.data or "",
                                      must_change_password=True)
         except users.UserError as exc:
             flash(f"Account not created: {exc}.", "error")
@@ -53,6 +61,25 @@ def users_create() -> str | Response | tuple[str, int]:
         return render_template("admin/password.html", user=user, password=password)
     status = 400 if form.is_submitted() else 200
     return render_template("admin/user_new.html", form=form), status
+
+
+@bp.route("/users/<user_id>/name", methods=["GET", "POST"])
+@allow("admin")
+def users_name(user_id: str) -> str | Response | tuple[str, int]:
+    """Change the full name an account is shown by (recorded without the name)."""
+    db = db_session()
+    user = _user(db, user_id)
+    form = NameForm(obj=user)
+    if form.validate_on_submit():
+        if users.rename_user(user, form.display_name.data or ""):
+            record(db, "user.rename", object_type="user", object_id=user.id)
+            db.commit()
+            flash("Name saved.", "info")
+        else:
+            flash("The name is unchanged.", "info")
+        return redirect(url_for("admin.users_index"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("admin/user_name.html", form=form, user=user), status
 
 
 @bp.post("/users/<user_id>/<action>")
@@ -119,9 +146,10 @@ def members(matter_id: str) -> str | Response:
     matter = _matter(db, matter_id)
     team = list(db.scalars(select(MatterMember).where(MatterMember.matter_id == matter.id)))
     on_team = {m.user_id for m in team}
-    staff = list(db.scalars(select(User).order_by(User.email)))
+    staff = _by_name(db.scalars(select(User)))
+    labels = {u.id: users.staff_label(u.display_name, u.email, u.role) for u in staff}
     form = MemberForm()
-    form.user_id.choices = [(u.id, f"{u.email} ({u.role})") for u in staff
+    form.user_id.choices = [(u.id, labels[u.id]) for u in staff
                             if u.id not in on_team and u.role != "auditor"]
     if form.validate_on_submit():
         db.add(MatterMember(matter_id=matter.id, user_id=form.user_id.data))
@@ -130,8 +158,8 @@ def members(matter_id: str) -> str | Response:
         db.commit()
         flash("Added to the team.", "info")
         return redirect(url_for("admin.members", matter_id=matter.id))
-    emails = {u.id: f"{u.email} ({u.role})" for u in staff}
-    return render_template("admin/members.html", matter=matter, team=team, emails=emails,
+    team.sort(key=lambda m: labels.get(m.user_id, m.user_id).lower())
+    return render_template("admin/members.html", matter=matter, team=team, labels=labels,
                            form=form, action=ActionForm())
 
 

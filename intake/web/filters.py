@@ -1,11 +1,22 @@
-"""Template filters: one way of writing dates, times and sizes on every page."""
+"""Template filters: one way of writing dates, times, sizes and colleagues on every page."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Protocol
 
 from flask import Flask
 from markupsafe import Markup
+
+from intake.users import staff_label
+
+
+class StaffMember(Protocol):
+    """An account as pages show it (a `User`, or the signed-in `StaffUser`)."""
+
+    display_name: str
+    email: str
+    role: str
 
 
 def format_date(value: date | datetime | None) -> str:
@@ -35,6 +46,12 @@ def format_size(size: int) -> str:
     return f"{size} bytes"
 
 
+def format_staff(user: StaffMember, role: bool = False) -> str:
+    """A colleague as `Name <email>`, or the email alone while they have no name; with
+    `role=True`, followed by `(role)`."""
+    return staff_label(user.display_name, user.email, user.role if role else None)
+
+
 def with_class(control: Markup, css: str) -> Markup:
     """A rendered form control with `class` added after its other attributes.
 
@@ -48,8 +65,10 @@ def with_class(control: Markup, css: str) -> Markup:
 
 
 def register_filters(app: Flask) -> None:
-    """Make the filters available as `|date`, `|datetime`, `|filesize` and `|with_class`."""
+    """Make the filters available as `|date`, `|datetime`, `|filesize`, `|staff` and
+    `|with_class`."""
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["filesize"] = format_size
+    app.jinja_env.filters["staff"] = format_staff
     app.jinja_env.filters["with_class"] = with_class

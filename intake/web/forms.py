@@ -18,7 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from intake.models import PSEUDONYM_SCHEMES
-from intake.users import MIN_PASSWORD_LENGTH
+from intake.users import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH, UserError, clean_display_name
 
 LINES_HELP = "One per line."
 
@@ -164,7 +164,20 @@ class WithdrawConsentForm(FlaskForm):
         validators=[DataRequired(message="Tick the box to confirm the withdrawal.")])
 
 
-class UserForm(FlaskForm):
+class NameForm(FlaskForm):
+    # One rule, the service's: trimmed, 1 to MAX_NAME_LENGTH characters, no control character.
+    display_name = StringField("Full name", render_kw={"maxlength": MAX_NAME_LENGTH},
+                               description="As colleagues know them; shown beside the email.")
+
+    def validate_display_name(self, field: Any) -> None:
+        try:
+            field.data = clean_display_name(field.data or "")
+        except UserError as exc:
+            message = str(exc)
+            raise ValidationError(f"{message[0].upper()}{message[1:]}.") from None
+
+
+class UserForm(NameForm):
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
     role = SelectField("Role", choices=ROLE_CHOICES, default=ROLE_CHOICES[0][0])
 

@@ -150,6 +150,29 @@ def test_create_user_reads_password_from_stdin(env):
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_create_user_takes_an_optional_full_name(env, engine):
+    from sqlalchemy import select
+
+    from intake.db import make_session_factory
+    from intake.models import AuditEvent, User
+
+    named = clinic_inproc(env, "create-user", "named@clinic.example", "--role", "attorney",
+                          "--name", "  Ifeoma Chukwu ", stdin="a long enough passphrase\n")
+    assert named.returncode == 0, named.stderr
+    unnamed = clinic_inproc(env, "create-user", "unnamed@clinic.example", "--role", "advocate",
+                            stdin="a long enough passphrase\n")
+    assert unnamed.returncode == 0, unnamed.stderr
+    empty = clinic_inproc(env, "create-user", "empty@clinic.example", "--role", "advocate",
+                          "--name", " ", stdin="a long enough passphrase\n")
+    assert empty.returncode == 2 and "error: the full name is required" in empty.stderr
+    with make_session_factory(engine)() as session:
+        names = dict(session.execute(select(User.email, User.display_name)).tuples().all())
+        assert names == {"named@clinic.example": "Ifeoma Chukwu", "unnamed@clinic.example": ""}
+        events = session.scalars(select(AuditEvent).where(AuditEvent.action == "user.create"))
+        assert all("Ifeoma" not in (e.details or "") for e in events)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_unlock_user_ends_a_lockout_and_is_audited(env, engine):
     from datetime import timedelta
 

@@ -46,21 +46,23 @@ class Staff:
     role: str
     secret: str | None
     password: str = PASSWORD
+    name: str = ""
 
 
-def make_staff(svc: Services, role: str, *, email: str | None = None, enrolled: bool = True,
-               must_change: bool = False) -> Staff:
-    """Create an account through the services, optionally with TOTP already set up."""
+def make_staff(svc: Services, role: str, *, email: str | None = None, name: str | None = None,
+               enrolled: bool = True, must_change: bool = False) -> Staff:
+    """Create an account through the services (named, or shown by its email), optionally
+    with TOTP already set up."""
     email = email or f"{role}-{uuid.uuid4().hex[:6]}@clinic.test"
     with svc.sessions() as session:
-        user = users.create_user(session, email, role, PASSWORD,
+        user = users.create_user(session, email, role, PASSWORD, display_name=name,
                                  must_change_password=must_change)
         secret = None
         if enrolled:
             secret = auth.enrolment_secret(session, Vault(session, svc.keyring), user)
             user.mfa_enrolled_at = utcnow()
         session.commit()
-        return Staff(user.id, email, role, secret)
+        return Staff(user.id, email, role, secret, name=user.display_name)
 
 
 def add_member(svc: Services, matter_id: str, staff: Staff) -> None:
