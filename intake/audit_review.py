@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -17,6 +17,7 @@ from config import Config
 from intake.audit import GENESIS_HASH, event_hash
 from intake.audit_verify import VerifyResult, verify
 from intake.models import AuditEvent, Matter, User, epoch_us, from_epoch_us, utcnow
+from intake.users import staff_label, staff_labels
 
 PAGE_SIZE = 50
 CSV_COLUMNS = ("seq", "occurred_at", "actor", "action", "object_type", "object_id",
@@ -59,8 +60,9 @@ class AuditFilter:
 
 @dataclass(frozen=True)
 class Directory:
-    """Names for the ids an audit event holds, for auditors: staff by email and role, matters
-    by caption (pseudonymous by design), and the choices the filters offer."""
+    """Names for the ids an audit event holds, for auditors: staff as `Name <email> (role)`
+    (the email alone while unnamed), matters by caption (pseudonymous by design), and the
+    choices the filters offer."""
 
     people: dict[str, str]
     matters: dict[str, str]
@@ -70,12 +72,19 @@ class Directory:
 
 def directory(session: Session) -> Directory:
     """Who and what the log names; no survivor data (captions are pseudonymous)."""
-    people = {f"user:{u.id}": f"{u.email} ({u.role})" for u in session.scalars(select(User))}
+    people = {f"user:{u.id}": staff_label(u.display_name, u.email, u.role)
+              for u in session.scalars(select(User))}
     matters = {str(m.id): m.caption for m in session.scalars(select(Matter))}
     logged = session.scalars(select(AuditEvent.actor).distinct()).all()
     actors = sorted(((a, people.get(a, a)) for a in logged if a), key=lambda p: p[1].lower())
     actions = sorted(a for a in session.scalars(select(AuditEvent.action).distinct()) if a)
     return Directory(people, matters, actors, actions)
+
+
+def actor_labels(session: Session, actors: Iterable[str]) -> dict[str, str]:
+    """The label of each `user:<id>` among these actors that is an account."""
+    ids = {a.removeprefix("user:") for a in actors if a.startswith("user:")}
+    return {f"user:{uid}": label for uid, label in staff_labels(session, ids).items()}
 
 
 def page(session: Session, flt: AuditFilter, before: int | None = None,

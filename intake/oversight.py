@@ -1,5 +1,5 @@
 """What waits for the clinic's overseers: accounts and teams for an admin, alerts and the
-audit chain for an auditor. Ids, emails, captions and counts only."""
+audit chain for an auditor. Ids, staff names and emails, captions and counts only."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from intake.audit_review import Alert, AlertRules, IntegrityMonitor, alerts
+from intake.audit_review import Alert, AlertRules, IntegrityMonitor, actor_labels, alerts
 from intake.audit_verify import VerifyResult
 from intake.models import Matter, MatterMember, User, utcnow
 
@@ -72,7 +72,7 @@ class AuditOverview:
     checked_at: datetime
     alerts: list[Alert]
     alert_count: int
-    people: dict[str, str]  # "user:<id>" -> email, for the actors named in the alerts
+    people: dict[str, str]  # "user:<id>" -> "Name <email> (role)", for the alerts' actors
 
 
 def audit_overview(session: Session, monitor: IntegrityMonitor,
@@ -80,7 +80,5 @@ def audit_overview(session: Session, monitor: IntegrityMonitor,
     """The chain verified to its newest event, and the newest alerts."""
     result, checked_at = monitor.status(session)
     found = alerts(session, rules)
-    ids = {a.actor.removeprefix("user:") for a in found if a.actor.startswith("user:")}
-    people = {f"user:{uid}": email for uid, email in session.execute(
-        select(User.id, User.email).where(User.id.in_(ids))).tuples()} if ids else {}
+    people = actor_labels(session, (a.actor for a in found))
     return AuditOverview(result, checked_at, found[:RECENT_ALERT_LIMIT], len(found), people)

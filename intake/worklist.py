@@ -3,7 +3,7 @@ flagged, recent intakes, consents about to end, and a matter's exports by stage.
 
 Every query is limited to the matters given: those the user works on
 (`access.member_matter_ids`). Rows carry ids, pseudonyms,
-captions, recipients and staff emails: never a survivor's identifying value.
+captions, recipients and staff names and emails: never a survivor's identifying value.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from intake.models import (
     epoch_us,
     utcnow,
 )
+from intake.users import staff_labels
 
 # The stages of an export as staff speak of them, in the order they happen.
 EXPORT_STAGES = {
@@ -70,15 +71,6 @@ class ExportRow:
         return EXPORT_STAGES.get(self.stage, self.stage.capitalize())
 
 
-def _emails(session: Session, ids: Iterable[str | None]) -> dict[str, str]:
-    """Staff emails by user id."""
-    wanted = {i for i in ids if i}
-    if not wanted:
-        return {}
-    rows = session.execute(select(User.id, User.email).where(User.id.in_(wanted)))
-    return {user_id: email for user_id, email in rows}
-
-
 def _captions(session: Session, ids: Iterable[str]) -> dict[str, str]:
     """Matter captions by matter id (pseudonymous by design)."""
     wanted = set(ids)
@@ -107,8 +99,8 @@ def _rows(session: Session, exports: list[Export]) -> list[ExportRow]:
         return []
     captions = _captions(session, matter_ids)
     numbers = _document_numbers(session, matter_ids)
-    people = _emails(session, [x for e in exports
-                               for x in (e.created_by, e.reviewed_by, e.approved_by)])
+    people = staff_labels(session, [x for e in exports
+                                    for x in (e.created_by, e.reviewed_by, e.approved_by)])
     return [ExportRow(export=e, stage=export_stage(e), caption=captions.get(e.matter_id, ""),
                       document=f"Document {numbers[e.document_id]}"
                       if e.document_id in numbers else "A deleted document",
@@ -273,7 +265,7 @@ def recent_intakes(session: Session, matter_ids: list[str],
         Subject.created_at >= utcnow() - timedelta(days=days))
         .order_by(Subject.created_at.desc()).limit(QUEUE_LIMIT)))
     captions = _captions(session, {s.matter_id for s in subjects})
-    people = _emails(session, [s.created_by for s in subjects])
+    people = staff_labels(session, [s.created_by for s in subjects])
     return [IntakeRow(s, captions.get(s.matter_id, ""), people.get(s.created_by or "", ""))
             for s in subjects]
 

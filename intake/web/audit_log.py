@@ -109,5 +109,7 @@ def export_csv() -> Response:
 def alerts() -> str:
     """Patterns worth a look over the last 30 days."""
     rules = audit_review.AlertRules.from_config(services().config)
-    found = audit_review.alerts(db_session(), rules)
-    return render_template("audit/alerts.html", alerts=found, rules=rules)
+    db = db_session()
+    found = audit_review.alerts(db, rules)
+    people = audit_review.actor_labels(db, (a.actor for a in found))
+    return render_template("audit/alerts.html", alerts=found, rules=rules, people=people)

@@ -8,12 +8,11 @@ from typing import Any
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from werkzeug.wrappers import Response as WResponse
 from wtforms import HiddenField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from intake import exports, review_pages, uploads, worklist
+from intake import exports, review_pages, uploads, users, worklist
 from intake.access import CASE_WORKERS, allow, deny, member_matter, member_record, record
 from intake.extensions import db_session, vault
 from intake.models import Document, Export, Subject, User
@@ -96,10 +95,9 @@ def review(export_id: str) -> str:
         except review_pages.PageViewUnavailable as exc:
             pages_error = str(exc)
     decisions = export.decisions or {}
-    people = {u.id: u.email for u in db.scalars(select(User).where(User.id.in_(
-        {x for x in (export.reviewed_by, export.approved_by, export.created_by) if x} |
-        {d.get("by") for k in ("rejected", "added", "accepted") for d in decisions.get(k, [])}
-    )))}
+    people = users.staff_labels(db, {export.reviewed_by, export.approved_by, export.created_by}
+                                | {d.get("by") for k in ("rejected", "added", "accepted")
+                                   for d in decisions.get(k, [])})
     owner = db.get(Subject, document.subject_id) if document.subject_id else None
     blockers = [str(e) for e in exports.approval_blockers(db, export, current_user.record)] \
         if export.status == "review" and current_user.role == "attorney" else []

@@ -10,7 +10,7 @@ from flask_login import current_user
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
-from intake import cases, drafts, subjects
+from intake import cases, drafts, subjects, users
 from intake.access import MATTER_STAFF, allow, is_member, member_matter, member_record, record
 from intake.extensions import db_session, services, vault
 from intake.models import Matter, RelatedPerson, Subject, User
@@ -231,8 +231,7 @@ def history(subject_id: str) -> str:
     db = db_session()
     subject = member_record(db, current_user.record, Subject, subject_id)
     rows = subjects.revisions(db, subject)
-    staff = {u.id: u.email for u in db.query(User).filter(
-        User.id.in_({r.changed_by for r in rows if r.changed_by}))} if rows else {}
+    staff = users.staff_labels(db, (r.changed_by for r in rows))
     record(db, "subject.history", object_type="subject", object_id=subject.id,
            matter_id=subject.matter_id)
     db.commit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select, text
 
 from intake import audit
@@ -125,3 +127,24 @@ def test_the_log_names_staff_and_matters_and_filters_from_lists(app, svc):
     assert f'<option value="{seeded.matter_id}">Doe v. Audit Lodge</option>' in filters
     assert '<option value="subject.reveal">subject.reveal</option>' in filters
     assert '<input id="actor"' not in filters  # chosen, not pasted
+
+
+def test_the_log_and_its_alerts_name_staff_by_name_and_email(app, svc):
+    auditor = make_staff(svc, "auditor")
+    named = make_staff(svc, "advocate", name="Thandiwe Nkosi")
+    unnamed = make_staff(svc, "attorney")
+    _append(svc, 25, actor=f"user:{named.id}", action="subject.reveal")
+    _append(svc, 1, actor=f"user:{unnamed.id}", action="subject.view")
+    client = app.test_client()
+    sign_in(client, auditor)
+    body = client.get(f"/audit/?actor=user:{named.id}").get_data(as_text=True)
+    label = f"Thandiwe Nkosi &lt;{named.email}&gt; (advocate)"
+    assert f"<td>{label}</td>" in body.split("<tbody>")[1]
+    filters = body.split('class="filters"')[1].split("</form>")[0]
+    assert f'<option value="user:{named.id}" selected>{label}</option>' in filters
+    assert f'<option value="user:{unnamed.id}">{unnamed.email} (attorney)</option>' in filters
+    # the choices read in the order of their labels: by name, or by email while unnamed
+    labels = re.findall(r'<option value="user:[^"]+"(?: selected)?>([^<]+)</option>', filters)
+    assert labels == sorted(labels, key=str.lower)
+    alerts = client.get("/audit/alerts").get_data(as_text=True)
+    assert f"many reveals</td><td>{label}</td><td>25</td>" in alerts

@@ -73,7 +73,8 @@ def _home(app, staff) -> str:
 
 def test_attorneys_see_what_awaits_their_review_or_approval(app, svc):
     first, second = make_staff(svc, "attorney"), make_staff(svc, "attorney")
-    advocate, outsider = make_staff(svc, "advocate"), make_staff(svc, "attorney")
+    advocate = make_staff(svc, "advocate", name="Amara Osei")
+    outsider = make_staff(svc, "attorney")
     seeded = seed_matter(svc, first, second, advocate)
     elsewhere = seed_matter(svc, outsider, caption="Doe v. Far Away Motel")
     docs = _documents(app, svc, advocate, seeded.matter_id, 5)
@@ -95,7 +96,7 @@ def test_attorneys_see_what_awaits_their_review_or_approval(app, svc):
     assert "Document 2" in to_approve and "Doe v. Example Inns" in to_approve
     to_review = _section(page, "review-heading")
     assert "Exports awaiting review (1)" in to_review and f"/exports/{unreviewed}" in to_review
-    assert advocate.email in to_review
+    assert f"Amara Osei &lt;{advocate.email}&gt; (advocate)" in to_review
     assert f"/exports/{approved}" not in page and f"/exports/{other_matter}" not in page
     batches = _section(page, "batches-heading")
     assert "Batches running (1)" in batches and f"/batches/{batch}" in batches
@@ -204,7 +205,8 @@ def test_advocates_see_their_matters_recent_intakes_and_consents_ending(app, svc
 
 
 def test_auditors_start_from_the_log_the_alerts_and_the_chain(app, svc):
-    auditor, attorney = make_staff(svc, "auditor"), make_staff(svc, "attorney")
+    auditor = make_staff(svc, "auditor")
+    attorney = make_staff(svc, "attorney", name="Joaquín Herrera")
     with svc.sessions() as s:
         for _ in range(20):
             audit.record(s, actor=f"user:{attorney.id}", action="export.download",
@@ -217,14 +219,16 @@ def test_auditors_start_from_the_log_the_alerts_and_the_chain(app, svc):
     assert "Chain verified through event" in integrity
     alerts = _section(page, "alerts-heading")
     assert "Open alerts (" in alerts and "bulk export" in alerts
-    assert attorney.email in alerts  # staff by email, not by id
+    assert f"Joaquín Herrera &lt;{attorney.email}&gt; (attorney)" in alerts  # not by id
+    assert f"<td>user:{attorney.id}</td>" not in alerts
     assert 'href="/audit/alerts"' in alerts
     assert "My matters" not in page
 
 
 def test_admins_see_locked_accounts_staff_and_teams_and_unlock_from_home(app, svc):
     admin, attorney = make_staff(svc, "admin"), make_staff(svc, "attorney")
-    advocate, locked = make_staff(svc, "advocate"), make_staff(svc, "advocate")
+    advocate = make_staff(svc, "advocate")
+    locked = make_staff(svc, "advocate", name="Lorenzo Bianchi")
     staffed = seed_matter(svc, attorney, advocate)
     unstaffed = seed_matter(svc, advocate, caption="Doe v. Unstaffed Inn")
     for _ in range(5):
@@ -234,7 +238,9 @@ def test_admins_see_locked_accounts_staff_and_teams_and_unlock_from_home(app, sv
     sign_in(client, admin)
     page = client.get("/").get_data(as_text=True)
     rows = _section(page, "locked-heading")
-    assert "Locked accounts (1)" in rows and locked.email in rows
+    assert "Locked accounts (1)" in rows
+    assert f"<td>Lorenzo Bianchi &lt;{locked.email}&gt;</td><td>Advocate</td>" in rows
+    assert f'aria-label="Unlock Lorenzo Bianchi &lt;{locked.email}&gt;"' in rows
     assert advocate.email not in rows
     assert "4 accounts: 4 active, 0 awaiting their first sign-in, 0 disabled." in page
     teams = _section(page, "teams-heading")
@@ -253,7 +259,8 @@ def test_admins_see_locked_accounts_staff_and_teams_and_unlock_from_home(app, sv
 
 
 def test_a_matters_exports_are_listed_and_filtered_by_stage(app, svc):
-    attorney, advocate = make_staff(svc, "attorney"), make_staff(svc, "advocate")
+    attorney = make_staff(svc, "attorney", name="Grace Mensah")
+    advocate = make_staff(svc, "advocate")
     seeded = seed_matter(svc, attorney, advocate)
     docs = _documents(app, svc, advocate, seeded.matter_id, 4)
     review = _export(svc, docs[0], created_by=advocate.id)
@@ -276,7 +283,9 @@ def test_a_matters_exports_are_listed_and_filtered_by_stage(app, svc):
         assert listed == {export_id}, stage
         assert f'stage={stage}" aria-current="page"' in page
     page = client.get(f"{base}?stage=approved").get_data(as_text=True)
-    assert attorney.email in page and advocate.email in page and "Document 3" in page
+    assert f"Approved by Grace Mensah &lt;{attorney.email}&gt; (attorney)" in page
+    assert f"Reviewed by {advocate.email} (advocate)" in page  # no name yet: the email
+    assert "Document 3" in page
     page = client.get(f"{base}?stage=in-progress").get_data(as_text=True)
     assert "No export is being redacted." in page
     page = client.get(f"{base}?stage=bogus").get_data(as_text=True)

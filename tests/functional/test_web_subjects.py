@@ -103,7 +103,7 @@ def test_bad_intake_re_renders_with_what_was_typed(app, svc):
 
 
 def test_edit_keeps_a_sealed_history(app, svc):
-    staff = make_staff(svc, "advocate")
+    staff = make_staff(svc, "advocate", name="Mirela Popescu")
     seeded = seed_matter(svc, staff)
     client = app.test_client()
     sign_in(client, staff)
@@ -115,6 +115,7 @@ def test_edit_keeps_a_sealed_history(app, svc):
     assert resp.status_code == 302
     history = client.get(f"/subjects/{seeded.subject_id}/history").get_data(as_text=True)
     assert "Phone numbers" in history and "555-0187" not in history
+    assert f"<td>Mirela Popescu &lt;{staff.email}&gt; (advocate)</td>" in history  # who
     with svc.sessions() as session:
         revision = session.scalar(select(SubjectRevision))
         assert b"555-0187" not in revision.snapshot_ct
