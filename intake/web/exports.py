@@ -118,7 +118,7 @@ def review(export_id: str) -> str:
 @allow(*CASE_WORKERS)
 def page_image(export_id: str, number: str, view: str) -> WResponse:
     """One PDF page as PNG, the original (boxes are drawn over it by the page) or the
-    redacted output; members only, never stored by a cache."""
+    redacted output; members only, never stored by a cache, each load recorded."""
     db = db_session()
     export = _export(export_id)
     document = db.get(Document, export.document_id)
@@ -134,6 +134,12 @@ def page_image(export_id: str, number: str, view: str) -> WResponse:
         png = review_pages.render_page(data, int(number), original=view == "original")
     except (review_pages.PageViewUnavailable, exports.ExportError):
         abort(404)
+    # Each page image shown is recorded, as each review page is (export.view): ids and the
+    # page number, never what the page holds.
+    record(db, "export.page_view", object_type="document", object_id=document.id,
+           matter_id=export.matter_id,
+           details={"export": export.id, "page": int(number), "view": view})
+    db.commit()
     return Response(png, mimetype="image/png")  # no-store, as every page: security._headers
 
 

@@ -4,12 +4,14 @@ item, the redacted preview, a PDF's pages with their boxes, and the refusal's re
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pymupdf
 from sqlalchemy import select
 
-from intake.models import AuditEvent
+from intake import users
+from intake.models import AuditEvent, User
 from tests.functional.export_support import (
     TEXT,
     actions,
@@ -213,6 +215,38 @@ def test_a_pdf_is_reviewed_as_its_pages_with_the_boxes_to_burn_in(engine_app, sv
     assert f'<rect class="box rejected" data-item="{anchor}"' in page
     again = client.get(f"{review}/pages/1/redacted.png")
     assert again.status_code == 200 and again.data != redacted.data
+
+
+def test_each_page_image_shown_is_recorded_with_ids_and_its_number(engine_app, svc):  # noqa: F811
+    client, (advocate, *_), _seeded, export, _body = _ready(engine_app, svc, kind="pdf")
+    review = f"/exports/{export.id}"
+    for path in ("pages/1/original.png", "pages/1/redacted.png", "pages/1/original.png"):
+        assert client.get(f"{review}/{path}").status_code == 200, path
+    assert client.get(f"{review}/pages/2/original.png").status_code == 404  # no such page
+    with svc.sessions() as session:
+        seen = list(session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "export.page_view").order_by(AuditEvent.seq)))
+    # one event per image served, as the review page records each of its own loads
+    assert [json.loads(e.details or "{}") for e in seen] == [
+        {"export": export.id, "page": 1, "view": view}
+        for view in ("original", "redacted", "original")]
+    for event in seen:
+        assert (event.actor, event.object_type, event.object_id, event.matter_id) == (
+            f"user:{advocate.id}", "document", export.document_id, export.matter_id)
+        assert event.outcome == "ok"
+        assert not any(value in (event.details or "") for value in IDENTIFIERS)
+
+
+def test_the_review_names_who_decided(engine_app, svc):  # noqa: F811
+    client, (advocate, *_), _seeded, export, _body = _ready(engine_app, svc)
+    with svc.sessions() as session:
+        users.rename_user(session.get(User, advocate.id), "Keziah Mwangi")
+        session.commit()
+    review = f"/exports/{export.id}"
+    stranger = _stranger(export)
+    post(client, f"{review}/reject", _key(stranger), form_path=review)
+    row = _row(client.get(review).get_data(as_text=True), f"p-{_number(export, stranger)}")
+    assert f"Rejected by Keziah Mwangi &lt;{advocate.email}&gt; (advocate): stays in clear" in row
 
 
 def test_a_text_export_has_no_page_images(engine_app, svc):  # noqa: F811
