@@ -26,7 +26,9 @@ CLINIC_WORDS = ("clinic", "intake", "legal", "survivor", "trafficking")
 _ZXCVBN_LOCK = threading.Lock()
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_NAME_LENGTH = 120
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Control characters, and the invisible ones that reorder or hide text, which could make a
+# name beside an email read as something else.
+_NOT_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 class UserError(Exception):
@@ -71,14 +73,15 @@ def generate_password() -> str:
 
 def clean_display_name(name: str) -> str:
     """A staff member's full name, trimmed; raises UserError when it is empty, longer than
-    MAX_NAME_LENGTH or holds a control character (a line break, a tab)."""
+    MAX_NAME_LENGTH or holds a control character (a line break, a tab) or an invisible one
+    (a direction override, a zero-width space)."""
     name = name.strip()
     if not name:
         raise UserError("the full name is required")
     if len(name) > MAX_NAME_LENGTH:
         raise UserError(f"the full name can be at most {MAX_NAME_LENGTH} characters")
-    if _CONTROL.search(name):
-        raise UserError("the full name cannot hold line breaks or other control characters")
+    if _NOT_IN_NAMES.search(name):
+        raise UserError("the full name cannot hold line breaks, control or invisible characters")
     return name
 
 

@@ -156,7 +156,8 @@ def test_a_new_account_needs_a_full_name_and_the_form_keeps_what_was_typed(app, 
     for name, error in (("", "The full name is required."),
                         ("   ", "The full name is required."),
                         ("N" * 121, "The full name can be at most 120 characters."),
-                        ("Nadia\nOkafor", "The full name cannot hold line breaks")):
+                        ("Nadia\nOkafor", "The full name cannot hold line breaks"),
+                        ("Nadia \u202eOkafor", "The full name cannot hold line breaks")):
         resp = post(client, "/admin/users/new", {"display_name": name, "role": "attorney",
                                                  "email": "kept.email@clinic.test"})
         page = resp.get_data(as_text=True)
