@@ -13,11 +13,19 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from redaction.context import CaseContext, ProtectedPerson
-from redaction.gazetteer import is_ordinary, is_place, is_region, word_frequency
+from redaction.gazetteer import (
+    english_zipf,
+    is_everyday,
+    is_ordinary,
+    is_place,
+    is_region,
+    word_frequency,
+)
 from redaction.lexicon import (
     COMMON_WORD_NAMES,
     HONORIFIC_BEFORE,
     NOT_NAMES,
+    NOT_PEOPLE,
     VEHICLE_MAKES,
 )
 from redaction.positions import name_position
@@ -203,6 +211,7 @@ class KnownMatcher:
         self._script_cache: dict[str, tuple[int, ...]] = {}
         self._small_cache: dict[tuple[str, bool], tuple[int, ...]] = {}
         self._near_cache: dict[str, tuple[int, ...]] = {}
+        self._clip_cache: dict[str, tuple[int, ...]] = {}
 
     # ------------------------------------------------------------ public
     def find(self, text: str) -> list[KnownHit]:
@@ -242,6 +251,7 @@ class KnownMatcher:
         hits += self._arabic(view)
         hits += self._abbreviated(view)
         hits += self._common_lower(view)
+        hits += self._clipped(view)
         hits += self._inside_links(view)
         if back is not None:
             hits = [KnownHit(back[h.start], back[h.end - 1] + 1, h.category, h.owner, h.kind,
@@ -411,6 +421,28 @@ class KnownMatcher:
                 out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
         return out
 
+    def _clipped(self, view: str) -> list[KnownHit]:
+        """Her given name cut short, as friends write it: "Tay" of Tayla, "bri" of Brianna,
+        "angie" of Angeline; in lower case only where a name stands."""
+        out = []
+        for m in _SHORT_WORD.finditer(view):
+            word = m.group(1)
+            key = fold(word)
+            if not 3 <= len(key) <= 6 or not key.isalpha() or key in self._exact_tokens or \
+                    key in self._no_fuzz or key in NOT_PEOPLE or is_place(word) or \
+                    key in _SHORT_DATES or english_zipf(key) >= 3.5 and is_everyday(key):
+                continue
+            owners = self._clip_cache.get(key)
+            if owners is None:
+                owners = _clip_owners(key, self.owners)
+                self._clip_cache[key] = owners
+            end = m.start() + len(word)
+            if not owners or word.isupper() or word[:1].islower() and not (
+                    name_position(view, m.start(), end) or _chat_use(view, m.start(), word)):
+                continue
+            out += [KnownHit(m.start(), end, "PERSON", i, "fuzzy") for i in owners]
+        return out
+
     def _vouched(self, view: str, hits: list[KnownHit]) -> set[tuple[int, str]]:
         """Everyday-word names this text uses as a name somewhere (capitalised inside a
         sentence): there, one opening a sentence is the name too ("Kiki was the one")."""
@@ -447,6 +479,11 @@ class KnownMatcher:
                 rf"[ \t]*(?:and|or|to|through|thru|until|[-–/])[ \t]*(?i:{'|'.join(_MONTHS)})\b",
                 view[h.end:h.end + 16])):
             return True  # "April 14, 2023", "since April", "April and June", not April herself
+        if word in _SEASONS and (re.search(r"(?<!\d)(?:19|20)\d\d[ \t]*[-–/]?[ \t]*$",
+                                           view[max(0, h.start - 8):h.start]) or re.match(
+                r"[ \t]+(?:(?:of[ \t]+)?(?:19|20)\d\d|(?i:semester|term|quarter|session|"
+                r"break|recess|classes)\b)", view[h.end:h.end + 16])):
+            return True  # "2023 Spring", "Spring 2024", "Winter break": the season
         if word not in owner.common and re.sub(r"['’]?s$", "", word) not in owner.common:
             return False
         if word in _PLACE_SUFFIXES and view[h.start + 1:h.end].islower():
@@ -594,6 +631,9 @@ class KnownMatcher:
         return ranked[0]
 
 
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+
+
 def _word_by_possessive(view: str, h: KnownHit) -> bool:
     """A name with a possessive's "s" and no apostrophe that spells an everyday word: "this"
     is not Thi's, "hers" not Her's."""
@@ -627,6 +667,27 @@ def _diminutive_owners(key: str, owners: list[_Owner], *, english: bool = False
                  if any(t in forms and len(t) >= (3 if english else 4)
                         for t in o.tokens)
                  and not any(t == key for t in o.tokens))
+
+
+_SHORT_WORD = re.compile(r"(?<![\w@.\-])([^\W\d_]{3,6})(?:['’]?s)?(?![\w@\-])")
+_SHORT_DATES = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+                          "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
+                          "thurs", "fri", "sat", "sun"})
+_CLIP_END = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ie|y|i|ey)$")
+
+
+def _clip_owners(key: str, owners: list[_Owner]) -> tuple[int, ...]:
+    """Whose given name begins with key, two letters or more longer ("tay" of Tayla), or with
+    key's stem before a pet ending ("angie" of Angeline)."""
+    end = _CLIP_END.match(key)
+    stems = {key} | ({end.group("stem")} if end else set())
+    found = []
+    for owner in owners:
+        given = {fold(w) for n in owner.person.names for w in name_words(n)[:1]}
+        if any(g.startswith(s) and len(g) >= len(s) + 2 and g.isalpha() for g in given
+               for s in stems):
+            found.append(owner.index)
+    return tuple(found) if len(found) == 1 else ()
 
 
 def _chat_use(view: str, start: int, word: str) -> bool:

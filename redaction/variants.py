@@ -235,9 +235,36 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
         forms = {re.escape(t).replace("I", "[Il1|]") for t in capital_i}
         pat = rf"(?<![\w@.])(?=[A-Z]*[l1|])(?:{alternation(forms)}){_POSSESSIVE}(?!\w)"
         out.append(Variant("PERSON", "name", re.compile(pat)))
+    # "KiKi" of Kiki: a capital inside is never the everyday word; and a doubled alias spaced
+    # ("ki ki", "Coco-Coco" is no form, "co co" is)
+    inner = {fold(a) for a in aliases if re.fullmatch(r"[^\W\d_]{3,}", a)}
+    if inner:
+        pat = (rf"(?<![\w@.])(?=[^\W\d_]+[A-Z])(?i:{alternation({re.escape(a) for a in inner})})"
+               rf"(?!\w)")
+        out.append(Variant("PERSON", "alias", re.compile(pat), folded=False))
+    doubled = {fold(a)[:len(a) // 2] for a in aliases if len(a) >= 4 and len(a) % 2 == 0
+               and fold(a)[:len(a) // 2] == fold(a)[len(a) // 2:] and a.isalpha()}
+    if doubled:
+        forms = {rf"{re.escape(h)}[\s\-]{re.escape(h)}" for h in doubled}
+        pat = rf"(?<![\w@.])(?:{alternation(forms)})(?!\w)"
+        out.append(Variant("PERSON", "alias", re.compile(pat), folded=True))
+    # a three-letter name OCR'd with a digit for its O or I ("N0K", "T0u L0r"): no word has
+    # the digit, so any case
+    short = {fold(w) for w in tokens | {w for a in aliases for w in name_words(a)}
+             if len(fold(w)) == 3 and re.search("[oil]", fold(w)) and fold(w).isalpha()}
+    if short:
+        forms = {short_ocr_form(w) for w in short}
+        pat = rf"(?<![\w@.])(?=[^\W_]*[01|])(?:{alternation(forms)}){_POSSESSIVE}(?!\w)"
+        out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     out.extend(initials_variants(names))
     out.extend(_cjk_variants(tuple(names) + tuple(aliases)))
     return out
+
+
+def short_ocr_form(word: str) -> str:
+    """A short folded word with OCR's digit for O and I or l ("n0k", "ri0")."""
+    return "".join({"o": "[o0]", "i": "[i1l|]", "l": "[l1|]"}.get(ch, re.escape(ch))
+                   for ch in fold(word))
 
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
@@ -289,7 +316,13 @@ def contact_nicknames(emails: tuple[str, ...], handles: tuple[str, ...]) -> tupl
     """A name the person goes by that only her own email or handle spells ("mafer" of
     mafer.quintero04@...): a word of four letters or more that no dictionary or gazetteer
     knows."""
-    from redaction.gazetteer import is_everyday, is_ordinary, is_place
+    from redaction.gazetteer import (
+        city_population,
+        is_everyday,
+        is_ordinary,
+        is_place,
+        is_world_region,
+    )
 
     out = []
     for value in emails + handles:
@@ -297,7 +330,8 @@ def contact_nicknames(emails: tuple[str, ...], handles: tuple[str, ...]) -> tupl
         for seg in re.split(r"[^A-Za-z]+", local):
             key = fold(seg)
             if len(key) >= 4 and not is_ordinary(key) and not is_everyday(key) and \
-                    not is_place(seg) and key not in NOT_NAMES:
+                    not is_place(seg) and key not in NOT_NAMES and \
+                    not city_population(seg) and not is_world_region(seg):  # "LingLing_Fuqing"
                 out.append(seg.lower())
     return tuple(dict.fromkeys(out))
 
@@ -310,7 +344,7 @@ def initials_sets(names: tuple[str, ...]) -> set[str]:
                  if i == 0 or fold(w) not in NAME_PARTICLES]
         split = [p for w in words for p in re.split(r"[\-'’]", w) if p]
         for parts in (words, split):  # "Alvarez-Ruiz" gives Y.A. and Y.A.R.
-            letters = [w[0].upper() for w in parts if w[0].isalpha()]
+            letters = [fold(w[0]).upper() for w in parts if w[0].isalpha()]  # É of Édson: E
             if len(letters) >= 2:
                 seqs.add(letters[0] + letters[-1])
                 seqs.add("".join(letters))
@@ -334,10 +368,15 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
                  if i == 0 or fold(w) not in NAME_PARTICLES]
         if len(words) >= 3 and all(w[0].isalpha() for w in words[:2]):
             dotted.add(rf"{words[0][0].upper()}\.\s?{words[1][0].upper()}\.")
-        letters = [w[0].upper() for w in words if w[0].isalpha()]
+        letters = [fold(w[0]).upper() for w in words if w[0].isalpha()]
         if len(letters) >= 4:  # "Bautista, M.D.C.": the given names' initials, her surname
-            for part in (letters[:-1], letters[1:]):  # written out beside them, or before them
+            # written out beside them, or before them; the given name and both surnames
+            # ("K.R.C." of Keishla Marie Rivera Colón, "S.R.W." of Summer Rose Red Willow)
+            for part in (letters[:-1], letters[1:], letters[:1] + letters[-2:]):
                 dotted.add(r"\.\s?".join(part) + r"\.")
+        # family name first: "K.T." of Trần Văn Khoa, as Khoa Tran
+        if len(letters) >= 2 and len(_WORD.findall(name)) >= 3:
+            dotted.add(rf"{letters[-1]}\.\s?{letters[0]}\.")
     out = []
     surname_initials = {w[0].upper() for name in names for w in _WORD.findall(name)[1:]
                         if fold(w) not in NAME_PARTICLES and w[0].isalpha()}

@@ -82,11 +82,12 @@ _NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "W
                       "LANGUAGE"}
 _NAME_RUN = re.compile(
     r"(?<![\w'’.@])[A-Z][a-zà-ÿ'’\-]+(?:\s(?:(?:de|del|la|van|von|da|dos|y)\s)?"
-    r"[A-Z][a-zà-ÿ'’\-]+){1,3}(?![\w@])"
+    r"[A-Z][a-zà-ÿ'’]+(?:-?[a-zà-ÿ'’]+|-[A-Z][a-zà-ÿ'’]+)*){1,3}(?![\w@])"
 )
 _SEGMENT_SPLIT = re.compile(r"\s{2,}|\n|\s[-–|/]\s|[|/]")
 _GIVEN = re.compile(
-    r"(?<![\w@.$#/\-])(?P<f>[^\W\d_][^\W\d_'’]+)(?![\w@])(?:(?=[ \t](?:[A-Z]\.?[ \t])?"
+    r"(?<![\w@.$#/\-])(?P<f>[^\W\d_][^\W\d_'’]+)(?![\w@])(?:(?=(?:[ \t]|[ \t]*\n[ \t]*)"
+    r"(?:[A-Z]\.?[ \t])?"
     r"(?P<s>[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?(?:[ \t][A-Z][^\W\d_'’\-]+(?:-[A-Z]"
     r"[^\W\d_]+)?)?)(?![\w@])))?"
 )
@@ -243,7 +244,7 @@ _NAME_WORD = re.compile(
 # "speaks some Ojibwemowin", "translated from Afaan Oromo", "Spanish (also Aymara)"
 _PEOPLE_AFTER = re.compile(r"[ \t]+(?i:community|communities|heritage|people|peoples|language|"
                            r"languages|speakers?|interpreter|tribe|tribal|clan|descent|ethnicity|"
-                           r"origin|culture|elders?|nation)\b")
+                           r"origin|culture|elders?|nation|men|women|nationals?|refugees?)\b")
 _SPEAKS_BEFORE = re.compile(r"(?i)(?:\bspeaks?|\bspoke|\bspeaking|\bafaan|\blanguages?[ \t]*:?|"
                             r"\b(?:translated|interpreted)[ \t]+from)[ \t]+"
                             r"(?:some[ \t]+|mostly[ \t]+|only[ \t]+|a[ \t]+little[ \t]+)?$")
@@ -645,7 +646,8 @@ class PersonRecognizer(EntityRecognizer):
                     or sum(c.isupper() for c in first) > 1 and not first.isupper()
                     or _PLACE_AFTER.match(text, m.end("f"))
                     or _STATE_AFTER.match(text, m.end("f"))
-                    or not rest and _PEOPLE_AFTER.match(text, m.end("f"))):
+                    or not rest and _PEOPLE_AFTER.match(text, m.end("f"))
+                    or not rest and _a_people(text, m.start(), m.end("f"), [first])):
                 continue  # "Quincy, Massachusetts", "Houston TX", "the Mende community"
             if rest and is_place(f"{first} {rest}"):
                 continue  # "Santo Domingo"
@@ -681,7 +683,9 @@ class PersonRecognizer(EntityRecognizer):
                 parts.pop()
             # a surname that is an everyday word must be a common surname ("Brown", "White"),
             # or the two words are a name of something else ("Jackson Heights", "Laura Ashley")
-            if parts and is_everyday(parts[0]) and not is_surname(parts[0], 5_000):
+            if parts and is_everyday(parts[0]) and not is_surname(parts[0], 5_000) and not (
+                    "-" in parts[0] and all(is_first_name(x) or is_surname(x, 20_000)
+                                            for x in parts[0].split("-"))):  # "Jean-Charles"
                 parts = []
             rest = " ".join((rest or "").split()[:len(parts)])
             surname = bool(parts) and not first.isupper() and not rest.isupper()

@@ -165,7 +165,11 @@ class PlateRecognizer(RegexRecognizer):
     PATTERNS = [
         ("labeled", r"(?i:plates?|placas?|tags?|licen[cs]e plate|LP|biển(?: số)?|matr[ií]cula)\s*"
                     r"(?i:no\.?|number|#)?[:\s#]*(?:[A-Z]{2}\s+(?=[A-Z0-9]{2,4}[\s\-]?[A-Z0-9]))?"
-                    r"(?P<p>[A-Z0-9]{1,4}[\s\-]?[A-Z0-9]{2,5})(?![\w\-])", 0.7),
+                    r"(?P<p>[A-Z0-9]{1,4}(?:[\s\-]?[A-Z0-9]{2,5}|-[A-Z0-9]{2,3}-[A-Z0-9]{2,3}))"
+                    r"(?![\w\-])", 0.7),
+        # a state's registration: "MA reg. 2XKL47", "CT REG AK-71302"
+        ("registered", r"\b[A-Z]{2}[ \t]+(?:reg\.?|REG\.?|registration)[ \t]*#?[ \t]*"
+                       r"(?P<p>[A-Z0-9]{1,4}[\-]?[A-Z0-9]{2,5})(?![\w\-])", 0.7),
         ("shape", r"(?<![\w\-])(?P<p>[A-Z]{3}[\-]?\d{4}|\d[A-Z]{3}\d{3})(?![\w\-])", 0.5),
     ]
 
@@ -183,8 +187,8 @@ class RoomRecognizer(RegexRecognizer):
     DETECTOR = "pattern:room"
     GROUP = "r"
     PATTERNS = [
-        ("labeled", r"(?i:\brooms?|\brm\.?|\bsuite|\bchanm|\bchambre|\bcuarto|\bhabitaci[oó]n|"
-                    r"\bquarto|\bkwarto|\bphòng)\s*(?i:no\.?|number)?\s*[#:]?\s*(?P<r>\d{1,4}[A-Za-z]?)"
+        ("labeled", r"(?i:\brooms?|\brms?\.?|\bsuite|\btrailer|\bcabin|\bchanm|\bchambre|"
+                    r"\bcuarto|\bhabitaci[oó]n|\bquarto|\bkwarto|\bphòng)\s*(?i:no\.?|number)?\s*[#:]?\s*(?P<r>\d{1,4}[A-Za-z]?)"
                     r"(?![\w/:])", 0.7),
         ("moved", r"(?i:stay(?:s|ed|ing)?|mov(?:e|ed|es|ing)|put|kept|back|go|went|come|sent)"
                   r"\s+(?:\w+\s+){0,2}?(?i:in|to|into)\s+(?P<r>\d{3,4})(?![\w/:.,]\d|[\w/:])"

@@ -1,0 +1,106 @@
+"""Cells of a text table read by their column's header: a roster's names, a register's dates
+of birth, a payroll's visa numbers. The header says what a cell holds where no label stands
+beside the value."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from redaction.gazetteer import is_everyday, is_first_name, is_place
+from redaction.lexicon import NOT_NAMES
+from redaction.recognizers.base import result
+from redaction.variants import fold
+
+# what a header names, by the column's words (any case; a header cell is short)
+_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    ("DOB", re.compile(r"(?i)^(?:d\.?\s?o\.?\s?b\.?|date of birth|birth ?date|born|b-?day|"
+                       r"fecha de nac\w*|f\.?\s?nac\.?|ngày sinh)\b")),
+    ("ID", re.compile(r"(?i)\b(?:passport|pasaporte|visa|a-?number|a#|alien|itin|ssn|"
+                      r"(?:id|license|licence|dl|receipt|permit)\s*(?:no\.?|number|#))"
+                      r"(?:\s*(?:no\.?|number|#))?$|^(?:id|dl|a-?no\.?)$")),
+    ("PERSON", re.compile(r"(?i)^(?:(?:full |agent |worker |employee |guest |client |student |"
+                          r"patient |tenant |contact )?name|worker|employee|agent|guest|"
+                          r"passenger|client|tenant|student|patient|beneficiary|sender|"
+                          r"receiver|recipient|payee|payer|nombre|trabajador)"
+                          r"(?:\s*\((?:last, first|surname, given)\))?$")),
+]
+_NOT_A_VALUE = re.compile(r"(?i)^(?:[-–—_.*]+|n/?a|none.*|unknown|applied.*|pending|total|"
+                          r"[-–—]+\s*cash only\s*[-–—]+|tbd|—)$")
+_DATE = re.compile(r"^(?:\d{1,2}[/\-.]\d{1,2}[/\-.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|"
+                   r"\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})$")
+_RULE = re.compile(r"^[\s\-=+|:_]*$")  # "-----+-----" under a header
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int]]:
+    """Spans (in the text) of a table line's cells, split at pipes or tabs."""
+    sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 2 else ""
+    if not sep:
+        return []
+    out = []
+    pos = 0
+    for part in line.split(sep):
+        lead = len(part) - len(part.lstrip())
+        body = part.strip()
+        out.append((offset + pos + lead, offset + pos + lead + len(body)))
+        pos += len(part) + 1
+    return out
+
+
+class TableColumnRecognizer(EntityRecognizer):
+    """The values of a pipe or tab table's DOB, ID and name columns."""
+
+    ENTITIES: ClassVar[list[str]] = ["DOB", "ID", "PERSON"]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=list(self.ENTITIES), name="TableColumnRecognizer")
+
+    def load(self) -> None:  # noqa: D102 - nothing to load
+        pass
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Each row's cell under a header that names its kind."""
+        if text.count("|") < 4 and text.count("\t") < 4:
+            return []
+        out: list[RecognizerResult] = []
+        kinds: dict[int, str] = {}
+        width = 0
+        offset = 0
+        for line in text.split("\n"):
+            cells = _cells(line, offset)
+            header = {i: kind for i, (s, e) in enumerate(cells)
+                      for kind, pat in _COLUMNS if pat.search(text[s:e])}
+            if header and not any(re.search(r"\d{3}", text[s:e]) for s, e in cells):
+                kinds, width = header, len(cells)
+            elif kinds and cells and abs(len(cells) - width) <= 1:
+                for i, kind in kinds.items():
+                    if i < len(cells):
+                        out += self._cell(text, *cells[i], kind)
+            elif kinds and not _RULE.match(line):
+                kinds = {}  # the table ended
+            offset += len(line) + 1
+        return out
+
+    def _cell(self, text: str, start: int, end: int, kind: str) -> list[RecognizerResult]:
+        value = text[start:end]
+        value = re.sub(r"\s*\((?:\*|[^)]{0,20})\)$", "", value)  # "Lindahl, Brooke A. (*)"
+        end = start + len(value)
+        if not value or _NOT_A_VALUE.match(value):
+            return []
+        if kind == "DOB":
+            ok = bool(_DATE.match(value))
+        elif kind == "ID":
+            ok = bool(re.search(r"\d{3}", value)) and len(value) <= 24 and " " not in value.strip()
+        else:
+            words = re.findall(r"[^\W\d_][\w'’\-]*", value)
+            ok = 1 <= len(words) <= 5 and not re.search(r"\d", value) and not any(
+                fold(w) in NOT_NAMES for w in words) and not (
+                len(words) == 1 and (is_place(words[0]) or is_everyday(words[0].lower())
+                                     and not is_first_name(words[0])))
+        if not ok:
+            return []
+        return [result(kind, start, end, 0.6, self, f"table:{kind.lower()}", seed=False)]
