@@ -187,7 +187,6 @@ def place_variants(parts: list[str]) -> list[Variant]:
             region = named[1]
     else:
         region = None
-    town_found = False
     for i, part in enumerate(parts):
         pm = _POSTCODE.search(part) if i > 0 else None
         if pm:  # "N8X 1K5", "SW1A 1AA"; OCR's "P0T 2JO" too
@@ -206,7 +205,6 @@ def place_variants(parts: list[str]) -> list[Variant]:
                 re.search(r"\d", name):
             continue
         if re.fullmatch(_SETTLEMENT, name + " ") and re.search(r"\d", part):
-            town_found = True
             out.append(Variant("ADDRESS", "town", re.compile(  # "Xóm 4", "Purok 2"
                 r"(?<![\w\-])" + r"\s+".join(ocr_form(w) if len(w) >= 4 else re.escape(fold(w))
                                           for w in part.split()) + r"(?![\w\-])"), weak=True,
@@ -218,11 +216,7 @@ def place_variants(parts: list[str]) -> list[Variant]:
                 any(_named_place(p) for p in parts[:i]):
             continue  # "Mechitiw, Weno, Chuuk, FM 96942": Chuuk is the state, after her town
             # (but Totonicapán is a department and her town of 100,000 both)
-        if town_found and city_population(name):
-            continue  # "Gaoshan Town, Fuqing, Fujian": her town is Gaoshan, in the city
-        found = town_variants(re.sub(_SETTLEMENT, "", name), home=home)
-        town_found = town_found or bool(found)
-        out += found
+        out += town_variants(re.sub(_SETTLEMENT, "", name), home=home)
         bare = _SETTLEMENT_AFTER.sub("", name)
         if bare != name:  # "Gaoshan Town", "Boseong-eup": the town is Gaoshan, Boseong
             out += town_variants(bare)

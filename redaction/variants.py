@@ -107,6 +107,18 @@ _ACCENTS = {
 }
 
 
+def kept_form(token: str) -> str:
+    """A pattern (for a case-blind search) of a kept name's word as records write it: with or
+    without accents, OCR's 0 for O and 1 for I or l ("F0NTAINE", "QUIN0NES" for Quiñones)."""
+    out = []
+    for ch in token:
+        base = fold(ch)
+        group = _ACCENTS.get(base, "") + {"o": "0", "i": "1l", "l": "1i"}.get(base, "")
+        out.append("(?:m|rn)" if base == "m" else f"[{re.escape(ch)}{group}]" if group
+                   else re.escape(ch))
+    return "".join(out)
+
+
 def loose_form(token: str) -> str:
     """A pattern for the token with or without accents, any apostrophe."""
     out = []
@@ -212,6 +224,9 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
         pat = rf"(?<![\w@.])(?=[^\W_]*(?:[0-9|!]|rn))(?:{alternation(ocr)}){_POSSESSIVE}(?!\w)"
         out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     aliases = tuple(aliases) + alias_parts(aliases)
+    # "A-Ling" is also "Ah Ling" (the Chinese 阿 before a name), and "Ah Guo" "A-Guo"
+    aliases += tuple(("Ah " if m.group(1) == "A" else "A-") + m.group(2) for a in aliases
+                     if (m := re.match(r"^(Ah|A)[\s\-](\w{2,})$", a)))
     alias_plain = {_alias_form(a, ocr=True) for a in aliases if not is_common_word_name(a)}
     alias_common = [a for a in aliases if is_common_word_name(a)]
     if alias_plain:

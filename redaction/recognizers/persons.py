@@ -23,6 +23,7 @@ from redaction.gazetteer import (
     is_region,
     is_small_place,
     is_surname,
+    us_city_population,
 )
 from redaction.lexicon import (
     HONORIFIC,
@@ -141,7 +142,8 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
                        # the people around a survivor, named by what they are to her
                        "classmate", "schoolmate", "teammate", "roommate", "neighbor",
                        "neighbour", "coworker", "co-worker", "witness", "teacher", "coach",
-                       "brother", "sister", "cousin", "uncle", "aunt", "friend", "foreman"}),
+                       "brother", "sister", "cousin", "uncle", "aunt", "friend", "foreman",
+                       "auntie", "aunty", "cousins", "grandma", "grandpa", "nephew", "niece"}),
     "cue": (
         _phrases(("my", "her", "his", "their"), _KIN)
         | {"my name is", "name is", "name was", "names were", "named", "call me", "calls me",
@@ -150,7 +152,10 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
            "first name was", "under", "under the name", "said", "says", "asked", "told",
            "texted", "messaged", "met", "meet", "with", "called him", "called her",
            "calls him", "calls her", "call him", "call her", "met as", "in the name",
-           "in the name of", "under the name of"}),
+           "in the name of", "under the name of",
+           # who money or a phone goes to, in a chat: "send to Tash", "give it to Farhiya"
+           "send to", "send it to", "sent to", "sent it to", "give to", "give it to",
+           "gave it to", "pass it to", "hand it to"}),
 }
 # titles that are English words too: the name after them must not be an everyday word
 _HOMOGRAPH_TITLES = {"ate", "don", "mang", "tia", "tio", "seu", "anh", "dona", "lola"}
@@ -264,6 +269,8 @@ def _a_people(text: str, start: int, end: int, words: list[str]) -> bool:
 
 
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:in|from|near|outside|around|towards?|via)[ \t\n]+$")
+_IN_BEFORE = re.compile(r"(?i)(?<!confided )(?<!believe )(?<!believed )(?<!trust )"
+                        r"(?<!interested )\b(?:in|near|outside|around)[ \t\n]+$")
 
 
 def _a_town(text: str, start: int, words: list[str]) -> bool:
@@ -272,6 +279,8 @@ def _a_town(text: str, start: int, words: list[str]) -> bool:
     if len(words) != 1:
         return False
     word = words[0].strip(".,;:")
+    if _IN_BEFORE.search(text, max(0, start - 12), start) and us_city_population(word) > 0:
+        return True  # "a church in Edmond", "a Walmart in Guthrie": a city, whoever else
     if is_first_name(word) or is_surname(word, 3_000):
         return False
     if _PLACE_BEFORE.search(text, max(0, start - 12), start):
@@ -339,7 +348,8 @@ class PersonRecognizer(EntityRecognizer):
                             r"(?:[ \t]+[A-Z]\.?)?)(?=[ \t]*(?:\||\t|$)|[ ]{2})",
          0.6),
         # a name and an age: "her daughter, Chaltu, age 6", "Nimo (age 9)", "Beto, 8 years old"
-        ("aged", r"(?<![\w'’.@])(?P<n>[A-Z][^\W\d_'’\-]+(?:\s[A-Z][^\W\d_'’\-]+){0,2}),?[ \t]+"
+        ("aged", r"(?<![\w'’.@])(?P<n>[A-Z][^\W\d_'’\-]+(?:\s[A-Z][^\W\d_'’\-]+){0,2}),?"
+                 r"(?:[ \t]+|[ \t]*\n[ \t]*)"
                  r"\(?(?:(?i:age|aged|edad)[ \t]*\d{1,2}|\d{1,2}[ \t]*(?i:years?[ \t]+old|"
                  r"yrs?\b|y/?o\b|años))(?![\w/])", 0.6),
         # records: "TREVIÑO, JOSÉ ÁNGEL", "P. MENDOZA", "NGUYỄN VĂN LỘC"
@@ -349,6 +359,11 @@ class PersonRecognizer(EntityRecognizer):
                             r"(?:[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+|"
                             r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![ \t]+[A-Z][a-z]))"  # not "BHD, Santo Domingo"
                             r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’]*\.?(?![\w\-]))?)(?![\w])", 0.6),
+        # a household by its surname: "placed with the Lima family"
+        ("family", r"(?<![\w'’])(?:the|The)[ \t]+(?P<n>[A-Z][a-zà-ÿ'’\-]+)[ \t]+family\b", 0.6),
+        # a Vietnamese name, family name first, that NER misses: "Nguyễn Thị Bé", "LY VAN MUOI"
+        ("vietnamese", r"(?<![\w'’])(?P<n>[A-ZĐ][^\W\d_]+[ \t]+(?:Thị|Văn|Thi|Van|THỊ|VĂN|THI|VAN)"
+                       r"[ \t]+[A-ZĐ][^\W\d_]+(?:[ \t]+[A-ZĐ][^\W\d_]+)?)(?![\w@])", 0.6),
         # the name on a document she was made to use: "a false ID under the name Marleny Cac Tiul"
         ("under_name", r"(?i:under|in)[ \t]+the[ \t]+name(?:[ \t]+of)?[ \t]+[\"“]?"
                        r"(?P<n>[A-Z][^\W\d_'’\-]*(?:[ \t][A-Z][^\W\d_'’\-]+){1,3})(?![\w@])", 0.6),
@@ -465,6 +480,17 @@ class PersonRecognizer(EntityRecognizer):
                             or is_place(given) or is_region(given) or is_everyday(last) and \
                             not is_surname(last, 20_000) or fold(last) in NOT_NAMES:
                         continue  # "Canton, Ohio", "Total, Paid"
+                    quoted = True
+                if name == "family":
+                    word = words[0] if words else ""
+                    if fold(word) in NOT_PEOPLE or fold(word) in NOT_NAMES \
+                            or is_everyday(word.lower()) and not is_surname(word, 20_000):
+                        continue  # "the Haitian family", "the Royal family"
+                    quoted = True
+                if name == "vietnamese":
+                    if not is_surname(words[0], 50_000) or any(
+                            fold(w) in NOT_NAMES or fold(w) in _ORG_WORDS for w in words[2:]):
+                        continue
                     quoted = True
                 if name == "under_name":
                     if any(fold(w) in NOT_NAMES or fold(w) in _ORG_WORDS for w in words):
@@ -647,7 +673,8 @@ class PersonRecognizer(EntityRecognizer):
                     or _PLACE_AFTER.match(text, m.end("f"))
                     or _STATE_AFTER.match(text, m.end("f"))
                     or not rest and _PEOPLE_AFTER.match(text, m.end("f"))
-                    or not rest and _a_people(text, m.start(), m.end("f"), [first])):
+                    or not rest and _a_people(text, m.start(), m.end("f"), [first])
+                    or not rest and _a_town(text, m.start(), [first])):
                 continue  # "Quincy, Massachusetts", "Houston TX", "the Mende community"
             if rest and is_place(f"{first} {rest}"):
                 continue  # "Santo Domingo"

@@ -189,7 +189,7 @@ class RoomRecognizer(RegexRecognizer):
     PATTERNS = [
         ("labeled", r"(?i:\brooms?|\brms?\.?|\bsuite|\btrailer|\bcabin|\bchanm|\bchambre|"
                     r"\bcuarto|\bhabitaci[oó]n|\bquarto|\bkwarto|\bphòng)\s*(?i:no\.?|number)?\s*[#:]?\s*(?P<r>\d{1,4}[A-Za-z]?)"
-                    r"(?![\w/:])", 0.7),
+                    r"(?![\w/]|:\d)", 0.7),
         ("moved", r"(?i:stay(?:s|ed|ing)?|mov(?:e|ed|es|ing)|put|kept|back|go|went|come|sent)"
                   r"\s+(?:\w+\s+){0,2}?(?i:in|to|into)\s+(?P<r>\d{3,4})(?![\w/:.,]\d|[\w/:])"
                   r"(?!\s*(?i:days|hours|minutes|miles|dollars|people|am|pm|a\.m|p\.m))", 0.5),
@@ -403,7 +403,8 @@ _NOT_STREET = {"january", "february", "march", "april", "may", "june", "july", "
                "x", "per", "out", "from", "through", "between", "chapter", "ch", "vol", "no",
                "the", "a", "in", "on", "at", "to", "for", "is", "was", "am", "pm",
                "days", "hours", "minutes", "years", "people", "times", "dollars", "usc", "u.s.c.",
-               "cfr", "page", "pages", "exhibit", "section", "rule", "count", "paragraph"}
+               "cfr", "page", "pages", "exhibit", "section", "rule", "count", "paragraph",
+               "dept", "department", "courtroom", "ctrm", "div", "division", "judge"}
 
 
 class SchoolRecognizer(RegexRecognizer):
@@ -415,6 +416,7 @@ class SchoolRecognizer(RegexRecognizer):
         ("named", r"(?<![\w])(?:(?:St\.|Saint|San|Santa|Our Lady of)\s)?(?:[A-Z][\w'’.\-]+\s){1,4}"
                   r"(?:Elementary|Middle|High|Junior High|Intermediate|Primary|Secondary|"
                   r"Preparatory|Prep|Academy|Montessori|Charter|(?:Ninth|Sixth|Freshman) Grade|"
+                  r"Regional(?=\s+(?:High|Middle|School))|"
                   # where a survivor's small child spends the day
                   r"Learning Center|Daycare|Day Care|Child Care|Childcare|Preschool|Pre-K|"
                   r"Head Start|Nursery School)"
@@ -424,7 +426,8 @@ class SchoolRecognizer(RegexRecognizer):
         ("named_caps", r"(?<![\w])(?:(?:ST\.|SAINT|SAN|SANTA|OUR LADY OF)[ \t])?"
                        r"(?P<name>(?:[A-Z][A-Z'’.\-]+[ \t]){1,4})"
                        r"(?:ELEMENTARY|MIDDLE|HIGH|JUNIOR HIGH|INTERMEDIATE|PRIMARY|SECONDARY|"
-                       r"PREPARATORY|PREP|ACADEMY|MONTESSORI|CHARTER)(?:[ \t]+(?:SCHOOL|ACADEMY))?"
+                       r"PREPARATORY|PREP|ACADEMY|MONTESSORI|CHARTER|REGIONAL(?=[ \t]+SCHOOL))"
+                       r"(?:[ \t]+(?:SCHOOL|ACADEMY))?"
                        r"(?![\w])", 0.7),
         ("escuela", r"(?<![\w])(?:Escuela|Colegio|Instituto|Liceo)\s+(?:[A-Z\d][\w'’.\-]*\s?){1,5}",
          0.6),
