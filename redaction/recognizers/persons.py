@@ -281,6 +281,9 @@ def _a_town(text: str, start: int, words: list[str]) -> bool:
     word = words[0].strip(".,;:")
     if _IN_BEFORE.search(text, max(0, start - 12), start) and us_city_population(word) > 0:
         return True  # "a church in Edmond", "a Walmart in Guthrie": a city, whoever else
+    if re.search(rf"\b{_STREET_END.pattern}[ \t]+$", text[max(0, start - 16):start]) and \
+            is_small_place(word):
+        return True  # "on Main Street, Danielson": the town after its street
     if is_first_name(word) or is_surname(word, 3_000):
         return False
     if _PLACE_BEFORE.search(text, max(0, start - 12), start):
@@ -358,7 +361,7 @@ class PersonRecognizer(EntityRecognizer):
                             r"(?:[ \t][A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+)?,[ \t]+"
                             r"(?:[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+|"
                             r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![ \t]+[A-Z][a-z]))"  # not "BHD, Santo Domingo"
-                            r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’]*\.?(?![\w\-]))?)(?![\w])", 0.6),
+                            r"(?:[ \t][A-ZÀ-Ý][A-ZÀ-Ý'’]*\.?(?![\w\-]))?)(?![\w])", 0.6),
         # a household by its surname: "placed with the Lima family"
         ("family", r"(?<![\w'’])(?:the|The)[ \t]+(?P<n>[A-Z][a-zà-ÿ'’\-]+)[ \t]+family\b", 0.6),
         # a Vietnamese name, family name first, that NER misses: "Nguyễn Thị Bé", "LY VAN MUOI"

@@ -178,6 +178,22 @@ class PlateRecognizer(RegexRecognizer):
         return (5 <= len(p) <= 8 and bool(re.search(r"\d", p)) and bool(re.search(r"[A-Z]", p))
                 and p.isupper())
 
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Plates; not a run of record numbers that share their letters ("SMS-0041",
+        "SMS-0042", ... in an extraction), which only look like plates."""
+        found = super().analyze(text, entities, nlp_artifacts)
+        prefix = [re.match(r"[A-Z]+", text[r.start:r.end]) for r in found]
+        counts: dict[str, int] = {}
+        for m in prefix:
+            if m:
+                counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+        labelled = re.compile(r"(?i)(?:plates?|placas?|tags?|plate|LP|reg\.?|registration)"
+                              r"[\s:#]*(?:no\.?|number)?[\s:#]*(?:[A-Z]{2}\s+)?$")
+        return [r for r, m in zip(found, prefix)
+                if not (m and counts[m.group(0)] >= 3 and not labelled.search(
+                    text, max(0, r.start - 24), r.start))]
+
 
 class RoomRecognizer(RegexRecognizer):
     """Hotel and motel room numbers."""
@@ -216,9 +232,11 @@ class ShelterRecognizer(RegexRecognizer):
         ("named", r"(?<![\w])(?:[A-Z][a-z]+\s){1,2}(?:House|Home|Haven|Shelter|Lodge|Residence|"
                   r"Residential|Group Home|Youth Home|Children's Home)"
                   r"(?![\w])(?!\s+(?:Advocacy|Center|Centre|Project|Network|Services|Program|"
-                  r"Coalition|Foundation|Inc|LLC|Ministries|Alliance|Society|Association)\b)",
+                  r"Coalition|Foundation|Inc|LLC|Ministries|Alliance|Society|Association|"
+                  r"Inn|Hotel|Motel|Suites|Resort|Lounge|Bar|Grill|Restaurant|Cafe|Casino)\b)",
          0.6),
-        ("caps", r"(?<![\w])(?:[A-Z]{3,}\s){1,2}(?:HOUSE|HOME|HAVEN|SHELTER|LODGE)(?![\w])", 0.6),
+        ("caps", r"(?<![\w])(?:[A-Z]{3,}\s){1,2}(?:HOUSE|HOME|HAVEN|SHELTER|LODGE)(?![\w])"
+                 r"(?!\s+(?:INN|HOTEL|MOTEL|SUITES|RESORT|LOUNGE|BAR|GRILL|RESTAURANT|CAFE)\b)", 0.6),
     ]
     _GENERIC = re.compile(
         r"(?i)^(?:the|a|an|her|his|our|their|my|your|this|that|group|nursing|foster|halfway|"
