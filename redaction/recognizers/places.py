@@ -190,7 +190,7 @@ class PlateRecognizer(RegexRecognizer):
                 counts[m.group(0)] = counts.get(m.group(0), 0) + 1
         labelled = re.compile(r"(?i)(?:plates?|placas?|tags?|plate|LP|reg\.?|registration)"
                               r"[\s:#]*(?:no\.?|number)?[\s:#]*(?:[A-Z]{2}\s+)?$")
-        return [r for r, m in zip(found, prefix)
+        return [r for r, m in zip(found, prefix, strict=True)
                 if not (m and counts[m.group(0)] >= 3 and not labelled.search(
                     text, max(0, r.start - 24), r.start))]
 
@@ -236,7 +236,8 @@ class ShelterRecognizer(RegexRecognizer):
                   r"Inn|Hotel|Motel|Suites|Resort|Lounge|Bar|Grill|Restaurant|Cafe|Casino)\b)",
          0.6),
         ("caps", r"(?<![\w])(?:[A-Z]{3,}\s){1,2}(?:HOUSE|HOME|HAVEN|SHELTER|LODGE)(?![\w])"
-                 r"(?!\s+(?:INN|HOTEL|MOTEL|SUITES|RESORT|LOUNGE|BAR|GRILL|RESTAURANT|CAFE)\b)", 0.6),
+                 r"(?!\s+(?:INN|HOTEL|MOTEL|SUITES|RESORT|LOUNGE|BAR|GRILL|RESTAURANT|CAFE)\b)",
+         0.6),
     ]
     _GENERIC = re.compile(
         r"(?i)^(?:the|a|an|her|his|our|their|my|your|this|that|group|nursing|foster|halfway|"
