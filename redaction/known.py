@@ -249,6 +249,7 @@ class KnownMatcher:
                 and not _word_by_possessive(view, h)]
         hits += self._fuzzy(view)
         hits += self._arabic(view)
+        hits += self._han(view)
         hits += self._abbreviated(view)
         hits += self._common_lower(view)
         hits += self._clipped(view)
@@ -421,6 +422,26 @@ class KnownMatcher:
                 out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
         return out
 
+    def _han(self, view: str) -> list[KnownHit]:
+        """Her name or her town in Chinese characters where the case file has them only in
+        pinyin: two or three characters read aloud ("浩然" is Haoran, "高山" Gaoshan)."""
+        out = []
+        for m in _HAN_RUN.finditer(view):
+            sounds = [anyascii(ch).lower() for ch in m.group(0)]
+            for size in (3, 2):
+                for i in range(len(sounds) - size + 1):
+                    key = "".join(sounds[i:i + size])
+                    if len(key) < 5:
+                        continue
+                    start, end = m.start() + i, m.start() + i + size
+                    for owner in self.owners:
+                        if key in owner.tokens:
+                            out.append(KnownHit(start, end, "PERSON", owner.index, "script"))
+                        elif key in owner.towns:
+                            out.append(KnownHit(start, end, "LOCATION", owner.index, "town",
+                                                True))
+        return out
+
     def _clipped(self, view: str) -> list[KnownHit]:
         """Her given name cut short, as friends write it: "Tay" of Tayla, "bri" of Brianna,
         "angie" of Angeline; in lower case only where a name stands."""
@@ -479,6 +500,9 @@ class KnownMatcher:
                 rf"[ \t]*(?:and|or|to|through|thru|until|[-–/])[ \t]*(?i:{'|'.join(_MONTHS)})\b",
                 view[h.end:h.end + 16])):
             return True  # "April 14, 2023", "since April", "April and June", not April herself
+        if re.search(r"(?:\b(?:San|Santa|Santo|São|Sao|Saint|Sainte)|\bSt\.|\bSte\.)[ \t]+$",
+                     view[max(0, h.start - 8):h.start]):
+            return True  # "San Luis Potosí", "St. Paul": a saint's place, not Luis or Paul
         if word in _SEASONS and (re.search(r"(?<!\d)(?:19|20)\d\d[ \t]*[-–/]?[ \t]*$",
                                            view[max(0, h.start - 8):h.start]) or re.match(
                 r"[ \t]+(?:(?:of[ \t]+)?(?:19|20)\d\d|(?i:semester|term|quarter|session|"
@@ -669,6 +693,7 @@ def _diminutive_owners(key: str, owners: list[_Owner], *, english: bool = False
                  and not any(t == key for t in o.tokens))
 
 
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _SHORT_WORD = re.compile(r"(?<![\w@.\-])([^\W\d_]{3,6})(?:['’]?s)?(?![\w@\-])")
 _SHORT_DATES = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
                           "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",

@@ -200,6 +200,10 @@ def place_variants(parts: list[str]) -> list[Variant]:
                                weak=True, digits=zm.group(1)))
         if i == 0 and re.match(r"^\d", part):
             continue  # the street line has its own patterns
+        road = re.search(r"(?i)\b(?:carretera|camino|brecha|road|highway|hwy\.?)\s+(?:a|al|to|"
+                         r"para|hacia)\s+(?P<t>[^\W\d][^\d,]+)$", part)
+        if road:  # "Km 8 Carretera a Dr. Arroyo": her ranch is near the town the road goes to
+            out += town_variants(road.group("t").strip(), home=home)
         name = re.sub(r"^(?:[A-Z]{2}\s+)?\d[\d\-]*$|\s+\d[\d\-]*$", "", part).strip()
         if re.match(rf"^(?:{_UNIT}|Apto|Depto|P\.?\s?O\.?\s*Box)\b", name, re.I) or \
                 re.search(r"\d", name):

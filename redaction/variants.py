@@ -302,7 +302,9 @@ def _cjk_variants(names: tuple[str, ...]) -> list[Variant]:
             forms = {word, given} if len(given) >= 2 else {word}
             if re.match(rf"[{_HAN}]", word):
                 last = word[-1]
-                han |= forms | {f"阿{last}", f"小{last}", last * 2}
+                # 阿玲, 小玲, 玲玲; and as the younger call her: 玲姐 (sister Ling), 玲哥
+                han |= forms | {f"阿{last}", f"小{last}", last * 2} | {
+                    last + kin for kin in ("姐", "哥", "妹", "弟", "姨")}
             else:
                 hangul |= forms
     out = []

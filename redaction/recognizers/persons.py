@@ -215,6 +215,7 @@ _PLACE_WORDS = {"county", "counties", "province", "parish", "township", "city", 
                 "heights", "hills", "gardens", "village", "springs", "falls", "estates",
                 "harbor", "harbour", "square", "terrace", "manor", "ridge", "crossing"}
 _PLACE_AFTER = re.compile(r"[ \t]+(?:County|Province|Parish|Township|City|Street|St\.?|Avenue|"
+                          r"Blvd\.?|Boulevard|Lane|Ln\.?|Drive|Parkway|Pkwy\.?|Trail|"
                           r"Ave\.?|Road|Rd\.?|Highway|Hwy|River|Lake|Valley|Beach|Island|Bay|"
                           r"Park|Airport|Station|Division|Galleria|Mall|Plaza|Penal|Code|Heights|Hills|"
                           r"Gardens|Village|Springs|Falls|Estates|Harbor|Square)\b")
@@ -411,6 +412,9 @@ class PersonRecognizer(EntityRecognizer):
                         continue  # "Foster mother's cell", "Step father"
                     if ent.label_ == "PERSON" and _a_people(text, start, end, words):
                         continue  # "a member of the Mende community", "speaks some Aymara"
+                    if len(words) == 1 and re.match(r"['’]s\b", text[end:end + 3]) and \
+                            re.search(r"(?i)\bthe[ \t]+$", text[max(0, start - 5):start]):
+                        continue  # "at the Denny's on Leopard Street": a business
                     if ent.label_ == "PERSON" and _a_town(text, start, words):
                         continue  # '"Bo" from Mullens', "a warehouse in Shepherdsville"
                     if _MAKE_BEFORE.search(text, max(0, start - 12), start):
@@ -677,7 +681,9 @@ class PersonRecognizer(EntityRecognizer):
                     or _STATE_AFTER.match(text, m.end("f"))
                     or not rest and _PEOPLE_AFTER.match(text, m.end("f"))
                     or not rest and _a_people(text, m.start(), m.end("f"), [first])
-                    or not rest and _a_town(text, m.start(), [first])):
+                    or not rest and _a_town(text, m.start(), [first])
+                    or not rest and re.match(r"['’]s\b", text[m.end("f"):m.end("f") + 3])
+                    and re.search(r"(?i)\bthe[ \t]+$", text[max(0, m.start() - 5):m.start()])):
                 continue  # "Quincy, Massachusetts", "Houston TX", "the Mende community"
             if rest and is_place(f"{first} {rest}"):
                 continue  # "Santo Domingo"
