@@ -458,6 +458,8 @@ class KnownMatcher:
                 owners = _clip_owners(key, self.owners)
                 self._clip_cache[key] = owners
             end = m.start() + len(word)
+            if owners and re.match(r"[ \t]+[A-Z][a-z]", view[end:end + 3]):
+                continue  # "Chidi Eze": someone else's full name, not hers cut short
             if not owners or word.isupper() or word[:1].islower() and not (
                     name_position(view, m.start(), end) or _chat_use(view, m.start(), word)):
                 continue
@@ -503,7 +505,7 @@ class KnownMatcher:
         if re.search(r"(?:\b(?:San|Santa|Santo|São|Sao|Saint|Sainte)|\bSt\.|\bSte\.)[ \t]+$",
                      view[max(0, h.start - 8):h.start]):
             return True  # "San Luis Potosí", "St. Paul": a saint's place, not Luis or Paul
-        if word in _SEASONS and (re.search(r"(?<!\d)(?:19|20)\d\d[ \t]*[-–/]?[ \t]*$",
+        if word in _SEASONS and (re.search(r"(?<![\d/\-.])(?:19|20)\d\d[ \t]+$",
                                            view[max(0, h.start - 8):h.start]) or re.match(
                 r"[ \t]+(?:(?:of[ \t]+)?(?:19|20)\d\d|(?i:semester|term|quarter|session|"
                 r"break|recess|classes)\b)", view[h.end:h.end + 16])):
@@ -667,7 +669,8 @@ def _word_by_possessive(view: str, h: KnownHit) -> bool:
 
 
 # a chat message's line: a time stamp or a date and time opens it
-_CHAT_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]{4,40}\]|\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4},?[ \t]+"
+_CHAT_LINE = re.compile(r"[ \t]*(?:[A-Z]{2,5}-?\d{2,6}[ \t]+)?"  # an extraction's row: "SMS-0041"
+                        r"(?:\[[^\]\n]{4,40}\]|\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4},?[ \t]+"
                         r"\d{1,2}:\d{2}|\d{1,2}:\d{2})")
 _DETERMINERS = {"a", "an", "the", "this", "that", "some", "any", "no", "of", "like", "more",
                 "much", "his", "her", "its", "our", "their", "your", "ur", "my", "in", "with"}
