@@ -204,6 +204,8 @@ class KnownMatcher:
             owner.towns = {v.word for v in owner.variants if v.kind == "town" and v.word
                            and v.word.isalpha() and len(v.word) >= 5}
         keep_words = {fold(w) for k in context.keep for w in re.findall(r"\w+", k)}
+        # a kept person's given name: a clipped name it also begins is not surely hers
+        self._keep_given = {fold(k.split()[0]) for k in context.keep if k.split()}
         self._no_fuzz = keep_words | NOT_NAMES | COMMON_WORD_NAMES
         all_tokens = set().union(*(o.tokens for o in self.owners))
         self._exact_tokens = all_tokens
@@ -212,6 +214,7 @@ class KnownMatcher:
         self._small_cache: dict[tuple[str, bool], tuple[int, ...]] = {}
         self._near_cache: dict[str, tuple[int, ...]] = {}
         self._clip_cache: dict[str, tuple[int, ...]] = {}
+        self._seen_names: set[str] = set()  # capitalised words of the texts read, for _clipped
 
     # ------------------------------------------------------------ public
     def find(self, text: str) -> list[KnownHit]:
@@ -446,6 +449,7 @@ class KnownMatcher:
         """Her given name cut short, as friends write it: "Tay" of Tayla, "bri" of Brianna,
         "angie" of Angeline; in lower case only where a name stands."""
         out = []
+        others: set[str] | None = None
         for m in _SHORT_WORD.finditer(view):
             word = m.group(1)
             key = fold(word)
@@ -458,6 +462,13 @@ class KnownMatcher:
                 owners = _clip_owners(key, self.owners)
                 self._clip_cache[key] = owners
             end = m.start() + len(word)
+            if owners and others is None:  # the longer names this batch has held
+                self._seen_names |= {fold(w) for w in re.findall(r"(?<!\w)[A-Z][a-z]{3,}", view)
+                                     } - self._exact_tokens
+                others = self._seen_names
+            if owners and any(g.startswith(key) and g != key for g in self._keep_given |
+                              (others or set())):
+                continue  # "Shay" beside "Shayla Grant": someone else's name cut short
             if owners and re.match(r"[ \t]+[A-Z][a-z]", view[end:end + 3]):
                 continue  # "Chidi Eze": someone else's full name, not hers cut short
             if not owners or word.isupper() or word[:1].islower() and not (

@@ -390,9 +390,11 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
             # written out beside them, or before them; the given name and both surnames
             # ("K.R.C." of Keishla Marie Rivera Colón, "S.R.W." of Summer Rose Red Willow)
             for part in (letters[:-1], letters[1:], letters[:1] + letters[-2:]):
-                dotted.add(r"\.\s?".join(part) + r"\.")
+                if "".join(part) not in NOT_DOTTED_INITIALS:
+                    dotted.add(r"\.\s?".join(part) + r"\.")
         # family name first: "K.T." of Trần Văn Khoa, as Khoa Tran
-        if len(letters) >= 2 and len(_WORD.findall(name)) >= 3:
+        if len(letters) >= 2 and len(_WORD.findall(name)) >= 3 and \
+                letters[-1] + letters[0] not in NOT_DOTTED_INITIALS:
             dotted.add(rf"{letters[-1]}\.\s?{letters[0]}\.")
     out = []
     surname_initials = {w[0].upper() for name in names for w in _WORD.findall(name)[1:]
