@@ -7,7 +7,7 @@ the two can never disagree about what counts as a known identifier.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from anyascii import anyascii
@@ -425,6 +425,13 @@ class KnownMatcher:
                 out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
         return out
 
+    def observe(self, texts: Sequence[str]) -> None:
+        """Remember the capitalised words of a batch's texts before any is read: a name cut
+        short ("Shay") is not surely hers where a longer name it begins ("Shayla") is there."""
+        for text in texts:
+            self._seen_names |= {fold(w) for w in re.findall(r"(?<!\w)[A-Z][a-z]{3,}", text)
+                                 } - self._exact_tokens
+
     def _han(self, view: str) -> list[KnownHit]:
         """Her name or her town in Chinese characters where the case file has them only in
         pinyin: two or three characters read aloud ("浩然" is Haoran, "高山" Gaoshan)."""
@@ -463,8 +470,7 @@ class KnownMatcher:
                 self._clip_cache[key] = owners
             end = m.start() + len(word)
             if owners and others is None:  # the longer names this batch has held
-                self._seen_names |= {fold(w) for w in re.findall(r"(?<!\w)[A-Z][a-z]{3,}", view)
-                                     } - self._exact_tokens
+                self.observe([view])
                 others = self._seen_names
             if owners and any(g.startswith(key) and g != key for g in self._keep_given |
                               (others or set())):

@@ -198,6 +198,7 @@ class RedactionSession:
     def redact_many(self, texts: Sequence[str]) -> list[RedactedText]:
         """Redact documents in one batch (one nlp.pipe pass)."""
         texts = [str(t) for t in texts]
+        self.matcher.observe(texts)
         pairs = self._engine.nlp_engine.process_batch(
             texts, "en", batch_size=self._engine.batch_size,
             n_process=self._engine.ner_processes(len(texts)))

@@ -673,6 +673,9 @@ class PersonRecognizer(EntityRecognizer):
         out = []
         for m in _GIVEN.finditer(text):
             first, rest = m.group("f"), m.group("s")
+            if rest and "\n" in text[m.end("f"):m.start("s")] and (
+                    is_place(first) or is_region(first) or is_everyday(rest.split()[0].lower())):
+                rest = None  # "Employer: ..., Houston⏎Gaji / Salary": a line ends at a place
             if (not is_first_name(first) or is_ordinary(first) or fold(first) in NOT_NAMES
                     or fold(first) in NOT_PEOPLE or (is_place(first) and not rest)
                     or _STOP.match(first)

@@ -184,10 +184,11 @@ class PlateRecognizer(RegexRecognizer):
         "SMS-0042", ... in an extraction), which only look like plates."""
         found = super().analyze(text, entities, nlp_artifacts)
         prefix = [re.match(r"[A-Z]+", text[r.start:r.end]) for r in found]
-        counts: dict[str, int] = {}
-        for m in prefix:
+        values: dict[str, set[str]] = {}
+        for r, m in zip(found, prefix, strict=True):
             if m:
-                counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+                values.setdefault(m.group(0), set()).add(text[r.start:r.end])
+        counts = {k: len(v) for k, v in values.items()}  # one plate seen thrice is one plate
         labelled = re.compile(r"(?i)(?:plates?|placas?|tags?|plate|LP|reg\.?|registration)"
                               r"[\s:#]*(?:no\.?|number)?[\s:#]*(?:[A-Z]{2}\s+)?$")
         return [r for r, m in zip(found, prefix, strict=True)
