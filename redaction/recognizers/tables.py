@@ -22,6 +22,9 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("ID", re.compile(r"(?i)\b(?:passport|pasaporte|visa|a-?number|a#|alien|itin|ssn|mtcn|"
                       r"ref(?:erence)?|confirmation|conf\.?|transaction|txn|tracking|receipt|"
                       r"license|licence|dl|id)\b")),
+    # an ad or advertiser's id: an ad id, kept for co-counsel ("Adv. ID", "Listing #")
+    ("LISTING", re.compile(r"(?i)^(?:adv(?:ertiser)?\.?|ad|listing|post(?:ing)?)\s*"
+                           r"(?:id|#|no\.?)")),
     ("PERSON", re.compile(r"(?i)^(?:(?:full |agent |worker |employee |guest |client |student |"
                           r"patient |tenant |contact )?name|worker|employee|agent|guest|"
                           r"passenger|client|tenant|student|patient|beneficiary|sender|"
@@ -53,7 +56,7 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]]:
 class TableColumnRecognizer(EntityRecognizer):
     """The values of a pipe or tab table's DOB, ID and name columns."""
 
-    ENTITIES: ClassVar[list[str]] = ["DOB", "ID", "PERSON"]
+    ENTITIES: ClassVar[list[str]] = ["DOB", "ID", "LISTING", "PERSON"]
 
     def __init__(self) -> None:
         super().__init__(supported_entities=list(self.ENTITIES), name="TableColumnRecognizer")
@@ -93,7 +96,7 @@ class TableColumnRecognizer(EntityRecognizer):
             return []
         if kind == "DOB":
             ok = bool(_DATE.match(value))
-        elif kind == "ID":  # "G31847562", "RM-8841-2290"; in "OK ID D7730192" the number
+        elif kind in ("ID", "LISTING"):  # "RM-8841-2290"; in "OK ID D7730192" the number
             last = value.split()[-1]
             ok = bool(re.search(r"\d{3}", last)) and len(last) <= 24 and len(value.split()) <= 3
             start = end - len(last)
