@@ -269,7 +269,9 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
              if len(fold(w)) == 3 and re.search("[oil]", fold(w)) and fold(w).isalpha()}
     if short:
         forms = {short_ocr_form(w) for w in short}
-        pat = rf"(?<![\w@.])(?=[^\W_]*[01|])(?:{alternation(forms)}){_POSSESSIVE}(?!\w)"
+        # a letter and a digit both: "111" in a PDF's coordinates is no "Lil"
+        pat = (rf"(?<![\w@.])(?=[^\W_]*[01|])(?=[^\W_]*[^\W\d_])(?:{alternation(forms)})"
+               rf"{_POSSESSIVE}(?!\w)")
         out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     out.extend(initials_variants(names))
     out.extend(_cjk_variants(tuple(names) + tuple(aliases)))
