@@ -7,17 +7,25 @@ the two can never disagree about what counts as a known identifier.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from anyascii import anyascii
 
 from redaction.context import CaseContext, ProtectedPerson
-from redaction.gazetteer import is_ordinary, is_place, is_region, word_frequency
+from redaction.gazetteer import (
+    english_zipf,
+    is_everyday,
+    is_ordinary,
+    is_place,
+    is_region,
+    word_frequency,
+)
 from redaction.lexicon import (
     COMMON_WORD_NAMES,
     HONORIFIC_BEFORE,
     NOT_NAMES,
+    NOT_PEOPLE,
     VEHICLE_MAKES,
 )
 from redaction.positions import name_position
@@ -196,6 +204,8 @@ class KnownMatcher:
             owner.towns = {v.word for v in owner.variants if v.kind == "town" and v.word
                            and v.word.isalpha() and len(v.word) >= 5}
         keep_words = {fold(w) for k in context.keep for w in re.findall(r"\w+", k)}
+        # a kept person's given name: a clipped name it also begins is not surely hers
+        self._keep_given = {fold(k.split()[0]) for k in context.keep if k.split()}
         self._no_fuzz = keep_words | NOT_NAMES | COMMON_WORD_NAMES
         all_tokens = set().union(*(o.tokens for o in self.owners))
         self._exact_tokens = all_tokens
@@ -203,6 +213,8 @@ class KnownMatcher:
         self._script_cache: dict[str, tuple[int, ...]] = {}
         self._small_cache: dict[tuple[str, bool], tuple[int, ...]] = {}
         self._near_cache: dict[str, tuple[int, ...]] = {}
+        self._clip_cache: dict[str, tuple[int, ...]] = {}
+        self._seen_names: set[str] = set()  # capitalised words of the texts read, for _clipped
 
     # ------------------------------------------------------------ public
     def find(self, text: str) -> list[KnownHit]:
@@ -240,8 +252,10 @@ class KnownMatcher:
                 and not _word_by_possessive(view, h)]
         hits += self._fuzzy(view)
         hits += self._arabic(view)
+        hits += self._han(view)
         hits += self._abbreviated(view)
         hits += self._common_lower(view)
+        hits += self._clipped(view)
         hits += self._inside_links(view)
         if back is not None:
             hits = [KnownHit(back[h.start], back[h.end - 1] + 1, h.category, h.owner, h.kind,
@@ -411,6 +425,64 @@ class KnownMatcher:
                 out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
         return out
 
+    def observe(self, texts: Sequence[str]) -> None:
+        """Remember the capitalised words of a batch's texts before any is read: a name cut
+        short ("Shay") is not surely hers where a longer name it begins ("Shayla") is there."""
+        for text in texts:
+            self._seen_names |= {fold(w) for w in re.findall(r"(?<!\w)[A-Z][a-z]{3,}", text)
+                                 } - self._exact_tokens
+
+    def _han(self, view: str) -> list[KnownHit]:
+        """Her name or her town in Chinese characters where the case file has them only in
+        pinyin: two or three characters read aloud ("浩然" is Haoran, "高山" Gaoshan)."""
+        out = []
+        for m in _HAN_RUN.finditer(view):
+            sounds = [anyascii(ch).lower() for ch in m.group(0)]
+            for size in (3, 2):
+                for i in range(len(sounds) - size + 1):
+                    key = "".join(sounds[i:i + size])
+                    if len(key) < 5:
+                        continue
+                    start, end = m.start() + i, m.start() + i + size
+                    for owner in self.owners:
+                        if key in owner.tokens:
+                            out.append(KnownHit(start, end, "PERSON", owner.index, "script"))
+                        elif key in owner.towns:
+                            out.append(KnownHit(start, end, "LOCATION", owner.index, "town",
+                                                True))
+        return out
+
+    def _clipped(self, view: str) -> list[KnownHit]:
+        """Her given name cut short, as friends write it: "Tay" of Tayla, "bri" of Brianna,
+        "angie" of Angeline; in lower case only where a name stands."""
+        out = []
+        others: set[str] | None = None
+        for m in _SHORT_WORD.finditer(view):
+            word = m.group(1)
+            key = fold(word)
+            if not 3 <= len(key) <= 6 or not key.isalpha() or key in self._exact_tokens or \
+                    key in self._no_fuzz or key in NOT_PEOPLE or is_place(word) or \
+                    key in _SHORT_DATES or english_zipf(key) >= 3.5 and is_everyday(key):
+                continue
+            owners = self._clip_cache.get(key)
+            if owners is None:
+                owners = _clip_owners(key, self.owners)
+                self._clip_cache[key] = owners
+            end = m.start() + len(word)
+            if owners and others is None:  # the longer names this batch has held
+                self.observe([view])
+                others = self._seen_names
+            if owners and any(g.startswith(key) and g != key for g in self._keep_given |
+                              (others or set())):
+                continue  # "Shay" beside "Shayla Grant": someone else's name cut short
+            if owners and re.match(r"[ \t]+[A-Z][a-z]", view[end:end + 3]):
+                continue  # "Chidi Eze": someone else's full name, not hers cut short
+            if not owners or word.isupper() or word[:1].islower() and not (
+                    name_position(view, m.start(), end) or _chat_use(view, m.start(), word)):
+                continue
+            out += [KnownHit(m.start(), end, "PERSON", i, "fuzzy") for i in owners]
+        return out
+
     def _vouched(self, view: str, hits: list[KnownHit]) -> set[tuple[int, str]]:
         """Everyday-word names this text uses as a name somewhere (capitalised inside a
         sentence): there, one opening a sentence is the name too ("Kiki was the one")."""
@@ -447,6 +519,14 @@ class KnownMatcher:
                 rf"[ \t]*(?:and|or|to|through|thru|until|[-–/])[ \t]*(?i:{'|'.join(_MONTHS)})\b",
                 view[h.end:h.end + 16])):
             return True  # "April 14, 2023", "since April", "April and June", not April herself
+        if re.search(r"(?:\b(?:San|Santa|Santo|São|Sao|Saint|Sainte)|\bSt\.|\bSte\.)[ \t]+$",
+                     view[max(0, h.start - 8):h.start]):
+            return True  # "San Luis Potosí", "St. Paul": a saint's place, not Luis or Paul
+        if word in _SEASONS and (re.search(r"(?<![\d/\-.])(?:19|20)\d\d[ \t]+$",
+                                           view[max(0, h.start - 8):h.start]) or re.match(
+                r"[ \t]+(?:(?:of[ \t]+)?(?:19|20)\d\d|(?i:semester|term|quarter|session|"
+                r"break|recess|classes)\b)", view[h.end:h.end + 16])):
+            return True  # "2023 Spring", "Spring 2024", "Winter break": the season
         if word not in owner.common and re.sub(r"['’]?s$", "", word) not in owner.common:
             return False
         if word in _PLACE_SUFFIXES and view[h.start + 1:h.end].islower():
@@ -594,6 +674,9 @@ class KnownMatcher:
         return ranked[0]
 
 
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+
+
 def _word_by_possessive(view: str, h: KnownHit) -> bool:
     """A name with a possessive's "s" and no apostrophe that spells an everyday word: "this"
     is not Thi's, "hers" not Her's."""
@@ -603,7 +686,8 @@ def _word_by_possessive(view: str, h: KnownHit) -> bool:
 
 
 # a chat message's line: a time stamp or a date and time opens it
-_CHAT_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]{4,40}\]|\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4},?[ \t]+"
+_CHAT_LINE = re.compile(r"[ \t]*(?:[A-Z]{2,5}-?\d{2,6}[ \t]+)?"  # an extraction's row: "SMS-0041"
+                        r"(?:\[[^\]\n]{4,40}\]|\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4},?[ \t]+"
                         r"\d{1,2}:\d{2}|\d{1,2}:\d{2})")
 _DETERMINERS = {"a", "an", "the", "this", "that", "some", "any", "no", "of", "like", "more",
                 "much", "his", "her", "its", "our", "their", "your", "ur", "my", "in", "with"}
@@ -627,6 +711,28 @@ def _diminutive_owners(key: str, owners: list[_Owner], *, english: bool = False
                  if any(t in forms and len(t) >= (3 if english else 4)
                         for t in o.tokens)
                  and not any(t == key for t in o.tokens))
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_SHORT_WORD = re.compile(r"(?<![\w@.\-])([^\W\d_]{3,6})(?:['’]?s)?(?![\w@\-])")
+_SHORT_DATES = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+                          "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
+                          "thurs", "fri", "sat", "sun"})
+_CLIP_END = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ie|y|i|ey)$")
+
+
+def _clip_owners(key: str, owners: list[_Owner]) -> tuple[int, ...]:
+    """Whose given name begins with key, two letters or more longer ("tay" of Tayla), or with
+    key's stem before a pet ending ("angie" of Angeline)."""
+    end = _CLIP_END.match(key)
+    stems = {key} | ({end.group("stem")} if end else set())
+    found = []
+    for owner in owners:
+        given = {fold(w) for n in owner.person.names for w in name_words(n)[:1]}
+        if any(g.startswith(s) and len(g) >= len(s) + 2 and g.isalpha() for g in given
+               for s in stems):
+            found.append(owner.index)
+    return tuple(found) if len(found) == 1 else ()
 
 
 def _chat_use(view: str, start: int, word: str) -> bool:

@@ -90,7 +90,7 @@ class Propagation:
                             and (strong or is_first_name(f) or not is_ordinary(f))
                             and not is_place(f)):
                         self._add_name(w.strip(".,"), c.related)
-            elif c.category == "ROOM":
+            elif c.category == "ROOM" and len(span) >= 3:  # "trailer 9" makes no "Exhibit 9"
                 self._add_fact("ROOM", re.escape(span))
             elif c.category in ("ID", "ACCOUNT") and len(span) >= 6 and re.search(r"\d", span) \
                     and re.search(r"[A-Za-z\-]", span):  # "CV-5512-0098", bare in a table

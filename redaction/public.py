@@ -13,7 +13,7 @@ from redaction.gazetteer import (
     is_world_region,
 )
 from redaction.lexicon import RESPECT_WORDS, STATE_NAMES, STREAM_GAP, US_STATES
-from redaction.variants import fold
+from redaction.variants import fold, kept_form
 
 _RESPECT = frozenset(fold(w) for w in RESPECT_WORDS)
 
@@ -90,7 +90,9 @@ _BATES = re.compile(
     r"(?![ \t]?\d)")
 _LABEL_WORDS = {"ID", "NO", "CR", "DL", "SSN", "ACCT", "MRN", "DOB", "TEL", "PH", "FIN", "NR",
                 "FBI", "CASE", "TIN", "PIN", "EIN", "ITIN", "CIN", "CNP", "CURP", "DNI", "MMC",
-                "SIRB", "PP", "NIK", "PASSPORT"}
+                "SIRB", "PP", "NIK", "PASSPORT",
+                # a juvenile or dependency case's number is the child's, never a Bates number
+                "JV", "JD", "JDL", "JUV", "JDP", "DP", "JC", "CHINS"}
 # ...but the same shape after a record's label is that record's number
 # ("Student ID: BBE-2023-04417")
 _RECORD_LABEL = re.compile(
@@ -146,7 +148,7 @@ def _record_forms(words: list[str]) -> set[str]:
     names = [w for w in words if not re.fullmatch(_TITLES, w.rstrip("."), re.I)]
     if len(names) < 2 or any(not re.fullmatch(r"[^\W\d_][\w'’\-.]*", w) for w in names):
         return set()
-    esc = [re.escape(w) for w in names]
+    esc = [kept_form(w) for w in names]
     gap = r"\s+"
     return {
         esc[-1] + r",\s+" + gap.join(esc[:-1]),  # last, first middle
@@ -167,8 +169,10 @@ class PublicFacts:
         subject_words = {fold(w) for p in context.people if p.is_subject for n in p.names
                          for w in re.findall(r"[^\W\d_]+", n)}
         for k in entries:
-            forms.add(r"\s+".join(re.escape(w) for w in k.split()))
             words = k.split()
+            # a person's name as OCR reads it too ("Jirnmy Xiong" for Jimmy Xiong)
+            forms.add(r"\s+".join(re.escape(w) if _ORG_WORDS.search(k) else kept_form(w)
+                                   for w in words))
             if len(words) >= 3 and re.fullmatch(_TITLES, words[0].rstrip("."), re.I):
                 forms.add(rf"{re.escape(words[0])}\s+{re.escape(words[-1])}")  # Judge Castillo
             if not _ORG_WORDS.search(k):  # a person: "Judge Quintero", "Mr. Tran"

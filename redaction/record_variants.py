@@ -26,6 +26,7 @@ from redaction.variants import (
     last4_variants,
     loose_form,
     ocr_form,
+    short_ocr_form,
 )
 
 # ---------------------------------------------------------------- addresses
@@ -199,6 +200,10 @@ def place_variants(parts: list[str]) -> list[Variant]:
                                weak=True, digits=zm.group(1)))
         if i == 0 and re.match(r"^\d", part):
             continue  # the street line has its own patterns
+        road = re.search(r"(?i)\b(?:carretera|camino|brecha|road|highway|hwy\.?)\s+(?:a|al|to|"
+                         r"para|hacia)\s+(?P<t>[^\W\d][^\d,]+)$", part)
+        if road:  # "Km 8 Carretera a Dr. Arroyo": her ranch is near the town the road goes to
+            out += town_variants(road.group("t").strip(), home=home)
         name = re.sub(r"^(?:[A-Z]{2}\s+)?\d[\d\-]*$|\s+\d[\d\-]*$", "", part).strip()
         if re.match(rf"^(?:{_UNIT}|Apto|Depto|P\.?\s?O\.?\s*Box)\b", name, re.I) or \
                 re.search(r"\d", name):
@@ -261,7 +266,8 @@ _SETTLEMENT = re.compile(
 
 
 # ...or after it, in Chinese and Korean addresses written in Latin letters
-_SETTLEMENT_AFTER = re.compile(r"(?:\s+(?i:town|village|township|zhen|xiang|cun)|"
+_SETTLEMENT_AFTER = re.compile(r"(?:\s+(?i:town|village|township|district|parish|zhen|xiang|"
+                               r"cun)|"
                                r"-(?i:eup|myeon|ri|dong|gun))$")
 
 
@@ -300,16 +306,53 @@ def _home_country(parts: list[str]) -> tuple[str, str | None] | None:
     return None
 
 
+# a place name's words and their abbreviations, both ways: "St. Paul" is Saint Paul, "Sta. Rita"
+# Santa Rita, "Mt. Airy" Mount Airy
+_PLACE_ABBREVIATIONS = {"saint": "st", "sainte": "ste", "santa": "sta", "santo": "sto",
+                        "mount": "mt", "fort": "ft", "port": "pt", "point": "pt",
+                        "doctor": "dr", "general": "gral", "ciudad": "cd", "san": "s"}
+_PLACE_EXPANSIONS = {v: k for k, v in _PLACE_ABBREVIATIONS.items() if k not in ("point", "san")}
+
+
+def place_name_forms(name: str) -> list[str]:
+    """The name and the name with its abbreviated words written out ("St. Paul", "Saint
+    Paul"), for the gazetteer."""
+    words = name.split()
+    long = [_PLACE_EXPANSIONS.get(fold(w).rstrip("."), w) if w.endswith(".") or
+            fold(w) in _PLACE_EXPANSIONS and i == 0 and len(words) > 1 else w
+            for i, w in enumerate(words)]
+    full = " ".join(long)
+    return [name] if full == name else [name, full]
+
+
+def _town_word(word: str) -> str:
+    """One word of a town's name as a folded pattern: OCR's confusions, and the word's
+    abbreviation or its full form."""
+    key = fold(word).rstrip(".")
+    full = _PLACE_EXPANSIONS.get(key) if word.endswith(".") or len(key) <= 3 else None
+    if key in _PLACE_ABBREVIATIONS or full:
+        long = full or key
+        return rf"(?:{re.escape(long)}|{re.escape(_PLACE_ABBREVIATIONS[long])}\.?)"
+    if len(key) >= 4:
+        return ocr_form(word)
+    return short_ocr_form(word) if word.isalpha() else re.escape(fold(word))
+
+
+def _population(name: str, home: tuple[str, str | None] | None) -> int:
+    """The largest population of a city of that name, or of it with its abbreviations written
+    out, in its country when that is the United States or Canada."""
+    return max((national_city_population(n, *home) if home is not None else city_population(n))
+               for n in place_name_forms(name))
+
+
 def town_variants(city: str, *, home: tuple[str, str | None] | None = None) -> list[Variant]:
     """One place name alone, unless it is public (a large city, a state, a country); `home`
     the country (and state or province) when the address is in the United States or Canada,
     where that country's cities count, public from NORTH_AMERICA_PUBLIC people."""
     name = city.strip()
     words = name.split()
-    if home is not None:
-        size, public = national_city_population(name, *home), NORTH_AMERICA_PUBLIC
-    else:
-        size, public = city_population(name), HOMETOWN_PUBLIC
+    size = _population(name, home)
+    public = NORTH_AMERICA_PUBLIC if home is not None else HOMETOWN_PUBLIC
     if not words or len(name) < 3 or is_region(name) or size >= public \
             or re.fullmatch(STATE_NAMES, name, re.I) \
             or re.fullmatch(r"[A-Z]{2}", name):
@@ -322,7 +365,7 @@ def town_variants(city: str, *, home: tuple[str, str | None] | None = None) -> l
                          rf"(?![\w\-])"
                          rf"{_NOT_COUNTY}")
         return [Variant("LOCATION", "town", pat, weak=True, word=fold(name))]
-    ocr = r"\s+".join(ocr_form(w) if len(w) >= 4 else re.escape(fold(w)) for w in words)
+    ocr = r"\s+".join(_town_word(w) for w in words)
     # "Ky1e", any case, with or without accents; "Waller County" is the county, not her town
     pat = re.compile(rf"(?<![\w\-])(?={ocr}(?![\w\-])){_NOT_AGENCY}{_NOT_MAKE}{ocr}(?![\w\-])"
                      rf"{_NOT_COUNTY}")

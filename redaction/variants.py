@@ -107,6 +107,18 @@ _ACCENTS = {
 }
 
 
+def kept_form(token: str) -> str:
+    """A pattern (for a case-blind search) of a kept name's word as records write it: with or
+    without accents, OCR's 0 for O and 1 for I or l ("F0NTAINE", "QUIN0NES" for Quiñones)."""
+    out = []
+    for ch in token:
+        base = fold(ch)
+        group = _ACCENTS.get(base, "") + {"o": "0", "i": "1l", "l": "1i"}.get(base, "")
+        out.append("(?:m|rn)" if base == "m" else f"[{re.escape(ch)}{group}]" if group
+                   else re.escape(ch))
+    return "".join(out)
+
+
 def loose_form(token: str) -> str:
     """A pattern for the token with or without accents, any apostrophe."""
     out = []
@@ -212,6 +224,9 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
         pat = rf"(?<![\w@.])(?=[^\W_]*(?:[0-9|!]|rn))(?:{alternation(ocr)}){_POSSESSIVE}(?!\w)"
         out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     aliases = tuple(aliases) + alias_parts(aliases)
+    # "A-Ling" is also "Ah Ling" (the Chinese 阿 before a name), and "Ah Guo" "A-Guo"
+    aliases += tuple(("Ah " if m.group(1) == "A" else "A-") + m.group(2) for a in aliases
+                     if (m := re.match(r"^(Ah|A)[\s\-](\w{2,})$", a)))
     alias_plain = {_alias_form(a, ocr=True) for a in aliases if not is_common_word_name(a)}
     alias_common = [a for a in aliases if is_common_word_name(a)]
     if alias_plain:
@@ -235,9 +250,38 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
         forms = {re.escape(t).replace("I", "[Il1|]") for t in capital_i}
         pat = rf"(?<![\w@.])(?=[A-Z]*[l1|])(?:{alternation(forms)}){_POSSESSIVE}(?!\w)"
         out.append(Variant("PERSON", "name", re.compile(pat)))
+    # "KiKi" of Kiki: a capital inside is never the everyday word; and a doubled alias spaced
+    # ("ki ki", "Coco-Coco" is no form, "co co" is)
+    inner = {fold(a) for a in aliases if re.fullmatch(r"[^\W\d_]{3,}", a)}
+    if inner:
+        pat = (rf"(?<![\w@.])(?=[^\W\d_]+[A-Z])(?i:{alternation({re.escape(a) for a in inner})})"
+               rf"(?!\w)")
+        out.append(Variant("PERSON", "alias", re.compile(pat), folded=False))
+    doubled = {fold(a)[:len(a) // 2] for a in aliases if len(a) >= 4 and len(a) % 2 == 0
+               and fold(a)[:len(a) // 2] == fold(a)[len(a) // 2:] and a.isalpha()}
+    if doubled:
+        forms = {rf"{re.escape(h)}[\s\-]{re.escape(h)}" for h in doubled}
+        pat = rf"(?<![\w@.])(?:{alternation(forms)})(?!\w)"
+        out.append(Variant("PERSON", "alias", re.compile(pat), folded=True))
+    # a three-letter name OCR'd with a digit for its O or I ("N0K", "T0u L0r"): no word has
+    # the digit, so any case
+    short = {fold(w) for w in tokens | {w for a in aliases for w in name_words(a)}
+             if len(fold(w)) == 3 and re.search("[oil]", fold(w)) and fold(w).isalpha()}
+    if short:
+        forms = {short_ocr_form(w) for w in short}
+        # a letter and a digit both: "111" in a PDF's coordinates is no "Lil"
+        pat = (rf"(?<![\w@.])(?=[^\W_]*[01|])(?=[^\W_]*[^\W\d_])(?:{alternation(forms)})"
+               rf"{_POSSESSIVE}(?!\w)")
+        out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     out.extend(initials_variants(names))
     out.extend(_cjk_variants(tuple(names) + tuple(aliases)))
     return out
+
+
+def short_ocr_form(word: str) -> str:
+    """A short folded word with OCR's digit for O and I or l ("n0k", "ri0")."""
+    return "".join({"o": "[o0]", "i": "[i1l|]", "l": "[l1|]"}.get(ch, re.escape(ch))
+                   for ch in fold(word))
 
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
@@ -260,7 +304,9 @@ def _cjk_variants(names: tuple[str, ...]) -> list[Variant]:
             forms = {word, given} if len(given) >= 2 else {word}
             if re.match(rf"[{_HAN}]", word):
                 last = word[-1]
-                han |= forms | {f"阿{last}", f"小{last}", last * 2}
+                # 阿玲, 小玲, 玲玲; and as the younger call her: 玲姐 (sister Ling), 玲哥
+                han |= forms | {f"阿{last}", f"小{last}", last * 2} | {
+                    last + kin for kin in ("姐", "哥", "妹", "弟", "姨")}
             else:
                 hangul |= forms
     out = []
@@ -289,7 +335,13 @@ def contact_nicknames(emails: tuple[str, ...], handles: tuple[str, ...]) -> tupl
     """A name the person goes by that only her own email or handle spells ("mafer" of
     mafer.quintero04@...): a word of four letters or more that no dictionary or gazetteer
     knows."""
-    from redaction.gazetteer import is_everyday, is_ordinary, is_place
+    from redaction.gazetteer import (
+        city_population,
+        is_everyday,
+        is_ordinary,
+        is_place,
+        is_world_region,
+    )
 
     out = []
     for value in emails + handles:
@@ -297,7 +349,8 @@ def contact_nicknames(emails: tuple[str, ...], handles: tuple[str, ...]) -> tupl
         for seg in re.split(r"[^A-Za-z]+", local):
             key = fold(seg)
             if len(key) >= 4 and not is_ordinary(key) and not is_everyday(key) and \
-                    not is_place(seg) and key not in NOT_NAMES:
+                    not is_place(seg) and key not in NOT_NAMES and \
+                    not city_population(seg) and not is_world_region(seg):  # "LingLing_Fuqing"
                 out.append(seg.lower())
     return tuple(dict.fromkeys(out))
 
@@ -310,7 +363,7 @@ def initials_sets(names: tuple[str, ...]) -> set[str]:
                  if i == 0 or fold(w) not in NAME_PARTICLES]
         split = [p for w in words for p in re.split(r"[\-'’]", w) if p]
         for parts in (words, split):  # "Alvarez-Ruiz" gives Y.A. and Y.A.R.
-            letters = [w[0].upper() for w in parts if w[0].isalpha()]
+            letters = [fold(w[0]).upper() for w in parts if w[0].isalpha()]  # É of Édson: E
             if len(letters) >= 2:
                 seqs.add(letters[0] + letters[-1])
                 seqs.add("".join(letters))
@@ -334,10 +387,17 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
                  if i == 0 or fold(w) not in NAME_PARTICLES]
         if len(words) >= 3 and all(w[0].isalpha() for w in words[:2]):
             dotted.add(rf"{words[0][0].upper()}\.\s?{words[1][0].upper()}\.")
-        letters = [w[0].upper() for w in words if w[0].isalpha()]
+        letters = [fold(w[0]).upper() for w in words if w[0].isalpha()]
         if len(letters) >= 4:  # "Bautista, M.D.C.": the given names' initials, her surname
-            for part in (letters[:-1], letters[1:]):  # written out beside them, or before them
-                dotted.add(r"\.\s?".join(part) + r"\.")
+            # written out beside them, or before them; the given name and both surnames
+            # ("K.R.C." of Keishla Marie Rivera Colón, "S.R.W." of Summer Rose Red Willow)
+            for part in (letters[:-1], letters[1:], letters[:1] + letters[-2:]):
+                if "".join(part) not in NOT_DOTTED_INITIALS:
+                    dotted.add(r"\.\s?".join(part) + r"\.")
+        # family name first: "K.T." of Trần Văn Khoa, as Khoa Tran
+        if len(letters) >= 2 and len(_WORD.findall(name)) >= 3 and \
+                letters[-1] + letters[0] not in NOT_DOTTED_INITIALS:
+            dotted.add(rf"{letters[-1]}\.\s?{letters[0]}\.")
     out = []
     surname_initials = {w[0].upper() for name in names for w in _WORD.findall(name)[1:]
                         if fold(w) not in NAME_PARTICLES and w[0].isalpha()}

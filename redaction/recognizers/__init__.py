@@ -37,11 +37,12 @@ from redaction.recognizers.places import (
     StreetAddressRecognizer,
 )
 from redaction.recognizers.presidio_default import PresidioDetector, presidio_detectors
+from redaction.recognizers.tables import TableColumnRecognizer
 
 
 def generic_recognizers(
     is_word: Callable[[str], bool] | None = None,
-) -> list[RegexRecognizer | PersonRecognizer | PresidioDetector]:
+) -> list[RegexRecognizer | PersonRecognizer | PresidioDetector | TableColumnRecognizer]:
     """The recognizers for identifiers no case file holds; stateless, shared by sessions."""
     return [
         PhoneNumberRecognizer(), EmailAddressRecognizer(), HandleRecognizer(),
@@ -53,6 +54,7 @@ def generic_recognizers(
         CodeRecognizer(),
         LastFourRecognizer(), MrzRecognizer(),
         PlateRecognizer(), RoomRecognizer(), ShelterRecognizer(), PersonRecognizer(is_word),
+        TableColumnRecognizer(),
         *presidio_detectors(),
     ]
 

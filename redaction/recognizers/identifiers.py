@@ -105,6 +105,10 @@ class LabeledIdRecognizer(RegexRecognizer):
         ("a_number", r"(?<![\w\-])(?P<n>A[\s\-]?\d{3}[\s\-]\d{3}[\s\-]\d{3})(?![\w\-])", 0.6),
         # Guatemala's DPI (CUI) in its printed groups of four, five and four: "2947 18835 0801"
         ("dpi", r"(?<![\w\-])(?P<n>\d{4}[ \-]\d{5}[ \-]\d{4})(?![\w\-]|[.,]\d)", 0.6),
+        # a juvenile or dependency case's number: sealed by law, it points to the child
+        # ("JV-22-0419", "2022-JD-04417", "JDL-2023-61")
+        ("juvenile", r"(?<![\w\-])(?P<n>(?:\d{2,4}-)?(?:JV|JD|JDL|JUV|JDP|DP|JC|CHINS)-?"
+                     r"\d{2,4}(?:-\d{2,6})?)(?![\w\-])", 0.7),
     ]
     CUES = {"labeled": r"(?i:MRN|medical record(?: number| no\.?)?|patient (?:id|no\.?)|"
                        r"emp(?:loyee)?\.? (?:id|no\.?|number)|member id|client id|student id|"
@@ -134,6 +138,8 @@ class LabeledIdRecognizer(RegexRecognizer):
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
         token = match.group("n")
+        if pattern_name == "juvenile":
+            return len(re.sub(r"\D", "", token)) >= 4
         if len(re.sub(r"\D", "", token)) < 4 or DOCKET.match(token) or FEDERAL_CASE.match(token):
             return False
         if pattern_name == "labeled":
@@ -165,6 +171,11 @@ class ListingIdRecognizer(RegexRecognizer):
         ("labeled", r"(?i:listing|ad|ad id|advert(?:isement)?|posting|post)s?\s*"
                     r"(?i:ids?|no\.?|numbers?|#)?[:\s#]*(?P<n>[A-Z]{1,6}-?\d{5,}|\d{6,})"
                     r"(?![\w\-])", 0.7),
+        # an ad site's own id: "Skipthegames ID 5527180", "listcrawler id 4471-9920"
+        ("site", r"(?i:skipthegames|megapersonals|listcrawler|backpage|bedpage|eros|tryst|"
+                 r"adultsearch|doublelist|craigslist|cityxguide|yesbackpage|privatedelights|"
+                 r"p411|onlyfans|switter|rubmaps|adultlook)(?:\.com)?\s*(?i:ad\s*)?"
+                 r"(?i:ids?|no\.?|#)[:\s#]*(?P<n>[A-Z]{0,6}-?\d{4,}(?:-\d{3,})?)(?![\w\-])", 0.8),
     ]
 
     def analyze(self, text: str, entities: list[str],
@@ -247,12 +258,12 @@ class LastFourRecognizer(RegexRecognizer):
     OCR_DIGITS = True
     DETECTOR = "pattern:last4"
     PATTERNS = [
-        ("masked", r"(?<![\w*•])(?:(?:[Xx*•#]{2,}|\.{3,}|…)[\s\-]?){1,4}\d{4}(?!\w)", 0.7),
+        ("masked", r"(?<![\w*•])(?:(?:[Xx*•#]{2,}|\.{2,}|…)[\s\-]?){1,4}\d{4}(?!\w)", 0.7),
         ("ending", r"(?i:\bending(?: in| with)?|\bends(?: in| with)?|\bend (?:in|with)|"
                    r"\bfinish(?:ing|es|ed)(?: in| with)?|"
                    r"last (?:four|4)(?: digits)?"
                    r"(?: of)?|acct\.?|account|card)[:\s#]*(?:(?:is|are|was|were|no\.?)\s+)?"
-                   r"\d{4}(?:\s*(?:,|and|&|/|or)\s*\d{4})*(?![\w\-/:]|[.,]\d)", 0.6),
+                   r"\d{4,5}(?:\s*(?:,|and|&|/|or)\s*\d{4})*(?![\w\-/:]|[.,]\d)", 0.6),
     ]
 
     def analyze(self, text: str, entities: list[str],
@@ -260,7 +271,7 @@ class LastFourRecognizer(RegexRecognizer):
         """Each four-digit group of a match, not the cue words."""
         out = []
         for r in super().analyze(text, entities, nlp_artifacts):
-            for m in re.finditer(r"(?<!\d)\d{4}(?!\d)", text[r.start:r.end]):
+            for m in re.finditer(r"(?<!\d)\d{4,5}(?!\d)", text[r.start:r.end]):
                 if not re.fullmatch(r"(?:19|20)\d\d", m.group(0)) or "*" in text[r.start:r.end] \
                         or "X" in text[r.start:r.end].upper() or re.match(
                             r"(?i)ending|last|\.\.\.|…", text[r.start:r.end]):

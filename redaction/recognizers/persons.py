@@ -23,6 +23,7 @@ from redaction.gazetteer import (
     is_region,
     is_small_place,
     is_surname,
+    us_city_population,
 )
 from redaction.lexicon import (
     HONORIFIC,
@@ -82,11 +83,12 @@ _NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "W
                       "LANGUAGE"}
 _NAME_RUN = re.compile(
     r"(?<![\w'’.@])[A-Z][a-zà-ÿ'’\-]+(?:\s(?:(?:de|del|la|van|von|da|dos|y)\s)?"
-    r"[A-Z][a-zà-ÿ'’\-]+){1,3}(?![\w@])"
+    r"[A-Z][a-zà-ÿ'’]+(?:-?[a-zà-ÿ'’]+|-[A-Z][a-zà-ÿ'’]+)*){1,3}(?![\w@])"
 )
 _SEGMENT_SPLIT = re.compile(r"\s{2,}|\n|\s[-–|/]\s|[|/]")
 _GIVEN = re.compile(
-    r"(?<![\w@.$#/\-])(?P<f>[^\W\d_][^\W\d_'’]+)(?![\w@])(?:(?=[ \t](?:[A-Z]\.?[ \t])?"
+    r"(?<![\w@.$#/\-])(?P<f>[^\W\d_][^\W\d_'’]+)(?![\w@])(?:(?=(?:[ \t]|[ \t]*\n[ \t]*)"
+    r"(?:[A-Z]\.?[ \t])?"
     r"(?P<s>[A-Z][^\W\d_'’\-]+(?:-[A-Z][^\W\d_]+)?(?:[ \t][A-Z][^\W\d_'’\-]+(?:-[A-Z]"
     r"[^\W\d_]+)?)?)(?![\w@])))?"
 )
@@ -140,7 +142,8 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
                        # the people around a survivor, named by what they are to her
                        "classmate", "schoolmate", "teammate", "roommate", "neighbor",
                        "neighbour", "coworker", "co-worker", "witness", "teacher", "coach",
-                       "brother", "sister", "cousin", "uncle", "aunt", "friend", "foreman"}),
+                       "brother", "sister", "cousin", "uncle", "aunt", "friend", "foreman",
+                       "auntie", "aunty", "cousins", "grandma", "grandpa", "nephew", "niece"}),
     "cue": (
         _phrases(("my", "her", "his", "their"), _KIN)
         | {"my name is", "name is", "name was", "names were", "named", "call me", "calls me",
@@ -149,7 +152,10 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
            "first name was", "under", "under the name", "said", "says", "asked", "told",
            "texted", "messaged", "met", "meet", "with", "called him", "called her",
            "calls him", "calls her", "call him", "call her", "met as", "in the name",
-           "in the name of", "under the name of"}),
+           "in the name of", "under the name of",
+           # who money or a phone goes to, in a chat: "send to Tash", "give it to Farhiya"
+           "send to", "send it to", "sent to", "sent it to", "give to", "give it to",
+           "gave it to", "pass it to", "hand it to"}),
 }
 # titles that are English words too: the name after them must not be an everyday word
 _HOMOGRAPH_TITLES = {"ate", "don", "mang", "tia", "tio", "seu", "anh", "dona", "lola"}
@@ -209,6 +215,7 @@ _PLACE_WORDS = {"county", "counties", "province", "parish", "township", "city", 
                 "heights", "hills", "gardens", "village", "springs", "falls", "estates",
                 "harbor", "harbour", "square", "terrace", "manor", "ridge", "crossing"}
 _PLACE_AFTER = re.compile(r"[ \t]+(?:County|Province|Parish|Township|City|Street|St\.?|Avenue|"
+                          r"Blvd\.?|Boulevard|Lane|Ln\.?|Drive|Parkway|Pkwy\.?|Trail|"
                           r"Ave\.?|Road|Rd\.?|Highway|Hwy|River|Lake|Valley|Beach|Island|Bay|"
                           r"Park|Airport|Station|Division|Galleria|Mall|Plaza|Penal|Code|Heights|Hills|"
                           r"Gardens|Village|Springs|Falls|Estates|Harbor|Square)\b")
@@ -243,7 +250,7 @@ _NAME_WORD = re.compile(
 # "speaks some Ojibwemowin", "translated from Afaan Oromo", "Spanish (also Aymara)"
 _PEOPLE_AFTER = re.compile(r"[ \t]+(?i:community|communities|heritage|people|peoples|language|"
                            r"languages|speakers?|interpreter|tribe|tribal|clan|descent|ethnicity|"
-                           r"origin|culture|elders?|nation)\b")
+                           r"origin|culture|elders?|nation|men|women|nationals?|refugees?)\b")
 _SPEAKS_BEFORE = re.compile(r"(?i)(?:\bspeaks?|\bspoke|\bspeaking|\bafaan|\blanguages?[ \t]*:?|"
                             r"\b(?:translated|interpreted)[ \t]+from)[ \t]+"
                             r"(?:some[ \t]+|mostly[ \t]+|only[ \t]+|a[ \t]+little[ \t]+)?$")
@@ -263,6 +270,8 @@ def _a_people(text: str, start: int, end: int, words: list[str]) -> bool:
 
 
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:in|from|near|outside|around|towards?|via)[ \t\n]+$")
+_IN_BEFORE = re.compile(r"(?i)(?<!confided )(?<!believe )(?<!believed )(?<!trust )"
+                        r"(?<!interested )\b(?:in|near|outside|around)[ \t\n]+$")
 
 
 def _a_town(text: str, start: int, words: list[str]) -> bool:
@@ -271,6 +280,11 @@ def _a_town(text: str, start: int, words: list[str]) -> bool:
     if len(words) != 1:
         return False
     word = words[0].strip(".,;:")
+    if _IN_BEFORE.search(text, max(0, start - 12), start) and us_city_population(word) > 0:
+        return True  # "a church in Edmond", "a Walmart in Guthrie": a city, whoever else
+    if re.search(rf"\b{_STREET_END.pattern}[ \t]+$", text[max(0, start - 16):start]) and \
+            is_small_place(word):
+        return True  # "on Main Street, Danielson": the town after its street
     if is_first_name(word) or is_surname(word, 3_000):
         return False
     if _PLACE_BEFORE.search(text, max(0, start - 12), start):
@@ -338,7 +352,8 @@ class PersonRecognizer(EntityRecognizer):
                             r"(?:[ \t]+[A-Z]\.?)?)(?=[ \t]*(?:\||\t|$)|[ ]{2})",
          0.6),
         # a name and an age: "her daughter, Chaltu, age 6", "Nimo (age 9)", "Beto, 8 years old"
-        ("aged", r"(?<![\w'’.@])(?P<n>[A-Z][^\W\d_'’\-]+(?:\s[A-Z][^\W\d_'’\-]+){0,2}),?[ \t]+"
+        ("aged", r"(?<![\w'’.@])(?P<n>[A-Z][^\W\d_'’\-]+(?:\s[A-Z][^\W\d_'’\-]+){0,2}),?"
+                 r"(?:[ \t]+|[ \t]*\n[ \t]*)"
                  r"\(?(?:(?i:age|aged|edad)[ \t]*\d{1,2}|\d{1,2}[ \t]*(?i:years?[ \t]+old|"
                  r"yrs?\b|y/?o\b|años))(?![\w/])", 0.6),
         # records: "TREVIÑO, JOSÉ ÁNGEL", "P. MENDOZA", "NGUYỄN VĂN LỘC"
@@ -347,7 +362,12 @@ class PersonRecognizer(EntityRecognizer):
                             r"(?:[ \t][A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+)?,[ \t]+"
                             r"(?:[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+|"
                             r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![ \t]+[A-Z][a-z]))"  # not "BHD, Santo Domingo"
-                            r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’]*\.?(?![\w\-]))?)(?![\w])", 0.6),
+                            r"(?:[ \t][A-ZÀ-Ý][A-ZÀ-Ý'’]*\.?(?![\w\-]))?)(?![\w])", 0.6),
+        # a household by its surname: "placed with the Lima family"
+        ("family", r"(?<![\w'’])(?:the|The)[ \t]+(?P<n>[A-Z][a-zà-ÿ'’\-]+)[ \t]+family\b", 0.6),
+        # a Vietnamese name, family name first, that NER misses: "Nguyễn Thị Bé", "LY VAN MUOI"
+        ("vietnamese", r"(?<![\w'’])(?P<n>[A-ZĐ][^\W\d_]+[ \t]+(?:Thị|Văn|Thi|Van|THỊ|VĂN|THI|VAN)"
+                       r"[ \t]+[A-ZĐ][^\W\d_]+(?:[ \t]+[A-ZĐ][^\W\d_]+)?)(?![\w@])", 0.6),
         # the name on a document she was made to use: "a false ID under the name Marleny Cac Tiul"
         ("under_name", r"(?i:under|in)[ \t]+the[ \t]+name(?:[ \t]+of)?[ \t]+[\"“]?"
                        r"(?P<n>[A-Z][^\W\d_'’\-]*(?:[ \t][A-Z][^\W\d_'’\-]+){1,3})(?![\w@])", 0.6),
@@ -392,6 +412,9 @@ class PersonRecognizer(EntityRecognizer):
                         continue  # "Foster mother's cell", "Step father"
                     if ent.label_ == "PERSON" and _a_people(text, start, end, words):
                         continue  # "a member of the Mende community", "speaks some Aymara"
+                    if len(words) == 1 and re.match(r"['’]s\b", text[end:end + 3]) and \
+                            re.search(r"(?i)\bthe[ \t]+$", text[max(0, start - 5):start]):
+                        continue  # "at the Denny's on Leopard Street": a business
                     if ent.label_ == "PERSON" and _a_town(text, start, words):
                         continue  # '"Bo" from Mullens', "a warehouse in Shepherdsville"
                     if _MAKE_BEFORE.search(text, max(0, start - 12), start):
@@ -464,6 +487,17 @@ class PersonRecognizer(EntityRecognizer):
                             or is_place(given) or is_region(given) or is_everyday(last) and \
                             not is_surname(last, 20_000) or fold(last) in NOT_NAMES:
                         continue  # "Canton, Ohio", "Total, Paid"
+                    quoted = True
+                if name == "family":
+                    word = words[0] if words else ""
+                    if fold(word) in NOT_PEOPLE or fold(word) in NOT_NAMES \
+                            or is_everyday(word.lower()) and not is_surname(word, 20_000):
+                        continue  # "the Haitian family", "the Royal family"
+                    quoted = True
+                if name == "vietnamese":
+                    if not is_surname(words[0], 50_000) or any(
+                            fold(w) in NOT_NAMES or fold(w) in _ORG_WORDS for w in words[2:]):
+                        continue
                     quoted = True
                 if name == "under_name":
                     if any(fold(w) in NOT_NAMES or fold(w) in _ORG_WORDS for w in words):
@@ -639,13 +673,20 @@ class PersonRecognizer(EntityRecognizer):
         out = []
         for m in _GIVEN.finditer(text):
             first, rest = m.group("f"), m.group("s")
+            if rest and "\n" in text[m.end("f"):m.start("s")] and (
+                    is_place(first) or is_region(first) or is_everyday(rest.split()[0].lower())):
+                rest = None  # "Employer: ..., Houston⏎Gaji / Salary": a line ends at a place
             if (not is_first_name(first) or is_ordinary(first) or fold(first) in NOT_NAMES
                     or fold(first) in NOT_PEOPLE or (is_place(first) and not rest)
                     or _STOP.match(first)
                     or sum(c.isupper() for c in first) > 1 and not first.isupper()
                     or _PLACE_AFTER.match(text, m.end("f"))
                     or _STATE_AFTER.match(text, m.end("f"))
-                    or not rest and _PEOPLE_AFTER.match(text, m.end("f"))):
+                    or not rest and _PEOPLE_AFTER.match(text, m.end("f"))
+                    or not rest and _a_people(text, m.start(), m.end("f"), [first])
+                    or not rest and _a_town(text, m.start(), [first])
+                    or not rest and re.match(r"['’]s\b", text[m.end("f"):m.end("f") + 3])
+                    and re.search(r"(?i)\bthe[ \t]+$", text[max(0, m.start() - 5):m.start()])):
                 continue  # "Quincy, Massachusetts", "Houston TX", "the Mende community"
             if rest and is_place(f"{first} {rest}"):
                 continue  # "Santo Domingo"
@@ -681,7 +722,9 @@ class PersonRecognizer(EntityRecognizer):
                 parts.pop()
             # a surname that is an everyday word must be a common surname ("Brown", "White"),
             # or the two words are a name of something else ("Jackson Heights", "Laura Ashley")
-            if parts and is_everyday(parts[0]) and not is_surname(parts[0], 5_000):
+            if parts and is_everyday(parts[0]) and not is_surname(parts[0], 5_000) and not (
+                    "-" in parts[0] and all(is_first_name(x) or is_surname(x, 20_000)
+                                            for x in parts[0].split("-"))):  # "Jean-Charles"
                 parts = []
             rest = " ".join((rest or "").split()[:len(parts)])
             surname = bool(parts) and not first.isupper() and not rest.isupper()

@@ -165,7 +165,11 @@ class PlateRecognizer(RegexRecognizer):
     PATTERNS = [
         ("labeled", r"(?i:plates?|placas?|tags?|licen[cs]e plate|LP|biển(?: số)?|matr[ií]cula)\s*"
                     r"(?i:no\.?|number|#)?[:\s#]*(?:[A-Z]{2}\s+(?=[A-Z0-9]{2,4}[\s\-]?[A-Z0-9]))?"
-                    r"(?P<p>[A-Z0-9]{1,4}[\s\-]?[A-Z0-9]{2,5})(?![\w\-])", 0.7),
+                    r"(?P<p>[A-Z0-9]{1,4}(?:[\s\-]?[A-Z0-9]{2,5}|-[A-Z0-9]{2,3}-[A-Z0-9]{2,3}))"
+                    r"(?![\w\-])", 0.7),
+        # a state's registration: "MA reg. 2XKL47", "CT REG AK-71302"
+        ("registered", r"\b[A-Z]{2}[ \t]+(?:reg\.?|REG\.?|registration)[ \t]*#?[ \t]*"
+                       r"(?P<p>[A-Z0-9]{1,4}[\-]?[A-Z0-9]{2,5})(?![\w\-])", 0.7),
         ("shape", r"(?<![\w\-])(?P<p>[A-Z]{3}[\-]?\d{4}|\d[A-Z]{3}\d{3})(?![\w\-])", 0.5),
     ]
 
@@ -173,6 +177,23 @@ class PlateRecognizer(RegexRecognizer):
         p = re.sub(r"[\s\-]", "", match.group("p"))
         return (5 <= len(p) <= 8 and bool(re.search(r"\d", p)) and bool(re.search(r"[A-Z]", p))
                 and p.isupper())
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Plates; not a run of record numbers that share their letters ("SMS-0041",
+        "SMS-0042", ... in an extraction), which only look like plates."""
+        found = super().analyze(text, entities, nlp_artifacts)
+        prefix = [re.match(r"[A-Z]+", text[r.start:r.end]) for r in found]
+        values: dict[str, set[str]] = {}
+        for r, m in zip(found, prefix, strict=True):
+            if m:
+                values.setdefault(m.group(0), set()).add(text[r.start:r.end])
+        counts = {k: len(v) for k, v in values.items()}  # one plate seen thrice is one plate
+        labelled = re.compile(r"(?i)(?:plates?|placas?|tags?|plate|LP|reg\.?|registration)"
+                              r"[\s:#]*(?:no\.?|number)?[\s:#]*(?:[A-Z]{2}\s+)?$")
+        return [r for r, m in zip(found, prefix, strict=True)
+                if not (m and counts[m.group(0)] >= 3 and not labelled.search(
+                    text, max(0, r.start - 24), r.start))]
 
 
 class RoomRecognizer(RegexRecognizer):
@@ -183,9 +204,9 @@ class RoomRecognizer(RegexRecognizer):
     DETECTOR = "pattern:room"
     GROUP = "r"
     PATTERNS = [
-        ("labeled", r"(?i:\brooms?|\brm\.?|\bsuite|\bchanm|\bchambre|\bcuarto|\bhabitaci[oó]n|"
-                    r"\bquarto|\bkwarto|\bphòng)\s*(?i:no\.?|number)?\s*[#:]?\s*(?P<r>\d{1,4}[A-Za-z]?)"
-                    r"(?![\w/:])", 0.7),
+        ("labeled", r"(?i:\brooms?|\brms?\.?|\bsuite|\btrailer|\bcabin|\bchanm|\bchambre|"
+                    r"\bcuarto|\bhabitaci[oó]n|\bquarto|\bkwarto|\bphòng)\s*(?i:no\.?|number)?\s*[#:]?\s*(?P<r>\d{1,4}[A-Za-z]?)"
+                    r"(?![\w/]|:\d)", 0.7),
         ("moved", r"(?i:stay(?:s|ed|ing)?|mov(?:e|ed|es|ing)|put|kept|back|go|went|come|sent)"
                   r"\s+(?:\w+\s+){0,2}?(?i:in|to|into)\s+(?P<r>\d{3,4})(?![\w/:.,]\d|[\w/:])"
                   r"(?!\s*(?i:days|hours|minutes|miles|dollars|people|am|pm|a\.m|p\.m))", 0.5),
@@ -212,9 +233,12 @@ class ShelterRecognizer(RegexRecognizer):
         ("named", r"(?<![\w])(?:[A-Z][a-z]+\s){1,2}(?:House|Home|Haven|Shelter|Lodge|Residence|"
                   r"Residential|Group Home|Youth Home|Children's Home)"
                   r"(?![\w])(?!\s+(?:Advocacy|Center|Centre|Project|Network|Services|Program|"
-                  r"Coalition|Foundation|Inc|LLC|Ministries|Alliance|Society|Association)\b)",
+                  r"Coalition|Foundation|Inc|LLC|Ministries|Alliance|Society|Association|"
+                  r"Inn|Hotel|Motel|Suites|Resort|Lounge|Bar|Grill|Restaurant|Cafe|Casino)\b)",
          0.6),
-        ("caps", r"(?<![\w])(?:[A-Z]{3,}\s){1,2}(?:HOUSE|HOME|HAVEN|SHELTER|LODGE)(?![\w])", 0.6),
+        ("caps", r"(?<![\w])(?:[A-Z]{3,}\s){1,2}(?:HOUSE|HOME|HAVEN|SHELTER|LODGE)(?![\w])"
+                 r"(?!\s+(?:INN|HOTEL|MOTEL|SUITES|RESORT|LOUNGE|BAR|GRILL|RESTAURANT|CAFE)\b)",
+         0.6),
     ]
     _GENERIC = re.compile(
         r"(?i)^(?:the|a|an|her|his|our|their|my|your|this|that|group|nursing|foster|halfway|"
@@ -399,7 +423,8 @@ _NOT_STREET = {"january", "february", "march", "april", "may", "june", "july", "
                "x", "per", "out", "from", "through", "between", "chapter", "ch", "vol", "no",
                "the", "a", "in", "on", "at", "to", "for", "is", "was", "am", "pm",
                "days", "hours", "minutes", "years", "people", "times", "dollars", "usc", "u.s.c.",
-               "cfr", "page", "pages", "exhibit", "section", "rule", "count", "paragraph"}
+               "cfr", "page", "pages", "exhibit", "section", "rule", "count", "paragraph",
+               "dept", "department", "courtroom", "ctrm", "div", "division", "judge"}
 
 
 class SchoolRecognizer(RegexRecognizer):
@@ -411,6 +436,7 @@ class SchoolRecognizer(RegexRecognizer):
         ("named", r"(?<![\w])(?:(?:St\.|Saint|San|Santa|Our Lady of)\s)?(?:[A-Z][\w'’.\-]+\s){1,4}"
                   r"(?:Elementary|Middle|High|Junior High|Intermediate|Primary|Secondary|"
                   r"Preparatory|Prep|Academy|Montessori|Charter|(?:Ninth|Sixth|Freshman) Grade|"
+                  r"Regional(?=\s+(?:High|Middle|School))|"
                   # where a survivor's small child spends the day
                   r"Learning Center|Daycare|Day Care|Child Care|Childcare|Preschool|Pre-K|"
                   r"Head Start|Nursery School)"
@@ -420,7 +446,8 @@ class SchoolRecognizer(RegexRecognizer):
         ("named_caps", r"(?<![\w])(?:(?:ST\.|SAINT|SAN|SANTA|OUR LADY OF)[ \t])?"
                        r"(?P<name>(?:[A-Z][A-Z'’.\-]+[ \t]){1,4})"
                        r"(?:ELEMENTARY|MIDDLE|HIGH|JUNIOR HIGH|INTERMEDIATE|PRIMARY|SECONDARY|"
-                       r"PREPARATORY|PREP|ACADEMY|MONTESSORI|CHARTER)(?:[ \t]+(?:SCHOOL|ACADEMY))?"
+                       r"PREPARATORY|PREP|ACADEMY|MONTESSORI|CHARTER|REGIONAL(?=[ \t]+SCHOOL))"
+                       r"(?:[ \t]+(?:SCHOOL|ACADEMY))?"
                        r"(?![\w])", 0.7),
         ("escuela", r"(?<![\w])(?:Escuela|Colegio|Instituto|Liceo)\s+(?:[A-Z\d][\w'’.\-]*\s?){1,5}",
          0.6),

@@ -149,6 +149,15 @@ BLIND_FLOORS = {
                      "pseudonym_hits": 1.0},
     "eval_blind_r": {"known_leaks": 2, "unknown_recall": 0.97, "keep_rate": 0.97,
                      "pseudonym_hits": 1.0},
+    # the eleventh round: forced criminality on cannabis grows and in theft crews (Vietnamese,
+    # Fujianese, Hmong, Lao; Chinese characters); travelling sales and carnival crews (Lakota,
+    # Marshallese, Jamaican, South African); minors in New England's foster care
+    "eval_blind_s": {"known_leaks": 4, "unknown_recall": 0.94, "keep_rate": 0.96,
+                     "pseudonym_hits": 0.98},
+    "eval_blind_t": {"known_leaks": 3, "unknown_recall": 0.94, "keep_rate": 0.97,
+                     "pseudonym_hits": 0.98},
+    "eval_blind_u": {"known_leaks": 1, "unknown_recall": 0.95, "keep_rate": 0.98,
+                     "pseudonym_hits": 0.98},
 }
 
 

@@ -1,0 +1,114 @@
+"""Cells of a text table read by their column's header: a roster's names, a register's dates
+of birth, a payroll's visa numbers. The header says what a cell holds where no label stands
+beside the value."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from redaction.gazetteer import is_everyday, is_first_name, is_place, is_surname
+from redaction.lexicon import NOT_NAMES, NOT_PEOPLE
+from redaction.recognizers.base import result
+from redaction.variants import fold
+
+# what a header names, by the column's words (any case; a header cell is short)
+_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    ("DOB", re.compile(r"(?i)^(?:d\.?\s?o\.?\s?b\.?|date of birth|birth ?date|born|b-?day|"
+                       r"fecha de nac\w*|f\.?\s?nac\.?|ngày sinh)\b")),
+    ("ID", re.compile(r"(?i)\b(?:passport|pasaporte|visa|a-?number|a#|alien|itin|ssn|mtcn|"
+                      r"ref(?:erence)?|confirmation|conf\.?|transaction|txn|tracking|receipt|"
+                      r"license|licence|dl|id)\b")),
+    # an ad or advertiser's id: an ad id, kept for co-counsel ("Adv. ID", "Listing #")
+    ("LISTING", re.compile(r"(?i)^(?:adv(?:ertiser)?\.?|ad|listing|post(?:ing)?)\s*"
+                           r"(?:id|#|no\.?)")),
+    ("PERSON", re.compile(r"(?i)^(?:(?:full |agent |worker |employee |guest |client |student |"
+                          r"patient |tenant |contact )?name|worker|employee|agent|guest|"
+                          r"passenger|client|tenant|student|patient|beneficiary|sender|"
+                          r"receiver|recipient|payee|payer|nombre|trabajador|depositor)"
+                          r"(?:\s*\([^)]{0,30}\))?$")),
+]
+_NOT_A_VALUE = re.compile(r"(?i)^(?:[-–—_.*]+|n/?a|none.*|unknown|applied.*|pending|total|"
+                          r"[-–—]+\s*cash only\s*[-–—]+|tbd|—)$")
+_DATE = re.compile(r"^(?:\d{1,2}[/\-.]\d{1,2}[/\-.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|"
+                   r"\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})$")
+_RULE = re.compile(r"^[\s\-=+|:_]*$")  # "-----+-----" under a header
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int]]:
+    """Spans (in the text) of a table line's cells, split at pipes or tabs."""
+    sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 2 else ""
+    if not sep:
+        return []
+    out = []
+    pos = 0
+    for part in line.split(sep):
+        lead = len(part) - len(part.lstrip())
+        body = part.strip()
+        out.append((offset + pos + lead, offset + pos + lead + len(body)))
+        pos += len(part) + 1
+    return out
+
+
+class TableColumnRecognizer(EntityRecognizer):
+    """The values of a pipe or tab table's DOB, ID and name columns."""
+
+    ENTITIES: ClassVar[list[str]] = ["DOB", "ID", "LISTING", "PERSON"]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=list(self.ENTITIES), name="TableColumnRecognizer")
+
+    def load(self) -> None:  # noqa: D102 - nothing to load
+        pass
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Each row's cell under a header that names its kind."""
+        if text.count("|") < 4 and text.count("\t") < 4:
+            return []
+        out: list[RecognizerResult] = []
+        kinds: dict[int, str] = {}
+        width = 0
+        offset = 0
+        for line in text.split("\n"):
+            cells = _cells(line, offset)
+            header = {i: kind for i, (s, e) in enumerate(cells)
+                      for kind, pat in _COLUMNS if pat.search(text[s:e])}
+            if header and not any(re.search(r"\d{3}", text[s:e]) for s, e in cells):
+                kinds, width = header, len(cells)
+            elif kinds and cells and abs(len(cells) - width) <= 1:
+                for i, kind in kinds.items():
+                    if i < len(cells):
+                        out += self._cell(text, *cells[i], kind)
+            elif kinds and not _RULE.match(line):
+                kinds = {}  # the table ended
+            offset += len(line) + 1
+        return out
+
+    def _cell(self, text: str, start: int, end: int, kind: str) -> list[RecognizerResult]:
+        value = text[start:end]
+        value = re.sub(r"\s*\((?:\*|[^)]{0,20})\)$", "", value)  # "Lindahl, Brooke A. (*)"
+        end = start + len(value)
+        if not value or _NOT_A_VALUE.match(value):
+            return []
+        if kind == "DOB":
+            ok = bool(_DATE.match(value))
+        elif kind in ("ID", "LISTING"):  # "RM-8841-2290"; in "OK ID D7730192" the number
+            last = value.split()[-1]
+            ok = bool(re.search(r"\d{3}", last)) and len(last) <= 24 and len(value.split()) <= 3
+            start = end - len(last)
+        else:
+            words = re.findall(r"[^\W\d_][\w'’\-]*", value)
+            ok = 1 <= len(words) <= 5 and not re.search(r"\d", value) and not any(
+                fold(w) in NOT_NAMES or fold(w) in NOT_PEOPLE for w in words) and not any(
+                (is_place(w) or is_everyday(w.lower())) and not is_first_name(w)
+                and not is_surname(w, 20_000) for w in words if len(w) > 1)
+        if not ok:
+            return []
+        # a name in a roster's column is as sure as a detected full name: its words are
+        # looked for elsewhere ("Okonjo, Chidera" in the table, "Chidera" in the notes)
+        seed = kind == "PERSON" and len(re.findall(r"[^\W\d_]{2,}", value)) >= 2
+        return [result(kind, start, end, 0.6, self, f"table:{kind.lower()}", seed=seed)]
