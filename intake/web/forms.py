@@ -74,7 +74,9 @@ class SubjectForm(FlaskForm):
     aliases = TextAreaField("Aliases and nicknames", validators=[Length(max=2000)],
                             description=LINES_HELP)
     date_of_birth = DateField("Date of birth", validators=[Optional()],
-                              description="YYYY-MM-DD. Minor status is worked out from it.")
+                              description="Pick it in the date picker (a browser without one "
+                                          "takes it as 2009-11-02). Minor status is worked "
+                                          "out from it.")
     minor = BooleanField("Minor (only used when the date of birth is unknown)")
     guardian = StringField("Parent or guardian (required for a minor)",
                            validators=[Length(max=300)])
