@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.redaction.written import court_session, present, redacted
+from tests.unit.redaction.written import case_fixtures, present, redacted
 
 CASE: dict[str, Any] = {
     "matter": "Doe v. Roadside Lodging, LLC",
@@ -32,9 +32,7 @@ CASE: dict[str, Any] = {
 }
 
 
-@pytest.fixture()
-def session(engine):
-    return court_session(engine, CASE)
+session, cocounsel = case_fixtures(CASE)
 
 
 @pytest.mark.parametrize(("text", "gone"), [

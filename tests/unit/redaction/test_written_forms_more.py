@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.redaction.written import court_session, present, redacted
+from tests.unit.redaction.written import case_fixtures, present, redacted
 
 CASE: dict[str, Any] = {
     "matter": "Doe v. Lakeside Inn Franchising, LLC",
@@ -34,9 +34,7 @@ CASE: dict[str, Any] = {
 }
 
 
-@pytest.fixture()
-def session(engine):
-    return court_session(engine, CASE)
+session, cocounsel = case_fixtures(CASE)
 
 
 @pytest.mark.parametrize(("text", "gone"), [

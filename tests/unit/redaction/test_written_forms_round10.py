@@ -16,7 +16,12 @@ from typing import Any
 import pytest
 
 from redaction.formats.leakview import docx_view
-from tests.unit.redaction.written import cocounsel_session, court_session, present, redacted
+from tests.unit.redaction.written import (
+    case_fixtures,
+    court_session,
+    present,
+    redacted,
+)
 
 CASE: dict[str, Any] = {
     "matter": "Doe v. Larkspur Household Staffing, LLC",
@@ -33,14 +38,7 @@ CASE: dict[str, Any] = {
 }
 
 
-@pytest.fixture()
-def session(engine):
-    return court_session(engine, CASE)
-
-
-@pytest.fixture()
-def cocounsel(engine):
-    return cocounsel_session(engine, CASE)
+session, cocounsel = case_fixtures(CASE)
 
 
 # ------------------------------------------------------------------ known identifiers

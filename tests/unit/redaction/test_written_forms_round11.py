@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.redaction.written import cocounsel_session, court_session, present, redacted
+from tests.unit.redaction.written import case_fixtures, present, redacted
 
 CASE: dict[str, Any] = {
     "matter": "Does 1-3 v. Cedar Bluff Growers LLC",
@@ -35,14 +35,7 @@ CASE: dict[str, Any] = {
 }
 
 
-@pytest.fixture()
-def session(engine):
-    return court_session(engine, CASE)
-
-
-@pytest.fixture()
-def cocounsel(engine):
-    return cocounsel_session(engine, CASE)
+session, cocounsel = case_fixtures(CASE)
 
 
 # ------------------------------------------------------------------ known identifiers

@@ -16,7 +16,7 @@ import pytest
 from redaction.context import CaseContext
 from redaction.formats.leakview import docx_view
 from redaction.profiles import load_profile
-from tests.unit.redaction.written import court_session, present, redacted
+from tests.unit.redaction.written import case_fixtures, present, redacted
 
 CASE: dict[str, Any] = {
     "matter": "Doe v. Lantern Row Hospitality, LLC",
@@ -40,9 +40,7 @@ CASE: dict[str, Any] = {
 }
 
 
-@pytest.fixture()
-def session(engine):
-    return court_session(engine, CASE)
+session, cocounsel = case_fixtures(CASE)
 
 
 @pytest.mark.parametrize(("text", "gone"), [

@@ -15,7 +15,7 @@ import pytest
 from redaction.context import CaseContext
 from redaction.formats.leakview import docx_view, pdf_view
 from redaction.profiles import load_profile
-from tests.unit.redaction.written import court_session, present, redacted
+from tests.unit.redaction.written import case_fixtures, court_session, present, redacted
 
 CASE: dict[str, Any] = {
     "matter": "Doe v. Blue Heron Lodging, Inc.",
@@ -43,14 +43,7 @@ CASE: dict[str, Any] = {
 }
 
 
-@pytest.fixture()
-def session(engine):
-    return court_session(engine, CASE)
-
-
-@pytest.fixture()
-def cocounsel(engine):
-    return engine.session(CaseContext.from_dict(CASE), load_profile("co-counsel"))
+session, cocounsel = case_fixtures(CASE)
 
 
 @pytest.mark.parametrize(("text", "gone"), [

@@ -10,7 +10,13 @@ from typing import Any
 
 import pytest
 
-from tests.unit.redaction.written import cocounsel_session, court_session, present, redacted
+from tests.unit.redaction.written import (
+    case_fixtures,
+    cocounsel_session,
+    court_session,
+    present,
+    redacted,
+)
 
 CASE: dict[str, Any] = {
     "matter": "Doe v. Granite Staffing LLC",
@@ -20,14 +26,7 @@ CASE: dict[str, Any] = {
 }
 
 
-@pytest.fixture()
-def session(engine):
-    return court_session(engine, CASE)
-
-
-@pytest.fixture()
-def cocounsel(engine):
-    return cocounsel_session(engine, CASE)
+session, cocounsel = case_fixtures(CASE)
 
 
 @pytest.mark.parametrize("street", [

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from redaction.context import CaseContext
 from redaction.profiles import load_profile
 
@@ -17,6 +19,21 @@ def court_session(engine: Any, case: dict[str, Any]) -> Any:
 def cocounsel_session(engine: Any, case: dict[str, Any]) -> Any:
     """A co-counsel-profile session of the engine for one case context."""
     return engine.session(CaseContext.from_dict(case), load_profile("co-counsel"))
+
+
+def case_fixtures(case: dict[str, Any]) -> tuple[Any, Any]:
+    """The `session` (court) and `cocounsel` fixtures of a module's case context:
+    `session, cocounsel = case_fixtures(CASE)`."""
+
+    @pytest.fixture(name="session")
+    def _session(engine: Any) -> Any:
+        return court_session(engine, case)
+
+    @pytest.fixture(name="cocounsel")
+    def _cocounsel(engine: Any) -> Any:
+        return cocounsel_session(engine, case)
+
+    return _session, _cocounsel
 
 
 def present(word: str, text: str) -> bool:
