@@ -31,6 +31,8 @@ from redaction.lexicon import (
 from redaction.positions import name_position
 from redaction.record_variants import address_variants, dob_variants, id_variants
 from redaction.variants import (
+    NAME_PARTICLES,
+    alias_parts,
     Variant,
     alternation,
     contact_nicknames,
@@ -86,7 +88,7 @@ _WORD_CONTINUATIONS = {
 
 
 # (not anchored to a line: a PDF's reading joins the two lines of a passport's MRZ)
-_MRZ_LINE = re.compile(r"(?<![A-Z0-9<])((?=[A-Z0-9<]*<<)[A-Z0-9<]{25,48})(?![A-Z0-9<])")
+_MRZ_LINE = re.compile(r"(?<![A-Z0-9<])((?=[A-Z0-9<]*<<)[A-Z0-9<]{25,52})(?![A-Z0-9<])")
 _LINKISH = re.compile(r"(?<![\w@$])[@$]?\w[\w.+\-@/:%?=&#~]*\w")
 _EMAIL_SHAPE = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 _URL_SHAPE = re.compile(r"^(?:https?://|www\.)|^[\w\-]+(?:\.[\w\-]+)+/", re.I)
@@ -139,6 +141,9 @@ class _Owner:
         for alias in person.aliases:
             self.tokens |= {fold(w) for w in name_words(alias)}
         self.surnames = {fold(name_words(n)[-1]) for n in person.names if name_words(n)}
+        # the words of her full names that are not particles: "comfort" of Comfort Adjei
+        self.full_words = {fold(w) for n in person.names for w in name_words(n)
+                           if len(w) >= 3 and fold(w) not in NAME_PARTICLES}
         self.skeletons = {k for t in self.tokens if t.isalpha() and len(t) >= 4
                           and len(k := skeleton(t)) >= 2}
         self.towns: set[str] = set()  # her listed towns, folded (set with the variants)
@@ -150,7 +155,8 @@ class _Owner:
             len(t) >= 5 and is_common_word_name(t))}  # one edit, never into a real word
         # names that are everyday words: their lower-case uses count only in a name's place
         self.common = {t for t in self.tokens if is_common_word_name(t)} | {
-            fold(a) for a in person.aliases if is_common_word_name(a)}
+            fold(a) for a in person.aliases + alias_parts(person.aliases)
+            if is_common_word_name(a)}
         self.substrings = {t for t in self.tokens if len(t) >= 4}
         # "Ji-yeon" is also written "jiyeon", and misspelt so ("jiyoen")
         joined = {fold(re.sub(r"[\-'’]", "", w)) for n in person.names + person.aliases
@@ -230,7 +236,7 @@ class KnownMatcher:
                 if v.digits and v.digits not in digits:
                     continue
                 for source in [folded] if v.folded else views if v.digits or \
-                        v.category in _NUMERIC else views[:1]:
+                        v.category in _NUMERIC or v.category == "ADDRESS" else views[:1]:
                     for m in v.pattern.finditer(source):
                         if m.end() > m.start():
                             hits.append(KnownHit(m.start(), m.end(), v.category, owner.index,
@@ -257,6 +263,7 @@ class KnownMatcher:
         hits += self._common_lower(view)
         hits += self._clipped(view)
         hits += self._inside_links(view)
+        hits += self._beside_parts(view, hits)
         if back is not None:
             hits = [KnownHit(back[h.start], back[h.end - 1] + 1, h.category, h.owner, h.kind,
                              h.weak) for h in hits]
@@ -587,6 +594,24 @@ class KnownMatcher:
                 if any(t in letters for t in owner.substrings):
                     out.append(KnownHit(m.start(), m.end(), cat, owner.index, "inside_link"))
                     break
+        return out
+
+    def _beside_parts(self, view: str, hits: list[KnownHit]) -> list[KnownHit]:
+        """Another word of the same full name right beside a part found, in any case: in
+        "comfort adjei" the surname vouches for the everyday-word given name before it."""
+        out = []
+        for h in hits:
+            if h.category != "PERSON" or h.kind not in ("name", "alias", "fuzzy"):
+                continue
+            full = self.owners[h.owner].full_words
+            after = re.match(r"[ \t]([^\W\d_]{3,})(?![\w@.\-])", view[h.end:h.end + 40])
+            if after and fold(after.group(1)) in full:
+                out.append(KnownHit(h.end + 1, h.end + 1 + len(after.group(1)), "PERSON",
+                                    h.owner, "name"))
+            before = re.search(r"(?<![\w@.\-])([^\W\d_]{3,})[ \t]$", view[max(0, h.start - 40):h.start])
+            if before and fold(before.group(1)) in full:
+                out.append(KnownHit(h.start - len(before.group(0)), h.start - 1, "PERSON",
+                                    h.owner, "name"))
         return out
 
     def _merge_names(self, text: str, hits: list[KnownHit]) -> list[KnownHit]:

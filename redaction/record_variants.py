@@ -193,6 +193,12 @@ def place_variants(parts: list[str]) -> list[Variant]:
             out.append(Variant("ADDRESS", "zip", re.compile(
                 r"(?<![\w\-])" + _ocr_code(pm.group(1)) + r"\s?" + _ocr_code(pm.group(2))
                 + r"(?![\w\-])", re.I), weak=True))
+        cep = re.search(r"(?<![\d\-])(\d{5}-\d{3}|\d{6})$", part)
+        if cep and i > 0:  # Brazil's CEP "35420-000"; a six-digit PIN, index or postcode
+            code = cep.group(1)
+            out.append(Variant("ADDRESS", "zip", re.compile(
+                rf"(?<![\w\-$.,]){code[:5]}[\-\s]?{code[5:].lstrip('-')}(?![\w\-]|[.,]\d)"),
+                weak=True, digits=re.sub(r"\D", "", code)))
         zm = re.search(r"(?<!\d)(\d{5})(?:-\d{4})?$", part)
         if zm and i > 0:
             out.append(Variant("ADDRESS", "zip", re.compile(rf"(?<![\w\-$.,]){zm.group(1)}"

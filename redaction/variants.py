@@ -141,7 +141,7 @@ def _word_regex(words: set[str]) -> str:
 
 # Characters OCR reads for others, in the lower-case folded view: "R0sa", "CaroI", "Jasrnine".
 _OCR = {"o": "[o0]", "l": "[l1i|]", "i": "[i1l|!]", "m": "(?:m|rn)", "s": "[s5]", "e": "[e3]",
-        "b": "[b6]", "g": "[g9]", "a": "[a@]"}
+        "b": "[b68]", "g": "[g9]", "a": "[a@]"}
 _OCR_SHORT = {**_OCR, "l": "[l1|]", "i": "[i1|!]"}
 _JOIN = r"[\s\-_.]?"  # between the parts of an alias: "baby girl", "baby-girl", "babygirl"
 # "Lexis car", "Kikis Cash Card" (with its apostrophe, the 's stays outside)
@@ -273,6 +273,13 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
         pat = (rf"(?<![\w@.])(?=[^\W_]*[01|])(?=[^\W_]*[^\W\d_])(?:{alternation(forms)})"
                rf"{_POSSESSIVE}(?!\w)")
         out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
+    # spelt out letter by letter, as an interpreter writes a name down: "R-O-S-E-M-È-N-E"
+    spelt = {fold(w) for w in tokens | {w for a in aliases for w in name_words(a)}
+             if len(fold(w)) >= 4 and fold(w).isalpha()}
+    if spelt:
+        forms = {r"(?:[\-.][ \t]?|[ \t])".join(map(re.escape, w)) for w in spelt}
+        pat = rf"(?<![\w\-.])(?:{alternation(forms)})\.?(?![\w\-])"
+        out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     out.extend(initials_variants(names))
     out.extend(_cjk_variants(tuple(names) + tuple(aliases)))
     return out
@@ -320,7 +327,7 @@ def _cjk_variants(names: tuple[str, ...]) -> list[Variant]:
 
 def alias_parts(aliases: tuple[str, ...]) -> tuple[str, ...]:
     """A part of a two-part alias that is a given name, used alone ("Mia" of "Mia-Rose")."""
-    from redaction.gazetteer import is_first_name, is_ordinary
+    from redaction.gazetteer import is_first_name, is_ordinary, word_frequency
 
     out = []
     for alias in aliases:
@@ -328,7 +335,12 @@ def alias_parts(aliases: tuple[str, ...]) -> tuple[str, ...]:
         if len(parts) >= 2:
             out += [p for p in parts if len(p) >= 3 and is_first_name(fold(p))
                     and not is_ordinary(fold(p)) and fold(p) not in NOT_NAMES]
-    return tuple(out)
+        # half of a doubled alias: "Zee" of "Zee-Zee", "Lolo" of "Lo Lo" is no half
+        if len(parts) == 2 and fold(parts[0]) == fold(parts[1]) and len(parts[0]) >= 3 and \
+                parts[0].isalpha() and word_frequency(parts[0]) < 3.5 and \
+                fold(parts[0]) not in NOT_NAMES:  # "zee" is in the dictionary, seldom written
+            out.append(parts[0])
+    return tuple(dict.fromkeys(out))
 
 
 def contact_nicknames(emails: tuple[str, ...], handles: tuple[str, ...]) -> tuple[str, ...]:
@@ -362,7 +374,10 @@ def initials_sets(names: tuple[str, ...]) -> set[str]:
         words = [w for i, w in enumerate(_WORD.findall(name))  # "Lê Thị Hồng Nhung": L.T.H.N.
                  if i == 0 or fold(w) not in NAME_PARTICLES]
         split = [p for w in words for p in re.split(r"[\-'’]", w) if p]
-        for parts in (words, split):  # "Alvarez-Ruiz" gives Y.A. and Y.A.R.
+        given = [p for p in re.split(r"[\-'’]", words[0]) if p] if words else []
+        # "Kerry-Ann Odessa Beckford": K.A.B., the hyphenated given name and the surname
+        joined = given + words[-1:] if len(given) >= 2 and len(words) >= 2 else []
+        for parts in (words, split, joined):  # "Alvarez-Ruiz" gives Y.A. and Y.A.R.
             letters = [fold(w[0]).upper() for w in parts if w[0].isalpha()]  # É of Édson: E
             if len(letters) >= 2:
                 seqs.add(letters[0] + letters[-1])
@@ -454,7 +469,9 @@ def phone_variants(raw: str) -> list[Variant]:
 _ENDING_CUES = ("ending in ", "ending ", "ends in ", "ends with ", "ending with ", "ending: ",
                 "ending in: ", "last four ", "last 4 ", "last four digits ", "last 4 digits ",
                 "last four: ", "last 4: ", "last four is ", "last 4 is ", "…", "...", "x", "#",
-                "ends ", "last four digits are ", "last 4 digits are ")
+                "ends ", "last four digits are ", "last 4 digits are ", "ends -", "ending -",
+                "ended ", "ended in ", "termina en ", "terminada en ", "terminado en ",
+                "terminación ", "terminacion ")
 _ENDING = "|".join(f"(?<={re.escape(a)})" for a in _ENDING_CUES)
 
 

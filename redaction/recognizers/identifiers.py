@@ -260,10 +260,11 @@ class LastFourRecognizer(RegexRecognizer):
     PATTERNS = [
         ("masked", r"(?<![\w*•])(?:(?:[Xx*•#]{2,}|\.{2,}|…)[\s\-]?){1,4}\d{4}(?!\w)", 0.7),
         ("ending", r"(?i:\bending(?: in| with)?|\bends(?: in| with)?|\bend (?:in|with)|"
+                   r"\bended(?: in| with)?|\btermina(?:d[ao])? en|\bterminaci[oó]n|"
                    r"\bfinish(?:ing|es|ed)(?: in| with)?|"
                    r"last (?:four|4)(?: digits)?"
                    r"(?: of)?|acct\.?|account|card)[:\s#]*(?:(?:is|are|was|were|no\.?)\s+)?"
-                   r"\d{4,5}(?:\s*(?:,|and|&|/|or)\s*\d{4})*(?![\w\-/:]|[.,]\d)", 0.6),
+                   r"-?\d{4,5}(?:\s*(?:,|and|&|/|or)\s*\d{4})*(?![\w\-/:]|[.,]\d)", 0.6),
     ]
 
     def analyze(self, text: str, entities: list[str],
