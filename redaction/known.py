@@ -32,8 +32,8 @@ from redaction.positions import name_position
 from redaction.record_variants import address_variants, dob_variants, id_variants
 from redaction.variants import (
     NAME_PARTICLES,
-    alias_parts,
     Variant,
+    alias_parts,
     alternation,
     contact_nicknames,
     email_variants,
@@ -141,6 +141,7 @@ class _Owner:
         for alias in person.aliases:
             self.tokens |= {fold(w) for w in name_words(alias)}
         self.surnames = {fold(name_words(n)[-1]) for n in person.names if name_words(n)}
+        self.given = {fold(name_words(n)[0]) for n in person.names if name_words(n)}
         # the words of her full names that are not particles: "comfort" of Comfort Adjei
         self.full_words = {fold(w) for n in person.names for w in name_words(n)
                            if len(w) >= 3 and fold(w) not in NAME_PARTICLES}
@@ -214,6 +215,10 @@ class KnownMatcher:
         self._keep_given = {fold(k.split()[0]) for k in context.keep if k.split()}
         self._no_fuzz = keep_words | NOT_NAMES | COMMON_WORD_NAMES
         all_tokens = set().union(*(o.tokens for o in self.owners))
+        # the words of listed addresses after the street: towns, provinces, countries
+        self.place_words = {fold(w) for p in self.people for a in p.addresses
+                            for part in a.split(",")[1:] for w in re.findall(r"[^\W\d_]{3,}", part)
+                            } - all_tokens
         self._exact_tokens = all_tokens
         self._fuzzy_cache: dict[str, tuple[int, ...]] = {}
         self._script_cache: dict[str, tuple[int, ...]] = {}
@@ -608,7 +613,8 @@ class KnownMatcher:
             if after and fold(after.group(1)) in full:
                 out.append(KnownHit(h.end + 1, h.end + 1 + len(after.group(1)), "PERSON",
                                     h.owner, "name"))
-            before = re.search(r"(?<![\w@.\-])([^\W\d_]{3,})[ \t]$", view[max(0, h.start - 40):h.start])
+            before = re.search(r"(?<![\w@.\-])([^\W\d_]{3,})[ \t]$",
+                               view[max(0, h.start - 40):h.start])
             if before and fold(before.group(1)) in full:
                 out.append(KnownHit(h.start - len(before.group(0)), h.start - 1, "PERSON",
                                     h.owner, "name"))

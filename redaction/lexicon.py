@@ -51,7 +51,7 @@ NOT_DOTTED_INITIALS = {
 # Capitalized words that NER calls a PERSON in forms and headers but never are one.
 NOT_NAMES = {
     # titles of respect and kinship that open a name ("Hna. Rebeca", "Kuya Ben"), not names
-    "hna", "hno", "kuya", "madan", "manmi", "tonton", "matant", "doña", "det", "sgt", "lt",
+    "hna", "hno", "kuya", "madan", "manmi", "tonton", "matant", "doña", "det", "sgt", "lt", "dep", "insp", "cpl",
     "addr", "tel", "ofc", "narne",
     # a record's field labels ("Res: 3310 Old Lincoln Way", "Occ: cook", "Emp: Kettering")
     "res", "occ", "emp", "ph", "hph", "wph",

@@ -51,6 +51,7 @@ class Propagation:
     def __init__(self, skip_words: set[str] | None = None) -> None:
         self._skip = skip_words or set()
         self._names: dict[str, bool] = {}  # folded word -> belongs to a related person
+        self._initials: dict[str, bool] = {}  # a full name's initials, "TBL"
         self._facts: dict[str, set[str]] = {"ROOM": set(), "VEHICLE": set(), "LISTING": set(),
                                             "ADDRESS": set(), "ID": set(), "ACCOUNT": set(),
                                             "CODE": set()}
@@ -70,6 +71,10 @@ class Propagation:
                 words = [w.strip('"“”') for w in
                          re.sub(r"['’]s?$", "", _HONORIFIC_LEAD.sub("", span)).split()]
                 names.append(words)
+                letters = [w[0] for w in words if w[:1].isupper() and len(w) > 1]
+                if len(letters) >= 3 and len(letters) == len(words):
+                    # "Tatiana Bezerra Lins" signs a note "T.B.L."
+                    self._add_initials("".join(letters), c.related)
                 # a full name that opens with a given name vouches for its ordinary-word
                 # surname ("Kaden Wheeler"); so does a quoted nickname ("Smoke")
                 strong = (len(words) >= 2 and is_first_name(words[0])) or c.detector in (
@@ -107,6 +112,11 @@ class Propagation:
     def _add_name(self, word: str, related: bool) -> None:
         if self._names.get(word) != related:
             self._names[word] = self._names.get(word, False) or related
+            self._compiled = None
+
+    def _add_initials(self, letters: str, related: bool) -> None:
+        if self._initials.get(letters) != related:
+            self._initials[letters] = self._initials.get(letters, False) or related
             self._compiled = None
 
     def _add_fact(self, category: str, pattern: str) -> None:
@@ -147,6 +157,11 @@ class Propagation:
                     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                     out.append(("PERSON", re.compile(
                         rf"(?<![\w@.$])(?:{alt})(?!\w|['’]\w\w)"), related))
+                dotted = {r"\.\s?".join(letters) + r"\." for letters, r in self._initials.items()
+                          if r == related}
+                if dotted:
+                    out.append(("PERSON", re.compile(
+                        rf"(?<![\w.])(?:{'|'.join(sorted(dotted))})(?![\w.])"), related))
             bounds = {
                 "ROOM": (r"(?<![\w$.,/:\-#])", r"(?![\w/:\-]|[.,]\d)"),
                 "VEHICLE": (r"(?<![\w\-])", r"(?![\w\-])"),

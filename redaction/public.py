@@ -16,6 +16,9 @@ from redaction.lexicon import RESPECT_WORDS, STATE_NAMES, STREAM_GAP, US_STATES
 from redaction.variants import fold, kept_form
 
 _RESPECT = frozenset(fold(w) for w in RESPECT_WORDS)
+# a filing named for its signer: "Olafsson Decl.", "Reyes Dep. Tr.", "Vance Aff."
+_FILING_WORDS = frozenset({"decl", "dep", "depo", "aff", "tr", "exh", "ex", "mot", "opp", "br",
+                           "supp", "reply", "resp", "compl"})
 
 _REPORTER = (r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.(?:\s?Supp\.)?(?:\s?[23]d|\s?4th)?|"
              r"F\.\s?App'x|[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)?(?:\s?[23]d|\s?4th)|"
@@ -283,7 +286,8 @@ class PublicFacts:
     def is_kept_name(self, words: list[str]) -> bool:
         """True when every word of a candidate name belongs to a keep-list entry."""
         folded = [fold(w).strip(".,'’") for w in words]
-        folded = [w for w in folded if len(w) > 1 and w not in _RESPECT]
+        folded = [w for w in folded if len(w) > 1 and w not in _RESPECT
+                  and w not in _FILING_WORDS]  # "Olafsson Decl.": her declaration
         if len(folded) == 1 and folded[0] in self._short_given:
             return True
         return bool(folded) and all(w in self.words for w in folded)

@@ -17,7 +17,7 @@ from presidio_analyzer import (
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.context import CaseContext
-from redaction.gazetteer import is_first_name, is_ordinary
+from redaction.gazetteer import is_first_name, is_ordinary, word_frequency
 from redaction.known import KnownMatcher
 from redaction.lexicon import HONORIFIC, NOT_NAMES, RELATIONS, RESPECT_WORDS
 from redaction.placeholders import (
@@ -276,8 +276,14 @@ class RedactionSession:
         the model did not see as a person ("Ratchanee "Nid" Srisuk", "Park Min-ji")."""
         out = []
         for c in cands:
-            if c.owner is None or c.category != "PERSON" or \
-                    fold(text[c.start:c.end]) not in self.matcher.owners[c.owner].surnames:
+            if c.owner is None or c.category != "PERSON":
+                continue
+            owner = self.matcher.owners[c.owner]
+            words = fold(text[c.start:c.end]).split()
+            # her surname alone, or her middle name and surname ("Ama Serwaa Boateng" is not
+            # Akosua Serwaa Boateng)
+            if not words or words[-1] not in owner.surnames or len(words) > 2 or \
+                    len(words) == 2 and words[0] in owner.given:
                 continue
             before = _KIN_BEFORE.search(text, max(0, c.start - 60), c.start)
             if before and self._given(before.group("g")):
@@ -295,7 +301,8 @@ class RedactionSession:
         for w in words.split():
             f = fold(w)
             if self._is_protected_name(w) or f in NOT_NAMES or f in RESPECT_WORDS or \
-                    (is_ordinary(f) and not is_first_name(f)) or HONORIFIC_RE.fullmatch(w):
+                    (is_ordinary(f) and not is_first_name(f) and word_frequency(f) >= 3.0) or \
+                    HONORIFIC_RE.fullmatch(w):  # "Yaw", "Ama": rare words, given names
                 return False
         return True
 
@@ -335,6 +342,9 @@ class RedactionSession:
                 words = self._name_words(text[c.start:c.end])
                 if not words or self.public.is_kept_name(words):
                     continue
+                if c.detector == "ner" and all(
+                        fold(w).strip(".,'’") in self.matcher.place_words for w in words):
+                    continue  # "Arkhangai": her province, from her listed address, is no one
                 c = replace(c, related=c.related or self._is_related(text, c, words))
                 if c.related:
                     self._related_words |= {

@@ -9,7 +9,14 @@ import phonenumbers
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redaction.gazetteer import is_everyday, is_first_name, is_ordinary
+from redaction.gazetteer import (
+    is_everyday,
+    is_first_name,
+    is_ordinary,
+    is_place,
+    is_small_place,
+    word_frequency,
+)
 from redaction.recognizers.base import RegexRecognizer, result
 from redaction.variants import spelled_numbers
 
@@ -130,6 +137,24 @@ class EmailAddressRecognizer(RegexRecognizer):
                  0.9)]
 
 
+_PAYMENT_TEXT = re.compile(r"(?i)\b(?:venmo|zelle|cash ?app|paypal|gcash|wise)\b")
+
+
+def _payment_name(handle: str, text: str) -> bool:
+    """A given name and a surname joined by hyphens, in a text about payments: an app's user
+    name ("Dana-Kettleson-CDA"), not a hyphenated name ("Marie-Ange", "Smith-Jones") nor a
+    place ("Winston-Salem") nor words ("follow-up")."""
+    parts = handle.split("-")
+    if not is_first_name(parts[0]) or word_frequency(parts[0]) >= 4.0 or is_place(handle) or \
+            is_small_place(handle) or is_small_place(handle.replace("-", " ")):
+        return False
+    if len(parts) == 2 and (is_first_name(parts[1]) or len(parts[1]) < 3):
+        return False  # "Mary-Kate", "Jean-Baptiste"
+    if all(is_everyday(p.lower()) for p in parts):
+        return False
+    return _PAYMENT_TEXT.search(text) is not None
+
+
 class HandleRecognizer(RegexRecognizer):
     """@handles, $cashtags and user names given after a label."""
 
@@ -160,6 +185,10 @@ class HandleRecognizer(RegexRecognizer):
         # a payment app's default user name, first-last-number: "Troy-Kessel-7", "keanu-ilalio-9"
         ("dashed", r"(?<![\w@.$/#\-])(?P<h>[A-Za-z]{2,}(?:-[A-Za-z]{2,}){1,2}-\d{1,4})"
                    r"(?![\w@\-]|\.\w)", 0.5),
+        # a payment app's name without its number, where the text is a payment record:
+        # "Marissa-Wennergren", "Russ-K-Sails", "derrick-vossberg-LL"
+        ("dashed_name", r"(?<![\w@.$/#\-])(?P<h>[A-Za-z]{2,}(?:-[A-Za-z]+){1,3})"
+                        r"(?![\w@\-]|\.\w)", 0.5),
         # first.initial.last, as profiles name themselves: "mike.d.haulage", "dwayne.b.towing"
         ("dotted", r"(?<![\w@.$/#\-])(?P<h>(?!www\.)[a-z][a-z0-9]{2,}\.[a-z]\.[a-z][a-z0-9]{2,})"
                    r"(?![\w@]|[.\-/]\w)", 0.5),
@@ -194,6 +223,8 @@ class HandleRecognizer(RegexRecognizer):
                 return False  # a masked number: "XXX-XX-1234"
             return all(w[0].isupper() for w in words) or not all(
                 is_ordinary(w.lower()) for w in words)
+        if pattern_name == "dashed_name":
+            return _payment_name(handle, match.string)
         if pattern_name == "camel":
             first, last = re.findall(r"[A-Z][a-z]+", handle)
             return is_first_name(first) and not is_first_name(last) and not (

@@ -203,7 +203,11 @@ class ReceiptRecognizer(RegexRecognizer):
         ("btc", r"(?<![\w])(?P<n>bc1[02-9ac-hj-np-z]{11,71}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})"
                 r"(?![\w])", 0.7),
         ("eth", r"(?<![\w])(?P<n>0x[a-fA-F0-9]{40})(?![\w])", 0.8),
-        ("tron", r"(?<![\w])(?P<n>T[1-9A-HJ-NP-Za-km-z]{33})(?![\w])", 0.7),
+        # TRON (USDT TRC-20) wallets; as copied into a record a 0 or an O may stand in
+        ("tron", r"(?<![\w])(?P<n>T[0-9A-Za-z]{33})(?![\w])", 0.7),
+        # gift-card and voucher codes, four groups of four: "X4KL-99TQ-2MPR-77HD"
+        ("voucher", r"(?<![\w\-])(?P<n>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{4}"
+                    r"(?:-[A-Z0-9]{4}){3})(?![\w\-])", 0.7),
         ("ein", r"(?<![\w\-])(?P<n>\d{2}-\d{7})(?![\w\-])", 0.8),
         # a state criminal, juvenile or dependency case: "22 CR 0418801", "2023-DP-000412"
         ("state_case", r"(?<![\w\-:])(?P<n>(?:19|20)?\d\d[ \-]?(?:CR|CF|CM|MM|JV|JD|JUV|DP|DEP|"
@@ -222,7 +226,8 @@ class ReceiptRecognizer(RegexRecognizer):
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
         if pattern_name == "tron":
             wallet = match.group("n")
-            return bool(re.search(r"[a-z]", wallet) and re.search(r"\d", wallet))
+            return bool(re.search(r"[a-z]", wallet) and re.search(r"\d", wallet)
+                        and re.search(r"[A-Z].*[A-Z]", wallet[1:]))
         if pattern_name == "btc" and match.group("n")[0] in "13":
             wallet = match.group("n")
             return bool(re.search(r"[a-z]", wallet) and re.search(r"\d", wallet))

@@ -297,7 +297,8 @@ def _a_town(text: str, start: int, words: list[str]) -> bool:
 _RANK_BEFORE = re.compile(
     r"(?<![\w.])(?:Det|Detective|Sgt|Sergeant|Lt|Lieutenant|Officer|Officers|Ofc|Ofcr|Deputy|"
     r"Deputies|Tpr|Trooper|Troopers|Cpl|Corporal|Cst|Constable|Capt|Captain|Special Agent|SA|"
-    r"TFO|Inv|Investigator|Patrolman|Sheriff|Marshal)\.?\s+(?:[A-Z]\.[ \t]*)*"
+    r"TFO|Inv|Investigator|Patrolman|Sheriff|Marshal|Dep|Agent|AUSA|SAUSA|ADA|DDA|ASA|"
+    r"Prosecutor)\.?:?\s+(?:[A-Z]\.[ \t]*)*"
     r"(?:[A-Z][\w'’\-]+[ \t]+(?:(?:and|&)[ \t]+)?)?$")  # "Det. Lorna ", "Deputies Harlan and "
 
 
@@ -364,7 +365,8 @@ class PersonRecognizer(EntityRecognizer):
                             r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![ \t]+[A-Z][a-z]))"  # not "BHD, Santo Domingo"
                             r"(?:[ \t][A-ZÀ-Ý][A-ZÀ-Ý'’]*\.?(?![\w\-]))?)(?![\w])", 0.6),
         # a household by its surname: "placed with the Lima family"
-        ("family", r"(?<![\w'’])(?:the|The)[ \t]+(?P<n>[A-Z][a-zà-ÿ'’\-]+)[ \t]+family\b", 0.6),
+        ("family", r"(?<![\w'’])(?:the|The)[ \t]+(?P<n>[A-Z][a-zà-ÿ'’\-]+)[ \t]+"
+                   r"(?:family|household|home|house|residence)\b", 0.6),
         # a Vietnamese name, family name first, that NER misses: "Nguyễn Thị Bé", "LY VAN MUOI"
         ("vietnamese", r"(?<![\w'’])(?P<n>[A-ZĐ][^\W\d_]+[ \t]+(?:Thị|Văn|Thi|Van|THỊ|VĂN|THI|VAN)"
                        r"[ \t]+[A-ZĐ][^\W\d_]+(?:[ \t]+[A-ZĐ][^\W\d_]+)?)(?![\w@])", 0.6),

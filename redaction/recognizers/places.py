@@ -145,7 +145,7 @@ class DobRecognizer(RegexRecognizer):
     PATTERNS = [
         ("labeled", r"(?i:\bD[O0]B|D\.[O0]\.B\.|date of birth|birth ?date|born(?: on)?|birthday|"
                     r"生日|出生日期|出生|생년월일|생일"
-                    r"(?: is)?|b\.)[:\s,.?]*(?:\([^)\n]{1,40}\)[:\s]*)?(?:\w+[:.]?\s+){0,2}?"
+                    r"(?: is)?|b\.)[:\s,.?]*(?:\([^)\n]{1,40}\)[:\s]*)?(?:\w+[:.]?\s+){0,3}?"
                     r"(?P<d>" + _DATE + r")(?![\w/])",
          0.8),
         # a birthday without its year, as a chat gives it: "my bday is 4/7", "cumple 8/19"

@@ -25,8 +25,11 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     # an ad or advertiser's id: an ad id, kept for co-counsel ("Adv. ID", "Listing #")
     ("LISTING", re.compile(r"(?i)^(?:adv(?:ertiser)?\.?|ad|listing|post(?:ing)?)\s*"
                            r"(?:id|#|no\.?)")),
+    ("VEHICLE", re.compile(r"(?i)^(?:vehicle|plate|tag|lic(?:ense|ence)? plate|veh\.?)"
+                           r"(?:\s*(?:#|no\.?|/ plate))?$")),
     ("PERSON", re.compile(r"(?i)^(?:(?:full |agent |worker |employee |guest |client |student |"
-                          r"patient |tenant |contact )?name|worker|employee|agent|guest|"
+                          r"patient |tenant |contact )?name(?: on account)?|account holder|"
+                          r"worker|employee|agent|guest|"
                           r"passenger|client|tenant|student|patient|beneficiary|sender|"
                           r"receiver|recipient|payee|payer|nombre|trabajador|depositor)"
                           r"(?:\s*\([^)]{0,30}\))?$")),
@@ -36,6 +39,27 @@ _NOT_A_VALUE = re.compile(r"(?i)^(?:[-–—_.*]+|n/?a|none.*|unknown|applied.*|
 _DATE = re.compile(r"^(?:\d{1,2}[/\-.]\d{1,2}[/\-.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|"
                    r"\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})$")
 _RULE = re.compile(r"^[\s\-=+|:_]*$")  # "-----+-----" under a header
+
+
+_DASH_RULE = re.compile(r"^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$")  # "-------  ----  -----"
+
+
+def _columns(rule: str) -> list[tuple[int, int]]:
+    """The columns a rule of dashes under a header marks, as slices of a line."""
+    marks = [m.span() for m in re.finditer(r"-+", rule)]
+    return [(start, marks[i + 1][0] if i + 1 < len(marks) else 10_000)
+            for i, (start, _end) in enumerate(marks)]
+
+
+def _aligned(line: str, offset: int, columns: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of a space-aligned line's cells, cut where the rule's columns begin."""
+    out = []
+    for start, end in columns:
+        part = line[start:end]
+        lead = len(part) - len(part.lstrip())
+        body = part.strip()
+        out.append((offset + start + lead, offset + start + lead + len(body)))
+    return out
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
@@ -56,7 +80,7 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]]:
 class TableColumnRecognizer(EntityRecognizer):
     """The values of a pipe or tab table's DOB, ID and name columns."""
 
-    ENTITIES: ClassVar[list[str]] = ["DOB", "ID", "LISTING", "PERSON"]
+    ENTITIES: ClassVar[list[str]] = ["DOB", "ID", "LISTING", "PERSON", "VEHICLE"]
 
     def __init__(self) -> None:
         super().__init__(supported_entities=list(self.ENTITIES), name="TableColumnRecognizer")
@@ -67,14 +91,21 @@ class TableColumnRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Each row's cell under a header that names its kind."""
-        if text.count("|") < 4 and text.count("\t") < 4:
+        if text.count("|") < 4 and text.count("\t") < 4 and "--  --" not in text:
             return []
         out: list[RecognizerResult] = []
         kinds: dict[int, str] = {}
         width = 0
         offset = 0
-        for line in text.split("\n"):
-            cells = _cells(line, offset)
+        lines = text.split("\n")
+        columns: list[tuple[int, int]] = []
+        for n, line in enumerate(lines):
+            if n + 1 < len(lines) and _DASH_RULE.match(lines[n + 1]):
+                columns = _columns(lines[n + 1])  # a header over a rule of dashes
+            elif columns and not line.strip():
+                columns = []
+            cells = _aligned(line, offset, columns) if columns and not _cells(line, offset) \
+                else _cells(line, offset)
             header = {i: kind for i, (s, e) in enumerate(cells)
                       for kind, pat in _COLUMNS if pat.search(text[s:e])}
             if header and not any(re.search(r"\d{3}", text[s:e]) for s, e in cells):
@@ -96,6 +127,10 @@ class TableColumnRecognizer(EntityRecognizer):
             return []
         if kind == "DOB":
             ok = bool(_DATE.match(value))
+        elif kind == "VEHICLE":  # "OK HXR-218", "TX LCV9032": the plate, not the state
+            last = value.split()[-1]
+            ok = bool(re.fullmatch(r"(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z0-9\-]{4,9}", last))
+            start = end - len(last)
         elif kind in ("ID", "LISTING"):  # "RM-8841-2290"; in "OK ID D7730192" the number
             last = value.split()[-1]
             ok = bool(re.search(r"\d{3}", last)) and len(last) <= 24 and len(value.split()) <= 3
