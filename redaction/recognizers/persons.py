@@ -692,6 +692,9 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Quincy, Massachusetts", "Houston TX", "the Mende community"
             if rest and is_place(f"{first} {rest}"):
                 continue  # "Santo Domingo"
+            hyphened = re.match(r"-([A-Z][\w'’]+)", text[m.end("f"):m.end("f") + 30])
+            if hyphened and is_small_place(f"{first}-{hyphened.group(1)}"):
+                continue  # "Winston-Salem", "Ivano-Frankivsk": a town, whatever Winston is
             if text.startswith(".", m.end("f")) and re.search(
                     r"[A-Z][a-z]{1,5}\.\s*&?\s*$", text[max(0, m.start() - 12):m.start()]):
                 continue  # an abbreviation among others: "Tex. Civ. Prac. & Rem. Code"

@@ -1,0 +1,110 @@
+"""Classes found in a twelfth look (three sets written apart: au pairs exploited by host
+families, teenagers moved between motels through dating apps and paid in crypto, and live-in
+home-care aides): an everyday-word given name beside its surname in lower case, OCR's 8 for B,
+a listed address read with OCR's digits, a foreign postal code, half of a doubled alias, a name
+spelt letter by letter, initials of a hyphenated given name, last four digits after "ended";
+payment names without digits, TRON wallets, voucher codes, a relative's given name before a
+subject's surname, "the X home", space-aligned tables, a detected name's initials; and what
+must stay: capitals of countries, a subject's province, officers by rank, a kept signer's
+filing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.unit.redaction.written import case_fixtures, present, redacted
+
+CASE: dict[str, Any] = {
+    "matter": "Does 1-3 v. Bluewater Home Care Staffing LLC",
+    "subjects": [
+        {"pseudonym": "Jane Doe 1", "names": ["Efua Mansa Quartey"], "aliases": ["Bree-Bree"],
+         "phones": ["(410) 555-0293"],
+         "addresses": ["Rua das Flores 88, Ouro Branco, MG 36420-000, Brazil",
+                       "HC 72 Box 3381, Tillar, AR 71670"]},
+        {"pseudonym": "Jane Doe 2", "names": ["Mary-Jo Odalys Brantley"], "aliases": ["Jojo"],
+         "addresses": ["Khan-Uul 4, Erdenet, Orkhon Province, Mongolia"]},
+        {"pseudonym": "Jane Doe 3", "names": ["Tsogzolmaa Batbold"], "aliases": ["Zolo"]},
+    ],
+    "related_people": [{"label": "Friend 1", "names": ["Patience Ofori"]}],
+    "keep": ["Bluewater Home Care Staffing LLC", "Gideon Ashworth", "Hon. Ruth Ellery"],
+}
+
+
+session, cocounsel = case_fixtures(CASE)
+
+
+# ------------------------------------------------------------------ known identifiers
+@pytest.mark.parametrize(("text", "gone"), [
+    ("14  2023-06-02 21:40  IN   patience ofori   are you safe", "patience"),
+    ("Family Name: 8ATBOLD   Given: TSOGZOLMAA", "8ATBOLD"),
+    ("Mailing: HC 72 Box 338l, Tillar", "HC 72 Box 338l"),
+    ("CEP on the envelope: 36420-000", "36420-000"),
+    ("13:02  mira_k: bree ur ok?? text me back", "bree"),  # half of her doubled alias
+    ("Bree said the van left at six.", "Bree"),
+    ("She spelled it for me: Q-U-A-R-T-E-Y.", "Q-U-A-R-T-E-Y"),
+    ("Initials on the intake form: M.J.B.", "M.J.B."),
+    ("She gave a phone that ends -0293 as her only number.", "0293"),
+])
+def test_known_identifiers_in_twelfth_round_forms(session, text, gone):
+    out = redacted(session, text)
+    assert not present(gone, out), out
+
+
+# ------------------------------------------------------------------ unknown identifiers
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Venmo history\n06/12 | from Corinne-Haskell-DDS | wk 2 | +$200.00", "Corinne-Haskell-DDS"),
+    ("Paid by Venmo from Nadine-Wexler for the weekend.", "Nadine-Wexler"),
+    ("Payout wallet (USDT TRC-20): TQ7mWk2Rp9Zx4Lb8Nc3Vd6Hf1Jg5Ks0Ta", "TQ7mWk2Rp9Zx4Lb8Nc3Vd6Hf1Jg5Ks0Ta"),
+    ("Redeemed gift card R7PX-44MK-9QZT-2LWB at the counter.", "R7PX-44MK-9QZT-2LWB"),
+    ("The card ended 6617 was used for the room.", "6617"),
+    ("Su tarjeta terminada en 4410 pagó el cuarto.", "4410"),
+    ("She slept in the utility room of the Pemberton home.", "Pemberton"),
+    ("Her school file says DOB per PowerSchool record: 03/17/2009.", "03/17/2009"),
+])
+def test_unknown_identifiers_in_twelfth_round_forms(session, text, gone):
+    out = redacted(session, text)
+    assert not present(gone, out), out
+
+
+def test_a_relative_by_a_subjects_surname_is_a_relative(session):
+    out = redacted(session, "2023-02-11  MoneyGram   Kojo Quartey   Accra   $150.00")
+    assert not present("Kojo", out), out
+
+
+def test_space_aligned_tables_are_read_by_their_headers(session):
+    text = ("GUEST NAME            DOB          ID PRESENTED         VEHICLE\n"
+            "--------------------  -----------  -------------------  ----------\n"
+            "HOLLOWAY, DESMOND     02/09/1988   OK DL T5520913       OK KRV-442\n"
+            "PRUITT, ANSEL         11/30/1979   TX DL 40917733       TX NPD-6621\n")
+    out = redacted(session, text)
+    for gone in ("HOLLOWAY", "PRUITT", "02/09/1988", "T5520913", "KRV-442", "NPD-6621"):
+        assert not present(gone, out), out
+
+
+def test_a_detected_full_names_initials_go_too(session):
+    out = redacted(session, "Interpreter: Rosalind Achterberg Quill, certified.\n"
+                            "Signed at the end of the note: R.A.Q.")
+    assert not present("R.A.Q.", out), out
+
+
+def test_payment_words_and_hyphenated_places_stay(session):
+    text = ("Venmo: paid for the follow-up visit, then drove to Winston-Salem "
+            "with Marie-Claire's cousin.")
+    out = redacted(session, text)
+    assert present("follow-up", out) and present("Winston-Salem", out), out
+
+
+# ------------------------------------------------------------------ what must stay
+@pytest.mark.parametrize("text,kept", [
+    ("She was born in Majuro, Marshall Islands.", "Majuro"),  # a capital, however small
+    ("She is from Orkhon Province, in the north.", "Orkhon Province"),
+    ("Produced to AUSA Leonora Whitcombe on 03/02.", "Leonora Whitcombe"),
+    ("Officer: Dep. Harlan Voss #2231", "Harlan Voss"),
+    ("Chain of custody: released to KBI Agent Mirela Stanton.", "Mirela Stanton"),
+    ("See Exhibit 4 to Ashworth Decl. at 3.", "Ashworth"),  # the kept defendant's filing
+])
+def test_public_words_stay(session, text, kept):
+    out = redacted(session, text)
+    assert present(kept, out), out
