@@ -51,8 +51,8 @@ NOT_DOTTED_INITIALS = {
 # Capitalized words that NER calls a PERSON in forms and headers but never are one.
 NOT_NAMES = {
     # titles of respect and kinship that open a name ("Hna. Rebeca", "Kuya Ben"), not names
-    "hna", "hno", "kuya", "madan", "manmi", "tonton", "matant", "doña", "det", "sgt", "lt", "dep", "insp", "cpl",
-    "addr", "tel", "ofc", "narne",
+    "hna", "hno", "kuya", "madan", "manmi", "tonton", "matant", "doña", "det", "sgt", "lt",
+    "dep", "insp", "cpl", "addr", "tel", "ofc", "narne",
     # a record's field labels ("Res: 3310 Old Lincoln Way", "Occ: cook", "Emp: Kettering")
     "res", "occ", "emp", "ph", "hph", "wph",
     # grandparents as the clients' families call them ("lived with her mamaw", "Kokum said")
@@ -62,7 +62,7 @@ NOT_NAMES = {
     "obbo", "aadde", "ato", "weyzero",
     # a report's shorthand for its people and staff's credentials ("Juv stated", "Susp fled",
     # "ADA Mize", "Darnell Haskins, MSW"); kin and respect words in Tagalog ("Ate Rowena")
-    "juv", "subj", "susp", "vict", "tpr", "cpl", "ada", "ausa", "msw", "lcsw", "lmsw", "lpn",
+    "juv", "subj", "susp", "vict", "tpr", "ada", "ausa", "msw", "lcsw", "lmsw", "lpn",
     "ate", "tita", "tito", "manang", "manong", "ibu", "pak", "bapak", "mbak",
     "didi", "dai", "bhai",
     "alert", "birth", "passport", "client", "juvenile", "listings", "listing", "queue", "bates",
@@ -76,6 +76,9 @@ NOT_NAMES = {
     "on", "at", "for", "by", "with", "god", "lord", "jesus", "christ", "amen", "visa",
     "mastercard", "apple", "google", "instagram", "facebook", "telegram", "whatsapp", "snapchat",
     "tiktok", "twitter", "signal", "venmo", "cashapp", "zelle", "paypal", "uber", "lyft",
+    # games and platforms children are groomed on: a child "plays Roblox", no one called so
+    "roblox", "fortnite", "minecraft", "discord", "twitch", "xbox", "playstation", "kik",
+    "grindr", "tinder", "bumble", "onlyfans", "meetme", "skout", "reddit", "youtube", "omegle",
     "walmart", "target", "nissan", "ford", "dodge", "toyota", "honda", "chevy", "chevrolet", "kia",
     "hyundai", "bmw", "mercedes", "jeep", "tesla", "charger", "altima", "camry", "civic", "accord",
     "corolla", "van", "truck", "sedan", "suv", "room", "suite", "unit", "apt", "apartment",

@@ -177,6 +177,16 @@ _QUOTED_NEXT = re.compile(r"[^\S\n]*[\"”]?[^\S\n]*[,/;][^\S\n]*(?:(?:and|or)[^
                           r"(?P<n>[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?)[\"”]")
 
 
+def _brand_after(rest: str | None, gap: str) -> bool:
+    """A capitalised everyday word right after a given name, on its line, makes the two a
+    thing's name: "the Hugo Walmart", "Grace Chapel", not Hugo and Grace."""
+    if not rest or gap != " ":  # one space: a table's next column is no part of it
+        return False
+    word = rest.split()[0]
+    return word[:1].isupper() and not word.isupper() and is_everyday(word.lower()) and \
+        not is_surname(word, 5_000) and not is_first_name(word)
+
+
 def _acronym(word: str) -> bool:
     """An acronym or its plural ("KYC", "FOIA", "IPs"), not initials, a suffix or a short
     surname in capitals ("LEE", "NG")."""
@@ -294,6 +304,11 @@ def _a_town(text: str, start: int, words: list[str]) -> bool:
         city_population(word) > 0
 
 
+_THING_CALLED = re.compile(
+    r"(?i)\b(?:app|application|site|website|server|game|platform|group ?chat|group|page|"
+    r"channel|club|bar|lounge|motel|hotel|company|business|store|shop|restaurant|church|"
+    r"program|agency|show|song|brand|service|account)s?[ \t]+(?:called|named)[ \t]+[\"“]?$")
+_HOLIDAY_AFTER = re.compile(r"['’]s[ \t]+Day\b")
 _RANK_BEFORE = re.compile(
     r"(?<![\w.])(?:Det|Detective|Sgt|Sergeant|Lt|Lieutenant|Officer|Officers|Ofc|Ofcr|Deputy|"
     r"Deputies|Tpr|Trooper|Troopers|Cpl|Corporal|Cst|Constable|Capt|Captain|Special Agent|SA|"
@@ -537,6 +552,8 @@ class PersonRecognizer(EntityRecognizer):
                     text[max(0, m.start() - 40):m.start()]) is not None
                 if name in ("cue", "role") and _PLACE_AFTER.match(text, end):
                     continue  # "Detective, Whatcom County Sheriff's Office"
+                if name == "cue" and _THING_CALLED.search(text, max(0, start - 40), start):
+                    continue  # "a sugar-daddy app called SweetArrangement": a thing's name
                 if name in ("cue", "role", "speaker", "aged") and self._not_a_name(words) and not (
                         strong and all(is_first_name(w) and not is_everyday(w) for w in words)
                 ) and not (name == "speaker" and all(is_name_in_chat(w) for w in words)):
@@ -555,7 +572,9 @@ class PersonRecognizer(EntityRecognizer):
                         pos = more.end()
         # an officer named by rank acts for the public, as a judge does: "Det. C. Amstutz",
         # "Sgt. Greer", "Deputies Harper and Vukovich" stay in a filing
-        return [r for r in out if not _RANK_BEFORE.search(text, max(0, r.start - 40), r.start)]
+        # and a holiday is no one: "Valentine's Day", "Mother's Day"
+        return [r for r in out if not _RANK_BEFORE.search(text, max(0, r.start - 40), r.start)
+                and not _HOLIDAY_AFTER.match(text, r.end)]
 
     def _name_shapes(self, text: str, doc: object) -> list[RecognizerResult]:
         """Capitalized word runs with a word no dictionary knows, outside places and orgs."""
@@ -736,7 +755,8 @@ class PersonRecognizer(EntityRecognizer):
             if surname:
                 out.append(result("PERSON", m.start(), m.start("s") + len(rest), 0.55, self,
                                   "gazetteer:full", seed=True))
-            elif not first.isupper():
+            elif not first.isupper() and not _brand_after(
+                    m.group("s"), text[m.end("f"):m.start("s")] if m.group("s") else ""):
                 out.append(result("PERSON", m.start(), m.start() + len(first), 0.45, self,
                                   "gazetteer:given", seed=False))
         return out
