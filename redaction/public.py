@@ -95,7 +95,9 @@ _LABEL_WORDS = {"ID", "NO", "CR", "DL", "SSN", "ACCT", "MRN", "DOB", "TEL", "PH"
                 "FBI", "CASE", "TIN", "PIN", "EIN", "ITIN", "CIN", "CNP", "CURP", "DNI", "MMC",
                 "SIRB", "PP", "NIK", "PASSPORT",
                 # a juvenile or dependency case's number is the child's, never a Bates number
-                "JV", "JD", "JDL", "JUV", "JDP", "DP", "JC", "CHINS"}
+                "JV", "JD", "JDL", "JUV", "JDP", "DP", "JC", "CHINS",
+                # a caregiver's or nurse's licence: "GNA-MD 0211873", "CNA 0198840"
+                "CNA", "GNA", "HHA", "CHHA", "LPN", "RN", "NPI", "LIC", "CERT"}
 # ...but the same shape after a record's label is that record's number
 # ("Student ID: BBE-2023-04417")
 _RECORD_LABEL = re.compile(

@@ -21,7 +21,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
                        r"fecha de nac\w*|f\.?\s?nac\.?|ngày sinh)\b")),
     ("ID", re.compile(r"(?i)\b(?:passport|pasaporte|visa|a-?number|a#|alien|itin|ssn|mtcn|"
                       r"ref(?:erence)?|confirmation|conf\.?|transaction|txn|tracking|receipt|"
-                      r"license|licence|dl|id)\b")),
+                      r"license|licence|dl|id|cert\.?|certification)(?!\w)")),
     # an ad or advertiser's id: an ad id, kept for co-counsel ("Adv. ID", "Listing #")
     ("LISTING", re.compile(r"(?i)^(?:adv(?:ertiser)?\.?|ad|listing|post(?:ing)?)\s*"
                            r"(?:id|#|no\.?)")),
@@ -31,6 +31,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
                           r"patient |tenant |contact )?name(?: on account)?|account holder|"
                           r"worker|employee|agent|guest|"
                           r"passenger|client|tenant|student|patient|beneficiary|sender|"
+                          r"caregiver|aide|resident|"
                           r"receiver|recipient|payee|payer|nombre|trabajador|depositor)"
                           r"(?:\s*\([^)]{0,30}\))?$")),
 ]
@@ -62,6 +63,19 @@ def _aligned(line: str, offset: int, columns: list[tuple[int, int]]) -> list[tup
     return out
 
 
+def _header_columns(line: str) -> list[tuple[int, int]]:
+    """The columns a fixed-width header's cells mark (cells apart by two spaces or more)."""
+    starts = [m.start() for m in re.finditer(r"(?:(?<=\s\s)|^)\S", line)]
+    return [(start, starts[i + 1] if i + 1 < len(starts) else 10_000)
+            for i, start in enumerate(starts)]
+
+
+def _fits(line: str, columns: list[tuple[int, int]]) -> bool:
+    """True when no word of the line crosses a column's start: a row of that table."""
+    return bool(line.strip()) and all(
+        start >= len(line) or line[start - 1] == " " for start, _end in columns[1:])
+
+
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
     """Spans (in the text) of a table line's cells, split at pipes or tabs."""
     sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 2 else ""
@@ -91,7 +105,7 @@ class TableColumnRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Each row's cell under a header that names its kind."""
-        if text.count("|") < 4 and text.count("\t") < 4 and "--  --" not in text:
+        if text.count("|") < 4 and text.count("\t") < 4 and "     " not in text:
             return []
         out: list[RecognizerResult] = []
         kinds: dict[int, str] = {}
@@ -102,8 +116,15 @@ class TableColumnRecognizer(EntityRecognizer):
         for n, line in enumerate(lines):
             if n + 1 < len(lines) and _DASH_RULE.match(lines[n + 1]):
                 columns = _columns(lines[n + 1])  # a header over a rule of dashes
+            elif not columns and line.count("  ") >= 3 and "|" not in line and \
+                    "\t" not in line and n + 1 < len(lines):
+                fixed = _header_columns(line)  # a fixed-width export's header
+                heads = [line[a:b].strip() for a, b in fixed]
+                if len(fixed) >= 3 and any(pat.search(h) for h in heads for _k, pat in _COLUMNS) \
+                        and not re.search(r"\d{3}", line) and _fits(lines[n + 1], fixed):
+                    columns = fixed
             elif columns and not line.strip():
-                columns = []
+                columns = []  # a ragged row ("Towson 30") does not end it; a blank line does
             cells = _aligned(line, offset, columns) if columns and not _cells(line, offset) \
                 else _cells(line, offset)
             header = {i: kind for i, (s, e) in enumerate(cells)
