@@ -56,7 +56,8 @@ def test_known_identifiers_in_twelfth_round_forms(session, text, gone):
 @pytest.mark.parametrize(("text", "gone"), [
     ("Venmo history\n06/12 | from Corinne-Haskell-DDS | wk 2 | +$200.00", "Corinne-Haskell-DDS"),
     ("Paid by Venmo from Nadine-Wexler for the weekend.", "Nadine-Wexler"),
-    ("Payout wallet (USDT TRC-20): TQ7mWk2Rp9Zx4Lb8Nc3Vd6Hf1Jg5Ks0Ta", "TQ7mWk2Rp9Zx4Lb8Nc3Vd6Hf1Jg5Ks0Ta"),
+    ("Payout wallet (USDT TRC-20): TQ7mWk2Rp9Zx4Lb8Nc3Vd6Hf1Jg5Ks0Ta",
+     "TQ7mWk2Rp9Zx4Lb8Nc3Vd6Hf1Jg5Ks0Ta"),
     ("Redeemed gift card R7PX-44MK-9QZT-2LWB at the counter.", "R7PX-44MK-9QZT-2LWB"),
     ("The card ended 6617 was used for the room.", "6617"),
     ("Su tarjeta terminada en 4410 pagó el cuarto.", "4410"),
