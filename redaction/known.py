@@ -60,7 +60,7 @@ _COMMON_ABBREVIATIONS = frozenset(
     "civ crim proc evid stat ann rev pen fam bus prof welf inst ins veh educ lab ct cir app "
     "dist div sec art para cal tex fla ill mich minn penn wash wis colo conn mass okla ariz "
     "calif".split())
-_BUSINESS_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Lounge|Inn|Hotel|Motel|Suites|Salon|"
+_BUSINESS_AFTER = re.compile(r"(?:[ \t][A-Z][a-z]+)?[ \t](?:Lounge|Inn|Hotel|Motel|Suites|Salon|"
                              r"Spa|Nails|Bar|Cafe|Café|Restaurant|Club|Market|Bakery|Boutique|"
                              r"Studio|Massage|Grill|Diner|Tavern|Pub|Cafeteria|Bistro)\b")
 _CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
@@ -428,14 +428,26 @@ class KnownMatcher:
             if not owner.common:
                 continue
             alt = alternation({r"[\s\-]?".join(map(re.escape, c.split())) for c in owner.common})
-            for m in re.finditer(rf"(?<![\w@.$])(?:{alt})(?:s(?=\s+[a-z]))?(?!\w)", view, re.I):
+            pattern = (rf"(?<![\w@.$])(?:{alt})"
+                       rf"(?:s(?=\s+[a-z]|[ \t]*(?:\n|$)|[ \t]{{2}}))?(?!\w)")
+            for m in re.finditer(pattern, view, re.I):
                 if m.group(0)[:1].isupper() or not (
                         name_position(view, m.start(), m.end())
                         or _named_in_place(view, m.start(), m.end())
-                        or _chat_use(view, m.start(), m.group(0))):
+                        or _chat_use(view, m.start(), m.group(0))
+                        or self._paired(view, m.start(), m.end())):
                     continue
                 out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
         return out
+
+    def _paired(self, view: str, start: int, end: int) -> bool:
+        """An everyday-word alias joined to another known name: "summer n tay", "kiki and
+        destiny" are two of them, not a season."""
+        after = re.match(r"[ \t]+(?:n|and|&|y|\+)[ \t]+([^\W\d_]{3,})", view[end:end + 30])
+        before = re.search(r"([^\W\d_]{3,})[ \t]+(?:n|and|&|y|\+)[ \t]+$",
+                           view[max(0, start - 30):start])
+        return any(g and fold(g.group(1)) in self._exact_tokens
+                   and fold(g.group(1)) not in self._no_fuzz for g in (after, before))
 
     def observe(self, texts: Sequence[str]) -> None:
         """Remember the capitalised words of a batch's texts before any is read: a name cut
@@ -823,6 +835,18 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
     if re.search(r"(?i)\b(?:name|nombre|nome|pangalan)\s+(?:is|es|é|ay|was)\s+$",
                  view[max(0, start - 20):start]):
         return True
+    if re.search(r"(?i)\bdisplay(?:[ \t]?name)?:?[ \t]*[\"“]$", view[max(0, start - 16):start]):
+        return True  # a chat export's display name: display "summer rose"
+    line_start = view.rfind("\n", 0, start) + 1
+    line_end = view.find("\n", end)
+    line = view[line_start:line_end if line_end >= 0 else len(view)]
+    if re.search(r"(?i)\bfor[ \t]+$", view[max(0, start - 5):start]) and \
+            re.fullmatch(r"[ \t.!]*", view[end:line_end if line_end >= 0 else len(view)]) and \
+            re.search(r"[$€£₱]\s?\d|\d\.\d\d\b", line):
+        return True  # a payment's memo naming who it was for: "+$300.00   for paris"
+    if re.search(r"\S(?:[ \t]{3,}|\t)$", view[line_start:start]) and \
+            _VOCATIVE_NEXT.match(view, end):
+        return True  # a message cell opening with her name: "   mercy where is the log"
     if view[start - 1:start] == "(" and view[end:end + 1] == ")" and re.search(
             r"(?:\b[A-Z][a-z]+|\b[A-Z]{2,}-\d{4,}|\]|\d{1,2}/\d{1,2}\])[ \t]*\($",
             view[max(0, start - 30):start]) and not re.search(
@@ -830,9 +854,9 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
                 r"November|December)[ \t]*\($", view[max(0, start - 30):start]):
         return True  # "love Kiki (winter)", "SKB-6620193 (sunny)": her other name, bracketed
     word = view[start:end]
-    if word.endswith("s") and re.match(r"\s+[a-z]{3,}", view[end:end + 12]) and \
-            not is_ordinary(fold(word)):
-        return True
+    if word.endswith("s") and re.match(r"\s+[a-z]{3,}|[ \t]*(?:\n|$)|[ \t]{2}",
+                                       view[end:end + 12]) and not is_ordinary(fold(word)):
+        return True  # "mercys passport", "leave ur phone at destinys"
     line_start = view.rfind("\n", 0, start) + 1
     if start - line_start > 240:
         return False  # a message is short: a part read as one line is no message
@@ -847,6 +871,10 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
     return bool(re.match(r"[.?!,]", rest) and before and before[-1].lower() not in _NOT_VOCATIVE)
 
 
+# words that follow a name a message is addressed to: "mercy where is", "kiki u ok"
+_VOCATIVE_NEXT = re.compile(r"[ \t,]+(?:where|are|r|u|you|ur|can|could|did|pls|please|plz|call|"
+                            r"come|im|i'm|its|it's|dont|don't|why|what|when|how|hey|omg|we|"
+                            r"text|answer)\b", re.I)
 _NOT_VOCATIVE = {"a", "an", "the", "some", "my", "your", "ur", "her", "his", "of", "with", "and",
                  "or", "more", "no", "any", "this", "that", "el", "la", "de", "con", "y",
                  # a verb or quantifier that takes it as its object: "no hay esperanza, doctora"

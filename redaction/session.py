@@ -87,6 +87,7 @@ _REL_AFTER = re.compile(
     rf"(?P<who>[A-Z][\w\-]+)['’]s)?"
     rf"\s*(?:\w+\s+)?{RELATIONS}\b"
 )
+_REL_OPENS = re.compile(rf"(?:^|[.!?;:]\s+|\n[ \t]*)(?=[A-Z])(?i:{RELATIONS})[ \t]+[\"“]?$")
 _CONTACT = {"EMAIL", "PHONE"}
 _PARTICLES = NAME_PARTICLES | {"thi", "van"}  # "Thị" and "Văn" say only a gender
 _USED_FOR = re.compile(r"(?i)^\s*\(\s*(?:identity|name|alias|id)\s+(?:used|issued)\s+(?:for|by|to)")
@@ -390,6 +391,8 @@ class RedactionSession:
         if other and self._is_related(text, replace(c, start=other.start("n"), end=other.end("n")),
                                       other.group("n").split(), alias=False):
             return True  # 'Nanay Fely (full name Felicidad Ocampo)': the same person
+        if _REL_OPENS.search(text, max(0, c.start - 30), c.start):
+            return True  # 'Friend "Tanisha" in Miramar can host': a sentence opens with it
         if _USED_FOR.match(text[c.end:c.end + 30]):
             return True  # "CAC TIUL, MARLENY (identity used for Jane Doe 1)"
         before = _REL_BEFORE.search(text[max(0, c.start - 60):c.start])

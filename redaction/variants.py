@@ -335,6 +335,10 @@ def alias_parts(aliases: tuple[str, ...]) -> tuple[str, ...]:
         if len(parts) >= 2:
             out += [p for p in parts if len(p) >= 3 and is_first_name(fold(p))
                     and not is_ordinary(fold(p)) and fold(p) not in NOT_NAMES]
+        # an alias without its Spanish article: "Güera" of "La Güera", "Chele" of "El Chele"
+        if len(parts) == 2 and parts[0].lower() in ("el", "la") and len(parts[1]) >= 4 and \
+                parts[1].isalpha() and fold(parts[1]) not in NOT_NAMES:
+            out.append(parts[1])
         # half of a doubled alias: "Zee" of "Zee-Zee", "Lolo" of "Lo Lo" is no half
         if len(parts) == 2 and fold(parts[0]) == fold(parts[1]) and len(parts[0]) >= 3 and \
                 parts[0].isalpha() and word_frequency(parts[0]) < 3.5 and \

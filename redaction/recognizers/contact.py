@@ -181,6 +181,8 @@ class HandleRecognizer(RegexRecognizer):
                   r"[A-Za-z][A-Za-z\d]{4,})(?![\w@]|[.\-/]\w)", 0.5),  # or a capital then digits
         # a given name and a surname run together, as a payment app shows an account:
         # "LeonaPetrak" (not "McDonald", "DeShawn", "MaryBeth")
+        # an Instagram or Facebook export's folder is named for the other account
+        ("inbox", r"(?<=inbox/)(?P<h>[a-z0-9._]{3,40}?)(?:_\d{6,})?(?=/)", 0.6),
         ("camel", r"(?<![\w@.$/#\-])(?P<h>[A-Z][a-z]{2,}[A-Z][a-z]{3,})(?![\w@]|[.\-/]\w)", 0.5),
         # a payment app's default user name, first-last-number: "Troy-Kessel-7", "keanu-ilalio-9"
         ("dashed", r"(?<![\w@.$/#\-])(?P<h>[A-Za-z]{2,}(?:-[A-Za-z]{2,}){1,2}-\d{1,4})"
@@ -198,8 +200,8 @@ class HandleRecognizer(RegexRecognizer):
                 r"[A-Za-z0-9_])(?![\w@])", 0.5),
     ]
     CUES = {
-        "named": r"(?i:user ?name|screen ?name|display ?name|gamer ?tag|profile name)"
-                 r"\s*:\s*",
+        "named": r"(?i:user ?name|screen ?name|display ?name|gamer ?tag|profile name|"
+                 r"by user|logged in as|operator|clerk id)\s*:\s*",
         "labeled": r"(?i:user ?name|screen ?name|handle|gamer ?tag|snapchat|telegram|tiktok|"
                    r"kik|accounts?|profile)\s*(?:name|id)?\s*[:\s]\s*",
         "tag": r"(?i:cash ?app|cashtag|venmo|zelle|paypal|gcash|paymaya|telebirr|m-?pesa|"

@@ -105,6 +105,10 @@ class LabeledIdRecognizer(RegexRecognizer):
         ("a_number", r"(?<![\w\-])(?P<n>A[\s\-]?\d{3}[\s\-]\d{3}[\s\-]\d{3})(?![\w\-])", 0.6),
         # Guatemala's DPI (CUI) in its printed groups of four, five and four: "2947 18835 0801"
         ("dpi", r"(?<![\w\-])(?P<n>\d{4}[ \-]\d{5}[ \-]\d{4})(?![\w\-]|[.,]\d)", 0.6),
+        # a licence or passport number after its label, in the shapes the labelled pattern
+        # above does not take: "WA DL: LINDQGA512PB" (three digits), "passport: 5861 47302"
+        ("licence", r"(?<![\w\-])(?P<n>(?=[A-Z*\-]*\d)[A-Z*]{1,7}-?\d[A-Z0-9*\-]{2,14}[A-Z0-9]|"
+                    r"\d{3,5} \d{4,6})(?![\w\-]|[.,]\d)", 0.6),
         # a juvenile or dependency case's number: sealed by law, it points to the child
         # ("JV-22-0419", "2022-JD-04417", "JDL-2023-61")
         ("juvenile", r"(?<![\w\-])(?P<n>(?:\d{2,4}-)?(?:JV|JD|JDL|JUV|JDP|DP|JC|CHINS)-?"
@@ -134,12 +138,16 @@ class LabeledIdRecognizer(RegexRecognizer):
                        r"(?:\s+(?:is|was|of))?(?:\s*\((?-i:[a-z][a-z ]{2,20})\))?"  # "(assigned)"
                        r"[:\s#.(,]*(?:number\s+)?(?:\((?-i:[A-Z]{2,3})\)\s*|(?-i:[A-Z]{2})\s+)?",
             # any record's number: "kit # HX-22-01185", "Event No: NYC2102001447"
-            "numbered": r"(?i:\b[a-z]{2,}\.?\s?(?:#|no\.|no|nbr|num))[:\s#.]*"}
+            "numbered": r"(?i:\b[a-z]{2,}\.?\s?(?:#|no\.|no|nbr|num))[:\s#.]*",
+            "licence": r"(?i:\bC?DL|driver'?s? licen[cs]e|passport|certification|licen[cs]e)"
+                       r"(?: no\.?| number| #)?(?:\s*\([^)\n]{1,60}\))?[:\s#.(]*$"}
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
         token = match.group("n")
         if pattern_name == "juvenile":
             return len(re.sub(r"\D", "", token)) >= 4
+        if pattern_name == "licence":
+            return len(re.sub(r"\D", "", token)) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", token)
         if len(re.sub(r"\D", "", token)) < 4 or DOCKET.match(token) or FEDERAL_CASE.match(token):
             return False
         if pattern_name == "labeled":
@@ -215,12 +223,17 @@ class ReceiptRecognizer(RegexRecognizer):
         # the same with the kind first: "JD-2022-0417", "JV 23-00871" (a minor's case)
         ("juvenile_case", r"(?<![\w\-:])(?P<n>(?:JV|JD|JUV|DP|DEP|JA|JC|JF|TPR)[ \-]?"
                           r"(?:19|20)?\d\d[ \-]\d{3,8})(?![\w\-])", 0.7),
+        # the code that opens a door: "gate code 4471#", "lockbox code is 2290"
+        ("access", r"(?<![\w\-])(?P<n>\*?\d{3,8}#?)(?![\w\-])", 0.6),
         # agency event and file numbers: "TCA2203000917", "NYC2102001447"
         ("agency", r"(?<![\w\-])(?P<n>[A-Z]{2,4}\d{9,12})(?![\w\-])", 0.6),
     ]
     CUES = {
         "device": r"(?i:imei|meid|iccid|serial(?: no\.?| number)?|s/n|esn|device id|udid)[:\s#.]*",
         "ein": r"(?i:EIN|FEIN|employer identification(?: number| no\.?)?|tax id)[:\s#.]*",
+        "access": r"(?i:(?:gate|door|lockbox|lock ?box|keypad|alarm|access|entry|building|"
+                  r"garage)[.,:]?[ \t]?(?:code|pin|combo|combination))"
+                  r"[:\s#.]*(?:is\s+|was\s+)?$",
     }
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102

@@ -155,7 +155,11 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
            "in the name of", "under the name of",
            # who money or a phone goes to, in a chat: "send to Tash", "give it to Farhiya"
            "send to", "send it to", "sent to", "sent it to", "give to", "give it to",
-           "gave it to", "pass it to", "hand it to"}),
+           "gave it to", "pass it to", "hand it to",
+           # the same cues in Spanish and Portuguese: "el señor se llama Brent"
+           "se llama", "se llamaba", "me llamo", "le dicen", "le decían", "le decian",
+           "apodado", "apodada", "conocido como", "conocida como", "se chama", "me chamo",
+           "chamado", "chamada", "conhecido como", "conhecida como"}),
 }
 # titles that are English words too: the name after them must not be an everyday word
 _HOMOGRAPH_TITLES = {"ate", "don", "mang", "tia", "tio", "seu", "anh", "dona", "lola"}
@@ -175,6 +179,19 @@ _GAP_CHARS = " \t\n:,\"“'"
 # the next of a list of quoted names: ', "Kiki", and "Snow"'
 _QUOTED_NEXT = re.compile(r"[^\S\n]*[\"”]?[^\S\n]*[,/;][^\S\n]*(?:(?:and|or)[^\S\n]+)?[\"“]"
                           r"(?P<n>[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?)[\"”]")
+
+
+def _word_and_surname(text: str, start: int, first: str, rest: str | None) -> bool:
+    """An everyday word that is a given name, before a common surname that is no word:
+    "Harmony Ruiz", "Faith Okonkwo-Reyes"; not "Summer Sale", "the Hope Center"."""
+    if not rest or first.isupper() or not first[:1].isupper():
+        return False
+    last = rest.split()[0].strip(",.")
+    if re.search(r"(?i)\b(?:the|a|an|of|in|at)[ \t]+$", text[max(0, start - 6):start]):
+        return False
+    return is_first_name(first) and not last.isupper() and (
+        is_surname(last, 5_000) or is_surname(last.split("-")[0], 5_000)) and \
+        not is_ordinary(last.lower()) and not is_place(last)
 
 
 def _brand_after(rest: str | None, gap: str) -> bool:
@@ -217,7 +234,8 @@ def _last_words(phrases: frozenset[str]) -> frozenset[str]:
 
 _STRONG_CUE = re.compile(r"(?i)\b(?:name|named|call|calls|called|kid|son|daughter|husband|wife|"
                          r"partner|boyfriend|girlfriend|friend|cousin|brother|sister|uncle|"
-                         r"aunt|niece|nephew)\b")
+                         r"aunt|niece|nephew|llama|llamo|llamaba|dicen|dec[ií]an|apodad[oa]|"
+                         r"chama|chamo|chamad[oa])\b")
 _PLACE_WORDS = {"county", "counties", "province", "parish", "township", "city", "state", "district",
                 "highway", "street", "avenue", "road", "river", "lake", "mountain", "valley",
                 "beach", "island", "bay", "park", "airport", "station", "division", "unit",
@@ -379,6 +397,10 @@ class PersonRecognizer(EntityRecognizer):
                             r"(?:[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+|"
                             r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![ \t]+[A-Z][a-z]))"  # not "BHD, Santo Domingo"
                             r"(?:[ \t][A-ZÀ-Ý][A-ZÀ-Ý'’]*\.?(?![\w\-]))?)(?![\w])", 0.6),
+        # a relative named in apposition: "their eldest daughter, Brooklyn, then 11"
+        ("kin_apposition", r"(?i:daughter|son|sister|brother|niece|nephew|grandson|"
+                           r"granddaughter|child|cousin|stepdaughter|stepson),[ \t]+"
+                           r"(?P<n>[A-Z][a-zà-ÿ'’\-]{2,})(?=,)", 0.6),
         # a household by its surname: "placed with the Lima family"
         ("family", r"(?<![\w'’])(?:the|The)[ \t]+(?P<n>[A-Z][a-zà-ÿ'’\-]+)[ \t]+"
                    r"(?:family|household|home|house|residence)\b", 0.6),
@@ -504,6 +526,10 @@ class PersonRecognizer(EntityRecognizer):
                             or is_place(given) or is_region(given) or is_everyday(last) and \
                             not is_surname(last, 20_000) or fold(last) in NOT_NAMES:
                         continue  # "Canton, Ohio", "Total, Paid"
+                    quoted = True
+                if name == "kin_apposition":
+                    if not is_first_name(words[0]) or fold(words[0]) in NOT_NAMES:
+                        continue
                     quoted = True
                 if name == "family":
                     word = words[0] if words else ""
@@ -697,7 +723,9 @@ class PersonRecognizer(EntityRecognizer):
             if rest and "\n" in text[m.end("f"):m.start("s")] and (
                     is_place(first) or is_region(first) or is_everyday(rest.split()[0].lower())):
                 rest = None  # "Employer: ..., Houston⏎Gaji / Salary": a line ends at a place
-            if (not is_first_name(first) or is_ordinary(first) or fold(first) in NOT_NAMES
+            word_name = _word_and_surname(text, m.start(), first, rest)
+            if (not is_first_name(first) or is_ordinary(first) and not word_name
+                    or fold(first) in NOT_NAMES
                     or fold(first) in NOT_PEOPLE or (is_place(first) and not rest)
                     or _STOP.match(first)
                     or sum(c.isupper() for c in first) > 1 and not first.isupper()
@@ -753,8 +781,9 @@ class PersonRecognizer(EntityRecognizer):
             rest = " ".join((rest or "").split()[:len(parts)])
             surname = bool(parts) and not first.isupper() and not rest.isupper()
             if surname:
+                # "Harmony Ruiz" teaches no one to read "Harmony" as a name elsewhere
                 out.append(result("PERSON", m.start(), m.start("s") + len(rest), 0.55, self,
-                                  "gazetteer:full", seed=True))
+                                  "gazetteer:full", seed=not word_name))
             elif not first.isupper() and not _brand_after(
                     m.group("s"), text[m.end("f"):m.start("s")] if m.group("s") else ""):
                 out.append(result("PERSON", m.start(), m.start() + len(first), 0.45, self,

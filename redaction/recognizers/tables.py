@@ -166,5 +166,6 @@ class TableColumnRecognizer(EntityRecognizer):
             return []
         # a name in a roster's column is as sure as a detected full name: its words are
         # looked for elsewhere ("Okonjo, Chidera" in the table, "Chidera" in the notes)
-        seed = kind == "PERSON" and len(re.findall(r"[^\W\d_]{2,}", value)) >= 2
+        seed = kind == "PERSON" and (len(re.findall(r"[^\W\d_]{2,}", value)) >= 2 or bool(
+            re.fullmatch(r"[^\W\d_][^\W\d_'’\-]{2,},[ \t]*[A-Z]\.?", value)))  # "OYELOWO, T."
         return [result(kind, start, end, 0.6, self, f"table:{kind.lower()}", seed=seed)]
