@@ -36,6 +36,7 @@ class RegexRecognizer(EntityRecognizer):
     # looked for behind each value match, which is far cheaper than scanning for labels
     CUES: ClassVar[dict[str, str]] = {}
     _cue_cache: ClassVar[dict[str, re.Pattern[str]] | None] = None
+    _cue_anywhere: ClassVar[dict[str, re.Pattern[str]]] = {}
     _cache: ClassVar[list[tuple[str, re.Pattern[str], float]] | None] = None
 
     def __init__(self) -> None:
@@ -45,7 +46,10 @@ class RegexRecognizer(EntityRecognizer):
         if cues is None:
             cues = {n: re.compile(rf"(?:{c})$") for n, c in self.CUES.items()}
             type(self)._cue_cache = cues
+            # the same labels anywhere: a text without one needs none of its patterns run
+            type(self)._cue_anywhere = {n: re.compile(c) for n, c in self.CUES.items()}
         self._cues = cues
+        self._cue_anywhere = type(self).__dict__["_cue_anywhere"]
 
     @classmethod
     def compiled(cls) -> list[tuple[str, re.Pattern[str], float]]:
@@ -88,7 +92,10 @@ class RegexRecognizer(EntityRecognizer):
         if self.OCR_DIGITS and (numeric := ocr_digits(text)) != text:
             views.append(numeric)  # same positions: "(713) 482-99l7" is a phone number
         for view in views:
+            absent = {n for n, c in self._cue_anywhere.items() if c.search(view) is None}
             for name, pattern, score in self._compiled:
+                if name in absent:
+                    continue  # its label is nowhere in the text: no match could be taken
                 cue = self._cues.get(name)
                 for m in pattern.finditer(view):
                     group = self.GROUP if m.group(self.GROUP) is not None else 0

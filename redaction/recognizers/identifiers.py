@@ -140,7 +140,7 @@ class LabeledIdRecognizer(RegexRecognizer):
             # any record's number: "kit # HX-22-01185", "Event No: NYC2102001447"
             "numbered": r"(?i:\b[a-z]{2,}\.?\s?(?:#|no\.|no|nbr|num))[:\s#.]*",
             "licence": r"(?i:\bC?DL|driver'?s? licen[cs]e|passport|certification|licen[cs]e)"
-                       r"(?: no\.?| number| #)?(?:\s*\([^)\n]{1,60}\))?[:\s#.(]*$"}
+                       r"(?: no\.?| number| #)?(?:\s*\([^)\n]{1,60}\))?[:\s#.(]*"}
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
         token = match.group("n")
@@ -233,7 +233,7 @@ class ReceiptRecognizer(RegexRecognizer):
         "ein": r"(?i:EIN|FEIN|employer identification(?: number| no\.?)?|tax id)[:\s#.]*",
         "access": r"(?i:(?:gate|door|lockbox|lock ?box|keypad|alarm|access|entry|building|"
                   r"garage)[.,:]?[ \t]?(?:code|pin|combo|combination))"
-                  r"[:\s#.]*(?:is\s+|was\s+)?$",
+                  r"[:\s#.]*(?:is\s+|was\s+)?",
     }
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
