@@ -150,8 +150,10 @@ class LabeledIdRecognizer(RegexRecognizer):
             return len(re.sub(r"\D", "", token)) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", token)
         if len(re.sub(r"\D", "", token)) < 4 or DOCKET.match(token) or FEDERAL_CASE.match(token):
             return False
-        if pattern_name == "labeled":
-            return True
+        if pattern_name == "labeled":  # not a date's year: "Date of Entry: 2025 March 08"
+            return not (re.fullmatch(r"(?:19|20)\d\d", token) and re.match(
+                r"[ \t,]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", match.string[
+                    match.end():match.end() + 6]))
         # after any other label, a number that is not a page, an exhibit or a year, nor a
         # police or lab case's number ("CASE NO. 23-221904", "Lab No. DF-23-0419")
         label = match.string[max(0, match.start() - 16):match.start()]

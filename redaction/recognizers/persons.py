@@ -181,6 +181,13 @@ _QUOTED_NEXT = re.compile(r"[^\S\n]*[\"”]?[^\S\n]*[,/;][^\S\n]*(?:(?:and|or)[^
                           r"(?P<n>[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?)[\"”]")
 
 
+# a medicine's generic name by its stem's ending: "doxycycline", "ceftriaxone", "sertraline"
+_MEDICINE = re.compile(r"(?i)(?:cycline|mycin|cillin|azole|prazole|pril|olol|statin|sartan|"
+                       r"triptyline|oxetine|aline|azepam|azolam|codone|morphine|caine|ovir|"
+                       r"mab|tinib|gestrel|sone|olone|floxacin|axone|idine|amine|profen|"
+                       r"formin|tidine|dipine|zodone|apine|barbital|trexate)$")
+
+
 def _word_and_surname(text: str, start: int, first: str, rest: str | None) -> bool:
     """An everyday word that is a given name, before a common surname that is no word:
     "Harmony Ruiz", "Faith Okonkwo-Reyes"; not "Summer Sale", "the Hope Center"."""
@@ -242,7 +249,12 @@ _PLACE_WORDS = {"county", "counties", "province", "parish", "township", "city", 
                 "office", "court", "center", "centre", "galleria", "mall", "plaza", "market",
                 "heights", "hills", "gardens", "village", "springs", "falls", "estates",
                 "harbor", "harbour", "square", "terrace", "manor", "ridge", "crossing"}
-_PLACE_AFTER = re.compile(r"[ \t]+(?:County|Province|Parish|Township|City|Street|St\.?|Avenue|"
+# regions abroad: "Ivano-Frankivsk Oblast", "Khövsgöl Aimag", "Kanagawa Prefecture"
+_REGION_WORDS = {"oblast", "raion", "rayon", "krai", "kray", "voivodeship", "prefecture", "aimag",
+                 "governorate", "municipality", "departamento", "provincia", "barangay", "purok"}
+_PLACE_WORDS |= _REGION_WORDS
+_PLACE_AFTER = re.compile(r"[ \t]+(?:County|Province|Oblast|Raion|Prefecture|Aimag|Governorate|"
+                          r"Parish|Township|City|Street|St\.?|Avenue|"
                           r"Blvd\.?|Boulevard|Lane|Ln\.?|Drive|Parkway|Pkwy\.?|Trail|"
                           r"Ave\.?|Road|Rd\.?|Highway|Hwy|River|Lake|Valley|Beach|Island|Bay|"
                           r"Park|Airport|Station|Division|Galleria|Mall|Plaza|Penal|Code|Heights|Hills|"
@@ -616,7 +628,8 @@ class PersonRecognizer(EntityRecognizer):
             folded = [fold(w) for w in words]
             if all(self._is_word(w.lower()) for w in words) or self._not_a_name(words):
                 continue
-            if any(f in NOT_NAMES or f in _ORG_WORDS or f in SUFFIX_FORMS for f in folded):
+            if any(f in NOT_NAMES or f in _ORG_WORDS or f in SUFFIX_FORMS or f in _REGION_WORDS
+                   for f in folded):
                 continue
             if any(is_everyday(f) and not is_first_name(f) for f in folded):
                 continue  # "Subpoena Duces Tecum", "Cellebrite Physical Analyzer", "Habla"
@@ -659,7 +672,7 @@ class PersonRecognizer(EntityRecognizer):
             if len(word) < 3 or is_everyday_in_chat(word) and not is_name_in_chat(word) or \
                     _STOP.match(word) or \
                     is_place(word) or fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or \
-                    word in _CHAT_SLANG:
+                    word in _CHAT_SLANG or _MEDICINE.search(word):
                 continue
             if name_position(text, m.start(), m.end()):
                 out.append(result("PERSON", m.start(), m.end(), 0.4, self, "chat:name",
