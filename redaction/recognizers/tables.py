@@ -159,7 +159,8 @@ class TableColumnRecognizer(EntityRecognizer):
         else:
             words = re.findall(r"[^\W\d_][\w'’\-]*", value)
             ok = 1 <= len(words) <= 5 and not re.search(r"\d", value) and not any(
-                fold(w) in NOT_NAMES or fold(w) in NOT_PEOPLE for w in words) and not any(
+                (fold(w) in NOT_NAMES or fold(w) in NOT_PEOPLE) and len(w) > 1  # "PRUITT, A."
+                for w in words) and not any(
                 (is_place(w) or is_everyday(w.lower())) and not is_first_name(w)
                 and not is_surname(w, 20_000) for w in words if len(w) > 1)
         if not ok:
