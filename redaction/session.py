@@ -83,12 +83,13 @@ _KIN_LEAD = re.compile(rf"[\"“]?{_KIN_TITLE}[ \t]+")
 _OTHER_NAME = re.compile(r"(?P<n>(?<![\w'’])[A-ZÀ-Ý][\w'’\-]*(?:[ \t]+[A-ZÀ-Ý][\w'’\-]*){0,3})"
                          r"[\"”]?[ \t]*\([ \t]*(?:(?:full|real|legal|given)[ \t]+name:?[ \t]*)?$")
 _REL_AFTER = re.compile(
-    rf"(?i)^\s*(?:,\s*|\(\s*)(?:her|his|their|my|our|the client'?s|client'?s|"
+    rf"(?i)^\s*(?:,\s*|\(\s*|\s+(?:was|is|has been|had been)\s+(?:appointed|named|assigned)"
+    rf"\s+(?:as\s+)?)(?:her|his|their|my|our|the client'?s|client'?s|the|"
     rf"(?P<who>[A-Z][\w\-]+)['’]s)?"
     rf"\s*(?:\w+\s+)?{RELATIONS}\b"
 )
 _REL_OPENS = re.compile(rf"(?:^|[.!?;:]\s+|\n[ \t]*)(?=[A-Z])(?i:{RELATIONS})[ \t]+[\"“]?$")
-_CONTACT = {"EMAIL", "PHONE"}
+_CONTACT = {"EMAIL", "PHONE", "HANDLE"}  # a kept person's own are still theirs to remove
 _PARTICLES = NAME_PARTICLES | {"thi", "van"}  # "Thị" and "Văn" say only a gender
 _USED_FOR = re.compile(r"(?i)^\s*\(\s*(?:identity|name|alias|id)\s+(?:used|issued)\s+(?:for|by|to)")
 _MINOR_AFTER = re.compile(

@@ -10,12 +10,12 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.gazetteer import (
+    english_zipf,
     is_everyday,
     is_first_name,
     is_ordinary,
     is_place,
     is_small_place,
-    word_frequency,
 )
 from redaction.recognizers.base import RegexRecognizer, result
 from redaction.variants import spelled_numbers
@@ -145,7 +145,7 @@ def _payment_name(handle: str, text: str) -> bool:
     name ("Dana-Kettleson-CDA"), not a hyphenated name ("Marie-Ange", "Smith-Jones") nor a
     place ("Winston-Salem") nor words ("follow-up")."""
     parts = handle.split("-")
-    if not is_first_name(parts[0]) or word_frequency(parts[0]) >= 4.0 or is_place(handle) or \
+    if not is_first_name(parts[0]) or english_zipf(parts[0]) >= 4.5 or is_place(handle) or \
             is_small_place(handle) or is_small_place(handle.replace("-", " ")):
         return False
     if len(parts) == 2 and (is_first_name(parts[1]) or len(parts[1]) < 3):
@@ -190,7 +190,7 @@ class HandleRecognizer(RegexRecognizer):
         # a payment app's name without its number, where the text is a payment record:
         # "Marissa-Wennergren", "Russ-K-Sails", "derrick-vossberg-LL"
         ("dashed_name", r"(?<![\w@.$/#\-])(?P<h>[A-Za-z]{2,}(?:-[A-Za-z]+){1,3})"
-                        r"(?![\w@\-]|\.\w)", 0.5),
+                        r"(?![\w@\-]|\.\w)", 0.9),  # above NER's "person" on the same span
         # first.initial.last, as profiles name themselves: "mike.d.haulage", "dwayne.b.towing"
         ("dotted", r"(?<![\w@.$/#\-])(?P<h>(?!www\.)[a-z][a-z0-9]{2,}\.[a-z]\.[a-z][a-z0-9]{2,})"
                    r"(?![\w@]|[.\-/]\w)", 0.5),
