@@ -736,7 +736,7 @@ class PersonRecognizer(EntityRecognizer):
             if rest and "\n" in text[m.end("f"):m.start("s")] and (
                     is_place(first) or is_region(first) or is_everyday(rest.split()[0].lower())):
                 rest = None  # "Employer: ..., Houston⏎Gaji / Salary": a line ends at a place
-            word_name = _word_and_surname(text, m.start(), first, rest)
+            word_name = is_ordinary(first) and _word_and_surname(text, m.start(), first, rest)
             if (not is_first_name(first) or is_ordinary(first) and not word_name
                     or fold(first) in NOT_NAMES
                     or fold(first) in NOT_PEOPLE or (is_place(first) and not rest)
