@@ -814,7 +814,8 @@ _PLACE_SUFFIXES = {"park", "hill", "hills", "lake", "grove", "beach", "springs",
 _PLACE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’\-]*,[ \t]*|\b(?i:in|of|from|via|across|throughout|"
                            r"outside|state of|district of|en|de)\s+)$")
 _PLACE_AFTER = re.compile(r"\s+(?:law|laws|state|Statutes?|Stat\.|Department|Dep't|County|Keys|"
-                          r"Panhandle|Highway|Bar|Supreme|Court|border|residents?)\b")
+                          r"Panhandle|Highway|Bar|Supreme|Court|border|residents?|plates?|tags?|"
+                          r"(?:driver'?s )?licen[cs]e|DL|PD|Police|Sheriff)\b")
 
 
 def _opens_sentence(view: str, start: int) -> bool:

@@ -78,6 +78,7 @@ _ORG_WORDS = {
     "hotels", "motels", "resorts", "inns", "platforms", "technologies", "banks",
     "airlines", "express", "logistics", "farms", "farm", "ranch", "restaurant", "cafe", "spa",
     "cuadrilla", "project", "center", "coalition", "alliance", "clinic", "ministry",
+    "healthcare", "services", "shelter", "pd", "police", "sheriff", "school", "schools",
 }
 _NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART",
                       "LANGUAGE"}
@@ -314,6 +315,21 @@ _IN_BEFORE = re.compile(r"(?i)(?<!confided )(?<!believe )(?<!believed )(?<!trust
                         r"(?<!interested )\b(?:in|near|outside|around)[ \t\n]+$")
 
 
+def _in_place_list(text: str, start: int, end: int) -> bool:
+    """One word between two places in a list: "El Reno, Clinton, Amarillo" is a town."""
+    before = re.search(r"([A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*){0,2}),[ \t]+$",
+                       text[max(0, start - 30):start])
+    after = re.match(r",?[ \t]+(?:and[ \t]+|or[ \t]+)?"
+                     r"([A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*){0,2})", text[end:end + 30])
+    return bool(before and after and text[end:end + 1] == "," and _listed_place(text[start:end])
+                and _listed_place(before.group(1))
+                and _listed_place(after.group(1)))
+
+
+def _listed_place(name: str) -> bool:
+    return is_place(name) or city_population(name) > 0 or is_small_place(name)
+
+
 def _a_town(text: str, start: int, words: list[str]) -> bool:
     """A one-word NER person after "in" or "from" that is a town's name, no given name and no
     common surname ("from Welch" may be a man)."""
@@ -322,6 +338,10 @@ def _a_town(text: str, start: int, words: list[str]) -> bool:
     word = words[0].strip(".,;:")
     if _IN_BEFORE.search(text, max(0, start - 12), start) and us_city_population(word) > 0:
         return True  # "a church in Edmond", "a Walmart in Guthrie": a city, whoever else
+    if _IN_BEFORE.search(text, max(0, start - 12), start) and is_small_place(word) and \
+            re.match(r"[ \t]+(?:on|during|in|since|until|for|after|before)[ \t]+(?:[A-Z0-9]|the\b)",
+                     text[start + len(word):start + len(word) + 16]):
+        return True  # "taken by the tribal police in Hugo on March 6": a town, then a date
     if re.search(rf"\b{_STREET_END.pattern}[ \t]+$", text[max(0, start - 16):start]) and \
             is_small_place(word):
         return True  # "on Main Street, Danielson": the town after its street
@@ -478,6 +498,8 @@ class PersonRecognizer(EntityRecognizer):
                         continue  # a street after its number: "3100 Howard Ave"
                     if ent.label_ == "PERSON" and self._not_a_name(words):
                         continue
+                    if len(words) == 1 and _in_place_list(text, start, end):
+                        continue  # "Oklahoma City, El Reno, Clinton, Amarillo"
                     if ent.label_ == "PERSON" and self._person_like(words):
                         seed = len(words) >= 2 and text[start:end].lower() not in places
                         out.append(result("PERSON", start, end, 0.7, self, "ner", seed=seed))
@@ -486,7 +508,8 @@ class PersonRecognizer(EntityRecognizer):
                                           seed=False))
                     elif (ent.label_ == "ORG" and 2 <= len(words) <= 3
                           and self._person_like(words) and not self._not_a_name(words)
-                          and is_first_name(words[0]) and not is_ordinary(words[-1])):
+                          and is_first_name(words[0]) and not is_ordinary(words[-1])
+                          and not is_everyday(words[-1].lower())):  # "Salina Family Healthcare"
                         out.append(result("PERSON", start, end, 0.6, self, "ner:org_name",
                                           seed=True))
         if doc is not None:
@@ -590,6 +613,9 @@ class PersonRecognizer(EntityRecognizer):
                     text[max(0, m.start() - 40):m.start()]) is not None
                 if name in ("cue", "role") and _PLACE_AFTER.match(text, end):
                     continue  # "Detective, Whatcom County Sheriff's Office"
+                org_next = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end:end + 30])
+                if name in ("cue", "role") and org_next and fold(org_next.group(1)) in _ORG_WORDS:
+                    continue  # "follow-up with Salina Family Healthcare": an organisation
                 if name == "cue" and _THING_CALLED.search(text, max(0, start - 40), start):
                     continue  # "a sugar-daddy app called SweetArrangement": a thing's name
                 if name in ("cue", "role", "speaker", "aged") and self._not_a_name(words) and not (
@@ -747,6 +773,7 @@ class PersonRecognizer(EntityRecognizer):
                     or not rest and _PEOPLE_AFTER.match(text, m.end("f"))
                     or not rest and _a_people(text, m.start(), m.end("f"), [first])
                     or not rest and _a_town(text, m.start(), [first])
+                    or not rest and _in_place_list(text, m.start(), m.end("f"))
                     or not rest and re.match(r"['’]s\b", text[m.end("f"):m.end("f") + 3])
                     and re.search(r"(?i)\bthe[ \t]+$", text[max(0, m.start() - 5):m.start()])):
                 continue  # "Quincy, Massachusetts", "Houston TX", "the Mende community"

@@ -165,3 +165,18 @@ def test_a_relation_opening_a_sentence_makes_a_relative(cocounsel):
 def test_public_words_stay_in_the_second_pass(session, text, kept):
     out = redacted(session, text)
     assert present(kept, out), out
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("The deputy called Salina PD and then Salina Family Healthcare.", "Salina"),
+    ("He worked in Oklahoma City, El Reno, Clinton, Amarillo and Tulsa.", "Clinton"),
+    ("The report was taken by the tribal police in Hugo on March 6, 2024.", "Hugo"),
+])
+def test_towns_by_their_institutions_and_lists_stay(session, text, kept):
+    out = redacted(session, text)
+    assert present(kept, out), out
+
+
+def test_a_kept_persons_payment_handle_goes(cocounsel):
+    out = redacted(cocounsel, 'Paid by Venmo from "Gideon-Ashworth-KC" each Friday.')
+    assert not present("Gideon-Ashworth-KC", out), out
