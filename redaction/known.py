@@ -549,7 +549,8 @@ class KnownMatcher:
         if word in _SEASONS and (re.search(r"(?<![\d/\-.])(?:19|20)\d\d[ \t]+$",
                                            view[max(0, h.start - 8):h.start]) or re.match(
                 r"[ \t]+(?:(?:of[ \t]+)?(?:19|20)\d\d|(?i:semester|term|quarter|session|"
-                r"break|recess|classes)\b)", view[h.end:h.end + 16])):
+                r"break|recess|classes|rates?|season|hours|schedule|camp|program|months?|"
+                r"vacation|job|jobs|school|sale|clothes|heat)\b)", view[h.end:h.end + 22])):
             return True  # "2023 Spring", "Spring 2024", "Winter break": the season
         if word not in owner.common and re.sub(r"['’]?s$", "", word) not in owner.common:
             return False

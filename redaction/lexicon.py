@@ -189,6 +189,10 @@ NOT_PEOPLE = {
     "lao", "khmer", "marshallese", "micronesian", "chuukese", "samoan", "fijian", "verdean",
     "kriolu", "creole", "kreyol", "fujianese", "cantonese", "mandarin", "abenaki",
     "wampanoag", "narragansett", "penobscot", "oglala", "tibetan", "uyghur", "nepalese",
+    # West Africa's peoples and languages: "I am Ashanti and I speak Twi"
+    "ashanti", "asante", "twi", "akan", "fante", "fanti", "ewe", "dagomba", "yoruba", "igbo",
+    "hausa", "fulani", "edo", "ijaw", "efik", "ibibio", "tiv", "kanuri", "wolof", "mandinka",
+    "ute",
     "guardian", "litem", "ad", "gal", "casa", "advocate", "caseworker", "paralegal",
     "counselor", "therapist", "clerk", "bailiff", "magistrate", "prosecutor", "defender",
     "sergeant", "lieutenant", "captain", "chief", "trooper", "deputy", "marshal", "special",

@@ -270,7 +270,8 @@ class PublicFacts:
         if self._keep is None:
             return []
         if self._last is None or self._last[0] is not text:
-            self._last = (text, [m.span() for m in self._keep.finditer(text)])
+            spans = [m.span() for m in self._keep.finditer(text)]
+            self._last = (text, spans + _kept_aliases(text, spans))
         return self._last[1]
 
     def inside_kept_name(self, text: str, start: int, end: int, *, stream: bool = False) -> bool:
@@ -293,3 +294,22 @@ class PublicFacts:
         if len(folded) == 1 and folded[0] in self._short_given:
             return True
         return bool(folded) and all(w in self.words for w in folded)
+
+
+_AKA_AFTER = re.compile(r"[ \t]*,?[ \t]*(?i:a/k/a|a\.k\.a\.|aka|also known as|alias)[ \t]+[\"“]"
+                        r"(?P<a>[^\"”\n]{2,30})[\"”]")
+_QUOTED_BEFORE = re.compile(r"[\"“](?P<a>[A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+)?)[\"”][ \t]+$")
+
+
+def _kept_aliases(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A kept defendant's alias beside the name: 'KUDIRAT OYEBANJI a/k/a "Alhaja"', 'by
+    "Alhaja" Kudirat Oyebanji' (a title or nickname before it)."""
+    out = []
+    for start, end in spans:
+        after = _AKA_AFTER.match(text, end)
+        if after:
+            out.append(after.span("a"))
+        before = _QUOTED_BEFORE.search(text, max(0, start - 40), start)
+        if before:
+            out.append(before.span("a"))
+    return out

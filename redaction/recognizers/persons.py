@@ -254,7 +254,8 @@ _PLACE_WORDS = {"county", "counties", "province", "parish", "township", "city", 
 _REGION_WORDS = {"oblast", "raion", "rayon", "krai", "kray", "voivodeship", "prefecture", "aimag",
                  "governorate", "municipality", "departamento", "provincia", "barangay", "purok"}
 _PLACE_WORDS |= _REGION_WORDS
-_PLACE_AFTER = re.compile(r"[ \t]+(?:County|Province|Oblast|Raion|Prefecture|Aimag|Governorate|"
+_PLACE_AFTER = re.compile(r"[ \t]+(?:County|Counties|counties|Province|Oblast|Raion|Prefecture|"
+                          r"Aimag|Governorate|"
                           r"Parish|Township|City|Street|St\.?|Avenue|"
                           r"Blvd\.?|Boulevard|Lane|Ln\.?|Drive|Parkway|Pkwy\.?|Trail|"
                           r"Ave\.?|Road|Rd\.?|Highway|Hwy|River|Lake|Valley|Beach|Island|Bay|"

@@ -27,7 +27,7 @@ CASE: dict[str, Any] = {
          "aliases": ["Jojo", "La Chata"],
          "addresses": ["Khan-Uul 4, Erdenet, Orkhon Province, Mongolia"]},
         {"pseudonym": "Jane Doe 3", "names": ["Tsogzolmaa Batbold"],
-         "aliases": ["Zolo", "Destiny"]},
+         "aliases": ["Zolo", "Destiny", "Summer"]},
     ],
     "related_people": [{"label": "Friend 1", "names": ["Patience Ofori"]}],
     "keep": ["Bluewater Home Care Staffing LLC", "Gideon Ashworth", "Hon. Ruth Ellery"],
@@ -180,3 +180,15 @@ def test_towns_by_their_institutions_and_lists_stay(session, text, kept):
 def test_a_kept_persons_payment_handle_goes(cocounsel):
     out = redacted(cocounsel, 'Paid by Venmo from "Gideon-Ashworth-KC" each Friday.')
     assert not present("Gideon-Ashworth-KC", out), out
+
+
+@pytest.mark.parametrize("text,kept", [
+    ('GIDEON ASHWORTH a/k/a "Big G", Defendant.', "Big G"),  # a kept defendant's alias
+    ('She was recruited by "Oga" Gideon Ashworth in 2021.', "Oga"),
+    ("Clients in Miami-Dade, Broward and Monroe counties.", "Monroe"),
+    ("I am Ashanti and I speak Twi and English.", "Ashanti"),
+    ("- Summer rates (June-September) do not apply to live-in staff.", "Summer rates"),
+])
+def test_kept_aliases_peoples_and_seasons_stay(session, text, kept):
+    out = redacted(session, text)
+    assert present(kept, out), out
