@@ -190,7 +190,7 @@ NOT_PEOPLE = {
     "kriolu", "creole", "kreyol", "fujianese", "cantonese", "mandarin", "abenaki",
     "wampanoag", "narragansett", "penobscot", "oglala", "tibetan", "uyghur", "nepalese",
     # West Africa's peoples and languages: "I am Ashanti and I speak Twi"
-    "ashanti", "asante", "twi", "akan", "fante", "fanti", "ewe", "dagomba", "yoruba", "igbo",
+    "ashanti", "twi", "akan", "fante", "fanti", "ewe", "dagomba", "yoruba", "igbo",
     "hausa", "fulani", "edo", "ijaw", "efik", "ibibio", "tiv", "kanuri", "wolof", "mandinka",
     "ute",
     "guardian", "litem", "ad", "gal", "casa", "advocate", "caseworker", "paralegal",

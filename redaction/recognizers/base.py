@@ -49,7 +49,6 @@ class RegexRecognizer(EntityRecognizer):
             # the same labels anywhere: a text without one needs none of its patterns run
             type(self)._cue_anywhere = {n: re.compile(c) for n, c in self.CUES.items()}
         self._cues = cues
-        self._cue_anywhere = type(self).__dict__["_cue_anywhere"]
 
     @classmethod
     def compiled(cls) -> list[tuple[str, re.Pattern[str], float]]:
