@@ -200,13 +200,13 @@ class HandleRecognizer(RegexRecognizer):
                 r"[A-Za-z0-9_])(?![\w@])", 0.5),
     ]
     CUES = {
-        "named": r"(?i:user ?name|screen ?name|display ?name|gamer ?tag|profile name|"
-                 r"by user|logged in as|operator|clerk id)\s*:\s*",
-        "labeled": r"(?i:user ?name|screen ?name|handle|gamer ?tag|snapchat|telegram|tiktok|"
-                   r"kik|accounts?|profile)\s*(?:name|id)?\s*[:\s]\s*",
-        "tag": r"(?i:cash ?app|cashtag|venmo|zelle|paypal|gcash|paymaya|telebirr|m-?pesa|"
+        "named": r"(?i:\b(?:user ?name|screen ?name|display ?name|gamer ?tag|profile name|"
+                 r"by user|logged in as|operator|clerk id))\s*:\s*",
+        "labeled": r"(?i:\b(?:user ?name|screen ?name|handle|gamer ?tag|snapchat|telegram|"
+                   r"tiktok|kik|accounts?|profile))\s*(?:name|id)?\s*[:\s]\s*",
+        "tag": r"(?i:\b(?:cash ?app|cashtag|venmo|zelle|paypal|gcash|paymaya|telebirr|m-?pesa|"
                r"tag|handle|ig|insta(?:gram)?|"
-               r"snap(?:chat)?|tiktok|wechat(?: id)?|alipay(?: id)?|telegram)[:\s]+"
+               r"snap(?:chat)?|tiktok|wechat(?: id)?|alipay(?: id)?|telegram))[:\s]+"
                r"(?:is\s+|tag\s+|still\s+|old tag\s+)?",
     }
     _FILE = re.compile(r"(?i)\.(?:pdf|docx?|txt|jpe?g|png|heic|gif|mp4|mov|csv|xlsx?|zip|html?|"

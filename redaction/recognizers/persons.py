@@ -197,6 +197,8 @@ def _word_and_surname(text: str, start: int, first: str, rest: str | None) -> bo
     last = rest.split()[0].strip(",.")
     if re.search(r"(?i)\b(?:the|a|an|of|in|at)[ \t]+$", text[max(0, start - 6):start]):
         return False
+    if is_small_place(f"{first} {last}"):
+        return False  # "San Gabriel"
     return is_first_name(first) and not last.isupper() and (
         is_surname(last, 5_000) or is_surname(last.split("-")[0], 5_000)) and \
         not is_ordinary(last.lower()) and not is_place(last)
@@ -205,11 +207,11 @@ def _word_and_surname(text: str, start: int, first: str, rest: str | None) -> bo
 def _brand_after(rest: str | None, gap: str) -> bool:
     """A capitalised everyday word right after a given name, on its line, makes the two a
     thing's name: "the Hugo Walmart", "Grace Chapel", not Hugo and Grace."""
-    if not rest or gap != " ":  # one space: a table's next column is no part of it
-        return False
+    if not rest or gap != " " or len(rest.split()) > 1:
+        return False  # one space, one word: a table's next column, "Cheryl Two Bulls" are not
     word = rest.split()[0]
-    return word[:1].isupper() and not word.isupper() and is_everyday(word.lower()) and \
-        not is_surname(word, 5_000) and not is_first_name(word)
+    return word[:1].isupper() and not word.isupper() and english_zipf(word) >= 3.5 and \
+        not is_surname(word, 5_000) and not is_first_name(word)  # not "Everett Stanhope"
 
 
 def _acronym(word: str) -> bool:

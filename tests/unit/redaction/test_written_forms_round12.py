@@ -117,6 +117,8 @@ GONE = [
     ("[05.03.2024 01:10:44] dre_k_04: destiny n jojo did 4 dates", "destiny"),
     ("12/03    Mike (40)     Chata     Lone Oak Motel #9", "Chata"),  # her alias, no article
     # unknown identifiers, the round's second pass
+    ("Male visitor (ID'd as Everett Stanhope) walked off.", "Everett"),
+    ('a woman known as "Pinky" (Cheryl Two Bulls), drove', "Cheryl"),
     ("Seen by the hospital's victim advocate (Harmony Delgado) at 3 a.m.", "Harmony Delgado"),
     ("Her cousin, Savannah, drove her to the clinic.", "Savannah"),
     ("He said the lockbox code is 5521 by the side door.", "5521"),
@@ -148,6 +150,10 @@ KEPT = [
     ("She grew up in Zakarpattia Oblast, Ukraine.", "Zakarpattia Oblast"),
     ("Most Recent Date of Entry: 2024 June 11   Class of Admission: J1", "2024 June 11"),
     ("Venmo: paid for the follow-up visit, then drove to Winston-Salem.", "Winston-Salem"),
+    # a town named like a saint and a person, a surname that is a rare word
+    ("Location: Golden Lotus Spa, 1148 E Valley Blvd, San Gabriel, CA", "San Gabriel"),
+    # a kept defendant's name after a word ending in "ig" ("Craig") is no Instagram handle
+    ("She took the cleaning gig Gideon Ashworth offered her.", "Gideon Ashworth"),
     # towns by their institutions and in lists
     ("The deputy called Salina PD and then Salina Family Healthcare.", "Salina"),
     ("He worked in Oklahoma City, El Reno, Clinton, Amarillo and Tulsa.", "Clinton"),
