@@ -157,6 +157,10 @@ class TableColumnRecognizer(EntityRecognizer):
             ok = bool(re.search(r"\d{3}", last)) and len(last) <= 24 and len(value.split()) <= 3
             start = end - len(last)
         else:
+            cut = re.search(r",[ \t]*[a-z][\w\-]*$", value)  # "Gemechu Dinsa Waqo, telebirr"
+            if cut:
+                value = value[:cut.start()]
+                end = start + len(value)
             words = re.findall(r"[^\W\d_][\w'’\-]*", value)
             ok = 1 <= len(words) <= 5 and not re.search(r"\d", value) and not any(
                 (fold(w) in NOT_NAMES or fold(w) in NOT_PEOPLE) and len(w) > 1  # "PRUITT, A."
