@@ -121,6 +121,11 @@ def pdf_view(data: bytes) -> list[tuple[int | None, str]]:
     return [(page, _squeeze(text)) for page, text in views]
 
 
+# the PDF vocabulary's short dictionary keys, read as initials ("/AA" of Adebola Adeyemi)
+# would hold back every file of that client; a name can't hide in three capitals
+_PDF_SHORT_KEY = re.compile(r"/[A-Z][A-Za-z]?[A-Z]?")
+
+
 def _collect(obj: object, out: list[str], depth: int) -> None:
     if depth > _MAX_DEPTH:
         return
@@ -135,7 +140,8 @@ def _collect(obj: object, out: list[str], depth: int) -> None:
         out.append(str(obj))
     elif isinstance(obj, pikepdf.Dictionary):
         for key, value in obj.items():
-            out.append(key)
+            if not _PDF_SHORT_KEY.fullmatch(key):  # "/AA", "/AF", "/ID": the format's words
+                out.append(key)
             if not _is_indirect(value):
                 _collect(value, out, depth + 1)
     elif isinstance(obj, pikepdf.Array):

@@ -120,3 +120,22 @@ def test_oversized_input_is_refused(monkeypatch):
     monkeypatch.setattr("redaction.formats.safety.MAX_INPUT_BYTES", 1000)
     refused(redact_pdf, b"%PDF-1.7\n" + b" " * 2000)
     refused(redact_docx, base_docx())
+
+
+def test_the_pdf_leak_view_reads_custom_keys_but_not_the_formats_short_ones():
+    # "/AA" and "/AF" are PDF's own words; read as the initials of a client named Adebola
+    # Adeyemi they held back every file of hers. A longer key can carry anything: it is read.
+    import pikepdf
+
+    from redaction.formats.leakview import pdf_view
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.Root.AA = pikepdf.Dictionary()
+    pdf.Root.AF = pikepdf.Array()
+    pdf.Root.AdeyemiFileNote = pikepdf.String("x")
+    buf = io.BytesIO()
+    pdf.save(buf)
+    text = "\n".join(t for _page, t in pdf_view(buf.getvalue()))
+    assert "/AdeyemiFileNote" in text
+    assert "/AA" not in text and "/AF" not in text
