@@ -158,6 +158,16 @@ BLIND_FLOORS = {
                      "pseudonym_hits": 0.98},
     "eval_blind_u": {"known_leaks": 1, "unknown_recall": 0.95, "keep_rate": 0.98,
                      "pseudonym_hits": 0.98},
+    # the twelfth round: au pairs and J-1 visitors with host families (Brazilian, Kenyan,
+    # Ukrainian, Nepali, Mongolian); teenagers moved along I-35 and paid in crypto (Choctaw,
+    # Cherokee, Salvadoran, Marshallese); live-in home-care aides (Haitian, Filipino, Nigerian,
+    # Ghanaian, K'iche')
+    "eval_blind_v": {"known_leaks": 4, "unknown_recall": 0.95, "keep_rate": 0.95,
+                     "pseudonym_hits": 0.88},
+    "eval_blind_w": {"known_leaks": 0, "unknown_recall": 0.94, "keep_rate": 0.97,
+                     "pseudonym_hits": 0.97},
+    "eval_blind_x": {"known_leaks": 0, "unknown_recall": 0.94, "keep_rate": 0.97,
+                     "pseudonym_hits": 1.0},
 }
 
 
