@@ -201,7 +201,7 @@ class HandleRecognizer(RegexRecognizer):
     ]
     CUES = {
         "named": r"(?i:\b(?:user ?name|screen ?name|display ?name|gamer ?tag|profile name|"
-                 r"by user|logged in as|operator|clerk id))\s*:\s*",
+                 r"by user|logged in as|clerk id))\s*:\s*",
         "labeled": r"(?i:\b(?:user ?name|screen ?name|handle|gamer ?tag|snapchat|telegram|"
                    r"tiktok|kik|accounts?|profile))\s*(?:name|id)?\s*[:\s]\s*",
         "tag": r"(?i:\b(?:cash ?app|cashtag|venmo|zelle|paypal|gcash|paymaya|telebirr|m-?pesa|"
