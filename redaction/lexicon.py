@@ -202,6 +202,14 @@ NOT_PEOPLE = {
     "housekeeper", "housekeeping", "manager", "night", "front", "desk", "security", "guard",
     "owner", "landlord", "tenant", "driver", "dispatcher", "bartender", "waitress", "waiter",
     "cook", "dishwasher", "nanny", "maid", "survivor", "survivors", "minor", "plaintiff",
+    # a care worker and the people a record names by their part in it ("Caregiver's cell",
+    # "Suspect: SZABO, VICTOR", "Complainant/Victim")
+    "caregiver", "caregivers", "aide", "aides", "homemaker", "sitter", "babysitter", "patient",
+    "suspect", "suspects", "complainant", "respondent", "petitioner", "applicant", "sender",
+    "recipient", "payee", "payer", "beneficiary", "cosigner", "sponsor",
+    # a phone's and a payment's codes ("SIM ICCID", "Wise USD acct", "Receive PHP")
+    "sim", "iccid", "imei", "imsi", "meid", "usd", "php", "mxn", "gtq", "hnl", "eur", "gbp",
+    "inr", "ngn", "ghs", "kes", "uah", "usdt", "btc", "eth",
 }
 
 

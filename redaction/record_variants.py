@@ -118,6 +118,8 @@ def address_variants(raw: str) -> list[Variant]:
         unit_alone = [Variant("ADDRESS", "unit", re.compile(
             rf"(?<![\w#])(?:#\s*|(?i:{kind})\.?\s*#?\s*){re.escape(unum)}(?![\w\-/])"),
             weak=True)]
+    if rest and _named_place(rest[0]) and not town_variants(rest[0], home=_home_country(parts)):
+        rest = []  # "..., Baltimore MD 21223": a large city and its state stay (the ZIP goes)
     if rest:
         city = r"\s+".join(re.escape(w) for w in rest[0].split())
         tail += rf"(?:,?\s*{city})?"

@@ -17,9 +17,15 @@ from presidio_analyzer import (
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.context import CaseContext
-from redaction.gazetteer import is_first_name, is_ordinary, word_frequency
+from redaction.gazetteer import (
+    city_population,
+    is_first_name,
+    is_ordinary,
+    is_small_place,
+    word_frequency,
+)
 from redaction.known import KnownMatcher
-from redaction.lexicon import HONORIFIC, NOT_NAMES, RELATIONS, RESPECT_WORDS
+from redaction.lexicon import HONORIFIC, NOT_NAMES, RELATIONS, RESPECT_WORDS, STATE_NAMES
 from redaction.placeholders import (
     PLACEHOLDER_RE,
     PersonPlaceholders,
@@ -169,6 +175,43 @@ class Candidate:
 
 # the rest of a word hyphenated across a line end
 _LINE_END_SPLIT = re.compile(r"-[ \t]*\n[ \t]*[a-zà-ÿ]{2,}(?![\w\-])")
+
+
+# what follows a place's name and never a person's: "Monroe counties", "Garfield Bay",
+# "Annapolis, Maryland"
+_PLACE_NEXT = re.compile(
+    rf"(?:[ \t]+(?:County|Counties|counties|Parish|Bay|Lake|Creek|River|Harbor|Harbour|Beach|"
+    rf"Island|Point|Springs|Falls|Valley|Ridge|Mountain|Hills?|Heights|Township|Twp)\b|"
+    rf",[ \t]*(?:{STATE_NAMES})\b(?!['’]s))")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside)[ \t]+|\b[A-Z][a-z]+[ \t]+[dD]['’])$")
+
+
+def _place_in_use(text: str, c: Candidate) -> bool:
+    """True when an unknown one-word name is a town's name used as a place: after "in" or
+    "near", before "County" or a state's name, or the end of "Coeur d'Alene"."""
+    if c.known or c.seed or " " in text[c.start:c.end].strip():
+        return False
+    if re.match(r"['’]s?\b", text[c.end:c.end + 2]):
+        return False  # "in Hailey's car": hers
+    before = _PLACE_BEFORE.search(text, max(0, c.start - 20), c.start)
+    if before and before.group(0).rstrip()[-1:] in "'’":
+        return is_small_place(text[before.start():c.end])  # "Coeur d'Alene", not "D'Angelo"
+    return is_small_place(text[c.start:c.end]) and (
+        before is not None or _PLACE_NEXT.match(text, c.end) is not None)
+
+
+def _city_of_address(text: str, c: Candidate, cands: list[Candidate]) -> bool:
+    """True when an unknown name is the place that ends a street address just before it: the
+    city and state stay readable (FRCP 5.2), so the model's "person" there is the city."""
+    if c.known or c.seed:
+        return False
+    name = text[c.start:c.end]
+    if not (is_small_place(name) or city_population(name)):
+        return False
+    if not re.match(r"[ \t]*(?:$|\n|[,;)]|[A-Z]{2}\b|\d{5}\b)", text[c.end:]):
+        return False  # "12 Elm St, Maria said": a person after all
+    return any(a.category == "ADDRESS" and not a.known and a.end <= c.start and
+               re.fullmatch(r",[ \t]*", text[a.end:c.start]) is not None for a in cands)
 
 
 class RedactionSession:
@@ -347,6 +390,10 @@ class RedactionSession:
                 if c.detector == "ner" and all(
                         fold(w).strip(".,'’") in self.matcher.place_words for w in words):
                     continue  # "Arkhangai": her province, from her listed address, is no one
+                if _place_in_use(text, c):
+                    continue  # "arrived in Hailey", "Monroe counties", "Coeur d'Alene"
+                if _city_of_address(text, c, cands):
+                    continue  # "7702 Riva Road, Apt 210, Annapolis": the town, which stays
                 c = replace(c, related=c.related or self._is_related(text, c, words))
                 if c.related:
                     self._related_words |= {

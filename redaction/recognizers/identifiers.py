@@ -158,7 +158,8 @@ class LabeledIdRecognizer(RegexRecognizer):
         # police or lab case's number ("CASE NO. 23-221904", "Lab No. DF-23-0419")
         label = match.string[max(0, match.start() - 16):match.start()]
         return bool(re.search(r"[A-Za-z\-]|\d{5}", token)) and not re.search(
-            r"(?i)\b(?:case|lab|page|exhibit|ex|docket|bates|rule)\.?\s*(?:#|no\.?|nbr|num)"
+            r"(?i)\b(?:case|lab|page|exhibit|ex|docket|bates|rule|program|approval|complaint)"
+            r"\.?\s*(?:#|no\.?|nbr|num)"
             r"[:\s#.]*$", label)
 
 

@@ -898,6 +898,8 @@ class PersonRecognizer(EntityRecognizer):
         folded = [fold(w).strip(".,'’") for w in words]
         if not folded or any(not f.replace("-", "").replace("'", "").isalpha() for f in folded):
             return False
+        if any(re.match(r"[a-z]+[A-Z]", w) for w in words):
+            return False  # "Urine hCG neg", "her iPhone": a unit's or a brand's shape
         if any(f in NOT_NAMES or f in NOT_PEOPLE or f in _ORG_WORDS or _STOP.match(f)
                for f in folded):
             return False

@@ -243,7 +243,8 @@ class ShelterRecognizer(RegexRecognizer):
     ]
     _GENERIC = re.compile(
         r"(?i)^(?:the|a|an|her|his|our|their|my|your|this|that|group|nursing|foster|halfway|"
-        r"white|safe|open|court|public|full|care|new|same|own|at|in|to|from)\b"
+        r"white|safe|open|court|public|full|care|new|same|own|at|in|to|from|legal|permanent|"
+        r"temporary|primary|current|previous|former|usual|principal|country|place|state)\b"
     )
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
@@ -434,14 +435,17 @@ class SchoolRecognizer(RegexRecognizer):
     ENTITY = "SCHOOL"
     DETECTOR = "pattern:school"
     PATTERNS = [
-        ("named", r"(?<![\w])(?:(?:St\.|Saint|San|Santa|Our Lady of)\s)?(?:[A-Z][\w'’.\-]+\s){1,4}"
+        ("named", r"(?<![\w])(?:(?:St\.|Saint|San|Santa|Our Lady of)\s)?(?:[A-Z][\w'’.\-]+[ \t]){1,4}"
                   r"(?:Elementary|Middle|High|Junior High|Intermediate|Primary|Secondary|"
                   r"Preparatory|Prep|Academy|Montessori|Charter|(?:Ninth|Sixth|Freshman) Grade|"
                   r"Regional(?=\s+(?:High|Middle|School))|"
                   # where a survivor's small child spends the day
                   r"Learning Center|Daycare|Day Care|Child Care|Childcare|Preschool|Pre-K|"
                   r"Head Start|Nursery School)"
-                  r"(?:\s+(?:School|Academy|Center|Campus))?(?![\w])",
+                  r"(?:\s+(?:School|Academy|Center|Campus))?(?![\w])"
+                  # "Local Childcare Coordinator", "Head Start Program": a role, a programme
+                  r"(?![ \t]+(?i:coordinator|worker|provider|director|teacher|staff|subsidy|"
+                  r"program|assistance|licensing|voucher)\b)",
          0.7),
         # the same in capitals, as a record's heading writes it
         ("named_caps", r"(?<![\w])(?:(?:ST\.|SAINT|SAN|SANTA|OUR LADY OF)[ \t])?"
@@ -471,6 +475,11 @@ class SchoolRecognizer(RegexRecognizer):
                          r"National|Judicial|Federal)\b")
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        if pattern_name == "short" and match.group(0).endswith("USD"):
+            # Kansas's "Wichita USD 259"; but "Wise USD acct", "Send USD": the currency
+            name = match.group(0).split()[:-1]
+            return re.match(r"[ \t]*#?\d{3}\b", match.string[match.end():]) is not None or (
+                bool(name) and is_small_place(" ".join(name)))
         if pattern_name == "named_caps":  # "JUNIOR HIGH SCHOOL", "POLICE ACADEMY": no name
             return not all(is_everyday(w.lower()) for w in match.group("name").split())
         if pattern_name == "lower":  # "to the high school", "at junior high": no name

@@ -67,7 +67,16 @@ class PresidioDetector(EntityRecognizer):
         found = self.inner.analyze(text, self.inner.supported_entities,
                                    nlp_artifacts)  # type: ignore[arg-type]
         return [result(self.category, r.start, r.end, float(r.score), self, self.detector)
-                for r in found or () if r.end > r.start and self._long_enough(text[r.start:r.end])]
+                for r in found or () if r.end > r.start and self._long_enough(text[r.start:r.end])
+                and not self._fragment(text, r.start, r.end)]
+
+    def _fragment(self, text: str, start: int, end: int) -> bool:
+        """A licence shape that is the tail or the head of a longer number joined by hyphens:
+        "P-3-O2217" (a programme's number), "KCSO 25-017733" (a sheriff's case)."""
+        if self.category != "ID":
+            return False
+        return re.match(r"\d-", text[max(0, start - 2):start]) is not None or \
+            re.match(r"-\d", text[end:end + 2]) is not None
 
     def _long_enough(self, span: str) -> bool:
         """Presidio's weakest licence and account shapes match "A13" or "V2" (a phone model,

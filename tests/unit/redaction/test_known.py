@@ -54,12 +54,13 @@ def _found(matcher, text):
         ("DM from lexi_la", "lexi_la", "HANDLE", "Jane Doe 1"),
         ("DM from @Lexi_LA", "@Lexi_LA", "HANDLE", "Jane Doe 1"),
         # addresses
+        # her large city stays readable (FRCP 5.2's city and state); the street and unit go
         ("lived at 1432 West 36th Street, Apartment 5, Los Angeles",
-         "1432 West 36th Street, Apartment 5, Los Angeles", "ADDRESS", "Jane Doe 1"),
+         "1432 West 36th Street, Apartment 5", "ADDRESS", "Jane Doe 1"),
         ("the apartment on W 36th", "W 36th", "ADDRESS", "Jane Doe 1"),
         ("moved to 1432 W. 36th St.", "1432 W. 36th St.", "ADDRESS", "Jane Doe 1"),
         ("near Birchwood Terrace", "Birchwood Terrace", "ADDRESS", "Jane Doe 2"),
-        ("at 77 Birchwood, Reno", "77 Birchwood, Reno", "ADDRESS", "Jane Doe 2"),
+        ("at 77 Birchwood, Reno", "77 Birchwood", "ADDRESS", "Jane Doe 2"),
         # dates of birth
         ("born April 3, 2006", "April 3, 2006", "DOB", "Jane Doe 1"),
         ("born Apr. 3rd 2006", "Apr. 3rd 2006", "DOB", "Jane Doe 1"),
