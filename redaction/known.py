@@ -26,6 +26,7 @@ from redaction.lexicon import (
     HONORIFIC_BEFORE,
     NOT_NAMES,
     NOT_PEOPLE,
+    STATE_NAMES,
     VEHICLE_MAKES,
 )
 from redaction.positions import name_position
@@ -269,6 +270,7 @@ class KnownMatcher:
         hits += self._clipped(view)
         hits += self._inside_links(view)
         hits += self._beside_parts(view, hits)
+        hits = [h for h in hits if not _cites_code(view, h)]
         if back is not None:
             hits = [KnownHit(back[h.start], back[h.end - 1] + 1, h.category, h.owner, h.kind,
                              h.weak) for h in hits]
@@ -543,6 +545,13 @@ class KnownMatcher:
                 rf"[ \t]*(?:and|or|to|through|thru|until|[-–/])[ \t]*(?i:{'|'.join(_MONTHS)})\b",
                 view[h.end:h.end + 16])):
             return True  # "April 14, 2023", "since April", "April and June", not April herself
+        if word in _WEEKDAYS and (re.match(
+                rf"[ \t]*,?[ \t]*(?:(?i:{'|'.join(_MONTHS)})\b|\d{{1,2}}[/.\-]\d)|[ \t]+(?i:night|"
+                r"morning|afternoon|evening|service|mass|school|shift|market)s?\b",
+                view[h.end:h.end + 16]) or re.search(
+                r"\b(?i:on|every|last|next|this|each|until|till|by|since|that|past|date|day)"
+                r"[ \t:/]+$", view[max(0, h.start - 12):h.start])):
+            return True  # "Sunday, May 14", "every Sunday", "Sunday night": the day
         if re.search(r"(?:\b(?:San|Santa|Santo|São|Sao|Saint|Sainte)|\bSt\.|\bSte\.)[ \t]+$",
                      view[max(0, h.start - 8):h.start]):
             return True  # "San Luis Potosí", "St. Paul": a saint's place, not Luis or Paul
@@ -816,7 +825,22 @@ _PLACE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’\-]*,[ \t]*|\b(?i:in|of|from|via|
                            r"outside|state of|district of|en|de)\s+)$")
 _PLACE_AFTER = re.compile(r"\s+(?:law|laws|state|Statutes?|Stat\.|Department|Dep't|County|Keys|"
                           r"Panhandle|Highway|Bar|Supreme|Court|border|residents?|plates?|tags?|"
-                          r"(?:driver'?s )?licen[cs]e|DL|PD|Police|Sheriff)\b")
+                          r"(?:driver'?s )?licen[cs]e|DL|PD|Police|Sheriff)\b|"
+                          # a city before its state: "Memphis, Tennessee", "Memphis, TN"
+                          rf",[ \t]*(?:{STATE_NAMES}|(?-i:[A-Z]{{2}}))\b(?!['’])")
+# a state's abbreviation citing its code: "Tenn. Code Ann. § 39-14-103", "Ark. Stat."
+_CITATION_AFTER = re.compile(r"\.?[ \t]+(?:Code|Stat\.|Stats\.|Ann\.|Comp\.|Rev\.|Gen\.|Laws|"
+                             r"Crim\.|Civ\.|Penal|Fam\.|Admin\.|R\.|Const\.)(?![\w])")
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _cites_code(view: str, h: KnownHit) -> bool:
+    """A name's word abbreviated before a code's name: "Tenn. Code Ann. § 39-14-103" cites the
+    state's code, whoever is called Tennessee."""
+    return h.category == "PERSON" and "." in view[h.end - 1:h.end + 1] and \
+        _CITATION_AFTER.match(view, h.end) is not None
 
 
 def _opens_sentence(view: str, start: int) -> bool:

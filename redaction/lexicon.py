@@ -117,6 +117,15 @@ NOT_NAMES = {
     "mgr", "asst", "supv", "dept",
 }
 
+# Stores and the brands taken from them: no one is called so ("four Yeti coolers", "Nike Air
+# Max", "Publix"), and a name after one is a product's ("Air Max")
+BRANDS = frozenset({
+    "publix", "kroger", "ulta", "sephora", "costco", "walgreens", "cvs", "safeway", "meijer",
+    "aldi", "yeti", "nike", "adidas", "samsung", "pandora", "similac", "walmart", "target",
+    "apple", "google", "gucci", "vuitton", "chanel",
+})
+NOT_NAMES |= BRANDS
+
 # Everyday words that are also first names: only a capitalized use counts as the name.
 COMMON_WORD_NAMES = {
     "dawn", "hope", "faith", "grace", "joy", "will", "may", "june", "april", "august", "rose",

@@ -11,6 +11,9 @@ from redaction.recognizers.base import RegexRecognizer, result
 
 DOCKET = re.compile(r"^\d{1,2}:\d{2}-[a-z]{2,4}-\d{2,6}", re.I)
 FEDERAL_CASE = re.compile(r"^\d{2}-[a-z]{2,4}-\d+", re.I)  # "23-cv-05530": the public case
+# a state court's civil or criminal case: "19HA-CR-23-1544", "27-CV-24-118" (a juvenile's
+# sealed case is no such number: "JV-22-0419")
+_COURT_CASE = re.compile(r"(?i)^(?:\d{1,4}[A-Z]{0,3}-)?(?:CR|CV|CF|CM|FE|MI|GS)-\d{2}-\d{2,7}$")
 _SWITCH = re.compile(r"(?<=[A-Z])(?=\d)|(?<=\d)(?=[A-Z])")
 
 
@@ -148,7 +151,8 @@ class LabeledIdRecognizer(RegexRecognizer):
             return len(re.sub(r"\D", "", token)) >= 4
         if pattern_name == "licence":
             return len(re.sub(r"\D", "", token)) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", token)
-        if len(re.sub(r"\D", "", token)) < 4 or DOCKET.match(token) or FEDERAL_CASE.match(token):
+        if len(re.sub(r"\D", "", token)) < 4 or DOCKET.match(token) or FEDERAL_CASE.match(token) \
+                or _COURT_CASE.match(token):
             return False
         if pattern_name == "labeled":  # not a date's year: "Date of Entry: 2025 March 08"
             return not (re.fullmatch(r"(?:19|20)\d\d", token) and re.match(

@@ -26,6 +26,7 @@ from redaction.gazetteer import (
     us_city_population,
 )
 from redaction.lexicon import (
+    BRANDS,
     HONORIFIC,
     NOT_NAMES,
     NOT_PEOPLE,
@@ -801,8 +802,11 @@ class PersonRecognizer(EntityRecognizer):
             parts = [fold(w) for w in (rest or "").split()]
             if any(p in _ORG_WORDS or p in _PLACE_WORDS for p in parts):
                 continue  # "Wyndham Hotels", "Harris County", "Jackson Memorial Hospital"
-            if _MAKE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "Toyota Sienna", "GMC Sierra"
+            if _MAKE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or any(
+                    fold(w) in BRANDS for w in re.findall(
+                        r"([A-Z][\w'’]*)[ \t]+(?=(?:[A-Z][\w'’]*[ \t]+)?$)",
+                        text[max(0, m.start() - 24):m.start()])):
+                continue  # "Toyota Sienna", "GMC Sierra", "Nike Air Max"
             if is_region(first) and not (parts and is_surname(parts[0], 20_000)
                                          and not is_everyday(parts[0])):
                 continue  # "Georgia Crime Information Center", "Georgia Bar"

@@ -71,7 +71,7 @@ class StreetAddressRecognizer(RegexRecognizer):
         # a table's column ("2023        Place:") and a number after a colon is a time's minutes
         ("street", r"(?<![\w\-$.,/#:])\d{1,6}(?:-\d{1,4})?[A-Z]?(?:[ \t]{1,3}|[ \t]*\n[ \t]*)"
                    r"(?:(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\.?\s+)?"
-                   r"(?:(?:[A-Z][\w'\-]*|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))\.?\s+){0,3}?"
+                   r"(?:(?:[A-Z][\w'\-]*|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))\.?\s+){1,3}?"
                    rf"(?i:{SUFFIX_ALT})\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\.?)?(?![\w])"
                    rf"(?:,?\s*{_UNIT}\.?\s*#?\s*[\w\-]+)?" + _CITY_STATE, 0.7),
         # the street's kind first, in Spanish, Portuguese, Italian or Romanian: "11 Calle
@@ -241,6 +241,12 @@ class ShelterRecognizer(RegexRecognizer):
                  r"(?!\s+(?:INN|HOTEL|MOTEL|SUITES|RESORT|LOUNGE|BAR|GRILL|RESTAURANT|CAFE)\b)",
          0.6),
     ]
+    # a restaurant, a shop or a public building: "Waffle House", "Opera House", "Field House"
+    _COMMERCE = re.compile(
+        r"(?i)^(?:waffle|pancake|steak|coffee|pizza|burger|chicken|noodle|crab|fish|ale|beer|tap|"
+        r"opera|fire|field|club|guest|boarding|ware|boat|bath|packing|pawn|trading|auction|"
+        r"dog|cat|green|glass|farm|ranch|light|pump|school|custom|meeting|play|dollhouse)"
+        r"\s+(?:house|home|lodge)\b")
     _GENERIC = re.compile(
         r"(?i)^(?:the|a|an|her|his|our|their|my|your|this|that|group|nursing|foster|halfway|"
         r"white|safe|open|court|public|full|care|new|same|own|at|in|to|from|legal|permanent|"
@@ -248,7 +254,8 @@ class ShelterRecognizer(RegexRecognizer):
     )
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
-        return not self._GENERIC.match(match.group(0))
+        return not self._GENERIC.match(match.group(0)) and not self._COMMERCE.match(
+            match.group(0))
 
 
 _MORE_ROOMS = re.compile(
