@@ -50,7 +50,8 @@ CONTAINERS = {"EMAIL", "URL", "HANDLE", "ADDRESS", "PHONE", "ID", "SSN", "ACCOUN
 _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
 HONORIFIC_RE = re.compile(rf"{HONORIFIC}\.?", re.I)
 _REL_BEFORE = re.compile(
-    rf"(?i)(?:\b(?:her|his|their|my|our|client'?s|the client'?s|(?:youth|child|minor|juvenile|"
+    rf"(?i)(?:\b(?:her|his|their|my|our|client'?s|the client'?s|"
+    rf"the(?=\s+(?:kids|children|twins|grandkids|grandchildren)\b)|(?:youth|child|minor|juvenile|"
     rf"victim|survivor|pt|patient|student|declarant|plaintiff|complainant)['’]s|"
     rf"(?:jane|john) doe(?: \d+)?['’]s|"
     rf"paternal|maternal|(?P<who>[A-Z][\w\-]+)['’]s)\s+"
@@ -95,6 +96,9 @@ _REL_AFTER = re.compile(
     rf"\s*(?:\w+\s+)?{RELATIONS}\b"
 )
 _REL_OPENS = re.compile(rf"(?:^|[.!?;:]\s+|\n[ \t]*)(?=[A-Z])(?i:{RELATIONS})[ \t]+[\"“]?$")
+# a name joined to the one before it: "Iker (9) and ", "Nimo, age 7, y "
+_AND_BEFORE = re.compile(r"(?P<n>[A-ZÀ-Ý][\w'’\-]+)(?:[ \t]*\([^)\n]{1,12}\)|,[ \t]*age[ \t]*\d{1,2})?"
+                         r",?[ \t]+(?:and|&|y|e)[ \t]+$")
 _CONTACT = {"EMAIL", "PHONE", "HANDLE"}  # a kept person's own are still theirs to remove
 _PARTICLES = NAME_PARTICLES | {"thi", "van"}  # "Thị" and "Văn" say only a gender
 _USED_FOR = re.compile(r"(?i)^\s*\(\s*(?:identity|name|alias|id)\s+(?:used|issued)\s+(?:for|by|to)")
@@ -439,6 +443,9 @@ class RedactionSession:
         if other and self._is_related(text, replace(c, start=other.start("n"), end=other.end("n")),
                                       other.group("n").split(), alias=False):
             return True  # 'Nanay Fely (full name Felicidad Ocampo)': the same person
+        joined = _AND_BEFORE.search(text, max(0, c.start - 40), c.start)
+        if joined and fold(joined.group("n")) in self._related_words:
+            return True  # "the kids, Iker (9) and Ximena (5)": both hers
         if _REL_OPENS.search(text, max(0, c.start - 30), c.start):
             return True  # 'Friend "Tanisha" in Miramar can host': a sentence opens with it
         if _USED_FOR.match(text[c.end:c.end + 30]):

@@ -455,6 +455,12 @@ class PersonRecognizer(EntityRecognizer):
         ("caps_initial", r"(?<![\w.])(?P<n>[A-Z]\.[ \t]?[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{2,})(?![\w])", 0.5),
         ("caps_run", r"(?<![\w])(?P<n>[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?:[ \t][A-ZÀ-Ý][A-ZÀ-Ý'’\-]+){1,3})"
                      r"(?![\w])", 0.5),
+        # a nickname in quotes inside a full name: 'Rohan "Scrappy" Dawkins'
+        ("nick_inside", r"(?<![\w'’])(?P<n>[A-ZÀ-Ý][\w'’\-]+[ \t]+[\"“][A-ZÀ-Ýa-z][^\"”\n]{0,20}"
+                        r"[\"”][ \t]+[A-ZÀ-Ý][\w'’\-]+)(?![\w@])", 0.6),
+        # a Spanish chat's article before a given name in lower case: "el iker no se quiere
+        # dormir", "la ximena pregunta por ti"
+        ("article_lower", r"(?<![\w'’])(?:el|la)[ \t]+(?P<n>[a-zà-ÿ]{3,})(?![\w@'’])", 0.45),
         # lower case after the strongest cues: "my name is borna", "everyone calls me borna"
         ("cue_lower", r"(?i:(?:my|his|her) name (?:is|was)|call(?:s|ed)? me|"
                       r"(?:a |some |this |the )?(?:guy|girl|man|woman|dude|boy|lady) named|"
@@ -602,6 +608,19 @@ class PersonRecognizer(EntityRecognizer):
                             self._not_a_name(words) and not all(
                                 is_name_in_chat(w) for w in words):
                         continue
+                    quoted = True
+                if name == "nick_inside":
+                    given, last = fold(words[0]), fold(words[-1]).strip(".,")
+                    if not is_first_name(given) or given in NOT_NAMES or given in NOT_PEOPLE or \
+                            last in NOT_NAMES or last in NOT_PEOPLE or is_everyday(last) and \
+                            not is_surname(last, 20_000):
+                        continue  # 'Operation "Cross Country" Results': no name
+                    quoted = True
+                if name == "article_lower":
+                    word = words[0] if words else ""
+                    if not is_first_name(word) or is_everyday(word) or is_ordinary(word) or \
+                            fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE:
+                        continue  # "la casa", "el jefe": words
                     quoted = True
                 if name == "cue_lower":  # "my name is hope": a name even if a word
                     if words and is_everyday(words[0]) and not is_first_name(words[0]):
@@ -880,6 +899,12 @@ class PersonRecognizer(EntityRecognizer):
         folded = [re.sub(r"'s$", "", f) for f in folded if f]
         if not folded:
             return True
+        if len(folded) == 2 and folded[0] in NOT_PEOPLE and words[0][1:].islower() and \
+                words[1][:1].isupper() and is_first_name(folded[0]) and (
+                is_surname(folded[1], 20_000) or not is_everyday(folded[1])) and not (
+                folded[1] in NOT_PEOPLE or folded[1] in _ORG_WORDS or folded[1] in _PLACE_WORDS
+                or is_ordinary(folded[1]) or is_place(folded[1])):
+            return False  # "Dakota Reinholt", "Cheyenne Morgan": a given name and a surname
         if any(f in NOT_PEOPLE or f in _ORG_WORDS or f in _PLACE_WORDS for f in folded):
             return True
         if len(folded) == 1 and _STOP.match(folded[0]):
