@@ -65,6 +65,7 @@ _BUSINESS_AFTER = re.compile(r"(?:[ \t][A-Z][a-z]+)?[ \t](?:Lounge|Inn|Hotel|Mot
                              r"Spa|Nails|Bar|Cafe|Café|Restaurant|Club|Market|Bakery|Boutique|"
                              r"Studio|Massage|Grill|Diner|Tavern|Pub|Cafeteria|Bistro)\b")
 _CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
+_ETHIOPIC = re.compile(r"[\u1200-\u139f\u2d80-\u2ddf]")
 # Arabic, and Ethiopic (Amharic, Tigrinya, Oromo in Ge'ez letters): scripts that write a name's
 # consonants plainly and its vowels not at all or as marks, so her name is known by consonants
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u1200-\u139f\u2d80-\u2ddf]+")
@@ -388,6 +389,10 @@ class KnownMatcher:
             return []
         whose = [{o.index for o in self.owners if k in o.skeletons} if len(k) >= 2 else set()
                  for _s, _e, k in words]
+        read = {i for i, (start, end, _k) in enumerate(words) if _ETHIOPIC.match(view, start)
+                and self._script_owners(view[start:end])}  # Ge'ez writes vowels: "ዮናስ", "yonas"
+        for i in read:
+            whose[i] |= set(self._script_owners(view[words[i][0]:words[i][1]]))
         called = {i for i in range(1, len(words)) if view[words[i - 1][0]:words[i - 1][1]] == "يا"}
         out = []
         for i, (start, end, key) in enumerate(words):
@@ -395,7 +400,7 @@ class KnownMatcher:
                 beside = any(0 <= j < len(words) and idx in whose[j]
                              and not view[min(end, words[j][1]):max(start, words[j][0])].strip()
                              for j in (i - 1, i + 1))
-                if len(key) >= 3 or beside or i in called:  # "يا رانيا": "O Rania"
+                if len(key) >= 3 or beside or i in called or i in read:  # "يا رانيا": "O Rania"
                     out.append(KnownHit(start, end, "PERSON", idx, "script"))
         return out
 
@@ -861,6 +866,15 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
     if re.search(r"(?i)\b(?:name|nombre|nome|pangalan)\s+(?:is|es|é|ay|was)\s+$",
                  view[max(0, start - 20):start]):
         return True
+    if re.match(r"[ \t]+(?:is|was|isn'?t|wasn'?t|aint|ain'?t)[ \t]+(?:not[ \t]+)?(?:my|her|his|your|"
+                r"ur)[ \t]+(?:real[ \t]+)?name\b", view[end:end + 30], re.I):
+        return True  # "grace is not my name"
+    if re.match(r"[ \t]*\([ \t]*\+?\d[\d \t().\-]{6,}\)", view[end:end + 24]):
+        return True  # a contact list's entry: "honey (+1 832 555 0166)"
+    if re.search(r"(?i)\b(?:auntie|aunty|aunt|tia|tía|tita|tito|uncle|tio|tío|cousin|prima|primo|"
+                 r"grandma|grandpa|granny|nana|abuela|abuelo|lola|lolo|sis|bro)[ \t]+$",
+                 view[max(0, start - 10):start]):
+        return True  # "auntie june has been looking everywhere for u"
     if re.search(r"(?i)\bdisplay(?:[ \t]?name)?:?[ \t]*[\"“]$", view[max(0, start - 16):start]):
         return True  # a chat export's display name: display "summer rose"
     line_start = view.rfind("\n", 0, start) + 1

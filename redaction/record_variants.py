@@ -76,7 +76,8 @@ def address_variants(raw: str) -> list[Variant]:
             rf"(?<![\w\-])(?i:P\.?\s?O\.?\s*)?(?i:B[o0]x)\s*#?\s*{rural.group(2)}(?![\d\-])"),
             weak=True)
         return [Variant("ADDRESS", "address", re.compile(pat)), box, *places]
-    m = re.match(r"^(\d+[A-Za-z]?(?:-\d+)?)\s+(.+)$", parts[0])
+    # "N4421 County Road Q": Wisconsin's rural numbers carry their direction's letter
+    m = re.match(r"^((?:[NSEW](?=\d{3}))?\d+[A-Za-z]?(?:-\d+)?)\s+(.+)$", parts[0])
     if not m and not re.search(r"\d", raw):
         # no house, no number: "Gimbi, West Welega, Ethiopia" names places only, and her own
         # town among them is what points to her; the zone and the country stay
@@ -103,7 +104,9 @@ def address_variants(raw: str) -> list[Variant]:
     suffix = _suffix_re(words[-1]) if len(words) > 1 else None
     if suffix:
         words = words[:-1]
-    core = r"\s+".join(re.escape(w) for w in words)
+    # a street's kind inside its name too: "County Road Q" is "County Rd Q"
+    core = r"\s+".join((_suffix_re(w) if 0 < i < len(words) - 1 else None) or re.escape(w)
+                       for i, w in enumerate(words))
     pre_o = rf"(?:{pre}\s+)?" if pre else ""
     suf_o = rf"(?:\s+{suffix})?" if suffix else ""
     post_o = rf"(?:\s+{post})?" if post else ""

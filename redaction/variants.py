@@ -389,6 +389,9 @@ def initials_sets(names: tuple[str, ...]) -> set[str]:
     return seqs
 
 
+_OCR_LETTER = {"O": "[O0]", "I": "[I1l]", "L": "[L1]", "B": "[B8]", "S": "[S5]", "Z": "[Z2]"}
+
+
 def initials_variants(names: tuple[str, ...]) -> list[Variant]:
     """M.L., M. L., K.D.W. always; KB or KDW without dots only when not an everyday word."""
     dotted = set()
@@ -426,6 +429,12 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
         out.append(Variant("PERSON", "initials", re.compile(pat)))
     if dotted:
         pat = rf"(?=[A-Z])(?<![\w.])(?:{alternation(dotted)})(?![\w]|\.\w)"
+        out.append(Variant("PERSON", "initials", re.compile(pat)))
+    ocr = {r"\.\s?".join(_OCR_LETTER.get(c, c) for c in seq) + r"\."
+           for seq in initials_sets(names) if seq not in NOT_DOTTED_INITIALS
+           and any(c in _OCR_LETTER for c in seq)}
+    if ocr:  # OCR's digits for her letters: "0.H." for O.H., "8.K." for B.K.
+        pat = rf"(?=[^\W_]*\d)(?<![\w.])(?:{'|'.join(sorted(ocr))})(?![\w]|\.\w)"
         out.append(Variant("PERSON", "initials", re.compile(pat)))
     if bare:
         pat = rf"(?=[A-Z])(?<![\w.])(?:{alternation(bare)})(?!\w)"

@@ -66,6 +66,7 @@ class StreetAddressRecognizer(RegexRecognizer):
 
     ENTITY = "ADDRESS"
     DETECTOR = "pattern:address"
+    OCR_DIGITS = True  # "2Ol9 E 23rd St": OCR's letters in the house number
     PATTERNS = [
         # the number and the street's first word a space or a line break apart: a wider gap is
         # a table's column ("2023        Place:") and a number after a colon is a time's minutes
@@ -515,6 +516,10 @@ class BirthplaceRecognizer(RegexRecognizer):
                     r"(?:the[ \t]+(?:village|town)[ \t]+of[ \t]+)?"
                     r"(?P<t>[A-ZÀ-Ý][\w'’\-]+(?:[ \t](?:de[ \t]|del[ \t]|do[ \t]|da[ \t])?"
                     r"[A-ZÀ-Ý][\w'’\-]+){0,2})", 0.6),
+        # a settlement named as one: "in the village of Naytahwaush", "la aldea de Chuicacá"
+        ("village_of", r"\b(?i:village|hamlet|settlement|township|aldea|caser[ií]o|barangay|"
+                       r"pueblo)[ \t]+(?i:of|de)[ \t]+(?P<t>[A-ZÀ-Ý][\w'’\-]+(?:[ \t][A-ZÀ-Ý][\w'’\-]+)?)",
+         0.6),
     ]
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
