@@ -112,6 +112,14 @@ def _indonesian_zipf(word: str) -> float:
     return zipf_frequency(word, "id", wordlist="small")
 
 
+@lru_cache(maxsize=4096)
+def spanish_zipf(word: str) -> float:
+    """Zipf frequency of a word in Spanish alone."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "es", wordlist="small")
+
+
 @lru_cache(maxsize=65536)
 def english_zipf(word: str) -> float:
     """Zipf frequency of a word in English alone."""

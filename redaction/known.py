@@ -19,6 +19,7 @@ from redaction.gazetteer import (
     is_ordinary,
     is_place,
     is_region,
+    spanish_zipf,
     word_frequency,
 )
 from redaction.lexicon import (
@@ -869,6 +870,9 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
     if re.match(r"[ \t]+(?:is|was|isn'?t|wasn'?t|aint|ain'?t)[ \t]+(?:not[ \t]+)?(?:my|her|his|your|"
                 r"ur)[ \t]+(?:real[ \t]+)?name\b", view[end:end + 30], re.I):
         return True  # "grace is not my name"
+    if re.search(r"(?i)(?:^|[^\w'’])(?:el|la)[ \t]+$", view[max(0, start - 4):start]) and \
+            spanish_zipf(view[start:end]) < english_zipf(view[start:end]) - 0.5:
+        return True  # "el winter esta bien": Spanish's article before an English word, a name
     if re.match(r"[ \t]*\([ \t]*\+?\d[\d \t().\-]{6,}\)", view[end:end + 24]):
         return True  # a contact list's entry: "honey (+1 832 555 0166)"
     if re.search(r"(?i)\b(?:auntie|aunty|aunt|tia|tía|tita|tito|uncle|tio|tío|cousin|prima|primo|"

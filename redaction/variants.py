@@ -409,6 +409,9 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
                  if i == 0 or fold(w) not in NAME_PARTICLES]
         if len(words) >= 3 and all(w[0].isalpha() for w in words[:2]):
             dotted.add(rf"{words[0][0].upper()}\.\s?{words[1][0].upper()}\.")
+        if len(words) >= 4 and words[0][0].isalpha() and words[-2][0].isalpha():
+            # the given name and the father's surname: "I.C." of Ixchel Marisol Cux Tzoc
+            dotted.add(rf"{fold(words[0][0]).upper()}\.\s?{fold(words[-2][0]).upper()}\.")
         letters = [fold(w[0]).upper() for w in words if w[0].isalpha()]
         if len(letters) >= 4:  # "Bautista, M.D.C.": the given names' initials, her surname
             # written out beside them, or before them; the given name and both surnames

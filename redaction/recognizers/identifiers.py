@@ -237,7 +237,8 @@ class ReceiptRecognizer(RegexRecognizer):
     ]
     CUES = {
         "device": r"(?i:imei|meid|iccid|serial(?: no\.?| number)?|s/n|esn|device id|udid)[:\s#.]*",
-        "ein": r"(?i:EIN|FEIN|employer identification(?: number| no\.?)?|tax id)[:\s#.]*",
+        "ein": r"(?i:EIN|FEIN|employer identification(?: number| no\.?)?|tax id)"
+               r"(?:\s+(?:is|was|of))?[:\s#.]*",
         "access": r"(?i:(?:gate|door|lockbox|lock ?box|keypad|alarm|access|entry|building|"
                   r"garage)[.,:]?[ \t]?(?:code|pin|combo|combination))"
                   r"[:\s#.]*(?:is\s+|was\s+)?",

@@ -66,17 +66,31 @@ class PresidioDetector(EntityRecognizer):
         """The inner recognizer's results, renamed."""
         found = self.inner.analyze(text, self.inner.supported_entities,
                                    nlp_artifacts)  # type: ignore[arg-type]
-        return [result(self.category, r.start, r.end, float(r.score), self, self.detector)
-                for r in found or () if r.end > r.start and self._long_enough(text[r.start:r.end])
-                and not self._fragment(text, r.start, r.end)]
+        out = []
+        for r in found or ():
+            if r.end <= r.start or not self._long_enough(text[r.start:r.end]):
+                continue
+            span = self._whole(text, r.start, r.end)
+            if span is not None:
+                out.append(result(self.category, *span, float(r.score), self, self.detector))
+        return out
 
-    def _fragment(self, text: str, start: int, end: int) -> bool:
-        """A licence shape that is the tail or the head of a longer number joined by hyphens:
-        "P-3-O2217" (a programme's number), "KCSO 25-017733" (a sheriff's case)."""
+    def _whole(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """A licence shape that is part of a longer number joined by hyphens is that number:
+        all of "2022-O41187" goes; None when the number is a public one's after its label
+        ("Program Number: P-3-O2217", "case KCSO 25-017733")."""
         if self.category != "ID":
-            return False
-        return re.match(r"\d-", text[max(0, start - 2):start]) is not None or \
-            re.match(r"-\d", text[end:end + 2]) is not None
+            return start, end
+        head = re.search(r"[\w\-]*\d-$", text[max(0, start - 16):start])
+        tail = re.match(r"-\d[\w\-]*", text[end:end + 16])
+        if head is None and tail is None:
+            return start, end
+        s = start - len(head.group(0)) if head else start
+        e = end + len(tail.group(0)) if tail else end
+        if _PUBLIC_NUMBER_LABEL.search(text, max(0, s - 24), s):
+            return None
+        return s, e
+
 
     def _long_enough(self, span: str) -> bool:
         """Presidio's weakest licence and account shapes match "A13" or "V2" (a phone model,
@@ -84,6 +98,13 @@ class PresidioDetector(EntityRecognizer):
         if self.category not in ("ID", "ACCOUNT"):
             return True
         return sum(c.isdigit() for c in span) >= 4
+
+
+# the labels of numbers that name a public record, not a person: a court's or a sheriff's case,
+# a programme's or a form's approval
+_PUBLIC_NUMBER_LABEL = re.compile(
+    r"(?i)\b(?:case|docket|program|programme|approval|complaint|omb|form|cause|oca)\b"
+    r"[\w .:#]{0,12}$")
 
 
 # the flags Presidio's own registry gives its pattern recognizers (RecognizerRegistry default)
