@@ -40,6 +40,11 @@ _PUBLIC_PATTERNS = [
     # a state code cited by its abbreviated name: "Welf. & Inst. Code § 300", "Pen. Code § 236.1"
     r"\b(?:[A-Z][a-z]{1,8}\.?\s+(?:&\s+)?){1,4}Code\s+(?:Ann\.\s+)?§§?\s*\d[\w.\-]*",
     r"\b(?:Hurricane|Tropical Storm|Typhoon|Cyclone)\s+[A-Z][a-z]+",
+    # a state code by its initials, OCR'd too: "TCA 39-14-103", "O.C.G.A. § 16-5-46",
+    # "TCA 39-l4-lO3"
+    r"\b(?:T\.?C\.?A|O\.?C\.?G\.?A|A\.?C\.?A|RSMo|MCL|ORS|RCW|NRS|A\.?R\.?S|K\.?S\.?A|M\.?S\.?A)\.?"
+    r"[ \t]*(?:§§?[ \t]*)?[\dlIO]{1,3}[A-Za-z]?[\-–][\dlIO]{1,3}[\-–][\dlIO]{1,4}(?:\.\d+)?"
+    r"(?:\([\w.]+\))*",
 ]
 # Rarer public facts, each looked for only where a cheap test says it may be: one alternation
 # fewer at every position of every text

@@ -51,7 +51,8 @@ _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
 HONORIFIC_RE = re.compile(rf"{HONORIFIC}\.?", re.I)
 _REL_BEFORE = re.compile(
     rf"(?i)(?:\b(?:her|his|their|my|our|client'?s|the client'?s|"
-    rf"the(?=\s+(?:kids|children|twins|grandkids|grandchildren)\b)|(?:youth|child|minor|juvenile|"
+    rf"the(?=\s+(?:kids|children|twins|grandkids|grandchildren|mother|father|sister|brother|"
+    rf"cousin|aunt|uncle|grandmother|grandfather|niece|nephew|son|daughter)\b)|(?:youth|child|minor|juvenile|"
     rf"victim|survivor|pt|patient|student|declarant|plaintiff|complainant)['’]s|"
     rf"(?:jane|john) doe(?: \d+)?['’]s|"
     rf"paternal|maternal|(?P<who>[A-Z][\w\-]+)['’]s)\s+"
@@ -214,8 +215,17 @@ def _city_of_address(text: str, c: Candidate, cands: list[Candidate]) -> bool:
         return False
     if not re.match(r"[ \t]*(?:$|\n|[,;)]|[A-Z]{2}\b|\d{5}\b)", text[c.end:]):
         return False  # "12 Elm St, Maria said": a person after all
-    return any(a.category == "ADDRESS" and not a.known and a.end <= c.start and
+    if _ADDRESS_END.search(text, max(0, c.start - 40), c.start):
+        return True  # "..., Suite 120, Bloomington": a business's, which stayed
+    return any(a.category in ("ADDRESS", "ROOM") and not a.known and a.end <= c.start and
                re.fullmatch(r",[ \t]*", text[a.end:c.start]) is not None for a in cands)
+
+
+# the end of a street address's line: a unit, or a street's kind
+_ADDRESS_END = re.compile(r"(?:\b(?:Suite|Ste|Apt|Unit|Bldg|Fl|Floor)\.?[ \t]*#?[ \t]*\w{1,5}|"
+                          r"\d[ \t]+(?:[A-Z][\w'’]*[ \t]+){1,3}(?:St|Ave|Blvd|Rd|Dr|Ln|Hwy|Way|Ct|"
+                          r"Pl|Pkwy|Street|Avenue|Road|Drive|Lane|Highway)\.?(?:[ \t]+[NSEW])?)"
+                          r",[ \t]*$")
 
 
 class RedactionSession:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import phonenumbers
 
+from redaction.gazetteer import english_zipf
 from redaction.lexicon import COMMON_WORD_NAMES, NOT_DOTTED_INITIALS, NOT_INITIALS, NOT_NAMES
 
 SEP = r"[\s.\-()/]{0,3}"  # between the digits of a phone number or identifier
@@ -409,6 +410,11 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
                  if i == 0 or fold(w) not in NAME_PARTICLES]
         if len(words) >= 3 and all(w[0].isalpha() for w in words[:2]):
             dotted.add(rf"{words[0][0].upper()}\.\s?{words[1][0].upper()}\.")
+        if len(words) >= 4 and words[0][0].isalpha() and words[1][0].isalpha():
+            pair = fold(words[0][0]).upper() + fold(words[1][0]).upper()
+            if pair not in NOT_INITIALS and english_zipf(pair) < 4.0:
+                # two given names' "MJ" of María José Cárdenas Ríos (not "IM", "DM", "PM")
+                bare.add(pair)
         if len(words) >= 4 and words[0][0].isalpha() and words[-2][0].isalpha():
             # the given name and the father's surname: "I.C." of Ixchel Marisol Cux Tzoc
             dotted.add(rf"{fold(words[0][0]).upper()}\.\s?{fold(words[-2][0]).upper()}\.")

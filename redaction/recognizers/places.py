@@ -45,7 +45,9 @@ _DATE = (
 # a police station's or a court's address is no one's home
 _INSTITUTION_BEFORE = re.compile(
     r"(?i:\b(?:inn|hotel|motel|lodge|branch|hq|headquarters|detention center|police department|"
-    r"police service|police|sheriff'?s? office|precinct|courthouse|hospital|bank))[ \t]*"
+    r"police service|police|sheriff'?s? office|precinct|courthouse|hospital|bank|office|"
+    r"warehouse|store|mall|market|depot|plaza|sporting goods|church|school|clinic|restaurant|"
+    r"salon|shop|outlet|liquidators|inc\.?|llc))[ \t]*"
     r"(?:[-–—,:(]|\bat\b)[ \t]*$")
 
 
@@ -437,6 +439,20 @@ _NOT_STREET = {"january", "february", "march", "april", "may", "june", "july", "
                "dept", "department", "courtroom", "ctrm", "div", "division", "judge"}
 
 
+_DISTRICT_END = re.compile(r"(?i)[ \t]+(?:public[ \t]+)?(?:sch[o0][o0]ls|school district)$")
+
+
+def _public_district(name: str) -> bool:
+    """A school district named for a county or a large city ("Gilmer County Schools",
+    "MINNEAPOLIS PUBLIC SCHOOLS"): as public as the county or the city. A small town's
+    ("Soper Public Schools") still goes."""
+    m = _DISTRICT_END.search(name)
+    if m is None:
+        return False
+    place = name[:m.start()].strip()
+    return bool(re.search(r"(?i)\b(?:county|parish)$", place)) or is_large_city(place)
+
+
 class SchoolRecognizer(RegexRecognizer):
     """A named school: it tells where a minor can be found every weekday."""
 
@@ -472,7 +488,7 @@ class SchoolRecognizer(RegexRecognizer):
         # New York's numbered schools: "P.S. 20", "P.S./I.S. 499", "J.H.S. 189"
         ("numbered", r"(?<![\w.])(?:(?:P|I|M|J\.H|H)\.S\.\s*/?\s*){1,2}\d{1,3}(?!\d)", 0.7),
         # "Furman-Vance Newcomer HS", "Field Local Sch0ols" (a district, OCR'd)
-        ("short", r"(?<![\w])(?:[A-Z][\w'’.\-]+\s){1,4}(?:HS|MS|Elem\.|Sch[o0][o0]ls?|"
+        ("short", r"(?<![\w])(?:[A-Z][\w'’.\-]+[ \t]){1,4}(?:HS|MS|Elem\.|Sch[o0][o0]ls?|"
                   r"School District|ISD|USD)(?![\w])", 0.6),
         # a district in a heading's capitals, OCR'd too: "SUNDAY CREEK VALLEY LOCAL SCH0OLS"
         ("short_caps", r"(?<![\w])(?:[A-Z][A-Z'’.\-]+[ \t]){2,4}(?:SCH[O0][O0]LS|"
@@ -483,6 +499,8 @@ class SchoolRecognizer(RegexRecognizer):
                          r"National|Judicial|Federal)\b")
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        if pattern_name in ("short", "short_caps") and _public_district(match.group(0)):
+            return False
         if pattern_name == "short" and match.group(0).endswith("USD"):
             # Kansas's "Wichita USD 259"; but "Wise USD acct", "Send USD": the currency
             name = match.group(0).split()[:-1]
