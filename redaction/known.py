@@ -888,8 +888,8 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
             re.fullmatch(r"[ \t.!]*", view[end:line_end if line_end >= 0 else len(view)]) and \
             re.search(r"[$€£₱]\s?\d|\d\.\d\d\b", line):
         return True  # a payment's memo naming who it was for: "+$300.00   for paris"
-    if re.search(r"\S(?:[ \t]{3,}|\t)$", view[line_start:start]) and \
-            _VOCATIVE_NEXT.match(view, end):
+    if re.search(r"\S(?:[ \t]{3,}|\t)$|^\[[\d/:.,\- ]+(?:[ap]\.?m\.?)?\][ \t]*[\w .'’\-]{1,40}:[ \t]+$",
+                 view[line_start:start], re.I) and _VOCATIVE_NEXT.match(view, end):
         return True  # a message cell opening with her name: "   mercy where is the log"
     if view[start - 1:start] == "(" and view[end:end + 1] == ")" and re.search(
             r"(?:\b[A-Z][a-z]+|\b[A-Z]{2,}-\d{4,}|\]|\d{1,2}/\d{1,2}\])[ \t]*\($",
@@ -918,7 +918,7 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
 # words that follow a name a message is addressed to: "mercy where is", "kiki u ok"
 _VOCATIVE_NEXT = re.compile(r"[ \t,]+(?:where|are|r|u|you|ur|can|could|did|pls|please|plz|call|"
                             r"come|im|i'm|its|it's|dont|don't|why|what|when|how|hey|omg|we|"
-                            r"text|answer)\b", re.I)
+                            r"text|answer|wtf|omg|pls|plz|its|it's)\b", re.I)
 _NOT_VOCATIVE = {"a", "an", "the", "some", "my", "your", "ur", "her", "his", "of", "with", "and",
                  "or", "more", "no", "any", "this", "that", "el", "la", "de", "con", "y",
                  # a verb or quantifier that takes it as its object: "no hay esperanza, doctora"

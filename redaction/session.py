@@ -50,7 +50,8 @@ CONTAINERS = {"EMAIL", "URL", "HANDLE", "ADDRESS", "PHONE", "ID", "SSN", "ACCOUN
 _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
 HONORIFIC_RE = re.compile(rf"{HONORIFIC}\.?", re.I)
 _REL_BEFORE = re.compile(
-    rf"(?i)(?:\b(?:her|his|their|my|our|client'?s|the client'?s|"
+    rf"(?i)(?:\b(?:emergency\s+)?contact(?:\s+person)?\s*[:\-]\s*|"
+    rf"\b(?:her|his|their|my|our|client'?s|the client'?s|"
     rf"the(?=\s+(?:kids|children|twins|grandkids|grandchildren|mother|father|sister|brother|"
     rf"cousin|aunt|uncle|grandmother|grandfather|niece|nephew|son|daughter)\b)|(?:youth|child|minor|juvenile|"
     rf"victim|survivor|pt|patient|student|declarant|plaintiff|complainant)['’]s|"
@@ -63,7 +64,7 @@ _REL_BEFORE = re.compile(
     rf"{RELATIONS}s?"
     # where the relation works: "her counselor at the Decatur shelter, Gabriela Nunes Ferraz"
     rf"(?:\s+(?:at|with|from|in)\s+(?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){{0,3}}?\s*,)?"
-    rf"\s*[,:]?\s*(?:named\s+|is\s+|was\s+)?"
+    rf"\s*(?:[,:]|--?|–|—)?\s*(?:named\s+|is\s+|was\s+)?"
     rf"(?:{HONORIFIC}\.?\s+)?[\"“]?$"
 )
 # roles of care that a case file names only for its client: no "her" needed ("CVS caseworker

@@ -45,9 +45,8 @@ _DATE = (
 # a police station's or a court's address is no one's home
 _INSTITUTION_BEFORE = re.compile(
     r"(?i:\b(?:inn|hotel|motel|lodge|branch|hq|headquarters|detention center|police department|"
-    r"police service|police|sheriff'?s? office|precinct|courthouse|hospital|bank|office|"
-    r"warehouse|store|mall|market|depot|plaza|sporting goods|church|school|clinic|restaurant|"
-    r"salon|shop|outlet|liquidators|inc\.?|llc))[ \t]*"
+    r"police service|police|sheriff'?s? office|precinct|courthouse|hospital|bank|"
+    r"records office))[ \t]*"
     r"(?:[-–—,:(]|\bat\b)[ \t]*$")
 
 
