@@ -211,6 +211,12 @@ NOT_PEOPLE = {
     "housekeeper", "housekeeping", "manager", "night", "front", "desk", "security", "guard",
     "owner", "landlord", "tenant", "driver", "dispatcher", "bartender", "waitress", "waiter",
     "cook", "dishwasher", "nanny", "maid", "survivor", "survivors", "minor", "plaintiff",
+    # faiths ("a good Christian girl", "her Christian name")
+    "christian", "christians", "muslim", "catholic", "baptist", "methodist", "mormon",
+    "lutheran", "jewish", "hindu", "buddhist", "evangelical", "pentecostal", "protestant",
+    "adventist", "amish", "mennonite",
+    # Hmong kinship ("Niam Tais", her mother's mother) and Ojibwe courtesy ("Miigwech")
+    "niam", "tais", "txiv", "yawg", "pog", "yawm", "miigwech", "boozhoo", "aaniin",
     # a care worker and the people a record names by their part in it ("Caregiver's cell",
     # "Suspect: SZABO, VICTOR", "Complainant/Victim")
     "caregiver", "caregivers", "aide", "aides", "homemaker", "sitter", "babysitter", "patient",
