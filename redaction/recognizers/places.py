@@ -76,6 +76,10 @@ class StreetAddressRecognizer(RegexRecognizer):
                    r"(?:(?:[A-Z][\w'\-]*|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))\.?\s+){1,3}?"
                    rf"(?i:{SUFFIX_ALT})\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\.?)?(?![\w])"
                    rf"(?:,?\s*{_UNIT}\.?\s*#?\s*[\w\-]+)?" + _CITY_STATE, 0.7),
+        # a lettered avenue: "34 Avenue C", "210 Street K" (no name before the street's kind)
+        ("lettered", r"(?<![\w\-$.,/#:])\d{1,6}[ \t]{1,3}(?:Avenue|Ave\.?|Street|St\.?|Road|Rd\.?)"
+                     rf"[ \t]+[A-Z](?![\w'’.])(?:,?\s*{_UNIT}\.?\s*#?\s*[\w\-]+)?" + _CITY_STATE,
+         0.7),
         # the street's kind first, in Spanish, Portuguese, Italian or Romanian: "11 Calle
         # Altamira", "Str. Lăpușneanu nr. 14, bl. B2, ap. 7", "Rua das Flores 120"
         ("calle", r"(?<![\w\-$.,/#])(?:\d{1,6}\s+)?(?:Calle|Avenida|Av\.|Camino|Paseo|Carrera|Rue|"
