@@ -678,8 +678,9 @@ class KnownMatcher:
             return False
         if re.fullmatch(r"[ \t]*(?:\r?\n[ \t]*)?", gap) and gap:
             return True
-        if re.fullmatch(r"\s*,\s*", gap):
-            return fold(text[a.start:a.end]).split()[-1] in owner.surnames
+        if re.fullmatch(r"\s*,\s*", gap):  # "Xiong, Mai Yer"; not "Kou Xiong, Xiong Law Office"
+            return fold(text[a.start:a.end]).split()[-1] in owner.surnames and \
+                fold(text[b.start:b.end]).split()[0] != fold(text[a.start:a.end]).split()[-1]
         m = re.fullmatch(r"\s+([A-Z])\.\s+", gap)
         return bool(m and m.group(1) in owner.initials)
 

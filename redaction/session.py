@@ -101,6 +101,9 @@ _REL_OPENS = re.compile(rf"(?:^|[.!?;:]\s+|\n[ \t]*)(?=[A-Z])(?i:{RELATIONS})[ \
 # a name joined to the one before it: "Iker (9) and ", "Nimo, age 7, y "
 _AND_BEFORE = re.compile(r"(?P<n>[A-ZÀ-Ý][\w'’\-]+)(?:[ \t]*\([^)\n]{1,12}\)|,[ \t]*age[ \t]*\d{1,2})?"
                          r",?[ \t]+(?:and|&|y|e)[ \t]+$")
+# a law firm's name after a surname: "Xiong Law Office", "Tran & Associates"
+_FIRM_AFTER = re.compile(r"[ \t]+(?:Law[ \t]+(?:Office|Offices|Firm|Group|Center|PLLC|LLC|P\.?C\.?)|"
+                         r"&[ \t]+Associates|LLP|PLLC|P\.C\.)\b")
 _CONTACT = {"EMAIL", "PHONE", "HANDLE"}  # a kept person's own are still theirs to remove
 _PARTICLES = NAME_PARTICLES | {"thi", "van"}  # "Thị" and "Văn" say only a gender
 _USED_FOR = re.compile(r"(?i)^\s*\(\s*(?:identity|name|alias|id)\s+(?:used|issued)\s+(?:for|by|to)")
@@ -305,6 +308,8 @@ class RedactionSession:
                 continue
             if self.public.inside_kept_name(text, h.start, h.end, stream=True):
                 continue
+            if self._kept_firm(text, h.category, h.start, h.end):
+                continue
             out.append(Leak(h.category, h.start, h.end, self.context.people[h.owner].replacement))
         return out
 
@@ -394,6 +399,8 @@ class RedactionSession:
                 continue
             if c.known and self.public.inside_kept_name(text, c.start, c.end):
                 continue  # "Judge Annie Carter" stays whole beside a subject "Maria Carter"
+            if c.known and self._kept_firm(text, c.category, c.start, c.end):
+                continue
             if c.category == "ADDRESS" and not c.known and any(
                     0 <= c.start - e <= 4 and text[e:c.start].strip(" ,") in ("", "at")
                     and is_organisation(text[s:e]) for s, e in self.public.keep_spans(text)):
@@ -416,6 +423,12 @@ class RedactionSession:
                         and f not in _PARTICLES and not self._is_protected_name(w)}
             out.append(c)
         return out
+
+    def _kept_firm(self, text: str, category: str, start: int, end: int) -> bool:
+        """A kept name's surname naming a law firm: "Xiong Law Office" is kept counsel Kou
+        Xiong's, not Mai Yer Xiong's."""
+        return category == "PERSON" and _FIRM_AFTER.match(text, end) is not None and \
+            self.public.is_kept_name(text[start:end].split())
 
     def _outside_keep_list(self, text: str) -> list[tuple[int, int]]:
         """Public spans other than the keep list's names."""

@@ -73,7 +73,7 @@ class StreetAddressRecognizer(RegexRecognizer):
         # a table's column ("2023        Place:") and a number after a colon is a time's minutes
         ("street", r"(?<![\w\-$.,/#:])\d{1,6}(?:-\d{1,4})?[A-Z]?(?:[ \t]{1,3}|[ \t]*\n[ \t]*)"
                    r"(?:(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\.?\s+)?"
-                   r"(?:(?:[A-Z][\w'\-]*|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))\.?\s+){1,3}?"
+                   r"(?:(?:[A-Z][\w'\-]*|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))\.?\s+){0,3}?"
                    rf"(?i:{SUFFIX_ALT})\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\.?)?(?![\w])"
                    rf"(?:,?\s*{_UNIT}\.?\s*#?\s*[\w\-]+)?" + _CITY_STATE, 0.7),
         # a lettered avenue: "34 Avenue C", "210 Street K" (no name before the street's kind)
@@ -113,6 +113,9 @@ class StreetAddressRecognizer(RegexRecognizer):
             return False  # "in the summer of 2023 Pike approached her": a year, then a name
         if pattern_name == "calle":
             return bool(re.search(r"\d", match.group(0))) or match.group(0)[:1].isdigit()
+        bare = re.match(r"\d[\d\-]*[A-Z]?\s+([a-z]{1,3})\b", match.group(0))
+        if pattern_name == "street" and bare and re.fullmatch(SUFFIX_ALT, bare.group(1), re.I):
+            return False  # "Tide Pods 81 ct.": a count, no street ("13 St." is one)
         return True
 
     def analyze(self, text: str, entities: list[str],

@@ -81,7 +81,7 @@ class PresidioDetector(EntityRecognizer):
         ("Program Number: P-3-O2217", "case KCSO 25-017733")."""
         if self.category != "ID":
             return start, end
-        head = re.search(r"[\w\-]*\d-$", text[max(0, start - 16):start])
+        head = re.search(r"(?<![\w\-])(?=[\w\-]*\d)[\w\-]+-$", text[max(0, start - 16):start])
         tail = re.match(r"-\d[\w\-]*", text[end:end + 16])
         if head is None and tail is None:
             return start, end
