@@ -868,8 +868,8 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
     if re.search(r"(?i)\b(?:name|nombre|nome|pangalan)\s+(?:is|es|é|ay|was)\s+$",
                  view[max(0, start - 20):start]):
         return True
-    if re.match(r"[ \t]+(?:is|was|isn'?t|wasn'?t|aint|ain'?t)[ \t]+(?:not[ \t]+)?(?:my|her|his|your|"
-                r"ur)[ \t]+(?:real[ \t]+)?name\b", view[end:end + 30], re.I):
+    if re.match(r"[ \t]+(?:is|was|isn'?t|wasn'?t|aint|ain'?t)[ \t]+(?:not[ \t]+)?"
+                r"(?:my|her|his|your|ur)[ \t]+(?:real[ \t]+)?name\b", view[end:end + 30], re.I):
         return True  # "grace is not my name"
     if re.search(r"(?i)(?:^|[^\w'’])(?:el|la)[ \t]+$", view[max(0, start - 4):start]) and \
             spanish_zipf(view[start:end]) < english_zipf(view[start:end]) - 0.5:
@@ -889,7 +889,8 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
             re.fullmatch(r"[ \t.!]*", view[end:line_end if line_end >= 0 else len(view)]) and \
             re.search(r"[$€£₱]\s?\d|\d\.\d\d\b", line):
         return True  # a payment's memo naming who it was for: "+$300.00   for paris"
-    if re.search(r"\S(?:[ \t]{3,}|\t)$|^\[[\d/:.,\- ]+(?:[ap]\.?m\.?)?\][ \t]*[\w .'’\-]{1,40}:[ \t]+$",
+    if re.search(r"\S(?:[ \t]{3,}|\t)$|"
+                 r"^\[[\d/:.,\- ]+(?:[ap]\.?m\.?)?\][ \t]*[\w .'’\-]{1,40}:[ \t]+$",
                  view[line_start:start], re.I) and _VOCATIVE_NEXT.match(view, end):
         return True  # a message cell opening with her name: "   mercy where is the log"
     if view[start - 1:start] == "(" and view[end:end + 1] == ")" and re.search(

@@ -99,10 +99,12 @@ _REL_AFTER = re.compile(
 )
 _REL_OPENS = re.compile(rf"(?:^|[.!?;:]\s+|\n[ \t]*)(?=[A-Z])(?i:{RELATIONS})[ \t]+[\"“]?$")
 # a name joined to the one before it: "Iker (9) and ", "Nimo, age 7, y "
-_AND_BEFORE = re.compile(r"(?P<n>[A-ZÀ-Ý][\w'’\-]+)(?:[ \t]*\([^)\n]{1,12}\)|,[ \t]*age[ \t]*\d{1,2})?"
+_AND_BEFORE = re.compile(r"(?P<n>[A-ZÀ-Ý][\w'’\-]+)"
+                         r"(?:[ \t]*\([^)\n]{1,12}\)|,[ \t]*age[ \t]*\d{1,2})?"
                          r",?[ \t]+(?:and|&|y|e)[ \t]+$")
 # a law firm's name after a surname: "Xiong Law Office", "Tran & Associates"
-_FIRM_AFTER = re.compile(r"[ \t]+(?:Law[ \t]+(?:Office|Offices|Firm|Group|Center|PLLC|LLC|P\.?C\.?)|"
+_FIRM_AFTER = re.compile(r"[ \t]+(?:Law[ \t]+(?:Office|Offices|Firm|Group|Center|PLLC|LLC|"
+                         r"P\.?C\.?)|"
                          r"&[ \t]+Associates|LLP|PLLC|P\.C\.)\b")
 _CONTACT = {"EMAIL", "PHONE", "HANDLE"}  # a kept person's own are still theirs to remove
 _PARTICLES = NAME_PARTICLES | {"thi", "van"}  # "Thị" and "Văn" say only a gender
@@ -425,10 +427,13 @@ class RedactionSession:
         return out
 
     def _kept_firm(self, text: str, category: str, start: int, end: int) -> bool:
-        """A kept name's surname naming a law firm: "Xiong Law Office" is kept counsel Kou
-        Xiong's, not Mai Yer Xiong's."""
-        return category == "PERSON" and _FIRM_AFTER.match(text, end) is not None and \
-            self.public.is_kept_name(text[start:end].split())
+        """A kept name's surname naming a law firm or a party in a caption: "Xiong Law Office"
+        is kept counsel Kou Xiong's and "Doe v. Tran" the kept defendant Kenny Vo Tran's, not
+        the subjects Mai Yer Xiong's and Khoa Tran's."""
+        return category == "PERSON" and (
+            _FIRM_AFTER.match(text, end) is not None
+            or re.search(r"\bv\.?[ \t]+$", text[max(0, start - 4):start]) is not None
+        ) and self.public.is_kept_name(text[start:end].split())
 
     def _outside_keep_list(self, text: str) -> list[tuple[int, int]]:
         """Public spans other than the keep list's names."""

@@ -461,6 +461,9 @@ class PersonRecognizer(EntityRecognizer):
         # a Spanish chat's article before a given name in lower case: "el iker no se quiere
         # dormir", "la ximena pregunta por ti"
         ("article_lower", r"(?<![\w'’])(?:el|la)[ \t]+(?P<n>[a-zà-ÿ]{3,})(?![\w@'’])", 0.45),
+        # kin in lower case before a given name: "mr haldane son brent is the boss"
+        ("kin_lower", r"(?<![\w'’])(?:son|daughter|brother|sister|wife|husband|cousin|nephew|"
+                      r"niece|uncle|boyfriend|girlfriend)[ \t]+(?P<n>[a-z]{3,})(?![\w@'’])", 0.45),
         # lower case after the strongest cues: "my name is borna", "everyone calls me borna"
         ("cue_lower", r"(?i:(?:my|his|her) name (?:is|was)|call(?:s|ed)? me|"
                       r"(?:a |some |this |the )?(?:guy|girl|man|woman|dude|boy|lady) named|"
@@ -616,7 +619,7 @@ class PersonRecognizer(EntityRecognizer):
                             not is_surname(last, 20_000):
                         continue  # 'Operation "Cross Country" Results': no name
                     quoted = True
-                if name == "article_lower":
+                if name in ("article_lower", "kin_lower"):
                     word = words[0] if words else ""
                     if not is_first_name(word) or is_everyday(word) or is_ordinary(word) or \
                             fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE:

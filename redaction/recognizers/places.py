@@ -173,7 +173,8 @@ class PlateRecognizer(RegexRecognizer):
     DETECTOR = "pattern:plate"
     GROUP = "p"
     PATTERNS = [
-        ("labeled", r"(?i:plates?|placas?|tags?|licen[cs]e plate|LP|biển(?: số)?|matr[ií]cula)\s*"
+        ("labeled", r"(?i:plates?|placas?|tags?|licen[cs]e plate|LP|biển(?: số)?|matr[ií]cula)"
+                    r"(?:\s+(?i:is|was|es))?\s*"
                     r"(?i:no\.?|number|#)?[:\s#]*(?:[A-Z]{2}\s+(?=[A-Z0-9]{2,4}[\s\-]?[A-Z0-9]))?"
                     r"(?P<p>[A-Z0-9]{1,4}(?:[\s\-]?[A-Z0-9]{2,5}|-[A-Z0-9]{2,3}-[A-Z0-9]{2,3}))"
                     r"(?![\w\-])", 0.7),
@@ -181,12 +182,15 @@ class PlateRecognizer(RegexRecognizer):
         ("registered", r"\b[A-Z]{2}[ \t]+(?:reg\.?|REG\.?|registration)[ \t]*#?[ \t]*"
                        r"(?P<p>[A-Z0-9]{1,4}[\-]?[A-Z0-9]{2,5})(?![\w\-])", 0.7),
         ("shape", r"(?<![\w\-])(?P<p>[A-Z]{3}[\-]?\d{4}|\d[A-Z]{3}\d{3})(?![\w\-])", 0.5),
+        # a chat's lower case: "the other man truck plate is mo 7hj-r22"
+        ("chat", r"(?i:plate|tag)[ \t]+(?i:is|was|es|#|number)[: \t]*(?:[a-z]{2}[ \t]+)?"
+                 r"(?P<p>(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{1,4}[ \-]?[a-z0-9]{2,5})(?![\w\-])", 0.6),
     ]
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
         p = re.sub(r"[\s\-]", "", match.group("p"))
-        return (5 <= len(p) <= 8 and bool(re.search(r"\d", p)) and bool(re.search(r"[A-Z]", p))
-                and p.isupper())
+        return (5 <= len(p) <= 8 and bool(re.search(r"\d", p))
+                and bool(re.search(r"[A-Za-z]", p)) and (p.isupper() or p.islower()))
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
@@ -465,7 +469,8 @@ class SchoolRecognizer(RegexRecognizer):
     ENTITY = "SCHOOL"
     DETECTOR = "pattern:school"
     PATTERNS = [
-        ("named", r"(?<![\w])(?:(?:St\.|Saint|San|Santa|Our Lady of)\s)?(?:[A-Z][\w'’.\-]+[ \t]){1,4}"
+        ("named", r"(?<![\w])(?:(?:St\.|Saint|San|Santa|Our Lady of)\s)?"
+                  r"(?:[A-Z][\w'’.\-]+[ \t]){1,4}"
                   r"(?:Elementary|Middle|High|Junior High|Intermediate|Primary|Secondary|"
                   r"Preparatory|Prep|Academy|Montessori|Charter|(?:Ninth|Sixth|Freshman) Grade|"
                   r"Regional(?=\s+(?:High|Middle|School))|"
@@ -542,7 +547,8 @@ class BirthplaceRecognizer(RegexRecognizer):
                     r"[A-ZÀ-Ý][\w'’\-]+){0,2})", 0.6),
         # a settlement named as one: "in the village of Naytahwaush", "la aldea de Chuicacá"
         ("village_of", r"\b(?i:village|hamlet|settlement|township|aldea|caser[ií]o|barangay|"
-                       r"pueblo)[ \t]+(?i:of|de)[ \t]+(?P<t>[A-ZÀ-Ý][\w'’\-]+(?:[ \t][A-ZÀ-Ý][\w'’\-]+)?)",
+                       r"pueblo)[ \t]+(?i:of|de)[ \t]+"
+                       r"(?P<t>[A-ZÀ-Ý][\w'’\-]+(?:[ \t][A-ZÀ-Ý][\w'’\-]+)?)",
          0.6),
     ]
 
