@@ -302,6 +302,11 @@ _SPEAKS_BEFORE = re.compile(r"(?i)(?:\bspeaks?|\bspoke|\bspeaking|\bafaan|\blang
 _LANGUAGE_NEAR = re.compile(r"(?i)(?:\b(?:also|some|and|or|am|is|in)[ \t]+|[(,/][ \t]*)$")
 
 
+# the words that open a list of children: "the kids, Thiago (7) and ...", "hijos: Ana (3)"
+_KIDS_BEFORE = re.compile(r"(?i)\b(?:kids|children|sons|daughters|grandchildren|grandkids|"
+                          r"siblings|hijos|hijas|niños|filhos|enfants)\b")
+
+
 def _a_people(text: str, start: int, end: int, words: list[str]) -> bool:
     """A one-word NER person that names a people or a language by its context."""
     if len(words) > 2:
@@ -426,6 +431,8 @@ class PersonRecognizer(EntityRecognizer):
                  r"(?:[ \t]+|[ \t]*\n[ \t]*)"
                  r"\(?(?:(?i:age|aged|edad)[ \t]*\d{1,2}|\d{1,2}[ \t]*(?i:years?[ \t]+old|"
                  r"yrs?\b|y/?o\b|años))(?![\w/])", 0.6),
+        # children listed with their ages in brackets: "the kids, Thiago (7) and Valentina (4)"
+        ("kin_aged", r"(?<![\w'’.@])(?P<n>[A-Z][^\W\d_'’\-]+)[ \t]*\((?:[1-9]|1[0-7])\)", 0.6),
         # records: "TREVIÑO, JOSÉ ÁNGEL", "P. MENDOZA", "NGUYỄN VĂN LỘC"
         # (OCR reads O as 0 and l as 1 inside a name: "GADDIS, TREYV0N M.")
         ("caps_last_first", r"(?<![\w])(?P<n>[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+"
@@ -612,11 +619,17 @@ class PersonRecognizer(EntityRecognizer):
                                 is_name_in_chat(w) for w in words):
                         continue
                     quoted = True
+                if name == "kin_aged":
+                    if not words or not _KIDS_BEFORE.search(text, max(0, start - 60), start) or \
+                            fold(words[0]) in NOT_NAMES or fold(words[0]) in NOT_PEOPLE or \
+                            is_ordinary(words[0].lower()) or is_place(words[0]):
+                        continue  # "Exhibit (7)", "Room (4)": no child
+                    quoted = True
                 if name == "nick_inside":
                     given, last = fold(words[0]), fold(words[-1]).strip(".,")
                     if not is_first_name(given) or given in NOT_NAMES or given in NOT_PEOPLE or \
-                            last in NOT_NAMES or last in NOT_PEOPLE or is_everyday(last) and \
-                            not is_surname(last, 20_000):
+                            last in NOT_NAMES or last in NOT_PEOPLE or last in _ORG_WORDS or \
+                            last in _PLACE_WORDS or is_place(last):
                         continue  # 'Operation "Cross Country" Results': no name
                     quoted = True
                 if name in ("article_lower", "kin_lower"):
