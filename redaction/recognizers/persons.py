@@ -23,6 +23,7 @@ from redaction.gazetteer import (
     is_region,
     is_small_place,
     is_surname,
+    spanish_zipf,
     us_city_population,
 )
 from redaction.lexicon import (
@@ -635,8 +636,9 @@ class PersonRecognizer(EntityRecognizer):
                 if name in ("article_lower", "kin_lower"):
                     word = words[0] if words else ""
                     if not is_first_name(word) or is_everyday(word) or is_ordinary(word) or \
-                            fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE:
-                        continue  # "la casa", "el jefe": words
+                            fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or \
+                            spanish_zipf(word) >= 4.0:
+                        continue  # "la casa", "el jefe", "perdió la esperanza": words
                     quoted = True
                 if name == "cue_lower":  # "my name is hope": a name even if a word
                     if words and is_everyday(words[0]) and not is_first_name(words[0]):
