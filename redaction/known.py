@@ -551,6 +551,12 @@ class KnownMatcher:
                 rf"[ \t]*(?:and|or|to|through|thru|until|[-–/])[ \t]*(?i:{'|'.join(_MONTHS)})\b",
                 view[h.end:h.end + 16])):
             return True  # "April 14, 2023", "since April", "April and June", not April herself
+        if word in _HOLIDAYS and (re.search(
+                r"\b(?i:since|over|at|for|before|after|until|till|by|on|during|last|next|this)"
+                r"[ \t]+$", view[max(0, h.start - 10):h.start]) or re.match(
+                r"[ \t]+(?i:weekend|break|sunday|holiday|holidays|season|vacation|eve|day|"
+                r"dinner|service|mass|morning)\b", view[h.end:h.end + 12])):
+            return True  # "since Easter", "over Easter weekend": the feast, not Easter herself
         if word in _WEEKDAYS and (re.match(
                 rf"[ \t]*,?[ \t]*(?:(?i:{'|'.join(_MONTHS)})\b|\d{{1,2}}[/.\-]\d)|[ \t]+(?i:night|"
                 r"morning|afternoon|evening|service|mass|school|shift|market)s?\b",
@@ -828,7 +834,12 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "october", "november", "december"}
 _PLACE_SUFFIXES = {"park", "hill", "hills", "lake", "grove", "beach", "springs", "valley",
                    "heights", "gardens", "square", "plaza", "ridge", "woods", "field", "fields"}
-_PLACE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’\-]*,[ \t]*|\b(?i:in|of|from|via|across|throughout|"
+_PLACE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’\-]*,[ \t]*|"
+                           # a journey's end: "came to Tennessee", "drove me to Memphis"
+                           r"\b(?i:came|moved|went|drove|driven|back|returned|travell?ed|fled|"
+                           r"brought|taken|sent|trafficked|transported|relocated|flew|flown)"
+                           r"(?:[ \t]+(?i:me|her|him|us|them))?[ \t]+(?i:to|into)[ \t]+|"
+                           r"\b(?i:in|of|from|via|across|throughout|"
                            r"outside|state of|district of|en|de)\s+)$")
 _PLACE_AFTER = re.compile(r"\s+(?:law|laws|state|Statutes?|Stat\.|Department|Dep't|County|Keys|"
                           r"Panhandle|Highway|Bar|Supreme|Court|border|residents?|plates?|tags?|"
@@ -840,6 +851,8 @@ _CITATION_AFTER = re.compile(r"\.?[ \t]+(?:Code|Stat\.|Stats\.|Ann\.|Comp\.|Rev\
                              r"Crim\.|Civ\.|Penal|Fam\.|Admin\.|R\.|Const\.)(?![\w])")
 
 
+_HOLIDAYS = {"easter", "christmas", "thanksgiving", "halloween", "passover", "ramadan", "eid",
+             "diwali", "hanukkah", "kwanzaa", "lent", "pentecost", "advent"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 

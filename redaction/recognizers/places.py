@@ -463,6 +463,11 @@ def _public_district(name: str) -> bool:
     return bool(re.search(r"(?i)\b(?:county|parish)$", place)) or is_large_city(place)
 
 
+_SCHOOL_LEAD = re.compile(r"(?:Enrolled|Enrolls|Attends|Attended|Attending|Transferred|"
+                          r"Referred|Withdrawn|Withdrew|Student|Grade|School)[ \t]+(?:(?:at|to|in|"
+                          r"from)[ \t]+)?")
+
+
 class SchoolRecognizer(RegexRecognizer):
     """A named school: it tells where a minor can be found every weekday."""
 
@@ -524,6 +529,18 @@ class SchoolRecognizer(RegexRecognizer):
                            for w in match.group("name").split()) and not all(
                 is_everyday(w.strip(".")) for w in match.group("name").split())
         return True
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Named schools, without a verb or a label the name was written after ("Enrolled
+        Gilmer High School", "Attends Lakeview Elementary")."""
+        out = []
+        for r in super().analyze(text, entities, nlp_artifacts):
+            lead = _SCHOOL_LEAD.match(text, r.start, r.end)
+            if lead and lead.end() < r.end:
+                r.start = lead.end()
+            out.append(r)
+        return out
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
         name = match.group(0).split()

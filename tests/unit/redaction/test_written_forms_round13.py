@@ -26,7 +26,8 @@ CASE: dict[str, Any] = {
         {"pseudonym": "Jane Doe 2", "names": ["Hiwet Gebreyesus"], "aliases": ["Honey"],
          "phones": ["(612) 555-0147"],
          "addresses": ["W2261 County Road KK, Deer Park, WI 54007"]},
-        {"pseudonym": "John Doe 1", "names": ["Tomasz Lis"], "aliases": ["Tennessee", "Memphis"]},
+        {"pseudonym": "John Doe 1", "names": ["Tomasz Lis"],
+         "aliases": ["Tennessee", "Memphis", "Easter"]},
         {"pseudonym": "Jane Doe 3", "names": ["Oksana Bilyk"], "aliases": ["Ola"]},
     ],
     "related_people": [{"label": "Aunt 1", "names": ["April Tupa"]}],
@@ -41,6 +42,11 @@ session, cocounsel = case_fixtures(CASE)
 # ------------------------------------------------------------------ people the text reveals
 
 
+def test_a_school_without_the_verb_before_it(session):
+    out = redacted(session, "EDUCATION: Enrolled Northgate High School until 12/2023.")
+    assert present("Enrolled", out) and not present("Northgate", out), out
+
+
 def test_a_nickname_in_quotes_inside_a_full_name_goes_whole(session):
     out = redacted(session, 'Witness: Desmond "Tankie" Ruddock (DOB 1987), ride mechanic. '
                             "Later Tankie denied it.")
@@ -49,7 +55,8 @@ def test_a_nickname_in_quotes_inside_a_full_name_goes_whole(session):
 
 
 def test_a_spanish_article_before_a_given_name_in_lower_case(session):
-    out = redacted(session, "[03/02/24 21:10] Mamá: la yesenia no quiere comer. el jefe dijo que no")
+    out = redacted(session, "[03/02/24 21:10] Mamá: la yesenia no quiere comer. "
+                            "el jefe dijo que no")
     assert not present("yesenia", out), out
     assert present("el jefe", out), out
 
@@ -144,6 +151,8 @@ def test_a_town_after_an_unknown_street_stays(session):
 
 
 @pytest.mark.parametrize("text, kept", [
+    ("She has not been to church since Easter.", "since Easter"),
+    ("She came to Tennessee with her mother in 2019.", "Tennessee"),
     ("The crew flew into the airport in Hailey that night.", "Hailey"),
     ("Fairs in Travis, Bexar and Comal counties.", "Comal"),
     ("They drove to Easton and Annapolis, Maryland, in one night.", "Annapolis"),
