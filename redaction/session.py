@@ -98,6 +98,12 @@ _REL_AFTER = re.compile(
     rf"\s*(?:\w+\s+)?{RELATIONS}\b"
 )
 _REL_OPENS = re.compile(rf"(?:^|[.!?;:]\s+|\n[ \t]*)(?=[A-Z])(?i:{RELATIONS})[ \t]+[\"“]?$")
+# a name, then another after a slash: 'goes by: "Noodin" / "Noods"'
+_SLASHED_NAME = re.compile(r"[\"“](?P<n>[^\"”\n]{2,30})[\"”][ \t]*/[ \t]*[\"“]?$")
+# who shelters her: "staying with Katya Savchuk's family", "placed with the Ortiz family"
+_STAYS_WITH = re.compile(r"(?i)\b(?:staying|stays|stay|stayed|living|lives|live|lived|placed|"
+                         r"hiding|sheltering)[ \t]+with[ \t]+$")
+_FAMILY_AFTER = re.compile(r"['’]s?[ \t]+(?:family|home|house|place|apartment|parents)\b")
 # a name joined to the one before it: "Iker (9) and ", "Nimo, age 7, y "
 _AND_BEFORE = re.compile(r"(?P<n>[A-ZÀ-Ý][\w'’\-]+)"
                          r"(?:[ \t]*\([^)\n]{1,12}\)|,[ \t]*age[ \t]*\d{1,2})?"
@@ -472,6 +478,12 @@ class RedactionSession:
         if other and self._is_related(text, replace(c, start=other.start("n"), end=other.end("n")),
                                       other.group("n").split(), alias=False):
             return True  # 'Nanay Fely (full name Felicidad Ocampo)': the same person
+        slash = _SLASHED_NAME.search(text, max(0, c.start - 40), c.start)
+        if slash and any(self._is_protected_name(w) for w in slash.group("n").split()):
+            return True  # 'goes by: "Noodin" / "Noods"': her other name
+        if _STAYS_WITH.search(text, max(0, c.start - 30), c.start) and \
+                _FAMILY_AFTER.match(text, c.end):
+            return True  # "is staying with Katya Savchuk's family": who shelters her
         joined = _AND_BEFORE.search(text, max(0, c.start - 40), c.start)
         if joined and fold(joined.group("n")) in self._related_words:
             return True  # "the kids, Iker (9) and Ximena (5)": both hers
