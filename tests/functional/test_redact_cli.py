@@ -168,6 +168,16 @@ BLIND_FLOORS = {
                      "pseudonym_hits": 0.97},
     "eval_blind_x": {"known_leaks": 0, "unknown_recall": 0.94, "keep_rate": 0.97,
                      "pseudonym_hits": 1.0},
+    # the thirteenth round: H-2B workers on carnival crews (Mexican, South African, K'iche',
+    # Jamaican, Filipino, Marshallese, Hmong); minors forced to steal and sell (Haitian,
+    # Vietnamese, Somali); teenagers sent to work by a religious ranch school (Samoan,
+    # Ukrainian, Ojibwe, Eritrean; Cyrillic and Ge'ez)
+    "eval_blind_y": {"known_leaks": 2, "unknown_recall": 0.96, "keep_rate": 0.98,
+                     "pseudonym_hits": 1.0},
+    "eval_blind_z": {"known_leaks": 3, "unknown_recall": 0.96, "keep_rate": 0.94,
+                     "pseudonym_hits": 0.95},
+    "eval_blind_aa": {"known_leaks": 4, "unknown_recall": 0.95, "keep_rate": 0.97,
+                      "pseudonym_hits": 1.0},
 }
 
 
