@@ -372,9 +372,9 @@ _HOLIDAY_AFTER = re.compile(r"['’]s[ \t]+Day\b")
 _RANK_BEFORE = re.compile(
     r"(?<![\w.])(?:Det|Detective|Sgt|Sergeant|Lt|Lieutenant|Officer|Officers|Ofc|Ofcr|Deputy|"
     r"Deputies|Tpr|Trooper|Troopers|Cpl|Corporal|Cst|Constable|Capt|Captain|Special Agent|SA|"
-    r"TFO|Inv|Investigator|Patrolman|Sheriff|Marshal|Dep|Agent|AUSA|SAUSA|ADA|DDA|ASA|WHI|"
+    r"TFO|Inv|Investigator|Patrolman|Sheriff|Marshal|Dep|Agent|AUSA|SAUSA|ADA|DDA|ASA|WHI:?|"
     r"Inspector|Insp|Licensing Specialist|"
-    r"Prosecutor)\.?:?\s+(?:[A-Z]\.[ \t]*)*"
+    r"Prosecutor)\.?\s+(?:[A-Z]\.[ \t]*)*"
     r"(?:[A-Z][\w'’\-]+[ \t]+(?:(?:and|&)[ \t]+)?)?$")  # "Det. Lorna ", "Deputies Harlan and "
 
 

@@ -18,6 +18,7 @@ from redaction.gazetteer import (
 from redaction.lexicon import STATE_NAMES
 from redaction.recognizers.base import RegexRecognizer, result
 from redaction.record_variants import SUFFIX_ALT, SUFFIX_FORMS
+from redaction.variants import ocr_digits
 
 _UNIT = (r"(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Lot|Trlr|Trailer|Space|Fl|Floor|Lote|Casa|"
          r"Depto|Departamento|Interior|#)")
@@ -124,12 +125,13 @@ class StreetAddressRecognizer(RegexRecognizer):
         5.2 lets a filing keep: "[ADDRESS], Atlanta, GA [ADDRESS]". A protected person's own
         town is a known identifier and goes by the known-identifier matcher."""
         out = []
+        numeric = ocr_digits(text)  # "..., Ketchum, ID 8334O": the ZIP as OCR read it
         for r in super().analyze(text, entities, nlp_artifacts):
             if _INSTITUTION_BEFORE.search(text, max(0, r.start - 60), r.start):
                 continue  # "LAKEHEAD WATERFRONT INN - 40 Water Street South": its own address
             if in_counsel_block(text, r.start):
                 continue  # counsel's office under the signature: "/s/ ...", "(VSB No. 88213)"
-            m = _CITY_TAIL.search(text, r.start, r.end)
+            m = _CITY_TAIL.search(numeric, r.start, r.end)
             if m is None or m.end() != r.end:
                 out.append(r)
                 continue
