@@ -316,7 +316,7 @@ class RedactionSession:
                 continue
             if self.public.inside_kept_name(text, h.start, h.end, stream=True):
                 continue
-            if self._kept_firm(text, h.category, h.start, h.end):
+            if self._kept_surname_use(text, h.category, h.start, h.end):
                 continue
             out.append(Leak(h.category, h.start, h.end, self.context.people[h.owner].replacement))
         return out
@@ -407,7 +407,7 @@ class RedactionSession:
                 continue
             if c.known and self.public.inside_kept_name(text, c.start, c.end):
                 continue  # "Judge Annie Carter" stays whole beside a subject "Maria Carter"
-            if c.known and self._kept_firm(text, c.category, c.start, c.end):
+            if c.known and self._kept_surname_use(text, c.category, c.start, c.end):
                 continue
             if c.category == "ADDRESS" and not c.known and any(
                     0 <= c.start - e <= 4 and text[e:c.start].strip(" ,") in ("", "at")
@@ -432,7 +432,7 @@ class RedactionSession:
             out.append(c)
         return out
 
-    def _kept_firm(self, text: str, category: str, start: int, end: int) -> bool:
+    def _kept_surname_use(self, text: str, category: str, start: int, end: int) -> bool:
         """A kept name's surname naming a law firm or a party in a caption: "Xiong Law Office"
         is kept counsel Kou Xiong's and "Doe v. Tran" the kept defendant Kenny Vo Tran's, not
         the subjects Mai Yer Xiong's and Khoa Tran's."""
