@@ -557,6 +557,8 @@ class PersonRecognizer(EntityRecognizer):
                 while words and fold(words[-1]).strip(".") in NOT_NAMES:
                     end -= len(words[-1]) + 1
                     words = words[:-1]
+                if not words:
+                    continue  # only label words were left: "Van Thi" before "Street"
                 if name == "paren_nick" and (words and _acronym(words[0]) or any(
                         english_zipf(w) >= 3.0 and is_ordinary(w.lower()) and not is_first_name(w)
                         and not is_surname(w, 5_000) for w in m.group(0).split("(")[0].split())):
