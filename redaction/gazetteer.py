@@ -306,7 +306,19 @@ def _build_world_regions() -> frozenset[str]:
         for part in re.split(r"\s*[/;\[]\s*", re.sub(r"\s*\(.*?\)", "", str(sub.name))):
             if len(part.strip(" ]")) > 2:
                 names.add(_fold(part.strip(" ]")))
+                # "Fujian Sheng", "Guangxi Zhuangzu Zizhiqu": the name people write is
+                # the one before the kind of division
+                words = part.strip(" ]").split()
+                while len(words) >= 2 and _fold(words[-1]) in _DIVISION_KINDS:
+                    words = words[:-1]
+                    if words[-1].endswith("zu") and len(words) >= 2:
+                        words = words[:-1]  # the people's name: "Zhuangzu", "Huizu"
+                    names.add(_fold(" ".join(words)))
     return frozenset(names)
+
+
+_DIVISION_KINDS = {"sheng", "shi", "zizhiqu", "sar", "uygur", "oblast", "oblast'", "krai",
+                   "kray", "respublika", "avtonomnyy", "okrug", "province", "prefecture"}
 
 
 def is_world_region(name: str) -> bool:

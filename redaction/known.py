@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from anyascii import anyascii
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.context import CaseContext, ProtectedPerson
 from redaction.gazetteer import (
@@ -28,6 +29,7 @@ from redaction.lexicon import (
     NOT_NAMES,
     NOT_PEOPLE,
     STATE_NAMES,
+    UKRAINIAN_LATIN,
     VEHICLE_MAKES,
 )
 from redaction.positions import name_position
@@ -65,6 +67,11 @@ _COMMON_ABBREVIATIONS = frozenset(
 _BUSINESS_AFTER = re.compile(r"(?:[ \t][A-Z][a-z]+)?[ \t](?:Lounge|Inn|Hotel|Motel|Suites|Salon|"
                              r"Spa|Nails|Bar|Cafe|Café|Restaurant|Club|Market|Bakery|Boutique|"
                              r"Studio|Massage|Grill|Diner|Tavern|Pub|Cafeteria|Bistro)\b")
+# forms of address that are everyday-word names too: "Your Honor", "His Grace"
+_STYLE_BEFORE = re.compile(r"\b(?:Your|Her|His|Their|your|her|his|their)[ \t]+$")
+_STYLED = {"honor", "honour", "grace", "majesty", "excellency", "eminence", "worship",
+           "highness", "lordship", "ladyship"}
+_SHORT_CYRILLIC = re.compile(r"(?<![\w@.])[\u0400-\u04ff]{3}(?![\w])")
 _CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
 _ETHIOPIC = re.compile(r"[\u1200-\u139f\u2d80-\u2ddf]")
 # Arabic, and Ethiopic (Amharic, Tigrinya, Oromo in Ge'ez letters): scripts that write a name's
@@ -265,6 +272,9 @@ class KnownMatcher:
         hits = [h for h in hits if not self._everyday_use(view, h, vouched)
                 and not _word_by_possessive(view, h)]
         hits += self._fuzzy(view)
+        hits += [KnownHit(m.start(), m.end(), "PERSON", i, "script")  # "Ион" for Ion
+                 for m in _SHORT_CYRILLIC.finditer(view)
+                 for i in self._script_owners(fold(m.group(0)))]
         hits += self._arabic(view)
         hits += self._han(view)
         hits += self._abbreviated(view)
@@ -363,13 +373,13 @@ class KnownMatcher:
         same, a spelling away, or the name with a case or endearment ending ("Оксанко")."""
         owners = self._script_cache.get(key)
         if owners is None:
-            latin = fold(anyascii(key)).replace("'", "")
-            owners = () if not latin.isalpha() or len(latin) < 3 else tuple(
-                o.index for o in self.owners if any(
-                    latin == t or (len(t) >= 4 and (
-                        osa_distance(latin, t, 2) <= (1 if len(t) < 8 else 2)
-                        or (latin.startswith(t[:-1]) and len(latin) - len(t) <= 2)))
-                    for t in o.tokens if t.isalpha()))
+            # the plain reading and the Ukrainian one ("Галина" is Halyna), "y" and "i" as one
+            readings = {fold(anyascii(k)).replace("'", "").replace("y", "i")
+                        for k in (key, key.translate(UKRAINIAN_LATIN))}
+            owners = tuple(o.index for o in self.owners if any(
+                _script_match(latin, t.replace("y", "i"), t in o.given)
+                for latin in readings if latin.isalpha() and len(latin) >= 3
+                for t in o.tokens if t.isalpha()))
             self._script_cache[key] = owners
         return owners
 
@@ -587,6 +597,11 @@ class KnownMatcher:
             return True  # "GMC Sierra", "Hurricane Hope"
         if _BUSINESS_AFTER.match(view, h.end):
             return True  # "the Pearl Lounge", "Honey Bee Spa": a business, not her
+        if _STYLE_BEFORE.search(view, max(0, h.start - 6), h.start) and word in _STYLED:
+            return True  # "Her Honor's standing order", "Your Grace": a form of address
+        if word in STOP_WORDS and _opens_sentence(view, h.start) and not (
+                name_position(view, h.start, h.end) or self._beside_own(view, h)):
+            return True  # "Her phone was taken" (a Hmong surname), "Will you come"
         if (h.owner, re.sub(r"['’]?s$", "", word)) in vouched:
             return False
         if not _opens_sentence(view, h.start):
@@ -596,11 +611,25 @@ class KnownMatcher:
             return False  # "Sunny is here", "Hope said": the words around it make it a name
         return bool(nxt and nxt.group(1).lower() in _WORD_CONTINUATIONS)
 
+    def _beside_own(self, view: str, h: KnownHit) -> bool:
+        """True when another word of the same person's names stands right beside the hit, or
+        a title before it: "Pa Kou Her", "HER, PA KOU", "Ms. Her"."""
+        before = re.search(r"([^\W\d_]+)[ \t,]+$", view[max(0, h.start - 30):h.start])
+        after = re.match(r"[ \t,]+([^\W\d_]+)", view[h.end:h.end + 30])
+        own = self.owners[h.owner].tokens
+        return bool(before and fold(before.group(1)) in own or after and
+                    fold(after.group(1)) in own or HONORIFIC_BEFORE.search(
+                        view[max(0, h.start - 12):h.start]))
+
     def _fuzzy_owners(self, key: str) -> tuple[int, ...]:
         found = []
         for owner in self.owners:
+            # a misspelling keeps its first letter, or swaps the first two: "Keung" is
+            # another man's name, not "Leung" misspelt
             long_match = any(osa_distance(key, tok, 1 if len(tok) < 8 else 2)
-                             <= (1 if len(tok) < 8 else 2) for tok in owner.fuzzy)
+                             <= (1 if len(tok) < 8 else 2) and (
+                                 key[:1] == tok[:1] or key[:2] == tok[1::-1])
+                             for tok in owner.fuzzy)
             # four letters: only two letters swapped ("Lxei"); one changed letter is too often
             # another word or code ("Taml", a script in a font list, is not "Tami")
             if long_match or any(len(key) == len(tok) and key[:1] == tok[:1]
@@ -788,6 +817,21 @@ _SHORT_DATES = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug"
 _CLIP_END = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ie|y|i|ey)$")
 
 
+
+
+def _script_match(latin: str, token: str, given: bool) -> bool:
+    """A name in another script read in Latin letters against one of her name words: the
+    same, a spelling away, with a case or endearment ending ("Максима", "Оксанко"), or her
+    given name cut short ("Макс" of Maksym)."""
+    if latin == token:
+        return True
+    if len(token) < 4:
+        return False
+    return (osa_distance(latin, token, 2) <= (1 if len(token) < 8 else 2)
+            or (latin.startswith(token[:-1]) and len(latin) - len(token) <= 2)
+            or (given and len(latin) >= 4 and token.startswith(latin)))
+
+
 def _clip_owners(key: str, owners: list[_Owner]) -> tuple[int, ...]:
     """Whose given name begins with key, two letters or more longer ("tay" of Tayla), or with
     key's stem before a pet ending ("angie" of Angeline)."""
@@ -840,6 +884,10 @@ _PLACE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’\-]*,[ \t]*|"
                            r"\b(?i:came|moved|went|drove|driven|back|returned|travell?ed|fled|"
                            r"brought|taken|sent|trafficked|transported|relocated|flew|flown)"
                            r"(?:[ \t]+(?i:me|her|him|us|them))?[ \t]+(?i:to|into)[ \t]+|"
+                           # "a photo of Sofia", "the mother of Sofia": of whom, not where
+                           r"(?<!photo )(?<!photos )(?<!picture )(?<!video )(?<!videos )"
+                           r"(?<!mother )(?<!father )(?<!custody )(?<!care )(?<!name )"
+                           r"(?<!parents )(?<!images )"
                            r"\b(?i:in|of|from|via|across|throughout|"
                            r"outside|state of|district of|en|de)\s+)$")
 _PLACE_AFTER = re.compile(r"\s+(?:law|laws|state|Statutes?|Stat\.|Department|Dep't|County|Keys|"

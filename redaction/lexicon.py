@@ -232,3 +232,8 @@ NOT_PEOPLE = {
 # (Castillo"): the leak check reads names across it
 STREAM_GAP = (r"(?:\s+|\s*(?:[()\[\]]|\bT[jJdDm*f]\b|\bET\b|\bBT\b|\bTL\b|-?[\d.]+|/\w+)"
                r"(?:\s*(?:[()\[\]]|\bT[jJdDm*f]\b|\bET\b|\bBT\b|\bTL\b|-?[\d.]+|/\w+))*\s*)")
+
+# Ukrainian letters as Ukrainian names are written in Latin letters (anyascii reads them the
+# Russian way): "Галина" is Halyna, "Світлана" Svitlana
+UKRAINIAN_LATIN = str.maketrans({"г": "h", "Г": "H", "и": "y", "И": "Y", "і": "i", "І": "I",
+                                 "ї": "yi", "Ї": "Yi", "є": "ye", "Є": "Ye", "й": "y", "Й": "Y"})

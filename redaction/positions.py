@@ -46,6 +46,9 @@ _VOCATIVE_AFTER = {"u", "you", "ur", "your", "r", "are", "pls", "please", "where
 _TABLE_MESSAGE = re.compile(r"\s*\d[\d/.\-]+[ \t,]+\d{1,2}:\d{2}\S*[ \t].*(?:\t|[ \t]{3,})$")
 _STATES = {"here", "there", "hiding", "sleeping", "crying", "scared", "sick", "missing", "gone",
            "pregnant", "upset", "mad", "hurt", "bleeding", "asleep", "awake", "outside"}
+# what a message opening with her name says she has or did: "honor has 3 waiting"
+_DOES = {"has", "had", "got", "gets", "owes", "owed", "made", "makes", "paid", "pays", "earned",
+         "tiene", "debe", "hizo"}
 _ASKED_ABOUT = {"is", "wheres", "where's", "hows", "how's"}
 _WHEREABOUTS = {"there", "here", "ok", "okay", "home", "around", "safe", "awake"}
 # a pronoun after the first word names whom the message is for ("summr he say we moving"),
@@ -127,8 +130,9 @@ def name_position(text: str, start: int, end: int) -> bool:
     if _MESSAGE_END.match(text, end) and before and \
             before[-1].lower() not in _NOT_BEFORE_VOCATIVE and _CHAT_LINE.match(head):
         return True  # "u ready autumn?": a chat message that ends by naming whom it is for
-    if re.search(r"(?i)\bnames?\s+(?:is|was|es|era)\s+$", text[max(0, start - 16):start]):
-        return True  # "drivers name is pablo"
+    if re.search(r"(?i)(?:\bnames?\s+(?:is|was|es|era)|\bi\s+am|\bthis\s+is)\s+$",
+                 text[max(0, start - 16):start]):
+        return True  # "drivers name is pablo", "i am autumn i cannot enter"
     if after and after.group(1).lower() in NAME_AFTER:
         return True
     if _OFFER_AFTER.match(text, end) or _OFFER_BEFORE.search(text[max(0, start - 12):start]):
@@ -145,6 +149,10 @@ def name_position(text: str, start: int, end: int) -> bool:
                 after.group(1).lower() in _VOCATIVE_PRONOUNS
                 and text[start:end].lower() not in _NOT_VOCATIVE)):
         return True  # a message that opens by naming whom it is for
+    if re.search(r"(?:[:|\"“]|^)\s*$", head) and text[start:end].lower() not in _NOT_VOCATIVE \
+            and text[start:start + 1].islower() and (
+                re.match(r",[ \t]+[^\W\d_]", tail) or after and after.group(1).lower() in _DOES):
+        return True  # "ana, mama ...", "honor has 3 customs waiting": whom it is for or about
     if _SPEAKER_PREFIX.fullmatch(head) and (_CONTACT_TAIL.match(text, end, end + 40)
                                             or _CONTACT_WORDS.match(text, end, end + 40)):
         return True  # a contact list: "chula ........ (361) 555-0224", "| jade hotel | (419)"

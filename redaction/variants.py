@@ -145,8 +145,8 @@ _OCR = {"o": "[o0]", "l": "[l1i|]", "i": "[i1l|!]", "m": "(?:m|rn)", "s": "[s5]"
         "b": "[b68]", "g": "[g9]", "a": "[a@]"}
 _OCR_SHORT = {**_OCR, "l": "[l1|]", "i": "[i1|!]"}
 _JOIN = r"[\s\-_.]?"  # between the parts of an alias: "baby girl", "baby-girl", "babygirl"
-# "Lexis car", "Kikis Cash Card" (with its apostrophe, the 's stays outside)
-_POSSESSIVE = r"(?:s(?=[ \t]+(?:[a-z]|[A-Z][a-z])))?"
+# "Lexis car", "Kikis Cash Card", "Graces EAD" (with its apostrophe, the 's stays outside)
+_POSSESSIVE = r"(?:s(?=[ \t]+(?:[a-z]|[A-Z][a-z]|[A-Z]{2,}(?![a-z]))))?"
 
 
 def is_common_word_name(word: str) -> bool:

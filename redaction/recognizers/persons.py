@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from anyascii import anyascii
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -33,6 +34,7 @@ from redaction.lexicon import (
     NOT_PEOPLE,
     ROLE_AFTER,
     STATE_NAMES,
+    UKRAINIAN_LATIN,
     VEHICLE_MAKES,
 )
 from redaction.positions import name_position
@@ -253,7 +255,8 @@ _PLACE_WORDS = {"county", "counties", "province", "parish", "township", "city", 
                 "beach", "island", "bay", "park", "airport", "station", "division", "unit",
                 "office", "court", "center", "centre", "galleria", "mall", "plaza", "market",
                 "heights", "hills", "gardens", "village", "springs", "falls", "estates",
-                "harbor", "harbour", "square", "terrace", "manor", "ridge", "crossing"}
+                "harbor", "harbour", "square", "terrace", "manor", "ridge", "crossing",
+                "islands", "isles"}
 # regions abroad: "Ivano-Frankivsk Oblast", "Khövsgöl Aimag", "Kanagawa Prefecture"
 _REGION_WORDS = {"oblast", "raion", "rayon", "krai", "kray", "voivodeship", "prefecture", "aimag",
                  "governorate", "municipality", "departamento", "provincia", "barangay", "purok"}
@@ -264,7 +267,8 @@ _PLACE_AFTER = re.compile(r"[ \t]+(?:County|Counties|counties|Province|Oblast|Ra
                           r"Blvd\.?|Boulevard|Lane|Ln\.?|Drive|Parkway|Pkwy\.?|Trail|"
                           r"Ave\.?|Road|Rd\.?|Highway|Hwy|River|Lake|Valley|Beach|Island|Bay|"
                           r"Park|Airport|Station|Division|Galleria|Mall|Plaza|Penal|Code|Heights|Hills|"
-                          r"Gardens|Village|Springs|Falls|Estates|Harbor|Square)\b")
+                          r"Gardens|Village|Springs|Falls|Estates|Harbor|Square|Islands|Isles|"
+                          r"Co\.(?=[ \t]+[a-z])|Cnty\b\.?)\b")
 _STATE_AFTER = re.compile(
     r",?[ \t]+(?:(?!MD|PA)(?-i:[A-Z]{2})\b(?![.\-'’])|(?:" + STATE_NAMES + r")\b)")
 _STOP = re.compile(r"(?i)^(?:" + "|".join(sorted(_stop_words(), key=len, reverse=True)) + r")$")
@@ -338,6 +342,20 @@ def _in_place_list(text: str, start: int, end: int) -> bool:
 
 def _listed_place(name: str) -> bool:
     return is_place(name) or city_population(name) > 0 or is_small_place(name)
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff'’\-]+")
+_CYRILLIC_NAME = re.compile(r"(?<![\w'’\-])(?P<f>[\u0400-\u042f][\u0430-\u045f'’]{2,})"
+                            r"(?:[ \t]+(?P<s>[\u0400-\u042f][\u0430-\u045f'’]{2,}))?(?![\w'’])")
+
+
+def _slavic_word(word: str) -> bool:
+    """True for a word of Ukrainian or Russian common enough to be no name (Zipf 5 or more in
+    either language; given names such as "Галина" are near 4)."""
+    from wordfreq import zipf_frequency
+
+    key = word.strip(".,:;()«»\"").lower()
+    return max(zipf_frequency(key, "uk"), zipf_frequency(key, "ru")) >= 5.0
 
 
 def _a_town(text: str, start: int, words: list[str]) -> bool:
@@ -537,6 +555,8 @@ class PersonRecognizer(EntityRecognizer):
         if doc is not None:
             out += self._name_shapes(text, doc)
         out += self._given_names(text)
+        if _CYRILLIC_NAME.search(text):
+            out += self._cyrillic_names(text)
         out += self._chat_names(text)
         out += self._initial_surnames(text)
         out += self._logins(text)
@@ -904,6 +924,21 @@ class PersonRecognizer(EntityRecognizer):
         # "P. MENDOZA": an initial and a surname no English dictionary holds
         return not is_ordinary(folded[-1]) and len(folded[-1]) >= 3
 
+    def _cyrillic_names(self, text: str) -> list[RecognizerResult]:
+        """Names in Cyrillic letters, which the English model cannot read: a capitalised word
+        that reads as a given name in Latin letters (the Ukrainian or the Russian way), with
+        the capitalised word after it as the surname ("Світлана Коваль", "Ирина")."""
+        out = []
+        for m in _CYRILLIC_NAME.finditer(text):
+            first = m.group("f")
+            if _slavic_word(first) or not any(
+                    is_first_name(anyascii(k)) for k in (first, first.translate(UKRAINIAN_LATIN))):
+                continue
+            end = m.end("s") if m.group("s") and not _slavic_word(m.group("s")) else m.end("f")
+            out.append(result("PERSON", m.start(), end, 0.5, self, "gazetteer:cyrillic",
+                              seed=False))
+        return out
+
     @staticmethod
     def _not_a_name(words: list[str]) -> bool:
         """Words that describe, not name: places, peoples, roles, organisations, acronyms, or
@@ -916,6 +951,8 @@ class PersonRecognizer(EntityRecognizer):
             return True
         if any(_acronym(w.strip(".,:;()")) for w in words):
             return True  # "I. KYC", "ICE FOIA", "Login IPs": acronyms, not a name
+        if all(_CYRILLIC.fullmatch(w.strip(".,:;()«»\"")) and _slavic_word(w) for w in words):
+            return True  # "Він", "Там": a Ukrainian or Russian everyday word, no one's name
         folded = [fold(w).strip(".,'’:") for w in words]
         folded = [re.sub(r"'s$", "", f) for f in folded if f]
         if not folded:
