@@ -149,6 +149,13 @@ def name_position(text: str, start: int, end: int) -> bool:
                 after.group(1).lower() in _VOCATIVE_PRONOUNS
                 and text[start:end].lower() not in _NOT_VOCATIVE)):
         return True  # a message that opens by naming whom it is for
+    if text[start:start + 1].islower() and re.search(
+            r"(?i)\b(?:you|tú|tu|vos|usted)[ \t]+$", text[max(0, start - 8):start]) and \
+            re.match(r"[ \t]*,[ \t]+[^\W\d_]", tail):
+        return True  # "and you luna, send me the 300", "y tú luna, mándame"
+    if text[start:start + 1].islower() and re.search(r"(?<![\d.,])\d{2,4}[ \t]+$", head) and \
+            re.match(r"[ \t]+\d{2,4}(?:[ \t]+[^\W\d_]+[ \t]+\d|[ \t]*(?:$|[,.;]))", tail):
+        return True  # a tally in a message: "Kay 140 tank 310 dub 90"
     if re.search(r"(?:[:|\"“]|^)\s*$", head) and text[start:end].lower() not in _NOT_VOCATIVE \
             and text[start:start + 1].islower() and (
                 re.match(r",[ \t]+[^\W\d_]", tail) or after and after.group(1).lower() in _DOES):

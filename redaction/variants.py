@@ -281,6 +281,15 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
         forms = {r"(?:[\-.][ \t]?|[ \t])".join(map(re.escape, w)) for w in spelt}
         pat = rf"(?<![\w\-.])(?:{alternation(forms)})\.?(?![\w\-])"
         out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
+    # two words of her name run together, as a list or a handle writes them: "PaKou" of
+    # Pa Kou Her, "MAIXEE" of Mai Xee Vang
+    joined = {fold(a + b) for n in tuple(names) + tuple(aliases)
+              for a, b in zip(name_words(n), name_words(n)[1:], strict=False)
+              if len(a) >= 2 and len(b) >= 2 and len(a + b) >= 5 and (a + b).isalpha()}
+    joined -= {t for t in joined if is_common_word_name(t)}
+    if joined:
+        pat = rf"(?<![\w@.])(?:{alternation({re.escape(j) for j in joined})}){_POSSESSIVE}(?!\w)"
+        out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
     out.extend(initials_variants(names))
     out.extend(_cjk_variants(tuple(names) + tuple(aliases)))
     return out
@@ -390,6 +399,52 @@ def initials_sets(names: tuple[str, ...]) -> set[str]:
     return seqs
 
 
+# a syllable of Mandarin in pinyin, to read a given name written as one word by its syllables
+_PINYIN = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])(?:iang|iong|uang|ueng|ang|eng|ing|"
+                     r"ong|ian|iao|uai|uan|ai|ei|ui|ao|ou|iu|ie|ue|er|an|en|in|un|ia|ua|uo|"
+                     r"a|o|e|i|u)")
+
+
+def _pinyin_syllables(word: str) -> list[str] | None:
+    """A one-word given name split into its two pinyin syllables ("Yiling": yi, ling;
+    "Jiahao": jia, hao), or None when it is not so written."""
+    key = fold(word)
+
+    def split(rest: str, left: int) -> list[str] | None:
+        if not rest:
+            return []
+        if left == 0:
+            return None
+        for end in range(min(6, len(rest)), 1, -1):  # the longest syllable that lets the
+            if _PINYIN.fullmatch(rest[:end]):          # rest split too
+                tail = split(rest[end:], left - 1)
+                if tail is not None:
+                    return [rest[:end], *tail]
+        return None
+
+    parts = split(key, 2) if key.isalpha() else None
+    return parts if parts and len(parts) >= 2 else None
+
+
+def _family_first_initials(words: list[str]) -> set[str]:
+    """Initials of a name written family name first ("Leung Chi-wai", "Huang Yiling"), as
+    filings abbreviate it either way: C.W.L. and L.C.W.; Y.L.H. and H.Y.L.; J.H. of Huang
+    Jiahao."""
+    if len(words) != 2 or not all(w[:1].isalpha() for w in words):
+        return set()
+    family, given = words
+    parts = [p for p in re.split(r"[\-'’]", given) if p]
+    if len(parts) == 1:
+        parts = _pinyin_syllables(given) or parts
+    given_letters = [fold(p[0]).upper() for p in parts]
+    f = fold(family[0]).upper()
+    out = set()
+    for seq in (given_letters + [f], [f] + given_letters, [given_letters[0], f]):
+        if "".join(seq) not in NOT_DOTTED_INITIALS:
+            out.add(r"\.\s?".join(seq) + r"\.")
+    return out
+
+
 _OCR_LETTER = {"O": "[O0]", "I": "[I1l]", "L": "[L1]", "B": "[B8]", "S": "[S5]", "Z": "[Z2]"}
 
 
@@ -429,6 +484,7 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
         if len(letters) >= 2 and len(_WORD.findall(name)) >= 3 and \
                 letters[-1] + letters[0] not in NOT_DOTTED_INITIALS:
             dotted.add(rf"{letters[-1]}\.\s?{letters[0]}\.")
+        dotted |= _family_first_initials(words)
     out = []
     surname_initials = {w[0].upper() for name in names for w in _WORD.findall(name)[1:]
                         if fold(w) not in NAME_PARTICLES and w[0].isalpha()}
