@@ -69,6 +69,8 @@ _BUSINESS_AFTER = re.compile(r"(?:[ \t][A-Z][a-z]+)?[ \t](?:Lounge|Inn|Hotel|Mot
                              r"Studio|Massage|Grill|Diner|Tavern|Pub|Cafeteria|Bistro)\b")
 # forms of address that are everyday-word names too: "Your Honor", "His Grace"
 _STYLE_BEFORE = re.compile(r"\b(?:Your|Her|His|Their|your|her|his|their)[ \t]+$")
+_DEDICATED_BEFORE = re.compile(r"\b(?i:lady|sisters?|brothers?|house|city|mother|daughters|"
+                               r"order|church|queen|home|mission)[ \t]+(?i:of)[ \t]+$")
 _STYLED = {"honor", "honour", "grace", "majesty", "excellency", "eminence", "worship",
            "highness", "lordship", "ladyship"}
 _SHORT_CYRILLIC = re.compile(r"(?<![\w@.])[\u0400-\u04ff]{3}(?![\w])")
@@ -599,6 +601,8 @@ class KnownMatcher:
             return True  # "the Pearl Lounge", "Honey Bee Spa": a business, not her
         if _STYLE_BEFORE.search(view, max(0, h.start - 6), h.start) and word in _STYLED:
             return True  # "Her Honor's standing order", "Your Grace": a form of address
+        if _DEDICATED_BEFORE.search(view, max(0, h.start - 16), h.start):
+            return True  # "Our Lady of Mercy Parish", "Sisters of Charity", "City of Hope"
         if word in STOP_WORDS and _opens_sentence(view, h.start) and not (
                 name_position(view, h.start, h.end) or self._beside_own(view, h)):
             return True  # "Her phone was taken" (a Hmong surname), "Will you come"

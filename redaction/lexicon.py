@@ -115,6 +115,9 @@ NOT_NAMES = {
     "via", "see", "me", "you", "him", "her", "us", "them", "myself", "mon", "tue", "wed",
     "thu", "fri", "sat", "sun", "mija", "mijo", "mijita", "mijito", "amor", "bebe", "nena",
     "mgr", "asst", "supv", "dept",
+    # a court's and a filing's abbreviations ("Crim. No. 24-311", "Civ. Action"), the Holy Week
+    # ("Semana Santa"), a prefix of peoples ("Afro-Colombian")
+    "crim", "civ", "misc", "proc", "evid", "semana", "afro",
 }
 
 # Stores and the brands taken from them: no one is called so ("four Yeti coolers", "Nike Air
@@ -164,7 +167,10 @@ RELATIONS = (
     r"father-in-law|GAL|CW|caregiver|sponsor|host (?:family|mother|father|mom|dad)|"
     r"foster parents|kinship (?:caregiver|placement)|CPS (?:specialist|worker)|"
     # "her Children's Aid worker", "her victim services worker", "her assigned PD"
-    r"worker|PD)"
+    r"worker|PD|ex|ex-(?:boyfriend|girlfriend|husband|wife|partner)|"
+    # in Spanish: "tu mamá Zuleima", "su hermana Leidy"
+    r"mam[aá]|madre|pap[aá]|padre|herman[oa]|t[ií][oa]|abuel[oa]|prim[oa]|hij[oa]|espos[oa]|"
+    r"novi[oa]|amig[oa])"
 )
 
 # Capitalised words that describe people without naming anyone: nationalities and demonyms,

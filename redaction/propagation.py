@@ -15,6 +15,7 @@ from redaction.gazetteer import (
     is_name_in_chat,
     is_ordinary,
     is_place,
+    word_frequency,
 )
 from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE, ROLE_AFTER
 from redaction.record_variants import SUFFIX_ALT
@@ -149,10 +150,12 @@ class Propagation:
             for related in (False, True):
                 # capitalised and upper-case forms only: "Hope" the name, not "hope" the word
                 # (a name learned in capitals from a record, "EXANTUS", is "Exantus" in prose)
-                # (and in lower case a given name seldom written as a word: "marcus", "kyle")
+                # (and in lower case a given name seldom written as a word: "marcus", "kyle";
+                # one learned in lower case unless it is a common word: not "esperanza")
                 forms = {f for w, r in self._names.items() if r == related
                          for f in (w[:1].upper() + w[1:], w.upper(), w[:1].upper() + w[1:].lower(),
-                                   *([w.lower()] if w.islower() or is_name_in_chat(w) else []))}
+                                   *([w.lower()] if w.islower() and word_frequency(w) < 4.3
+                                     or is_name_in_chat(w) else []))}
                 if forms:
                     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                     out.append(("PERSON", re.compile(

@@ -49,6 +49,10 @@ _PUBLIC_PATTERNS = [
 # Rarer public facts, each looked for only where a cheap test says it may be: one alternation
 # fewer at every position of every text
 _GUARDED = [
+    (("Crim", "Civ", "CRIM", "CIV", "Criminal", "Civil", "CRIMINAL", "CIVIL"),
+     # a federal docket by its kind: "Crim. No. 24-311 (PJO)", "Civil Action No. 3:24-cv-118"
+     r"\b(?i:crim|civ|criminal|civil)\.?[ \t]+(?i:action[ \t]+|case[ \t]+)?(?i:no|number)\.?"
+     r"[ \t]*:?[ \t]*\d[\w:\-]*\d(?:[ \t]*\([A-Z]{2,4}\))?"),
     (("otline", "OTLINE"),  # a number given as a public hotline's: "1-833-900-1010 (Canadian
      # Human Trafficking Hotline)", "Hotline: 1-866-528-7109"
      r"(?i:hotline)s?[ \t]*[:\-–][ \t]*\+?[\d(][\d\s().\-]{6,16}\d|"

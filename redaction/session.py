@@ -51,7 +51,7 @@ _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
 HONORIFIC_RE = re.compile(rf"{HONORIFIC}\.?", re.I)
 _REL_BEFORE = re.compile(
     rf"(?i)(?:\b(?:emergency\s+)?contact(?:\s+person)?\s*[:\-]\s*|"
-    rf"\b(?:her|his|their|my|our|client'?s|the client'?s|"
+    rf"\b(?:her|his|their|my|our|your|tu|su|mi|client'?s|the client'?s|"
     rf"the(?=\s+(?:kids|children|twins|grandkids|grandchildren|mother|father|sister|brother|"
     rf"cousin|aunt|uncle|grandmother|grandfather|niece|nephew|son|daughter)\b)|(?:youth|child|minor|juvenile|"
     rf"victim|survivor|pt|patient|student|declarant|plaintiff|complainant)['’]s|"

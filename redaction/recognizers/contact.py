@@ -16,6 +16,7 @@ from redaction.gazetteer import (
     is_ordinary,
     is_place,
     is_small_place,
+    word_frequency,
 )
 from redaction.recognizers.base import RegexRecognizer, result
 from redaction.variants import spelled_numbers
@@ -194,6 +195,12 @@ class HandleRecognizer(RegexRecognizer):
         # first.initial.last, as profiles name themselves: "mike.d.haulage", "dwayne.b.towing"
         ("dotted", r"(?<![\w@.$/#\-])(?P<h>(?!www\.)[a-z][a-z0-9]{2,}\.[a-z]\.[a-z][a-z0-9]{2,})"
                    r"(?![\w@]|[.\-/]\w)", 0.5),
+        # a user name given with its app in lower case: "messaged me on Snapchat as
+        # dezthekingg", "paga 400 por zelle a orquideamodels"
+        ("app_as", r"(?i:(?:on|via|in|through)[ \t]+(?:snapchat|snap|instagram|ig|tiktok|kik|"
+                   r"telegram|facebook|fb|twitter|whatsapp|discord)[ \t]+(?:as|under)|"
+                   r"(?:zelle|venmo|cash ?app|paypal)[ \t]+(?:a|to|para))[ \t]+"
+                   r"(?P<h>[a-z][a-z0-9_.]{4,29}[a-z0-9_])(?![\w@])", 0.6),
         # a payment tag named as such, without its $: "cash app tag dezybarra01", "TrellBands"
         ("tag", r"(?<![\w@.$])(?P<h>(?=\w*[a-z])(?=[\w.]*[A-Z0-9_]|[a-z]+\.[a-z])"
                 r"[A-Za-z][A-Za-z0-9_.]{2,}"
@@ -226,11 +233,19 @@ class HandleRecognizer(RegexRecognizer):
             return all(w[0].isupper() for w in words) or not all(
                 is_ordinary(w.lower()) for w in words)
         if pattern_name == "dashed_name":
+            given = re.search(r"([A-Z][a-z]+)\.?[ \t]+$", match.string[max(0, match.start() - 20):
+                                                                       match.start()])
+            if given and handle[:1].isupper() and (is_first_name(given.group(1)) or re.fullmatch(
+                    r"Sgt|Det|Dr|Ms|Mr|Mrs|Officer|Judge", given.group(1))):
+                return False  # "Alma Reyes-Ybarra": her double surname after her given name
             return _payment_name(handle, match.string)
         if pattern_name == "camel":
             first, last = re.findall(r"[A-Z][a-z]+", handle)
             return is_first_name(first) and not is_first_name(last) and not (
                 is_everyday(first) or is_everyday(last))
+        if pattern_name == "app_as":  # not "on Snapchat as usual", "zelle to pay"
+            return handle.lower() not in _NOT_HANDLES and not is_ordinary(handle.lower()) \
+                and word_frequency(handle) < 3.0
         if pattern_name not in ("shape", "tag", "mixed"):
             return True
         if self._FILE.search(handle) or handle.isupper():

@@ -210,6 +210,7 @@ class ReceiptRecognizer(RegexRecognizer):
     ENTITY = "ID"
     DETECTOR = "pattern:id_shape"
     GROUP = "n"
+    OCR_DIGITS = True  # "IMEI 35l907113820466", "EIN 43-2298l05"
     PATTERNS = [
         ("uscis", r"(?<![\w\-])(?P<n>(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|TSC|VSC|CSC)[\s\-]?\d{10})"
                   r"(?![\w\-])", 0.8),

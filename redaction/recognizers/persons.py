@@ -34,6 +34,7 @@ from redaction.lexicon import (
     NOT_PEOPLE,
     ROLE_AFTER,
     STATE_NAMES,
+    US_STATES,
     UKRAINIAN_LATIN,
     VEHICLE_MAKES,
 )
@@ -387,9 +388,11 @@ _THING_CALLED = re.compile(
     r"channel|club|bar|lounge|motel|hotel|company|business|store|shop|restaurant|church|"
     r"program|agency|show|song|brand|service|account)s?[ \t]+(?:called|named)[ \t]+[\"“]?$")
 _HOLIDAY_AFTER = re.compile(r"['’]s[ \t]+Day\b")
+_CHAIN_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+$")
 _RANK_BEFORE = re.compile(
     r"(?<![\w.])(?:Det|Detective|Sgt|Sergeant|Lt|Lieutenant|Officer|Officers|Ofc|Ofcr|Deputy|"
     r"Deputies|Tpr|Trooper|Troopers|Cpl|Corporal|Cst|Constable|Capt|Captain|Special Agent|SA|"
+    r"SSA|SAC|ASAC|Supervisory Special Agent|Ptl|"
     r"TFO|Inv|Investigator|Patrolman|Sheriff|Marshal|Dep|Agent|AUSA|SAUSA|ADA|DDA|ASA|WHI:?|"
     r"Inspector|Insp|Licensing Specialist|"
     r"Prosecutor)\.?\s+(?:[A-Z]\.[ \t]*)*"
@@ -579,6 +582,11 @@ class PersonRecognizer(EntityRecognizer):
                     words = words[:-1]
                 if not words:
                     continue  # only label words were left: "Van Thi" before "Street"
+                if name == "caps_last_first":
+                    head, _, tail = text[start:end].partition(",")
+                    if len(head.split()) >= 2 and tail.split() and not tail.split()[0].isupper():
+                        end = start + len(head)  # "HUANG DEFU, Fuqing CN": his name, his town
+                        words = head.split()
                 if name == "paren_nick" and (words and _acronym(words[0]) or any(
                         english_zipf(w) >= 3.0 and is_ordinary(w.lower()) and not is_first_name(w)
                         and not is_surname(w, 5_000) for w in m.group(0).split("(")[0].split())):
@@ -701,8 +709,11 @@ class PersonRecognizer(EntityRecognizer):
         # an officer named by rank acts for the public, as a judge does: "Det. C. Amstutz",
         # "Sgt. Greer", "Deputies Harper and Vukovich" stay in a filing
         # and a holiday is no one: "Valentine's Day", "Mother's Day"
+        # nor a chain store: "left at a Casey's gas station", "an Applebee's"
         return [r for r in out if not _RANK_BEFORE.search(text, max(0, r.start - 40), r.start)
-                and not _HOLIDAY_AFTER.match(text, r.end)]
+                and not _HOLIDAY_AFTER.match(text, r.end)
+                and not (_CHAIN_BEFORE.search(text, max(0, r.start - 6), r.start)
+                         and text.startswith(("'s", "’s"), r.end))]
 
     def _name_shapes(self, text: str, doc: object) -> list[RecognizerResult]:
         """Capitalized word runs with a word no dictionary knows, outside places and orgs."""
@@ -872,9 +883,10 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Georgia Crime Information Center", "Georgia Bar"
             prev = text[max(0, m.start() - 20):m.start()].split()[-1:]
             if prev and prev[0][:1].isupper() and not first.islower() and (
-                    is_place(f"{prev[0]} {first}") or prev[0] in ("Los", "Las", "San", "Santa",
-                                                              "El", "La", "New", "Fort")):
-                continue  # "Los Angeles", "New Jersey"
+                    is_place(f"{prev[0]} {first}") or prev[0] in (
+                        "Los", "Las", "San", "Santa", "El", "La", "New", "Fort", "Port", "Mount",
+                        "Mt.", "Memorial", "Saint", "St.", "Lake", "Camp", "Semana")):
+                continue  # "Los Angeles", "New Jersey", "Memorial Hermann" (a hospital)
             while parts and (parts[-1] in NOT_NAMES or parts[-1] in _ORG_WORDS or parts[-1] in
                              NOT_PEOPLE or parts[-1] in SUFFIX_FORMS or is_place(parts[-1]) or
                              parts[-1] in _PLACE_WORDS):
@@ -951,6 +963,8 @@ class PersonRecognizer(EntityRecognizer):
             return True
         if any(_acronym(w.strip(".,:;()")) for w in words):
             return True  # "I. KYC", "ICE FOIA", "Login IPs": acronyms, not a name
+        if len(words) == 2 and words[1].strip(".,:;()") in US_STATES:
+            return True  # "Normal IL", "Effingham IL": a town and its state
         if all(_CYRILLIC.fullmatch(w.strip(".,:;()«»\"")) and _slavic_word(w) for w in words):
             return True  # "Він", "Там": a Ukrainian or Russian everyday word, no one's name
         folded = [fold(w).strip(".,'’:") for w in words]

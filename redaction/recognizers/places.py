@@ -15,7 +15,7 @@ from redaction.gazetteer import (
     is_small_place,
     is_world_region,
 )
-from redaction.lexicon import STATE_NAMES
+from redaction.lexicon import STATE_NAMES, US_STATES, VEHICLE_MAKES
 from redaction.recognizers.base import RegexRecognizer, result
 from redaction.record_variants import SUFFIX_ALT, SUFFIX_FORMS
 from redaction.variants import ocr_digits
@@ -167,6 +167,11 @@ class DobRecognizer(RegexRecognizer):
     ]
 
 
+_STATE_CODE = "(?:" + "|".join(sorted(US_STATES)) + ")"
+_VEHICLE_WORD = (r"\b(?:van|truck|car|SUV|sedan|pickup|Transit|Sprinter|Express|Econoline|"
+                 r"Caravan|Odyssey|Sienna|Tahoe|Suburban|Camry|Civic|Altima|Impala|Malibu)")
+
+
 class PlateRecognizer(RegexRecognizer):
     """Licence plates after a label, or in common US plate shapes."""
 
@@ -177,13 +182,18 @@ class PlateRecognizer(RegexRecognizer):
     PATTERNS = [
         ("labeled", r"(?i:plates?|placas?|tags?|licen[cs]e plate|LP|biển(?: số)?|matr[ií]cula)"
                     r"(?:\s+(?i:is|was|es))?\s*"
-                    r"(?i:no\.?|number|#)?[:\s#]*(?:[A-Z]{2}\s+(?=[A-Z0-9]{2,4}[\s\-]?[A-Z0-9]))?"
+                    r"(?i:no\.?|number|#)?[:\s#]*(?:" + _STATE_CODE + r"\s+(?=[A-Z0-9]{2,4}[\s\-]?"
+                    r"[A-Z0-9]))?"
                     r"(?P<p>[A-Z0-9]{1,4}(?:[\s\-]?[A-Z0-9]{2,5}|-[A-Z0-9]{2,3}-[A-Z0-9]{2,3}))"
                     r"(?![\w\-])", 0.7),
         # a state's registration: "MA reg. 2XKL47", "CT REG AK-71302"
         ("registered", r"\b[A-Z]{2}[ \t]+(?:reg\.?|REG\.?|registration)[ \t]*#?[ \t]*"
                        r"(?P<p>[A-Z0-9]{1,4}[\-]?[A-Z0-9]{2,5})(?![\w\-])", 0.7),
         ("shape", r"(?<![\w\-])(?P<p>[A-Z]{3}[\-]?\d{4}|\d[A-Z]{3}\d{3})(?![\w\-])", 0.5),
+        # a state's code before it where a vehicle is described: "(white Ford Transit, IL CV
+        # 48812)"
+        ("vehicle_state", r"(?:" + _VEHICLE_WORD + r")[\w \t\-]{0,30}?,?[ \t]+" + _STATE_CODE
+                          + r"[ \t]+(?P<p>[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{2,5})(?![\w\-])", 0.6),
         # a chat's lower case: "the other man truck plate is mo 7hj-r22"
         ("chat", r"(?i:plate|tag)[ \t]+(?i:is|was|es|#|number)[: \t]*(?:[a-z]{2}[ \t]+)?"
                  r"(?P<p>(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{1,4}[ \-]?[a-z0-9]{2,5})(?![\w\-])", 0.6),
@@ -360,6 +370,11 @@ class AddressBlockRecognizer(RegexRecognizer):
         ("cued", _CUED_ADDRESS, 0.7),
         # the cue inside the pattern: a match that began at "address" would hide the street
         ("cued_street", _CUE_BEFORE_ADDRESS + _CUED_STREET, 0.7),
+        # the street someone lives on, without its number: "knew where my auntie lived on
+        # Cardinal Drive"
+        ("lives_on", r"\b(?i:lives|lived|living|live|stays|stayed|staying|moved)[ \t]+"
+                     r"(?:[a-z]+[ \t]+){0,2}?(?i:on|off)[ \t]+(?P<a>(?:[A-Z][a-z]+[ \t]+){1,2}"
+                     r"(?:" + SUFFIX_ALT + r"))(?![\w])", 0.6),
     ]
     CUES = {"cued": _CUE_BEFORE_ADDRESS}
 
@@ -435,6 +450,8 @@ class AddressBlockRecognizer(RegexRecognizer):
             return False
         if any(w.lower() in _NOT_STREET for w in alpha):
             return False
+        if re.match(rf"\s*(?:19|20)\d\d\s+(?:{VEHICLE_MAKES})\b", line):
+            return False  # "2016 Chevrolet Express 3500": a vehicle, its year and model
         # a street has a suffix ("Consul Place") or a name no English dictionary knows
         # ("Gesterbyntie 68", "Via Roma 131"); "Children 0" and "A I know that" are not streets
         return any(w.lower() in SUFFIX_FORMS for w in alpha) or any(
