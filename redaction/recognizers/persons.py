@@ -34,8 +34,8 @@ from redaction.lexicon import (
     NOT_PEOPLE,
     ROLE_AFTER,
     STATE_NAMES,
-    US_STATES,
     UKRAINIAN_LATIN,
+    US_STATES,
     VEHICLE_MAKES,
 )
 from redaction.positions import name_position
