@@ -507,7 +507,11 @@ class KnownMatcher:
             key = fold(word)
             if not 3 <= len(key) <= 6 or not key.isalpha() or key in self._exact_tokens or \
                     key in self._no_fuzz or key in NOT_PEOPLE or is_place(word) or \
-                    key in _SHORT_DATES or english_zipf(key) >= 3.5 and is_everyday(key):
+                    key in _SHORT_DATES:
+                continue
+            if english_zipf(key) >= 3.5 and is_everyday(key) and not (  # "max", not "Max is sick"
+                    word[:1].isupper() and not _opens_sentence(view, m.start())
+                    and name_position(view, m.start(), m.start() + len(word))):
                 continue
             owners = self._clip_cache.get(key)
             if owners is None:
@@ -844,6 +848,8 @@ def _clip_owners(key: str, owners: list[_Owner]) -> tuple[int, ...]:
     found = []
     for owner in owners:
         given = {fold(w) for n in owner.person.names for w in name_words(n)[:1]}
+        # "Max" of Maksym: the Slavic "ks" is an x in English
+        given |= {g.replace("ks", "x") for g in given if "ks" in g}
         if any(g.startswith(s) and len(g) >= len(s) + 2 and g.isalpha() for g in given
                for s in stems):
             found.append(owner.index)

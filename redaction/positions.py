@@ -156,7 +156,7 @@ def name_position(text: str, start: int, end: int) -> bool:
     if text[start:start + 1].islower() and re.search(r"(?<![\d.,])\d{2,4}[ \t]+$", head) and \
             re.match(r"[ \t]+\d{2,4}(?:[ \t]+[^\W\d_]+[ \t]+\d|[ \t]*(?:$|[,.;]))", tail):
         return True  # a tally in a message: "Kay 140 tank 310 dub 90"
-    if re.search(r"(?:[:|\"“]|^)\s*$", head) and text[start:end].lower() not in _NOT_VOCATIVE \
+    if re.search(r"(?:[:|\"“\[{(]|^)\s*$", head) and text[start:end].lower() not in _NOT_VOCATIVE \
             and text[start:start + 1].islower() and (
                 re.match(r",[ \t]+[^\W\d_]", tail) or after and after.group(1).lower() in _DOES):
         return True  # "ana, mama ...", "honor has 3 customs waiting": whom it is for or about

@@ -201,6 +201,12 @@ class HandleRecognizer(RegexRecognizer):
                    r"telegram|facebook|fb|twitter|whatsapp|discord)[ \t]+(?:as|under)|"
                    r"(?:zelle|venmo|cash ?app|paypal)[ \t]+(?:a|to|para))[ \t]+"
                    r"(?P<h>[a-z][a-z0-9_.]{4,29}[a-z0-9_])(?![\w@])", 0.6),
+        # a chat app's display name in quotes, in any script: 'the WeChat name "OK农场招工"'
+        ("app_name", r"(?i:wechat|weixin|telegram|whatsapp|line|kakao(?:talk)?|zalo|viber|"
+                     r"signal|facebook|messenger|instagram|tiktok|snapchat)[ \t]+"
+                     r"(?i:display[ \t]+)?"
+                     r"(?i:name|id|handle|user ?name|account)[ \t]*:?[ \t]*[\"“]"
+                     r"(?P<h>[^\"”\n]{2,30}?)[,.]?[\"”]", 0.6),
         # a payment tag named as such, without its $: "cash app tag dezybarra01", "TrellBands"
         ("tag", r"(?<![\w@.$])(?P<h>(?=\w*[a-z])(?=[\w.]*[A-Z0-9_]|[a-z]+\.[a-z])"
                 r"[A-Za-z][A-Za-z0-9_.]{2,}"

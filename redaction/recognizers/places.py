@@ -310,14 +310,15 @@ _BOX = (
     r"|(?i:mile[ \t]+marker|mile[ \t]+post|MM)[ \t]+\d{1,4}(?:\.\d)?[ \t]+(?i:on|of|off|at)[ \t]+"
     r"(?:(?i:I|US|SR|SH|FM|CR|State Road|State Route|County Road|Highway|Hwy\.?|Route|Rte\.?)"
     r"[ \t\-]*\d{1,4}[A-Z]?|(?i:Interstate|Highway)[ \t]+\d{1,4})"
-    r"|(?i:R\.?R\.?|Rural Route|HC|Star Route)[ \t]*\d+,?[ \t]+(?i:Box)[ \t]+\d+"
+    r"|(?i:R\.?R\.?|Rural\s+Route|HC|Star\s+Route)[ \t]*(?:\d+,?[ \t]+)?(?i:Box)[ \t]+\d+"
     r"|\d{1,6}[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
     r"(?i:State |U\.?S\.? |County |Farm to Market |FM |Interstate |I-)?"
     r"(?i:Highway|Hwy\.?|Route|Rte\.?|Road|Rd\.?|County Road|CR|FM)[ \t\-]*\d{1,4}[A-Z]?"
     r"(?:[ \t]+(?:[NSEW]|North|South|East|West)\b\.?)?"
 )
 _UNIT_ALONE = re.compile(
-    r"(?<![\w#])(?P<a>(?:(?i:Apt|Apartment|Suite|Ste|Depto|Departamento)|Unit|Flat|Lot|Trlr|"
+    r"(?<![\w#])(?P<a>(?:(?i:Apt|Apartment|Apartamento|Suite|Ste|Depto|Departamento)|Unit|Flat|"
+    r"Lot|Trlr|"
     r"Trailer|Space|Lote|Interior)\.?[ \t]*#?[ \t]*"
     r"\d{1,5}[A-Za-z]?)(?![\w\-/])"
 )
