@@ -29,6 +29,8 @@ from redaction.lexicon import (
     NOT_NAMES,
     NOT_PEOPLE,
     STATE_NAMES,
+    STYLE_BEFORE,
+    STYLED,
     UKRAINIAN_LATIN,
     VEHICLE_MAKES,
 )
@@ -68,11 +70,8 @@ _BUSINESS_AFTER = re.compile(r"(?:[ \t][A-Z][a-z]+)?[ \t](?:Lounge|Inn|Hotel|Mot
                              r"Spa|Nails|Bar|Cafe|Café|Restaurant|Club|Market|Bakery|Boutique|"
                              r"Studio|Massage|Grill|Diner|Tavern|Pub|Cafeteria|Bistro)\b")
 # forms of address that are everyday-word names too: "Your Honor", "His Grace"
-_STYLE_BEFORE = re.compile(r"\b(?:Your|Her|His|Their|your|her|his|their)[ \t]+$")
 _DEDICATED_BEFORE = re.compile(r"\b(?i:lady|sisters?|brothers?|house|city|mother|daughters|"
                                r"order|church|queen|home|mission)[ \t]+(?i:of)[ \t]+$")
-_STYLED = {"honor", "honour", "grace", "majesty", "excellency", "eminence", "worship",
-           "highness", "lordship", "ladyship"}
 _SHORT_CYRILLIC = re.compile(r"(?<![\w@.])[\u0400-\u04ff]{3}(?![\w])")
 _CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
 _ETHIOPIC = re.compile(r"[\u1200-\u139f\u2d80-\u2ddf]")
@@ -603,7 +602,7 @@ class KnownMatcher:
             return True  # "GMC Sierra", "Hurricane Hope"
         if _BUSINESS_AFTER.match(view, h.end):
             return True  # "the Pearl Lounge", "Honey Bee Spa": a business, not her
-        if _STYLE_BEFORE.search(view, max(0, h.start - 6), h.start) and word in _STYLED:
+        if STYLE_BEFORE.search(view, max(0, h.start - 6), h.start) and word in STYLED:
             return True  # "Her Honor's standing order", "Your Grace": a form of address
         if _DEDICATED_BEFORE.search(view, max(0, h.start - 16), h.start):
             return True  # "Our Lady of Mercy Parish", "Sisters of Charity", "City of Hope"
@@ -632,11 +631,11 @@ class KnownMatcher:
     def _fuzzy_owners(self, key: str) -> tuple[int, ...]:
         found = []
         for owner in self.owners:
-            # a misspelling keeps its first letter, or swaps the first two: "Keung" is
-            # another man's name, not "Leung" misspelt
+            # a misspelling keeps its first letter or its sound ("Gnatiuk", "Kristina"), or
+            # swaps the first two: "Keung" is another man's name, not "Leung" misspelt
             long_match = any(osa_distance(key, tok, 1 if len(tok) < 8 else 2)
                              <= (1 if len(tok) < 8 else 2) and (
-                                 key[:1] == tok[:1] or key[:2] == tok[1::-1])
+                                 _same_sound(key[:1], tok[:1]) or key[:2] == tok[1::-1])
                              for tok in owner.fuzzy)
             # four letters: only two letters swapped ("Lxei"); one changed letter is too often
             # another word or code ("Taml", a script in a font list, is not "Tami")
@@ -825,6 +824,14 @@ _SHORT_DATES = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug"
 _CLIP_END = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ie|y|i|ey)$")
 
 
+
+
+_SOUNDS = ("ckq", "gh", "iyj", "vwb", "sz", "ae", "ou")
+
+
+def _same_sound(a: str, b: str) -> bool:
+    """True for two first letters a spelling may trade: the same, or one sound ("C"/"K")."""
+    return a == b or any(a in g and b in g for g in _SOUNDS)
 
 
 def _script_match(latin: str, token: str, given: bool) -> bool:

@@ -243,3 +243,8 @@ STREAM_GAP = (r"(?:\s+|\s*(?:[()\[\]]|\bT[jJdDm*f]\b|\bET\b|\bBT\b|\bTL\b|-?[\d.
 # Russian way): "Галина" is Halyna, "Світлана" Svitlana
 UKRAINIAN_LATIN = str.maketrans({"г": "h", "Г": "H", "и": "y", "И": "Y", "і": "i", "І": "I",
                                  "ї": "yi", "Ї": "Yi", "є": "ye", "Є": "Ye", "й": "y", "Й": "Y"})
+
+# forms of address that are everyday-word names too: "Your Honor", "His Grace"
+STYLE_BEFORE = re.compile(r"\b(?:Your|Her|His|Their|your|her|his|their)[ \t]+$")
+STYLED = frozenset({"honor", "honour", "grace", "majesty", "excellency", "eminence", "worship",
+                    "highness", "lordship", "ladyship"})

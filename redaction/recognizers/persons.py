@@ -24,6 +24,7 @@ from redaction.gazetteer import (
     is_region,
     is_small_place,
     is_surname,
+    is_world_region,
     spanish_zipf,
     us_city_population,
 )
@@ -34,6 +35,8 @@ from redaction.lexicon import (
     NOT_PEOPLE,
     ROLE_AFTER,
     STATE_NAMES,
+    STYLE_BEFORE,
+    STYLED,
     UKRAINIAN_LATIN,
     US_STATES,
     VEHICLE_MAKES,
@@ -269,7 +272,7 @@ _PLACE_AFTER = re.compile(r"[ \t]+(?:County|Counties|counties|Province|Oblast|Ra
                           r"Ave\.?|Road|Rd\.?|Highway|Hwy|River|Lake|Valley|Beach|Island|Bay|"
                           r"Park|Airport|Station|Division|Galleria|Mall|Plaza|Penal|Code|Heights|Hills|"
                           r"Gardens|Village|Springs|Falls|Estates|Harbor|Square|Islands|Isles|"
-                          r"Co\.(?=[ \t]+[a-z])|Cnty\b\.?)\b")
+                          r"Co(?=\.[ \t]+[a-z])|Cnty)\b")
 _STATE_AFTER = re.compile(
     r",?[ \t]+(?:(?!MD|PA)(?-i:[A-Z]{2})\b(?![.\-'’])|(?:" + STATE_NAMES + r")\b)")
 _STOP = re.compile(r"(?i)^(?:" + "|".join(sorted(_stop_words(), key=len, reverse=True)) + r")$")
@@ -374,6 +377,10 @@ def _a_town(text: str, start: int, words: list[str]) -> bool:
     if re.search(rf"\b{_STREET_END.pattern}[ \t]+$", text[max(0, start - 16):start]) and \
             is_small_place(word):
         return True  # "on Main Street, Danielson": the town after its street
+    if re.search(r"\b(?i:in|from|near|to|outside|of)[ \t]+$", text[max(0, start - 10):start]) \
+            and is_world_region(word) and \
+            not is_surname(word, 20_000) and english_zipf(word) < 3.5:
+        return True  # "called from Fujian": a province abroad
     if is_first_name(word) or is_surname(word, 3_000):
         return False
     if _PLACE_BEFORE.search(text, max(0, start - 12), start):
@@ -713,7 +720,9 @@ class PersonRecognizer(EntityRecognizer):
         return [r for r in out if not _RANK_BEFORE.search(text, max(0, r.start - 40), r.start)
                 and not _HOLIDAY_AFTER.match(text, r.end)
                 and not (_CHAIN_BEFORE.search(text, max(0, r.start - 6), r.start)
-                         and text.startswith(("'s", "’s"), r.end))]
+                         and text.startswith(("'s", "’s"), r.end))
+                and not (fold(text[r.start:r.end]) in STYLED
+                         and STYLE_BEFORE.search(text, max(0, r.start - 6), r.start))]
 
     def _name_shapes(self, text: str, doc: object) -> list[RecognizerResult]:
         """Capitalized word runs with a word no dictionary knows, outside places and orgs."""
