@@ -287,8 +287,12 @@ def _region_names() -> frozenset[str]:
 
 
 def is_region(name: str) -> bool:
-    """True for a country (in English or its own language) or a US state."""
-    return _fold(name.strip(" .,'’")) in _region_names()
+    """True for a country (in English or its own language, with its style or without: "the
+    Republic of Moldova") or a US state."""
+    key = _fold(" ".join(name.strip(" .,'’").split()))
+    return key in _region_names() or re.sub(
+        r"^(?:the |(?:republic|kingdom|state|commonwealth|federated states|union) of (?:the )?)",
+        "", key) in _region_names()
 
 
 @lru_cache(maxsize=1)

@@ -587,7 +587,9 @@ class KnownMatcher:
                                            view[max(0, h.start - 8):h.start]) or re.match(
                 r"[ \t]+(?:(?:of[ \t]+)?(?:19|20)\d\d|(?i:semester|term|quarter|session|"
                 r"break|recess|classes|rates?|season|hours|schedule|camp|program|months?|"
-                r"vacation|job|jobs|school|sale|clothes|heat)\b)", view[h.end:h.end + 22])):
+                r"vacation|job|jobs|school|sale|clothes|heat|harvest|crop|planting|"
+                r"weather|rains?|storms?|colors|leaves|festival|bonus)\b)",
+                view[h.end:h.end + 22])):
             return True  # "2023 Spring", "Spring 2024", "Winter break": the season
         if word not in owner.common and re.sub(r"['’]?s$", "", word) not in owner.common:
             return False
@@ -606,7 +608,8 @@ class KnownMatcher:
             return True  # "Her Honor's standing order", "Your Grace": a form of address
         if _DEDICATED_BEFORE.search(view, max(0, h.start - 16), h.start):
             return True  # "Our Lady of Mercy Parish", "Sisters of Charity", "City of Hope"
-        if word in STOP_WORDS and _opens_sentence(view, h.start) and not (
+        if word in STOP_WORDS and (_opens_sentence(view, h.start) or re.search(
+                r"[\]:>\-–—•*(\"“][ \t]*$", view[max(0, h.start - 3):h.start])) and not (
                 name_position(view, h.start, h.end) or self._beside_own(view, h)):
             return True  # "Her phone was taken" (a Hmong surname), "Will you come"
         if (h.owner, re.sub(r"['’]?s$", "", word)) in vouched:

@@ -160,7 +160,7 @@ RELATIONS = (
     r"(?:step[- ]?)?(?:mother|father|mom|dad|mama|papa|parent|sister|brother|sibling|aunt|"
     r"uncle|cousin|grandmother|grandfather|grandma|grandpa|granddaughter|grandson|niece|nephew|"
     r"son|daughter|children|child|kid|baby|boy|girl|husband|wife|spouse|partner|boyfriend|girlfriend|"
-    r"fianc[ée]e?|godmother|godfather|guardian|foster (?:mother|father|parent|mom|dad)|"
+    r"fianc[ée]e?|godmother|godfather|guardian|foster(?: (?:mother|father|parent|mom|dad))?|"
     r"case ?worker|case manager|social worker|therapist|counselor|counsellor|teacher|coach|"
     r"public defender|guardian ad litem|advocate|pastor|best friend|friend|roommate|"
     r"classmate|neighbor|neighbour|in-law|sister-in-law|brother-in-law|mother-in-law|"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from anyascii import anyascii
+
 from redaction.context import CaseContext
 from redaction.gazetteer import (
     LARGE_CITY,
@@ -12,7 +14,13 @@ from redaction.gazetteer import (
     is_region,
     is_world_region,
 )
-from redaction.lexicon import RESPECT_WORDS, STATE_NAMES, STREAM_GAP, US_STATES
+from redaction.lexicon import (
+    RESPECT_WORDS,
+    STATE_NAMES,
+    STREAM_GAP,
+    UKRAINIAN_LATIN,
+    US_STATES,
+)
 from redaction.variants import fold, kept_form
 
 _RESPECT = frozenset(fold(w) for w in RESPECT_WORDS)
@@ -172,6 +180,9 @@ def _record_forms(words: list[str]) -> set[str]:
     }
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 class PublicFacts:
     """Finds spans of text that are public and must stay as they are."""
 
@@ -295,9 +306,17 @@ class PublicFacts:
             m.start() <= start and end <= m.end()
             for m in self._titled.finditer(text, max(0, start - 40), min(len(text), end + 40)))
 
+    def _latin(self, word: str) -> str:
+        """A word folded; one in Cyrillic letters read in Latin ones, the Russian way or the
+        Ukrainian ("Вадим" of a kept Vadim Ceban)."""
+        if not _CYRILLIC.search(word):
+            return fold(word)
+        plain = fold(anyascii(word))
+        return plain if plain in self.words else fold(anyascii(word.translate(UKRAINIAN_LATIN)))
+
     def is_kept_name(self, words: list[str]) -> bool:
         """True when every word of a candidate name belongs to a keep-list entry."""
-        folded = [fold(w).strip(".,'’") for w in words]
+        folded = [self._latin(w).strip(".,'’") for w in words]
         folded = [w for w in folded if len(w) > 1 and w not in _RESPECT
                   and w not in _FILING_WORDS]  # "Olafsson Decl.": her declaration
         if len(folded) == 1 and folded[0] in self._short_given:

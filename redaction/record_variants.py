@@ -149,6 +149,8 @@ def address_variants(raw: str) -> list[Variant]:
             rf"(?<![\w\-]){re.escape(words[1])}(?!\w)(?!\s+(?-i:[A-Z][a-z]))", re.I)))
     distinctive = len(words) > 1 or (len(words[0]) >= 6 and not words[0][0].isdigit()
                                      and not re.fullmatch(STATE_NAMES, words[0], re.I))
+    if rest and fold(" ".join(words)) == fold(rest[0]):
+        distinctive = False  # "88 Kearny Ave, Kearny": the street's name alone is her town's
     if distinctive:  # "on Bellfort", not "Orange County"
         out.append(Variant("ADDRESS", "street", re.compile(
             rf"(?<![\w\-]){core}(?!\w)(?!\s+(?-i:[A-Z][a-z]))", re.I)))

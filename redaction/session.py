@@ -49,6 +49,11 @@ CASE_FACTS = {"ROOM", "VEHICLE", "LISTING", "LOCATION", "CODE"}
 CONTAINERS = {"EMAIL", "URL", "HANDLE", "ADDRESS", "PHONE", "ID", "SSN", "ACCOUNT", "CARD"}
 _HONORIFIC_LEAD = re.compile(rf"^{HONORIFIC}\.?\s+", re.I)
 HONORIFIC_RE = re.compile(rf"{HONORIFIC}\.?", re.I)
+# a case number's label, and the caption before it: "State v. Oberle, ... Case No. "
+_DOCKET_LABEL = re.compile(r"(?i)\b(?:case|cause|docket|file|crim\.?|criminal|civ\.?|civil)"
+                           r"[ \t]*(?:action[ \t]*)?(?:no\.?|number|#)[ \t]*:?[ \t]*$")
+_CAPTION_BEFORE = re.compile(r"\bv(?:s)?\.[ \t]+(?P<party>(?:[A-Z][\w'’\-]*[ \t]*){1,4})"
+                             r"(?:[^.\n]|\.(?![ \t]+[A-Z][a-z])){0,80}$")
 _REL_BEFORE = re.compile(
     rf"(?i)(?:\b(?:emergency\s+)?contact(?:\s+person)?\s*[:\-]\s*|"
     rf"\b(?:her|his|their|my|our|your|tu|su|mi|client'?s|the client'?s|"
@@ -409,6 +414,8 @@ class RedactionSession:
                 continue  # "Judge Annie Carter" stays whole beside a subject "Maria Carter"
             if c.known and self._kept_surname_use(text, c.category, c.start, c.end):
                 continue
+            if c.category == "ID" and not c.known and self._kept_docket(text, c.start):
+                continue  # "State v. Oberle, Dickinson County Case No. 2024-CR-000417"
             if c.category == "ADDRESS" and not c.known and any(
                     0 <= c.start - e <= 4 and text[e:c.start].strip(" ,") in ("", "at")
                     and is_organisation(text[s:e]) for s, e in self.public.keep_spans(text)):
@@ -431,6 +438,17 @@ class RedactionSession:
                         and f not in _PARTICLES and not self._is_protected_name(w)}
             out.append(c)
         return out
+
+    def _kept_docket(self, text: str, start: int) -> bool:
+        """A case number after its caption, where the party the case is against is on the
+        keep list: a trafficker's prosecution is public record (her own case is not)."""
+        if not _DOCKET_LABEL.search(text, max(0, start - 30), start):
+            return False
+        caption = _CAPTION_BEFORE.search(text[max(0, start - 160):start])
+        if caption is None:
+            return False
+        return any(fold(w) in self.public.words
+                   for w in re.findall(r"[^\W\d_][\w'’\-]+", caption.group("party")))
 
     def _kept_surname_use(self, text: str, category: str, start: int, end: int) -> bool:
         """A kept name's surname naming a law firm or a party in a caption: "Xiong Law Office"

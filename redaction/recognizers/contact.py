@@ -56,6 +56,10 @@ _DATE_OPENS = re.compile(
     r"(?:\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|\d{1,2}[./\-]\d{1,2}[./\-]\d{4})(?!\d)")
 
 
+_RECORD_NO = re.compile(r"(?i)\b(?:report|incident|case|claim|file|ticket|receipt|order|invoice|"
+                        r"docket|cause|event|complaint)[ \t]*(?:no\.?|number|#)[ \t]*:?[ \t]*$")
+
+
 class PhoneNumberRecognizer(RegexRecognizer):
     """Phone numbers: North American in any punctuation, international with a + or 00, and
     national formats of the regions a clinic sees (checked by phonenumbers, or after a cue)."""
@@ -92,6 +96,8 @@ class PhoneNumberRecognizer(RegexRecognizer):
             return False
         if _DATE_OPENS.match(text) or re.match(r":\d\d", match.string[match.end():]):
             return False  # "2023-04-02 11:00", a time stamp
+        if _RECORD_NO.search(match.string, max(0, match.start() - 40), match.start()):
+            return False  # "INCIDENT REPORT  No. 1428877-24": a record's number
         if pattern_name in ("nanp", "nanp_run", "nanp_broken"):
             return True
         if pattern_name in ("cued", "labelled_after", "area_paren"):

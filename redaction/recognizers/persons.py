@@ -265,7 +265,8 @@ _PLACE_WORDS = {"county", "counties", "province", "parish", "township", "city", 
 _REGION_WORDS = {"oblast", "raion", "rayon", "krai", "kray", "voivodeship", "prefecture", "aimag",
                  "governorate", "municipality", "departamento", "provincia", "barangay", "purok"}
 _PLACE_WORDS |= _REGION_WORDS
-_PLACE_AFTER = re.compile(r"[ \t]+(?:County|Counties|counties|Province|Oblast|Raion|Prefecture|"
+_PLACE_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*(?=County\b))"
+                          r"(?:County|Counties|counties|Province|Oblast|Raion|Prefecture|"
                           r"Aimag|Governorate|"
                           r"Parish|Township|City|Street|St\.?|Avenue|"
                           r"Blvd\.?|Boulevard|Lane|Ln\.?|Drive|Parkway|Pkwy\.?|Trail|"
@@ -377,6 +378,8 @@ def _a_town(text: str, start: int, words: list[str]) -> bool:
     if re.search(rf"\b{_STREET_END.pattern}[ \t]+$", text[max(0, start - 16):start]) and \
             is_small_place(word):
         return True  # "on Main Street, Danielson": the town after its street
+    if _DISTANCE_BEFORE.search(text, max(0, start - 30), start) and is_small_place(word):
+        return True  # "3 mi S of Colby", "ten miles outside Hugo": a town, whoever else
     if re.search(r"\b(?i:in|from|near|to|outside|of)[ \t]+$", text[max(0, start - 10):start]) \
             and is_world_region(word) and \
             not is_surname(word, 20_000) and english_zipf(word) < 3.5:
@@ -395,6 +398,21 @@ _THING_CALLED = re.compile(
     r"channel|club|bar|lounge|motel|hotel|company|business|store|shop|restaurant|church|"
     r"program|agency|show|song|brand|service|account)s?[ \t]+(?:called|named)[ \t]+[\"“]?$")
 _HOLIDAY_AFTER = re.compile(r"['’]s[ \t]+Day\b")
+# a Spanish word between a preposition and a function word: a word of the sentence, no name
+_SPANISH_PHRASE = re.compile(r"\b(?:con|sin|de|por|para|en|la|el|mi|tu|su)[ \t]+[a-zà-ÿ]+[ \t]+"
+                             r"(?:de|que|y|en|para|a|la|el|por|con)\b")
+def _spanish_word(text: str, start: int, end: int) -> bool:
+    """A common Spanish word between a preposition and a function word ("con esperanza de
+    que"): a word of the sentence, whatever name it also is."""
+    return spanish_zipf(text[start:end]) >= 4.5 and bool(
+        _SPANISH_PHRASE.search(text, max(0, start - 8), end + 6))
+
+
+_DISTANCE_BEFORE = re.compile(
+    r"(?i)\b(?:\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty)[ \t]*"
+    r"(?:mi|miles?|km|kilometers?|kilometres?|hours?|hrs?|minutes?|mins?)\.?[ \t]+"
+    r"(?:(?:[NSEW]|[NS][EW]|north|south|east|west|northeast|northwest|southeast|southwest)"
+    r"\.?[ \t]+)?(?:of|from|outside|past|before|after)[ \t]+$")
 _CHAIN_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+$")
 _RANK_BEFORE = re.compile(
     r"(?<![\w.])(?:Det|Detective|Sgt|Sergeant|Lt|Lieutenant|Officer|Officers|Ofc|Ofcr|Deputy|"
@@ -782,7 +800,8 @@ class PersonRecognizer(EntityRecognizer):
             if len(word) < 3 or is_everyday_in_chat(word) and not is_name_in_chat(word) or \
                     _STOP.match(word) or \
                     is_place(word) or fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or \
-                    word in _CHAT_SLANG or _MEDICINE.search(word):
+                    word in _CHAT_SLANG or _MEDICINE.search(word) or \
+                    _spanish_word(text, m.start(), m.end()):
                 continue
             if name_position(text, m.start(), m.end()):
                 out.append(result("PERSON", m.start(), m.end(), 0.4, self, "chat:name",
@@ -870,6 +889,8 @@ class PersonRecognizer(EntityRecognizer):
                     r"[A-Z][a-z]{1,5}\.\s*&?\s*$", text[max(0, m.start() - 12):m.start()]):
                 continue  # an abbreviation among others: "Tex. Civ. Prac. & Rem. Code"
             if first.islower():
+                if _spanish_word(text, m.start(), m.end("f")):
+                    continue  # "con esperanza de que", "sin luz en la casa": the word
                 if len(first) < 4 or is_everyday_in_chat(first) and not (
                         is_name_in_chat(first) and name_position(text, m.start(), m.end("f"))
                 ) or not (

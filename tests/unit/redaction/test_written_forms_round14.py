@@ -23,14 +23,15 @@ CASE: dict[str, Any] = {
         {"pseudonym": "John Doe 3", "names": ["Chan Siu-ming"], "aliases": ["Tank"]},
         {"pseudonym": "Jane Doe 4", "names": ["Oleksandra Hnatiuk"],
          "aliases": ["Luna", "Honor"]},
-        {"pseudonym": "Jane Doe 5", "names": ["Ana Rotaru"]},
+        {"pseudonym": "Jane Doe 5", "names": ["Ana Rotaru"],
+         "addresses": ["str. Păcii 3, Glodeni, Republic of Moldova"]},
     ],
     "related_people": [
         {"label": "Child 1", "names": ["Maksym Hnatiuk"]},
         {"label": "Family Member 1", "names": ["Halyna Hnatiuk"]},
         {"label": "Family Member 2", "names": ["Ion Rotaru"]},
     ],
-    "keep": ["Ridgeline Readership LLC", "Harlan Mott", "Hon. Ines Calloway"],
+    "keep": ["Ridgeline Readership LLC", "Harlan Mott", "Vadim Ceban", "Hon. Ines Calloway"],
 }
 
 
@@ -177,3 +178,29 @@ def test_a_mans_name_a_letter_from_hers_is_his_own(cocounsel):
 def test_a_slavic_surname_by_its_russian_sound_is_still_hers(session):
     out = redacted(session, "The landlord knew Gnatiuk from before.")
     assert not present("Gnatiuk", out), out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("She is a citizen of the Republic of\nMoldova and lives in Newark.", "Moldova"),
+    ("State v. Mott, Dickinson County Case No. 2024-CR-000417, set for trial.",
+     "2024-CR-000417"),
+    ("[19:20] Boss: Сегодня комната 214. Вадим везет.", "Вадим"),
+    ("8. Declaro esto con esperanza de que ella pueda limpiar su nombre.", "esperanza"),
+    ("Marty is believed to be Martin Vanlandingham, age 58, of Thomas\nCounty.", "Thomas"),
+    ("Season: 2023 outdoor. Autumn harvest bonus if no trouble: $500", "Autumn harvest"),
+    ("[00:18] Her phone was taken the first night.", "Her phone"),
+])
+def test_more_public_facts_stay(session, text, kept):
+    out = redacted(session, text)
+    assert present(kept, out), out
+
+
+def test_her_own_case_number_goes(session):
+    out = redacted(session, "STATE v. ANA ROTARU, Case No. 2024-CR-000419 (expunction)")
+    assert not present("2024-CR-000419", out), out
+
+
+def test_foster_parents_named_in_a_placement_table_go_in_co_counsel(cocounsel):
+    out = redacted(cocounsel, " 2  12/19/22 - 03/02/23   Foster home      Roy & Darla Pickens "
+                              "(foster)    Blue Ridge GA")
+    assert not present("Pickens", out), out
