@@ -488,6 +488,17 @@ _SCHOOL_LEAD = re.compile(r"(?:Enrolled|Enrolls|Attends|Attended|Attending|Trans
                           r"from)[ \t]+)?")
 
 
+# words that make no school's name in a heading ("JUNIOR HIGH SCHOOL", "POLICE ACADEMY")
+_NO_SCHOOL_NAME = {"junior", "senior", "police", "military", "naval", "air", "force", "fire",
+                   "law", "public", "private", "the", "our", "a", "new", "old", "middle", "upper",
+                   "lower", "elementary", "high", "state", "national", "federal", "adult",
+                   "community", "county", "city", "district", "local", "regional", "any", "this",
+                   "that", "her", "his", "their", "my", "your", "summer", "night", "evening",
+                   "online", "virtual", "charter", "alternative", "continuation", "boarding",
+                   "language", "english", "spanish", "driving", "beauty", "nursing", "medical",
+                   "training", "bible", "sunday", "citizens", "citizen", "and", "of", "for"}
+
+
 class SchoolRecognizer(RegexRecognizer):
     """A named school: it tells where a minor can be found every weekday."""
 
@@ -524,7 +535,7 @@ class SchoolRecognizer(RegexRecognizer):
         # New York's numbered schools: "P.S. 20", "P.S./I.S. 499", "J.H.S. 189"
         ("numbered", r"(?<![\w.])(?:(?:P|I|M|J\.H|H)\.S\.\s*/?\s*){1,2}\d{1,3}(?!\d)", 0.7),
         # "Furman-Vance Newcomer HS", "Field Local Sch0ols" (a district, OCR'd)
-        ("short", r"(?<![\w])(?:[A-Z][\w'’.\-]+[ \t]){1,4}(?:HS|MS|Elem\.|Sch[o0][o0]ls?|"
+        ("short", r"(?<![\w])(?:[A-Z][\w'’.\-]+[ \t]){1,4}(?:HS|MS|Elem\b\.?|Sch[o0][o0]ls?|"
                   r"School District|ISD|USD)(?![\w])", 0.6),
         # a district in a heading's capitals, OCR'd too: "SUNDAY CREEK VALLEY LOCAL SCH0OLS"
         ("short_caps", r"(?<![\w])(?:[A-Z][A-Z'’.\-]+[ \t]){2,4}(?:SCH[O0][O0]LS|"
@@ -543,7 +554,9 @@ class SchoolRecognizer(RegexRecognizer):
             return re.match(r"[ \t]*#?\d{3}\b", match.string[match.end():]) is not None or (
                 bool(name) and is_small_place(" ".join(name)))
         if pattern_name == "named_caps":  # "JUNIOR HIGH SCHOOL", "POLICE ACADEMY": no name
-            return not all(is_everyday(w.lower()) for w in match.group("name").split())
+            # ("SUGAR CREEK ACADEMY" is a name of everyday words)
+            return not all(w.lower().strip(".") in _NO_SCHOOL_NAME
+                           for w in match.group("name").split())
         if pattern_name == "lower":  # "to the high school", "at junior high": no name
             return not any(w in ("the", "a", "my", "her", "his", "their", "your", "that", "this")
                            for w in match.group("name").split()) and not all(

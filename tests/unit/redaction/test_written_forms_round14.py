@@ -204,3 +204,15 @@ def test_foster_parents_named_in_a_placement_table_go_in_co_counsel(cocounsel):
     out = redacted(cocounsel, " 2  12/19/22 - 03/02/23   Foster home      Roy & Darla Pickens "
                               "(foster)    Blue Ridge GA")
     assert not present("Pickens", out), out
+
+
+def test_a_friend_or_a_neighbour_the_file_names_goes_in_co_counsel(cocounsel):
+    out = redacted(cocounsel, 'She named a girlfriend from Newark, "Zlata," who lent her a '
+                              "phone.\nA neighbor, Grigore Plamadeala, took the money.")
+    assert not present("Zlata", out) and not present("Plamadeala", out), out
+
+
+def test_a_schools_name_of_everyday_words_in_a_heading(session):
+    out = redacted(session, "MAPLE RIDGE ACADEMY\nSTUDENT ATTENDANCE SUMMARY\n"
+                            "Prior: JUNIOR HIGH SCHOOL (unnamed)")
+    assert not present("MAPLE RIDGE", out) and present("JUNIOR HIGH SCHOOL", out), out
