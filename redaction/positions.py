@@ -92,6 +92,15 @@ _CHAT_LINE = re.compile(r".*(?:\d{1,2}:\d{2}(?::\d{2})?.*?(?:[:|\-]|->)|^[^\s:|]
                         re.S)
 
 
+def _continued_message(text: str, line_start: int, head: str) -> bool:
+    """True when a line indented far is the rest of the chat message on the line before
+    (exports wrap a long message under its text column)."""
+    if not re.match(r"[ \t]{8,}\S", head) or line_start < 2:
+        return False
+    prev_start = text.rfind("\n", 0, line_start - 1) + 1
+    return _CHAT_LINE.match(text[prev_start:line_start - 1]) is not None
+
+
 def name_position(text: str, start: int, end: int) -> bool:
     """True where the word at [start, end) stands as a name."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -128,7 +137,8 @@ def name_position(text: str, start: int, end: int) -> bool:
             tail):
         return True  # "Summer G", "Hope M.": a name and her surname's initial
     if _MESSAGE_END.match(text, end) and before and \
-            before[-1].lower() not in _NOT_BEFORE_VOCATIVE and _CHAT_LINE.match(head):
+            before[-1].lower() not in _NOT_BEFORE_VOCATIVE and (
+                _CHAT_LINE.match(head) or _continued_message(text, line_start, head)):
         return True  # "u ready autumn?": a chat message that ends by naming whom it is for
     if re.search(r"(?i)(?:\bnames?\s+(?:is|was|es|era)|\bi\s+am|\bthis\s+is)\s+$",
                  text[max(0, start - 16):start]):

@@ -377,7 +377,13 @@ def town_variants(city: str, *, home: tuple[str, str | None] | None = None) -> l
         pat = re.compile(rf"(?<![\w\-])(?=(?:{alt})(?![\w\-])){_NOT_AGENCY}{_NOT_MAKE}(?:{alt})"
                          rf"(?![\w\-])"
                          rf"{_NOT_COUNTY}")
-        return [Variant("LOCATION", "town", pat, weak=True, word=fold(name))]
+        # in a chat's lower case only as a journey's end that closes the message: "pick u up
+        # in liberal", not "in liberal arts"
+        lower = r"\s+".join(re.escape(w.lower()) for w in words)
+        chat = re.compile(rf"(?:(?<=\bin )|(?<=\bto )|(?<=\bfrom )|(?<=\bnear )){lower}"
+                          rf"(?=[ \t]*(?:$|\n|[.,!?]))", re.M)
+        return [Variant("LOCATION", "town", pat, weak=True, word=fold(name)),
+                Variant("LOCATION", "town", chat, weak=True, word=fold(name))]
     ocr = r"\s+".join(_town_word(w) for w in words)
     # "Ky1e", any case, with or without accents; "Waller County" is the county, not her town
     pat = re.compile(rf"(?<![\w\-])(?={ocr}(?![\w\-])){_NOT_AGENCY}{_NOT_MAKE}{ocr}(?![\w\-])"

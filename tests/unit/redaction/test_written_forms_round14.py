@@ -20,7 +20,8 @@ CASE: dict[str, Any] = {
         {"pseudonym": "Jane Doe 1", "names": ["Nou Chia Her"], "aliases": ["Noucee", "Mercy"],
          "addresses": ["1190 Orchard Loop, Oakhurst, CA 93644"]},
         {"pseudonym": "Jane Doe 2", "names": ["Zhao Meiling"], "aliases": ["Autumn"]},
-        {"pseudonym": "John Doe 3", "names": ["Chan Siu-ming"], "aliases": ["Tank"]},
+        {"pseudonym": "John Doe 3", "names": ["Chan Siu-ming"], "aliases": ["Tank"],
+         "addresses": ["918 N Kansas Ave, Liberal, KS 67901"]},
         {"pseudonym": "Jane Doe 4", "names": ["Oleksandra Hnatiuk"],
          "aliases": ["Luna", "Honor"]},
         {"pseudonym": "Jane Doe 5", "names": ["Ana Rotaru"],
@@ -216,3 +217,16 @@ def test_a_schools_name_of_everyday_words_in_a_heading(session):
     out = redacted(session, "MAPLE RIDGE ACADEMY\nSTUDENT ATTENDANCE SUMMARY\n"
                             "Prior: JUNIOR HIGH SCHOOL (unnamed)")
     assert not present("MAPLE RIDGE", out) and present("JUNIOR HIGH SCHOOL", out), out
+
+
+def test_her_everyday_word_town_in_a_chats_lower_case_at_a_journeys_end(session):
+    out = redacted(session, "[6/24/24 11:20 PM] boss: ur dad can pick u up in liberal\n"
+                            "[6/24/24 11:21 PM] lyn: she believes in liberal arts")
+    assert "up in liberal" not in out and present("liberal arts", out), out
+
+
+def test_a_name_closing_a_message_wrapped_under_its_column(session):
+    out = redacted(session, "[Mon 6/24/24 11:20 PM] Travis O.: she went to the motel w\n"
+                            "                      a customer. mind ur business tank\n"
+                            "[Mon 6/24/24 11:22 PM] Travis O.: ok")
+    assert not present("tank", out), out
