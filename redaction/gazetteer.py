@@ -93,6 +93,22 @@ def is_ordinary(word: str) -> bool:
 
 EVERYDAY_ZIPF = 3.5  # about once in 300,000 words: "alguien", "trabaje", "naman"
 _LANGUAGES = ("en", "es", "fil", "fr", "pt")
+# languages of clients' families whose everyday words are seldom names in an English chat:
+# consulted only where a lower-case word would otherwise be taken for a name
+_LANGUAGES_ABROAD = ("ro",)
+
+
+@lru_cache(maxsize=16384)
+def is_word_abroad(word: str) -> bool:
+    """True for a common word of another language clients' families write in (Romanian:
+    "bine", "mesajul", "multumesc") that English does not use: "spune-i ca e bine" names no
+    one. Its given names are as frequent as its rarer words ("Mihaela", "Sergiu" near 4.3),
+    so only the commonest words count; names English uses too ("ana", "elena") never."""
+    from wordfreq import zipf_frequency
+
+    low = word.lower()
+    return english_zipf(low) < 3.0 and max(
+        zipf_frequency(low, lang, wordlist="small") for lang in _LANGUAGES_ABROAD) >= 4.4
 
 
 @lru_cache(maxsize=65536)

@@ -15,6 +15,7 @@ from redaction.gazetteer import (
     is_name_in_chat,
     is_ordinary,
     is_place,
+    is_word_abroad,
     word_frequency,
 )
 from redaction.lexicon import HONORIFIC, NOT_NAMES, NOT_PEOPLE, ROLE_AFTER
@@ -155,7 +156,8 @@ class Propagation:
                 forms = {f for w, r in self._names.items() if r == related
                          for f in (w[:1].upper() + w[1:], w.upper(), w[:1].upper() + w[1:].lower(),
                                    *([w.lower()] if w.islower() and word_frequency(w) < 4.3
-                                     or is_name_in_chat(w) else []))}
+                                     and not is_word_abroad(w) or is_name_in_chat(w)
+                                     else []))}
                 if forms:
                     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                     out.append(("PERSON", re.compile(

@@ -24,6 +24,7 @@ from redaction.gazetteer import (
     is_region,
     is_small_place,
     is_surname,
+    is_word_abroad,
     is_world_region,
     spanish_zipf,
     us_city_population,
@@ -803,7 +804,7 @@ class PersonRecognizer(EntityRecognizer):
                     word in _CHAT_SLANG or _MEDICINE.search(word) or \
                     _spanish_word(text, m.start(), m.end()):
                 continue
-            if name_position(text, m.start(), m.end()):
+            if name_position(text, m.start(), m.end()) and not is_word_abroad(word):
                 out.append(result("PERSON", m.start(), m.end(), 0.4, self, "chat:name",
                                   seed=True))
         return out
@@ -889,7 +890,7 @@ class PersonRecognizer(EntityRecognizer):
                     r"[A-Z][a-z]{1,5}\.\s*&?\s*$", text[max(0, m.start() - 12):m.start()]):
                 continue  # an abbreviation among others: "Tex. Civ. Prac. & Rem. Code"
             if first.islower():
-                if _spanish_word(text, m.start(), m.end("f")):
+                if _spanish_word(text, m.start(), m.end("f")) or is_word_abroad(first):
                     continue  # "con esperanza de que", "sin luz en la casa": the word
                 if len(first) < 4 or is_everyday_in_chat(first) and not (
                         is_name_in_chat(first) and name_position(text, m.start(), m.end("f"))

@@ -178,6 +178,16 @@ BLIND_FLOORS = {
                      "pseudonym_hits": 0.95},
     "eval_blind_aa": {"known_leaks": 4, "unknown_recall": 0.95, "keep_rate": 0.97,
                       "pseudonym_hits": 1.0},
+    # the fourteenth round: workers held on illicit cannabis grows (Mandarin, Cantonese,
+    # Fujianese, Hmong, Lao; Chinese characters); young people on door-to-door sales crews
+    # (Marshallese, Ojibwe, Chuukese); webcam and subscription studios (Colombian, Venezuelan,
+    # Ukrainian, Moldovan; Cyrillic, IBANs and wallets)
+    "eval_blind_ab": {"known_leaks": 1, "unknown_recall": 0.96, "keep_rate": 0.99,
+                      "pseudonym_hits": 1.0},
+    "eval_blind_ac": {"known_leaks": 2, "unknown_recall": 0.95, "keep_rate": 0.97,
+                      "pseudonym_hits": 1.0},
+    "eval_blind_ad": {"known_leaks": 0, "unknown_recall": 0.93, "keep_rate": 0.96,
+                      "pseudonym_hits": 0.96},
 }
 
 

@@ -230,3 +230,11 @@ def test_a_name_closing_a_message_wrapped_under_its_column(session):
                             "                      a customer. mind ur business tank\n"
                             "[Mon 6/24/24 11:22 PM] Travis O.: ok")
     assert not present("tank", out), out
+
+
+def test_common_words_of_a_romanian_chat_are_no_names(session):
+    out = redacted(session, "[2023-02-14 23:48] nana: lucrez mult. spune-i ca e bine\n"
+                            "[2023-02-15 07:31] nana: nu e eu. sterge mesajul\n"
+                            "[2024-02-03 12:40] nana: nu multumesc")
+    for kept in ("bine", "mesajul", "multumesc"):
+        assert present(kept, out), out
