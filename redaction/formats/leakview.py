@@ -49,6 +49,7 @@ _PDF_OPERATOR = re.compile(r"(?:(?<=[\d)\]>])\s*|(?<=\s)|^)"
                            r"(?:T[DdfJjLmcwzsr*]|BT|ET|BI|EI|ID|BDC|BMC|EMC|MP|DP|BX|EX|cm|re|Do|gs|"
                            r"RG|rg|CS|cs|SCN?|scn?|ri|sh|[qQ])(?=[\s/\[(<]|$)", re.M)
 _SPACE = re.compile(r"\s+")
+_FONT_SWITCH = re.compile(r"(?<=[^\W\d_])\)\s*/[\w.+\-]+\s+[\d.]+\s*\((?=[^\W\d_])")
 _W_P = f"{{{W_NS}}}p"
 _W_T = f"{{{W_NS}}}t"
 _MAX_DEPTH = 32
@@ -134,7 +135,11 @@ def _collect(obj: object, out: list[str], depth: int) -> None:
             raw = obj.read_bytes()
         except pikepdf.PdfError:
             raw = obj.read_raw_bytes()
-        out.append(_PDF_OPERATOR.sub(" ", raw.decode("latin-1")))
+        shown = _PDF_OPERATOR.sub(" ", raw.decode("latin-1"))
+        # a word shown in two fonts is one word: "(Nei) /F2 10 Tf (n) /F1 10 Tf (a)" reads
+        # "Neina", not a name "Nei" (a letter outside the first font's alphabet), and a name
+        # so split is read whole
+        out.append(_FONT_SWITCH.sub("", shown))
         _collect(obj.stream_dict, out, depth + 1)
     elif isinstance(obj, pikepdf.String):
         out.append(str(obj))

@@ -223,6 +223,8 @@ def test_her_everyday_word_town_in_a_chats_lower_case_at_a_journeys_end(session)
     out = redacted(session, "[6/24/24 11:20 PM] boss: ur dad can pick u up in liberal\n"
                             "[6/24/24 11:21 PM] lyn: she believes in liberal arts")
     assert "up in liberal" not in out and present("liberal arts", out), out
+    wrapped = redacted(session, "[6/24/24 11:20 PM] boss: pick u up in liberal         lol")
+    assert not present("liberal", wrapped), wrapped  # a PDF's reading joins a wrapped line
 
 
 def test_a_name_closing_a_message_wrapped_under_its_column(session):
