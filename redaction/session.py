@@ -59,8 +59,11 @@ _REL_BEFORE = re.compile(
     rf"\b(?:her|his|their|my|our|your|tu|su|mi|client'?s|the client'?s|"
     rf"the(?=\s+(?:kids|children|twins|grandkids|grandchildren|mother|father|sister|brother|"
     rf"cousin|aunt|uncle|grandmother|grandfather|niece|nephew|son|daughter)\b)|"
-    # a friend of hers the file names: "a girlfriend from Newark, "Sveta"", "a neighbor, ..."
-    rf"an?(?=\s+(?:friend|girlfriend|boyfriend|neighbou?r|roommate|classmate|cousin)\b)|"
+    # a friend of hers the file names inside a sentence: "she named a girlfriend from
+    # Newark, "Sveta"", "under the name of a neighbor, ..." (a sentence that opens "A
+    # neighbour, ..." speaks of no one's)
+    rf"(?<=[a-z] )an?(?=\s+(?:friend|girlfriend|boyfriend|neighbou?r|roommate|classmate|"
+    rf"cousin)\b)|"
     rf"(?:youth|child|minor|juvenile|"
     rf"victim|survivor|pt|patient|student|declarant|plaintiff|complainant)['’]s|"
     rf"(?:jane|john) doe(?: \d+)?['’]s|"

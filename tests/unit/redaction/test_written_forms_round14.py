@@ -209,8 +209,10 @@ def test_foster_parents_named_in_a_placement_table_go_in_co_counsel(cocounsel):
 
 def test_a_friend_or_a_neighbour_the_file_names_goes_in_co_counsel(cocounsel):
     out = redacted(cocounsel, 'She named a girlfriend from Newark, "Zlata," who lent her a '
-                              "phone.\nA neighbor, Grigore Plamadeala, took the money.")
+                              "phone, and sent money in the name of a neighbor, Grigore "
+                              "Plamadeala.\nA witness, Tom Baker, saw it.")
     assert not present("Zlata", out) and not present("Plamadeala", out), out
+    assert present("Tom Baker", out), out
 
 
 def test_a_schools_name_of_everyday_words_in_a_heading(session):
