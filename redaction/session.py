@@ -84,7 +84,7 @@ _CARE_BEFORE = re.compile(
     r"(?i)\b(?:case ?worker|case manager|social worker|GAL|guardian ad litem|CW|foster "
     r"(?:mother|father|parents?|mom|dad)|caregiver|sponsor|host (?:family|mother|father)|"
     r"kinship (?:caregiver|placement)|CPS (?:specialist|worker)|therapist|counsell?or|"
-    r"public defender|fianc[ée]e?|foster (?:home|family) of|"
+    r"public defender|fianc[ée]e?|foster (?:home|family) of|pastor(?: there| here)?|"
     # a name she was made to use is hers: "a false ID under the name Marleny Cac Tiul"
     r"(?:under|in) the name(?: of)?)s?\s*[,:]?\s*"
     r"(?:is\s+|was\s+)?(?:(?:attorney|atty\.?)\s+)?$"

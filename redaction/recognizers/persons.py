@@ -517,6 +517,17 @@ class PersonRecognizer(EntityRecognizer):
         # a Spanish chat's article before a given name in lower case: "el iker no se quiere
         # dormir", "la ximena pregunta por ti"
         ("article_lower", r"(?<![\w'’])(?:el|la)[ \t]+(?P<n>[a-zà-ÿ]{3,})(?![\w@'’])", 0.45),
+        # a name after Spanish or Portuguese kin, which NER does not read: "tu mamá Zuleima
+        # sabe", "mi hermana Leidy", "a irmã Rosilene"
+        ("kin_es", r"(?<![\w'’])(?i:mam[aá]|pap[aá]|madre|padre|herman[oa]|t[ií][oa]|abuel[oa]|"
+                   r"prim[oa]|hij[oa]|espos[oa]|novi[oa]|amig[oa]|sobrin[oa]|irm[ãa]o?|m[ãa]e|"
+                   r"pai|av[óô]|filh[oa])[ \t]+(?P<n>[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:[ \t]+[A-ZÀ-Ý]"
+                   r"[a-zà-ÿ]{2,})?)(?![\w@'’])", 0.5),
+        # a surname alone before what a person did: "Caicedo received $1,000 for each recruit"
+        ("surname_did", r"(?<![\w'’.\-])(?P<n>[A-ZÀ-Ý][a-zà-ÿ]{3,})[ \t]+(?:received|paid|told|"
+                        r"said|took|drove|sent|kept|recruited|threatened|hit|slapped|raped|"
+                        r"promised|demanded|collected|posted|texted|messaged|called|brought|"
+                        r"picked|forced|ordered|warned|owned|managed|ran|rented)\b", 0.5),
         # kin in lower case before a given name: "mr haldane son brent is the boss"
         ("kin_lower", r"(?<![\w'’])(?:son|daughter|brother|sister|wife|husband|cousin|nephew|"
                       r"niece|uncle|boyfriend|girlfriend)[ \t]+(?P<n>[a-z]{3,})(?![\w@'’])", 0.45),
@@ -689,6 +700,22 @@ class PersonRecognizer(EntityRecognizer):
                             last in NOT_NAMES or last in NOT_PEOPLE or last in _ORG_WORDS or \
                             last in _PLACE_WORDS or is_place(last):
                         continue  # 'Operation "Cross Country" Results': no name
+                    quoted = True
+                if name == "surname_did":
+                    word = words[0] if words else ""
+                    if not is_surname(word, 50_000) or is_everyday(word.lower()) or \
+                            is_ordinary(word.lower()) or is_place(word) or is_region(word) or \
+                            fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or \
+                            fold(word) in _ORG_WORDS or re.search(
+                                r"(?i)\b(?:the|a|an|this|that)[ \t]+$",
+                                text[max(0, start - 6):start]):
+                        continue  # "Houston received", "The Defendant paid"
+                    quoted = True
+                if name == "kin_es":
+                    if any(fold(w) in NOT_NAMES or fold(w) in NOT_PEOPLE or is_place(w)
+                           or spanish_zipf(w.lower()) >= 3.5 or english_zipf(w.lower()) >= 3.5
+                           for w in words):
+                        continue  # "mi mamá Dios", "su papá Dijo"
                     quoted = True
                 if name in ("article_lower", "kin_lower"):
                     word = words[0] if words else ""

@@ -91,6 +91,11 @@ class StreetAddressRecognizer(RegexRecognizer):
                   r"(?:,?\s*(?:nr\.?|no\.?|N[or]\.|n[º°]|#)?\s*\d{1,5}[A-Z]?)?"
                   r"(?:,\s*(?:bl|sc|et|ap|apt|int|depto|piso)\.?\s*[\w\-]{1,4})*"
                   r"(?![\w\-])", 0.6),
+        # the same in a chat's lower case, with its number: "calle Bravo Murillo 212, 3ºB"
+        ("calle_lower", r"(?<![\w\-])(?:calle|avenida|avda\.|carrera|rua|paseo)\s+"
+                        r"(?:(?:de|del|la|las|los|das|dos|da|do)\s+)?[A-ZÀ-Ý][\w'’\-]+"
+                        r"(?:\s+[A-ZÀ-Ý][\w'’\-]+){0,2},?\s*(?:n[º°]\.?\s*)?\d{1,5}[A-Z]?"
+                        r"(?:,\s*\d{1,2}[º°ª]?\s*[A-Z]?)?(?![\w\-])", 0.6),
         # a numbered street and the house number after it, as Latin America writes them:
         # "calle 12 #10-43", "Carrera 7 No. 45-12", "Av. 6 nº 1043"
         ("numbered_calle", r"(?<![\w\-])(?i:calle|avenida|av\.|carrera|cra\.?|kra\.?|diagonal|"

@@ -242,3 +242,27 @@ def test_common_words_of_a_romanian_chat_are_no_names(session):
                             "[2024-02-03 12:40] nana: nu multumesc")
     for kept in ("bine", "mesajul", "multumesc"):
         assert present(kept, out), out
+
+
+def test_a_name_after_spanish_kin_goes_and_is_hers_in_co_counsel(cocounsel):
+    out = redacted(cocounsel, "[05/20/24 13:35] Yaneth: tu mamá Zuleima sabe que estás aquí? "
+                              "mi mamá Dijo que no.")
+    assert not present("Zuleima", out) and present("Dijo", out), out
+
+
+def test_a_street_first_address_in_a_chats_lower_case(session):
+    out = redacted(session, "y yo sé dónde vive. calle Bravo Murillo 212, 3ºB")
+    assert "212" not in out and not present("Murillo", out), out
+
+
+def test_the_pastor_who_shelters_her_goes_in_co_counsel(cocounsel):
+    out = redacted(cocounsel, "She sleeps at a church in Hialeah. The pastor there, Wendell "
+                              "Okafor, drives her to our office.")
+    assert not present("Okafor", out), out
+
+
+def test_a_surname_alone_before_what_he_did(session):
+    out = redacted(session, "Caicedo received $1,000 for each recruit. Houston received "
+                            "the funds. Defendant received notice.")
+    assert not present("Caicedo", out), out
+    assert present("Houston received", out) and present("Defendant received", out), out
