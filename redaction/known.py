@@ -15,11 +15,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.context import CaseContext, ProtectedPerson
 from redaction.gazetteer import (
+    city_population,
     english_zipf,
     is_everyday,
     is_ordinary,
     is_place,
     is_region,
+    is_small_place,
+    is_world_region,
     spanish_zipf,
     word_frequency,
 )
@@ -68,7 +71,8 @@ _COMMON_ABBREVIATIONS = frozenset(
     "calif".split())
 _BUSINESS_AFTER = re.compile(r"(?:[ \t][A-Z][a-z]+)?[ \t](?:Lounge|Inn|Hotel|Motel|Suites|Salon|"
                              r"Spa|Nails|Bar|Cafe|Café|Restaurant|Club|Market|Bakery|Boutique|"
-                             r"Studio|Massage|Grill|Diner|Tavern|Pub|Cafeteria|Bistro)\b")
+                             r"Studio|Massage|Grill|Diner|Tavern|Pub|Cafeteria|Bistro|Turismo|Tours|Travel|"
+                             r"Transportes|Viagens|Logistics|Staffing|Manpower|Agency)\b")
 # forms of address that are everyday-word names too: "Your Honor", "His Grace"
 _DEDICATED_BEFORE = re.compile(r"\b(?i:lady|sisters?|brothers?|house|city|mother|daughters|"
                                r"order|church|queen|home|mission)[ \t]+(?i:of)[ \t]+$")
@@ -169,6 +173,9 @@ class _Owner:
         self.common = {t for t in self.tokens if is_common_word_name(t)} | {
             fold(a) for a in person.aliases + alias_parts(person.aliases)
             if is_common_word_name(a)}
+        # a doubled alias said once: "kay dont go" to Kay-Kay, only where a name stands
+        self.common |= {fold(m.group(1)) for a in person.aliases
+                        if (m := re.fullmatch(r"(?i)([^\W\d_]{2,5})[\s\-]?\1", a.strip()))}
         self.substrings = {t for t in self.tokens if len(t) >= 4}
         # "Ji-yeon" is also written "jiyeon", and misspelt so ("jiyoen")
         joined = {fold(re.sub(r"[\-'’]", "", w)) for n in person.names + person.aliases
@@ -555,6 +562,8 @@ class KnownMatcher:
             return False
         word = fold(view[h.start:h.end])
         owner = self.owners[h.owner]
+        if _inside_place_name(view, h.start, h.end):
+            return True  # "North Dakota", "Dakota County": the state, not Dakota herself
         if is_region(word) or is_place(word):  # "Immokalee, Florida", not Florida herself
             if _PLACE_BEFORE.search(view[max(0, h.start - 25):h.start]) or \
                     _PLACE_AFTER.match(view[h.end:h.end + 20]):
@@ -591,6 +600,8 @@ class KnownMatcher:
                 r"weather|rains?|storms?|colors|leaves|festival|bonus)\b)",
                 view[h.end:h.end + 22])):
             return True  # "2023 Spring", "Spring 2024", "Winter break": the season
+        if _BUSINESS_AFTER.match(view, h.end) and view[h.start:h.start + 1].isupper():
+            return True  # "the Pearl Lounge", "Lua Nova Turismo": a business, not her
         if word not in owner.common and re.sub(r"['’]?s$", "", word) not in owner.common:
             return False
         if word in _PLACE_SUFFIXES and view[h.start + 1:h.end].islower():
@@ -602,8 +613,6 @@ class KnownMatcher:
         if re.search(rf"(?:\b(?:{VEHICLE_MAKES})|Hurricane|Storm)\s+$",
                      view[max(0, h.start - 12):h.start]):
             return True  # "GMC Sierra", "Hurricane Hope"
-        if _BUSINESS_AFTER.match(view, h.end):
-            return True  # "the Pearl Lounge", "Honey Bee Spa": a business, not her
         if STYLE_BEFORE.search(view, max(0, h.start - 6), h.start) and word in STYLED:
             return True  # "Her Honor's standing order", "Your Grace": a form of address
         if _DEDICATED_BEFORE.search(view, max(0, h.start - 16), h.start):
@@ -939,6 +948,26 @@ def _cites_code(view: str, h: KnownHit) -> bool:
         _CITATION_AFTER.match(view, h.end) is not None
 
 
+_COMPASS_BEFORE = re.compile(r"\b(North|South|East|West|New|Upper|Lower|Central|Nossa Senhora|"
+                             r"Nuestra Señora|Notre Dame|Our Lady)[ \t]+$")
+_DIVISION_AFTER = re.compile(r"[ \t]+(?:County|Parish|Township|Borough|Province|Region)\b")
+
+
+def _inside_place_name(view: str, start: int, end: int) -> bool:
+    """A capitalised name word that is one word of a longer place's name: "North Carolina",
+    "South Dakota", "Dakota County", "Nossa Senhora Aparecida" (a saint's shrine and town)."""
+    if not view[start:start + 1].isupper():
+        return False
+    before = _COMPASS_BEFORE.search(view, max(0, start - 16), start)
+    if before:
+        whole = f"{before.group(1)} {view[start:end]}"
+        if before.group(1)[0] in "NO" and " " in before.group(1) or is_region(whole) or \
+                is_world_region(whole) or city_population(whole) or is_small_place(whole):
+            return True
+    return _DIVISION_AFTER.match(view, end) is not None and not \
+        HONORIFIC_BEFORE.search(view[max(0, start - 12):start])
+
+
 def _opens_sentence(view: str, start: int) -> bool:
     return not start or bool(re.search(r"(?:^|[.!?]\s*|\n\s*)$", view[max(0, start - 3):start]))
 
@@ -952,10 +981,10 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
     addressed at the end of a chat message ("u owe me for the room cinnamon.")."""
     if _QUOTED.match(view[start - 1:start] if start else "") and (
             _QUOTED.match(view[end:end + 1])
-            or re.match(r"[ \t]+\w{1,2}\.?[\"”']", view[end:end + 6])):
-        return True  # "cinnamon", "lilly k"
-    if re.search(r"(?i)\b(?:name|nombre|nome|pangalan)\s+(?:is|es|é|ay|was)\s+$",
-                 view[max(0, start - 20):start]):
+            or re.match(r"[,.!?]?[\"”']|[ \t]+\w{1,2}\.?[\"”']", view[end:end + 6])):
+        return True  # "cinnamon", "kitty," "lilly k"
+    if re.search(r"(?i)\b(?:name|nombre|nome|pangalan)\s+(?:is|es|é|ay|was)\s+[\"“']?$",
+                 view[max(0, start - 21):start]):
         return True
     if re.match(r"[ \t]+(?:is|was|isn'?t|wasn'?t|aint|ain'?t)[ \t]+(?:not[ \t]+)?"
                 r"(?:my|her|his|your|ur)[ \t]+(?:real[ \t]+)?name\b", view[end:end + 30], re.I):
@@ -966,7 +995,10 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
     if re.match(r"[ \t]*\([ \t]*\+?\d[\d \t().\-]{6,}\)", view[end:end + 24]):
         return True  # a contact list's entry: "honey (+1 832 555 0166)"
     if re.search(r"(?i)\b(?:auntie|aunty|aunt|tia|tía|tita|tito|uncle|tio|tío|cousin|prima|primo|"
-                 r"grandma|grandpa|granny|nana|abuela|abuelo|lola|lolo|sis|bro)[ \t]+$",
+                 r"grandma|grandpa|granny|nana|abuela|abuelo|lola|lolo|sis|bro|"
+                 # older sister, brother, little one in Vietnamese, Tagalog, Spanish, Somali
+                 r"chi|chị|ate|kuya|manang|manong|ading|hermana|hermanita|hermano|mana|"
+                 r"manita|irmã|irma|irmão|walaal|abaayo|tante|matant|cuz|sista)[ \t]+$",
                  view[max(0, start - 10):start]):
         return True  # "auntie june has been looking everywhere for u"
     if re.search(r"(?i)\bdisplay(?:[ \t]?name)?:?[ \t]*[\"“]$", view[max(0, start - 16):start]):
@@ -978,10 +1010,15 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
             re.fullmatch(r"[ \t.!]*", view[end:line_end if line_end >= 0 else len(view)]) and \
             re.search(r"[$€£₱]\s?\d|\d\.\d\d\b", line):
         return True  # a payment's memo naming who it was for: "+$300.00   for paris"
-    if re.search(r"\S(?:[ \t]{3,}|\t)$|"
-                 r"^\[[\d/:.,\- ]+(?:[ap]\.?m\.?)?\][ \t]*[\w .'’\-]{1,40}:[ \t]+$",
+    if re.search(r"\S(?:[ \t]{3,}|\t)$|^[ \t]*[\[(\"“]$|"
+                 r"^\[[\d/:.,\- ]+(?:[ap]\.?m\.?)?\][ \t]*[\w .'’\-]{1,40}:[ \t]+$|"
+                 r"^[\d/.\-]{6,10},?[ \t]+\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?[AP]M)?[ \t\-]+"
+                 r"[^:\n]{1,40}:[ \t]+$",
                  view[line_start:start], re.I) and _VOCATIVE_NEXT.match(view, end):
-        return True  # a message cell opening with her name: "   mercy where is the log"
+        return True  # a message opening with her name: "   mercy where is the log"
+    if _CHAT_LINE.match(view, line_start) and re.search(r"[.!?][ \t]+$", view[line_start:start]) \
+            and _VOCATIVE_ASKED.match(view, end):
+        return True  # "they took our passports. justice are you in building 7"
     if view[start - 1:start] == "(" and view[end:end + 1] == ")" and re.search(
             r"(?:\b[A-Z][a-z]+|\b[A-Z]{2,}-\d{4,}|\]|\d{1,2}/\d{1,2}\])[ \t]*\($",
             view[max(0, start - 30):start]) and not re.search(
@@ -1000,8 +1037,9 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
     head = view[line_start:start]
     line_end = view.find("\n", end)
     rest = view[end:line_end if line_end >= 0 else len(view)]
-    if not re.search(r"\w[\w.\-]*\s*(?:[^\w\s:]{1,4}\s*)?:\s+\S", head):
-        return False
+    if not (re.search(r"\w[\w.\-]*\s*(?:[^\w\s:]{1,4}\s*)?:\s+\S", head) or (
+            _CHAT_LINE.match(view, line_start) and re.search(r"\S[ \t]{3,}\S", head))):
+        return False  # a message: after its sender and a colon, or in an export's columns
     if re.fullmatch(r"\s*[.?!,]*\s*(?:lol|lmao|haha|jaja|too|also|2)?\s*[.?!]*\s*", rest):
         return True
     before = re.findall(r"[\w']+", head)
@@ -1011,13 +1049,22 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
 # words that follow a name a message is addressed to: "mercy where is", "kiki u ok"
 _VOCATIVE_NEXT = re.compile(r"[ \t,]+(?:where|are|r|u|you|ur|can|could|did|pls|please|plz|call|"
                             r"come|im|i'm|its|it's|dont|don't|why|what|when|how|hey|omg|we|"
-                            r"text|answer|wtf|omg|pls|plz|its|it's)\b", re.I)
+                            r"text|answer|wtf|omg|pls|plz|its|it's|donde|dónde|estas|estás|"
+                            r"ven|contesta|llamame|llámame|oye|mira|onde|cadê|cade|kijan)\b", re.I)
+# what follows a name called out inside a message: "justice are you there", "winter where r u"
+_VOCATIVE_ASKED = re.compile(r"[ \t,]+(?:are[ \t]+(?:you|u)|r[ \t]+u|where|u[ \t]+ok|you[ \t]+ok|"
+                             r"pls|please|plz|call[ \t]+me|text[ \t]+me|answer|dont|don't|"
+                             r"donde|dónde|onde|cadê|cade)\b", re.I)
 _NOT_VOCATIVE = {"a", "an", "the", "some", "my", "your", "ur", "her", "his", "of", "with", "and",
                  "or", "more", "no", "any", "this", "that", "el", "la", "de", "con", "y",
                  # a verb or quantifier that takes it as its object: "no hay esperanza, doctora"
                  "hay", "tengo", "tiene", "tienes", "tenemos", "sin", "mucha", "mucho", "poca",
                  "poco", "una", "un", "mi", "tu", "su", "have", "has", "had", "lost", "without",
-                 "much", "little", "tenho", "tem", "sem", "uma", "um"}
+                 "much", "little", "tenho", "tem", "sem", "uma", "um",
+                 # a time the word is: "since last winter", "see u in the summer"
+                 "last", "next", "every", "all", "past", "early", "late", "mid", "during",
+                 "since", "until", "till", "for", "in", "by", "before", "after", "at", "on",
+                 "through", "whole", "sweet", "hot", "cold", "long"}
 
 
 def _balance(text: str, h: KnownHit) -> KnownHit:

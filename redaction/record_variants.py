@@ -192,6 +192,8 @@ def place_variants(parts: list[str]) -> list[Variant]:
                 _SETTLEMENT, named[0] + " ") and not is_small_place(named[1]) and \
                 not city_population(named[1]):  # "Gimbi, West Welega, Ethiopia": a zone
             region = named[1]
+        if region is not None and _unknown_place(region) and _unknown_place(named[-3]):
+            region = None  # "No. 42/1, Pahala Para, Hanwella, Sri Lanka": a road, then her town
     else:
         region = None
     for i, part in enumerate(parts):
@@ -245,6 +247,19 @@ def place_variants(parts: list[str]) -> list[Variant]:
         if head and not re.search(_SETTLEMENT, name):  # "San Marcos" of San Marcos de Colón
             out += town_variants(head.group(1))
     return out
+
+
+_REGION_WORD = re.compile(r"(?i)\b(?:zone|region|province|prov\.|county|state|department|"
+                          r"dept\.?|district|oblast|governorate|prefecture|parish|division)\b")
+
+
+def _unknown_place(part: str) -> bool:
+    """An address part no gazetteer names and no word marks as a region: read as a town or a
+    road, not as the province a town lies in."""
+    name = re.sub(r"\s+\d[\d\-]*$", "", part).strip()
+    return not (_REGION_WORD.search(name) or is_world_region(name) or is_region(name)
+                or is_small_place(name) or city_population(name)
+                or re.fullmatch(r"[A-Z]{2,3}", name))
 
 
 def _named_place(part: str) -> bool:
@@ -386,7 +401,9 @@ def town_variants(city: str, *, home: tuple[str, str | None] | None = None) -> l
                 Variant("LOCATION", "town", chat, weak=True, word=fold(name))]
     ocr = r"\s+".join(_town_word(w) for w in words)
     # "Ky1e", any case, with or without accents; "Waller County" is the county, not her town
-    pat = re.compile(rf"(?<![\w\-])(?={ocr}(?![\w\-])){_NOT_AGENCY}{_NOT_MAKE}{ocr}(?![\w\-])"
+    # "Zumbrota-Mazeppa": her town joined to the next in a school district's name
+    joined = r"(?!\w|-(?![^\W\d_]{3}))"
+    pat = re.compile(rf"(?<![\w\-])(?={ocr}{joined}){_NOT_AGENCY}{_NOT_MAKE}{ocr}{joined}"
                      rf"{_NOT_COUNTY}")
     return [Variant("LOCATION", "town", pat, weak=True, folded=True, word=fold(name))]
 

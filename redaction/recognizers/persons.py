@@ -88,6 +88,9 @@ _ORG_WORDS = {
     "airlines", "express", "logistics", "farms", "farm", "ranch", "restaurant", "cafe", "spa",
     "cuadrilla", "project", "center", "coalition", "alliance", "clinic", "ministry",
     "healthcare", "services", "shelter", "pd", "police", "sheriff", "school", "schools",
+    # the same in the clients' other languages: a van company, an agency, a shop
+    "turismo", "tours", "travel", "transportes", "viagens", "agencia", "empresa", "servicios",
+    "servicos", "manpower", "staffing", "recruitment", "trading", "imports", "exports",
 }
 _NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART",
                       "LANGUAGE"}
@@ -364,9 +367,34 @@ def _slavic_word(word: str) -> bool:
     return max(zipf_frequency(key, "uk"), zipf_frequency(key, "ru")) >= 5.0
 
 
+def _town_of_words(text: str, start: int, end: int) -> bool:
+    """A span that is, alone or with the capitalised word before it, a town of two or three
+    words GeoNames lists ("Mae Sot", "La Ceiba"), unless it reads as a given name and a
+    common surname with no place word before it."""
+    prev = re.search(r"([A-Z][^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
+    spans = [text[start:end]] + ([f"{prev.group(1)} {text[start:end]}"] if prev else [])
+    for span in spans:
+        words = span.split()
+        if not 2 <= len(words) <= 3 or not city_population(span):
+            continue
+        if re.search(r"\b(?i:in|from|near|to|outside|via|of)[ \t\n]+$",
+                     text[max(0, start - 10 - len(span) + (end - start)):start]):
+            return True
+        if not (is_first_name(words[0]) and is_surname(words[-1], 20_000)):
+            return True
+    return False
+
+
 def _a_town(text: str, start: int, words: list[str]) -> bool:
     """A one-word NER person after "in" or "from" that is a town's name, no given name and no
     common surname ("from Welch" may be a man)."""
+    if len(words) in (2, 3):  # "to Mae Sot", "Mae Sot training center": a city of two words
+        whole = " ".join(w.strip(".,;:") for w in words)
+        last = words[-1].strip(".,;:")
+        return city_population(whole) > 0 and (
+            re.search(r"\b(?i:in|from|near|to|outside|via|of)[ \t\n]+$",
+                      text[max(0, start - 10):start]) is not None
+            or not (is_surname(last, 3_000) or is_first_name(last)))
     if len(words) != 1:
         return False
     word = words[0].strip(".,;:")
@@ -763,7 +791,9 @@ class PersonRecognizer(EntityRecognizer):
         # "Sgt. Greer", "Deputies Harper and Vukovich" stay in a filing
         # and a holiday is no one: "Valentine's Day", "Mother's Day"
         # nor a chain store: "left at a Casey's gas station", "an Applebee's"
+        # nor a town of two words: "to Mae Sot" (nor "Mãe" before a town's second word)
         return [r for r in out if not _RANK_BEFORE.search(text, max(0, r.start - 40), r.start)
+                and not _town_of_words(text, r.start, r.end)
                 and not _HOLIDAY_AFTER.match(text, r.end)
                 and not (_CHAIN_BEFORE.search(text, max(0, r.start - 6), r.start)
                          and text.startswith(("'s", "’s"), r.end))
