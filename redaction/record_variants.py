@@ -66,6 +66,9 @@ def address_variants(raw: str) -> list[Variant]:
     parts = [p.strip() for p in raw.split(",") if p.strip()]
     if not parts:
         return []
+    house = next((i for i, p in enumerate(parts) if re.match(r"\d", p)), None)
+    if house and len(parts) - house >= 2:  # "Lot 14, Magnolia Pines RV Park, 4120 Hwy 1, ..."
+        return _lead_variants(parts[:house]) + address_variants(", ".join(parts[house:]))
     places = place_variants(parts)
     rural = re.match(r"(?i)^(?:Rt|Rte|Route|RR|R\.R\.|Rural Route|HC|Star Route)\.?\s*(\d+),?\s*"
                      r"(?:P\.?O\.?\s*)?Box\s*#?\s*(\d+)$", parts[0])
@@ -105,8 +108,9 @@ def address_variants(raw: str) -> list[Variant]:
     if suffix:
         words = words[:-1]
     # a street's kind inside its name too: "County Road Q" is "County Rd Q"
-    core = r"\s+".join((_suffix_re(w) if 0 < i < len(words) - 1 else None) or re.escape(w)
-                       for i, w in enumerate(words))
+    core = r"\s+".join((_suffix_re(w) if 0 < i < len(words) - 1 else None) or (
+        ocr_form(w) if w.isalpha() and len(w) >= 3 else re.escape(w))  # "0ld Hwy 49"
+        for i, w in enumerate(words))
     pre_o = rf"(?:{pre}\s+)?" if pre else ""
     suf_o = rf"(?:\s+{suffix})?" if suffix else ""
     post_o = rf"(?:\s+{post})?" if post else ""
@@ -155,6 +159,25 @@ def address_variants(raw: str) -> list[Variant]:
         out.append(Variant("ADDRESS", "street", re.compile(
             rf"(?<![\w\-]){core}(?!\w)(?!\s+(?-i:[A-Z][a-z]))", re.I)))
     return out + unit_alone + places
+
+
+def _lead_variants(lead: list[str]) -> list[Variant]:
+    """The parts before an address's house number: her unit alone ("lot 14" for "Lot 14") and
+    the name of her park or building ("Magnolia Pines RV Park")."""
+    out = []
+    for part in lead:
+        um = re.match(rf"^(?:{_UNIT})(?![a-z])\.?\s*#?\s*([\w\-]+)$", part, re.I)
+        if um:
+            out.append(Variant("ADDRESS", "unit", re.compile(
+                rf"(?<![\w#])(?<!\b[Aa] )(?i:{_unit_kind(part)})\.?\s*#?\s*"
+                rf"{re.escape(um.group(1))}(?![\w\-/])(?!\s+(?i:mi|miles?|km|feet|ft|min|"
+                r"minutes|hours?|days?|times|people|years?|more)\b)"), weak=True))
+        elif len(part.split()) >= 2 and re.search(r"[^\W\d_]{4}", part):
+            out.append(Variant("ADDRESS", "address", re.compile(
+                r"(?<![\w\-])" + r"\s+".join(ocr_form(w) if w.isalpha() and len(w) >= 4
+                                              else re.escape(fold(w)) for w in part.split())
+                + r"(?![\w\-])"), folded=True))
+    return out
 
 
 _UNIT_KINDS = (

@@ -157,7 +157,8 @@ def is_common_word_name(word: str) -> bool:
     if key in COMMON_WORD_NAMES:
         return True
     if not is_ordinary(key):  # "lua", "a lua pela janela": the moon in Portuguese
-        return is_everyday(key) and word_frequency(key) >= 4.5 and not is_first_name(key)
+        return key.isalpha() and is_everyday(key) and word_frequency(key) >= 4.5 and \
+            not is_first_name(key)
     if is_rare_in_use(key):
         return False
     if key != word.lower():  # "Fortuné": without its accent, the everyday "fortune"
@@ -167,15 +168,21 @@ def is_common_word_name(word: str) -> bool:
 
 _DOUBLED = re.compile(r"([a-z])\1+")
 _SOFT_END = re.compile(r"(?:ie|ey|ee|y)$")
+_SOFT_G = re.compile(r"ge$|g(?=[ei])")
 
 
 @lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     """The name as it sounds, whichever of its usual spellings: doubled letters single, a
-    closing y/ie/ey/ee as i, "ight" as "ite", "ph" as "f" (Lily, Lilly and Lili; Sunny and
-    Sunnie; Loretta and Lorreta; Starlight and Starlite)."""
+    closing y/ie/ey/ee as i, "ight" as "ite", "ph" as "f", a soft g as j (Lily, Lilly and Lili;
+    Sunny and Sunnie; Loretta and Lorreta; Starlight and Starlite; Nadège and Nadèj)."""
     key = fold(word).replace("ight", "ite").replace("ph", "f")
     key = _DOUBLED.sub(r"\1", key)
+    # a soft g as Haitian Creole writes it ("Nadège", "Nadèj"); Somali's x for an h sound
+    # ("Xalimo", "Halimo")
+    key = _SOFT_G.sub("j", key)
+    if key.startswith("x") and len(key) >= 5:
+        key = "h" + key[1:]
     return _SOFT_END.sub("i", key)
 
 
@@ -571,7 +578,7 @@ def last4_variants(category: str, last4: str, *, bare: bool = False,
         out.append(Variant(category, "last4", re.compile(rf"(?={w}(?!\w))(?:{_ENDING}){w}", re.I),
                            digits=last4))
     if bare and not re.fullmatch(r"(?:19|20)\d\d", last4):
-        bare_re = rf"(?<![\w\-/.$,:]){last4}(?![\w\-/:]|[.,]\d)"
+        bare_re = rf"(?<![\w\-/.$,:]){last4}(?![\w\-/]|[.,:]\d)"  # "card 7752: caller"
         out.append(Variant(category, "last4", re.compile(bare_re), weak=True, digits=last4))
     return out
 

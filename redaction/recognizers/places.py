@@ -324,7 +324,9 @@ _BOX = (
 _UNIT_ALONE = re.compile(
     r"(?<![\w#])(?P<a>(?:(?i:Apt|Apartment|Apartamento|Suite|Ste|Depto|Departamento)|Unit|Flat|"
     r"Lot|Trlr|"
-    r"Trailer|Space|Lote|Interior)\.?[ \t]*#?[ \t]*"
+    r"Trailer|Space|Lote|Interior|"
+    # in lower case after a comma: "Haitian, lot 14", "(neighbor, lot 19)"
+    r"(?<=, )(?:lot|trailer|trlr|space))\.?[ \t]*#?[ \t]*"
     r"\d{1,5}[A-Za-z]?)(?![\w\-/])"
 )
 _POSTAL_LINE = re.compile(
@@ -553,6 +555,8 @@ class SchoolRecognizer(RegexRecognizer):
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
         if pattern_name in ("short", "short_caps") and _public_district(match.group(0)):
             return False
+        if pattern_name == "short" and re.search(r"/|^[A-Z\W]+ MS$", match.group(0)):
+            return False  # a manifest's "YUSUPOVA/NIGORA MS", "DEL ROSARIO MS": a title
         if pattern_name == "short" and match.group(0).endswith("USD"):
             # Kansas's "Wichita USD 259"; but "Wise USD acct", "Send USD": the currency
             name = match.group(0).split()[:-1]

@@ -22,6 +22,10 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("ID", re.compile(r"(?i)\b(?:passport|pasaporte|visa|a-?number|a#|alien|itin|ssn|mtcn|"
                       r"ref(?:erence)?|confirmation|conf\.?|transaction|txn|tracking|receipt|"
                       r"license|licence|dl|id|cert\.?|certification)(?!\w)")),
+    # a card's or an account's number, or its last four: "Card", "Tarj.", "Acct #", "Last 4"
+    ("ACCOUNT", re.compile(r"(?i)^(?:(?:debit |prepaid |pay ?)?card|tarj\.?|tarjeta|cart[aã]o|"
+                           r"acct\.?|account|cuenta|conta|last ?4|[uú]ltimos? ?4)"
+                           r"(?:\s*(?:#|no\.?|number|n[uú]m\.?|last ?4|ending))?$")),
     # an ad or advertiser's id: an ad id, kept for co-counsel ("Adv. ID", "Listing #")
     ("LISTING", re.compile(r"(?i)^(?:adv(?:ertiser)?\.?|ad|listing|post(?:ing)?)\s*"
                            r"(?:id|#|no\.?)")),
@@ -31,6 +35,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
                           r"patient |tenant |contact )?name(?: on account)?|account holder|"
                           r"worker|employee|agent|guest|"
                           r"passenger|client|tenant|student|patient|beneficiary|sender|"
+                          r"card ?holder(?: name)?|"
                           r"caregiver|aide|resident|"
                           r"receiver|recipient|payee|payer|nombre|trabajador|depositor)"
                           r"(?:\s*\([^)]{0,30}\))?$")),
@@ -38,6 +43,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
 _NOT_A_VALUE = re.compile(r"(?i)^(?:[-–—_.*]+|n/?a|none.*|unknown|applied.*|pending|total|"
                           r"[-–—]+\s*cash only\s*[-–—]+|tbd|—)$")
 _DATE = re.compile(r"^(?:\d{1,2}[/\-.]\d{1,2}[/\-.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|"
+                   r"\d{2}(?i:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{2}(?:\d{2})?|"
                    r"\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})$")
 _RULE = re.compile(r"^[\s\-=+|:_]*$")  # "-----+-----" under a header
 
@@ -94,7 +100,7 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]]:
 class TableColumnRecognizer(EntityRecognizer):
     """The values of a pipe or tab table's DOB, ID and name columns."""
 
-    ENTITIES: ClassVar[list[str]] = ["DOB", "ID", "LISTING", "PERSON", "VEHICLE"]
+    ENTITIES: ClassVar[list[str]] = ["ACCOUNT", "DOB", "ID", "LISTING", "PERSON", "VEHICLE"]
 
     def __init__(self) -> None:
         super().__init__(supported_entities=list(self.ENTITIES), name="TableColumnRecognizer")
@@ -152,11 +158,18 @@ class TableColumnRecognizer(EntityRecognizer):
             last = value.split()[-1]
             ok = bool(re.fullmatch(r"(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z0-9\-]{4,9}", last))
             start = end - len(last)
+        elif kind == "ACCOUNT":  # "6618", "4403 9911 0284 7752", "****1180"
+            ok = bool(re.fullmatch(r"[*xX•#.\- ]{0,16}\d[\d \-]{2,22}\d", value))
         elif kind in ("ID", "LISTING"):  # "RM-8841-2290"; in "OK ID D7730192" the number
             last = value.split()[-1]
             ok = bool(re.search(r"\d{3}", last)) and len(last) <= 24 and len(value.split()) <= 3
             start = end - len(last)
         else:
+            # a manifest's "YUSUPOVA/NIGORA MS": surname, given names, then a title
+            title = re.search(r"(?<=[A-Z])[ \t]+(?:MR|MRS|MS|MISS|MSTR|CHD|INF)$", value)
+            if title and "/" in value:
+                value = value[:title.start()]
+                end = start + len(value)
             cut = re.search(r",[ \t]*[a-z][\w\-]*$", value)  # "Gemechu Dinsa Waqo, telebirr"
             if cut:
                 value = value[:cut.start()]
