@@ -202,6 +202,10 @@ class PublicFacts:
                 forms.add(rf"{re.escape(words[0])}\s+{re.escape(words[-1])}")  # Judge Castillo
             if not _ORG_WORDS.search(k):  # a person: "Judge Quintero", "Mr. Tran"
                 forms |= _record_forms(words)
+                if len(words) == 3 and all(w[:1].isupper() for w in words) and \
+                        not re.fullmatch(_TITLES, words[0].rstrip("."), re.I):
+                    # "Ramón Cruz" of Ramón Cruz Mejía: a given name and the first surname
+                    forms.add(r"\s+".join(kept_form(w) for w in words[:2]))
                 for w in re.findall(r"[^\W\d_][\w'’\-]{2,}", k):
                     if re.fullmatch(_TITLES, w, re.I):
                         continue
@@ -218,12 +222,14 @@ class PublicFacts:
                 forms.add(r"\s+".join(re.escape(w) for w in org[:3])
                           + rf"(?:\s+{re.escape(org[3][0])}[\w'’]*)?")
         titled = []  # one alternative per title group: a long alternation is slow at every position
+        # the rest of a kept name after the title's word: "Mr. Ramón Cruz Mejía" whole
+        more = r"(?:\s+(?:" + "|".join(sorted(judged, key=len, reverse=True)) + r")(?!\w)){0,3}"
         if judged:
             titled.append(r"(?:Judge|Justice|Magistrate(?:\s+Judge)?|Hon\.?|Honorable)\s+(?:"
-                          + "|".join(sorted(judged, key=len, reverse=True)) + ")")
+                          + "|".join(sorted(judged, key=len, reverse=True)) + ")" + more)
         if mistered:
             titled.append(r"(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(?:"
-                          + "|".join(sorted(mistered, key=len, reverse=True)) + ")")
+                          + "|".join(sorted(mistered, key=len, reverse=True)) + ")" + more)
         talt = "|".join(titled)
         self._titled = re.compile(rf"(?<!\w)(?:{talt})(?!\w)", re.I) if talt else None
         # whole names first: an alternation takes the first that matches, not the longest

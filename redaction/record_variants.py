@@ -419,7 +419,8 @@ def town_variants(city: str, *, home: tuple[str, str | None] | None = None) -> l
         # in liberal", not "in liberal arts"
         lower = r"\s+".join(re.escape(w.lower()) for w in words)
         chat = re.compile(rf"(?:(?<=\bin )|(?<=\bto )|(?<=\bfrom )|(?<=\bnear )){lower}"
-                          rf"(?=[ \t]*(?:$|\n|[.,!?])|[ \t]{{3,}})", re.M)  # a PDF's wrap
+                          rf"(?=[ \t]*(?:$|\n|[.,!?]|[\U0001F000-\U0001FAFF\u2600-\u27BF])|"
+                          rf"[ \t]{{3,}})", re.M)  # a PDF's wrap; an emoji closing the message
         return [Variant("LOCATION", "town", pat, weak=True, word=fold(name)),
                 Variant("LOCATION", "town", chat, weak=True, word=fold(name))]
     ocr = r"\s+".join(_town_word(w) for w in words)

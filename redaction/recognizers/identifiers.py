@@ -101,8 +101,8 @@ class LabeledIdRecognizer(RegexRecognizer):
     PATTERNS = [
         ("labeled", r"(?<![\w\-])(?=(?:[A-Za-z\-.]*\d){4})(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d"
                     r"(?:[A-Za-z0-9\-]|\.(?=\d))*)(?![\w\-])", 0.7),  # CPF 118.204.556-07
-        ("numbered", r"(?<![\w\-])(?=(?:[A-Za-z\-]*\d){4})(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d"
-                     r"[A-Za-z0-9\-]*)(?![\w\-])", 0.6),
+        ("numbered", r"(?<![\w\-])(?=(?:[A-Za-z\-/]*\d){4})(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d"
+                     r"(?:[A-Za-z0-9\-]|/(?=\d))*)(?![\w\-])", 0.6),  # "04/1187/12"
         # an alien registration number in its printed groups, with or without a label:
         # "A219 447 180", "A-219-884-061"
         ("a_number", r"(?<![\w\-])(?P<n>A[\s\-]?\d{3}[\s\-]\d{3}[\s\-]\d{3})(?![\w\-])", 0.6),
@@ -141,7 +141,10 @@ class LabeledIdRecognizer(RegexRecognizer):
                        r"(?:\s+(?:is|was|of))?(?:\s*\((?-i:[a-z][a-z ]{2,20})\))?"  # "(assigned)"
                        r"[:\s#.(,]*(?:number\s+)?(?:\((?-i:[A-Z]{2,3})\)\s*|(?-i:[A-Z]{2})\s+)?",
             # any record's number: "kit # HX-22-01185", "Event No: NYC2102001447"
-            "numbered": r"(?i:\b[a-z]{2,}\.?\s?(?:#|no\.|no|nbr|num))[:\s#.]*",
+            "numbered": r"(?i:\b[a-z]{2,}\.?\s?(?:#|no\.|no|nbr|num)|"
+                        # "travel document, no. ETD-KE-2023-18842", "ID (number 04/1187/12)"
+                        r"\b(?:document|card|permit|certificate|ID|passport|papers?),?\s+"
+                        r"\(?(?:no\.|number))[:\s#.]*",
             "licence": r"(?i:\bC?DL|driver'?s? licen[cs]e|passport|certification|licen[cs]e)"
                        r"(?: no\.?| number| #)?(?:\s*\([^)\n]{1,60}\))?[:\s#.(]*"}
 
@@ -161,7 +164,7 @@ class LabeledIdRecognizer(RegexRecognizer):
         # after any other label, a number that is not a page, an exhibit or a year, nor a
         # police or lab case's number ("CASE NO. 23-221904", "Lab No. DF-23-0419")
         label = match.string[max(0, match.start() - 16):match.start()]
-        return bool(re.search(r"[A-Za-z\-]|\d{5}", token)) and not re.search(
+        return bool(re.search(r"[A-Za-z\-]|\d{5}|\d/\d{4}/", token)) and not re.search(
             r"(?i)\b(?:case|lab|page|exhibit|ex|docket|bates|rule|program|approval|complaint)"
             r"\.?\s*(?:#|no\.?|nbr|num)"
             r"[:\s#.]*$", label)
@@ -285,13 +288,13 @@ class LastFourRecognizer(RegexRecognizer):
     OCR_DIGITS = True
     DETECTOR = "pattern:last4"
     PATTERNS = [
-        ("masked", r"(?<![\w*•])(?:(?:[Xx*•#]{2,}|\.{2,}|…)[\s\-]?){1,4}\d{4}(?!\w)", 0.7),
+        ("masked", r"(?<![\w*•])(?:(?:[Xx*•#]{2,}|\.{2,}|…)[\s\-]?){1,4}\d{4,5}(?!\w)", 0.7),
         ("ending", r"(?i:\bending(?: in| with)?|\bends(?: in| with)?|\bend (?:in|with)|"
                    r"\bended(?: in| with)?|\btermina(?:d[ao])? en|\bterminaci[oó]n|"
                    r"\bfinish(?:ing|es|ed)(?: in| with)?|"
                    r"last (?:four|4)(?: digits)?"
-                   r"(?: of)?|acct\.?|account|card)[:\s#]*(?:(?:is|are|was|were|no\.?)\s+)?"
-                   r"-?\d{4,5}(?:\s*(?:,|and|&|/|or)\s*\d{4})*(?![\w\-/:]|[.,]\d)", 0.6),
+                   r"(?: of)?|acct\.?|account|card)[:\s#=]*(?:(?:is|are|was|were|no\.?)\s+)?"
+                   r"-?\d{4,5}(?:\s*(?:,|and|&|/|or)\s*\d{4})*(?![\w\-/]|[.,:]\d)", 0.6),
     ]
 
     def analyze(self, text: str, entities: list[str],

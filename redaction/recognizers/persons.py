@@ -90,6 +90,7 @@ _ORG_WORDS = {
     "healthcare", "services", "shelter", "pd", "police", "sheriff", "school", "schools",
     # the same in the clients' other languages: a van company, an agency, a shop
     "turismo", "tours", "travel", "transportes", "viagens", "agencia", "empresa", "servicios",
+    "lodge", "lodges", "plaza", "kapitalbank",
     "servicos", "manpower", "staffing", "recruitment", "trading", "imports", "exports",
 }
 _NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART",
@@ -147,7 +148,12 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
                               "account named", "profile named", "page named", "user named",
                               "account", "profile", "named", "call", "calls", "called",
                               "call him", "call her", "called him", "called her", "met as",
-                              "knew as", "known as", "know him as", "know her as"}),
+                              "knew as", "known as", "know him as", "know her as",
+                              # a phone's threads, a list of contacts; a thing given "by" someone
+                              "threads with", "threads with:", "chats with", "chats with:",
+                              "contacts:", "contacts", "saved as", "by", "from",
+                              "introduced herself as", "introduced himself as",
+                              "vecina", "vecino", "amiga", "amigo", "prima", "primo", "jefe"}),
     "role": frozenset({"trafficker", "pimp", "recruiter", "driver", "buyer", "customer", "john",
                        "manager", "clerk", "boss", "supervisor", "associate", "employer",
                        "owner", "landlord", "bottom", "detective", "officer", "agent", "nurse",
@@ -180,6 +186,9 @@ _OCR_LETTERS = str.maketrans({"0": "o", "1": "l"})
 _OCR_I = str.maketrans({"0": "o", "1": "i"})
 _OCR_NAME = re.compile(r"(?<![\w@.])[A-Z][a-z]*[01][a-z01]*[a-z](?![\w@])")
 _MAKE_BEFORE = re.compile(rf"\b(?:{VEHICLE_MAKES})\s+$")
+_TRUCK = re.compile(r"(?:Kenworth|Peterbilt|Freightliner|Navistar|Mack|Volvo|Western Star)$")
+_TRUCK_BEFORE = re.compile(r"\b(?i:a|the|his|her|their|my|your|blue|red|white|black|gray|grey|"
+                           r"silver|green|yellow|orange|maroon|old|new|big)[ \t]+$")
 _INITIAL_SURNAME = re.compile(
     r"(?<![\w.])[A-Z]\.[ \t]?(?P<s>[A-Z][a-z'’]*[a-z01][a-z'’]+(?:-[A-Z][a-z'’]+)?|"
     r"[A-Z][A-Z'’]{2,}(?:-[A-Z]{2,})?)(?![\w\-]|\.\w)")
@@ -258,6 +267,9 @@ _STRONG_CUE = re.compile(r"(?i)\b(?:name|named|call|calls|called|kid|son|daughte
                          r"partner|boyfriend|girlfriend|friend|cousin|brother|sister|uncle|"
                          r"aunt|niece|nephew|llama|llamo|llamaba|dicen|dec[ií]an|apodad[oa]|"
                          r"chama|chamo|chamad[oa])\b")
+# "a worker named Wellington": after "named", a given name or a surname is his, whatever
+# else the word is (a city, a boot)
+_NAMED_BEFORE = re.compile(r"(?i)\b(?:named|llamad[oa]|chamad[oa])[ \t]+$")
 _PLACE_WORDS = {"county", "counties", "province", "parish", "township", "city", "state", "district",
                 "highway", "street", "avenue", "road", "river", "lake", "mountain", "valley",
                 "beach", "island", "bay", "park", "airport", "station", "division", "unit",
@@ -773,6 +785,9 @@ class PersonRecognizer(EntityRecognizer):
                     continue  # "a sugar-daddy app called SweetArrangement": a thing's name
                 if name in ("cue", "role", "speaker", "aged") and self._not_a_name(words) and not (
                         strong and all(is_first_name(w) and not is_everyday(w) for w in words)
+                ) and not (strong and _NAMED_BEFORE.search(text, max(0, start - 8), start)
+                           and all((is_first_name(w) or is_surname(w, 20_000))
+                                   and fold(w) not in NOT_NAMES for w in words)
                 ) and not (name == "speaker" and all(is_name_in_chat(w) for w in words)):
                     continue
                 seed = name in ("honorific", "title", "nickname", "paren_nick", "quoted_nick",
@@ -792,8 +807,11 @@ class PersonRecognizer(EntityRecognizer):
         # and a holiday is no one: "Valentine's Day", "Mother's Day"
         # nor a chain store: "left at a Casey's gas station", "an Applebee's"
         # nor a town of two words: "to Mae Sot" (nor "Mãe" before a town's second word)
+        # nor a truck: "drove a blue Mack", "Leave the Kenworth alone"
         return [r for r in out if not _RANK_BEFORE.search(text, max(0, r.start - 40), r.start)
                 and not _town_of_words(text, r.start, r.end)
+                and not (_TRUCK.match(text[r.start:r.end]) and _TRUCK_BEFORE.search(
+                    text, max(0, r.start - 12), r.start))
                 and not _HOLIDAY_AFTER.match(text, r.end)
                 and not (_CHAIN_BEFORE.search(text, max(0, r.start - 6), r.start)
                          and text.startswith(("'s", "’s"), r.end))
@@ -1077,6 +1095,9 @@ class PersonRecognizer(EntityRecognizer):
                 is_everyday(f) or w.isupper() for w, f in zip(words, folded, strict=False)
                 if not is_place(f)):
             return True
+        if len(folded) == 2 and is_surname(folded[1], 20_000) and not is_ordinary(folded[0]) \
+                and english_zipf(folded[0]) < 2.5 and spanish_zipf(folded[0]) < 3.0:
+            return False  # "Jennylyn Castro": a given name common only in Tagalog, a surname
         return all(is_everyday(f) and not is_first_name(f) for f in folded) or all(
             is_ordinary(f) and not is_first_name(f) for f in folded)
 

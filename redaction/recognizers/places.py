@@ -104,6 +104,12 @@ class StreetAddressRecognizer(RegexRecognizer):
         # a highway address by its mile: "Mile 9.5 Chiniak Highway", "MP 112 Parks Hwy"
         ("mile", r"(?<![\w\-])(?:Mile|MP|Milepost)\s+\d{1,4}(?:\.\d{1,2})?\s+(?:of\s+(?:the\s+)?)?"
                  r"(?:[A-Z][\w'\-]*\s+){1,3}(?i:highway|hwy|road|rd|route|rte)\.?(?![\w])", 0.6),
+        # the route first, then its mile: "Navajo Route 12, Mile 41.3", "N-9402 (Navajo Route
+        # 9402), Mile 6.5", "Hwy 49, MM 12"
+        ("route_mile", r"(?<![\w\-])(?:[A-Z]-?\d{1,5}[ \t]+\()?(?:[A-Z][\w'\-]*[ \t]+){0,2}"
+                       r"(?i:highway|hwy|route|rte|road|rd|BIA|N)\.?[ \t\-]*\d{1,5}\)?,?[ \t]+"
+                       r"(?i:mile|MM|MP|milepost|mile marker)[ \t]+\d{1,4}(?:\.\d{1,2})?"
+                       r"(?![\w])", 0.6),
         # a street without its number, then a unit: "Story Rd, unit C"
         ("street_unit", r"(?<![\w\-])(?:[A-Z][\w'\-]*\s+){1,3}"
                         rf"(?i:{SUFFIX_ALT})\.?,?\s+{_UNIT_WORDS}\.?\s*#?\s*[A-Z\d][\w\-]{{0,4}}"
@@ -195,6 +201,12 @@ class PlateRecognizer(RegexRecognizer):
         ("registered", r"\b[A-Z]{2}[ \t]+(?:reg\.?|REG\.?|registration)[ \t]*#?[ \t]*"
                        r"(?P<p>[A-Z0-9]{1,4}[\-]?[A-Z0-9]{2,5})(?![\w\-])", 0.7),
         ("shape", r"(?<![\w\-])(?P<p>[A-Z]{3}[\-]?\d{4}|\d[A-Z]{3}\d{3})(?![\w\-])", 0.5),
+        # after a vehicle or a form's plate field: "waiting in van NSV-216", "Lic/St: 7PKR-228"
+        ("vehicle", r"(?:\b(?i:van|truck|car|suv|sedan|pickup|semi|tractor|trailer|rig|bus)"
+                    r"[ \t]+|\b(?i:lic(?:ense|ence)?)(?:[ \t]*/[ \t]*(?i:st(?:ate)?))?[ \t]*"
+                    r"(?:#|no\.?)?[ \t]*:[ \t]*)"
+                    r"(?P<p>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{2,4}-[A-Z0-9]{2,4})"
+                    r"(?![\w\-])", 0.6),
         # a state's code before it where a vehicle is described: "(white Ford Transit, IL CV
         # 48812)"
         ("vehicle_state", r"(?:" + _VEHICLE_WORD + r")[\w \t\-]{0,30}?,?[ \t]+" + _STATE_CODE
@@ -532,7 +544,9 @@ class SchoolRecognizer(RegexRecognizer):
                        r"PREPARATORY|PREP|ACADEMY|MONTESSORI|CHARTER|REGIONAL(?=[ \t]+SCHOOL))"
                        r"(?:[ \t]+(?:SCHOOL|ACADEMY))?"
                        r"(?![\w])", 0.7),
-        ("escuela", r"(?<![\w])(?:Escuela|Colegio|Instituto|Liceo)\s+(?:[A-Z\d][\w'’.\-]*\s?){1,5}",
+        ("escuela", r"(?<![\w])(?:Escuela|Colegio|Instituto|Liceo|[ÉE]cole|Escola|Col[eé]gio|"
+                    r"Lyc[eé]e|Coll[eè]ge|Institut)\s+(?:(?:[A-Z\d][\w'’.\-]*|de|del|la|des|du|"
+                    r"da|do|dos)\s{1,2}){0,5}[A-Z\d][\w'’.\-]*",
          0.6),
         # in a chat's lower case, after a word that says where she goes: "from puyallup ave
         # academy", "i go to westfield high"
