@@ -770,18 +770,28 @@ class KnownMatcher:
             rivals = [o for o in hits if o.start == h.start and o.end == h.end
                       and o.category == h.category]
             if len(rivals) > 1:
-                h = self._likelier(text, rivals)
+                h = self._likelier(text, rivals, hits)
             taken.append(h)
             occupied.append((h.start, h.end))
         return sorted(taken, key=lambda h: h.start)
 
-    def _likelier(self, text: str, rivals: list[KnownHit]) -> KnownHit:
+    def _likelier(self, text: str, rivals: list[KnownHit], hits: list[KnownHit]) -> KnownHit:
+        """The owner whose other names stand beside the span ("Nguyễn Văn Tài": the surname is
+        hers and her father's, Tài only his), else a subject before a related person."""
         span = text[rivals[0].start:rivals[0].end]
         honorific = bool(re.match(r"(?i)(mr|mrs|ms|miss|mx)\b", span))
+        start, end = rivals[0].start, rivals[0].end
+
+        def beside(owner: int) -> bool:
+            return any(o.owner == owner and o.category == "PERSON" and (o.start, o.end) != (
+                start, end) and (0 <= o.start - end <= 8 or 0 <= start - o.end <= 8)
+                for o in hits)
+
         ranked = sorted(
             rivals,
             key=lambda h: (
                 honorific and self.people[h.owner].minor,
+                not beside(h.owner),
                 not self.people[h.owner].is_subject,
                 h.owner,
             ),

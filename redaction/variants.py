@@ -510,8 +510,8 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
     if ocr:  # OCR's digits for her letters: "0.H." for O.H., "8.K." for B.K.
         pat = rf"(?=[^\W_]*\d)(?<![\w.])(?:{'|'.join(sorted(ocr))})(?![\w]|\.\w)"
         out.append(Variant("PERSON", "initials", re.compile(pat)))
-    if bare:
-        pat = rf"(?=[A-Z])(?<![\w.])(?:{alternation(bare)})(?!\w)"
+    if bare:  # not a tag in brackets: "[TL] JD1:" is an interpreter's note in Tagalog
+        pat = rf"(?=[A-Z])(?<![\w.])(?<!\[)(?:{alternation(bare)})(?!\w)(?!\])"
         out.append(Variant("PERSON", "initials", re.compile(pat)))
     if public:
         pat = (rf"(?<![\w.])(?<!Washington )(?<!Washington, )(?:{alternation(public)})"

@@ -162,6 +162,12 @@ def _payment_name(handle: str, text: str) -> bool:
     return _PAYMENT_TEXT.search(text) is not None
 
 
+# an export's column or field name: words joined by underscores, the last one saying what the
+# field holds ("conversation_id", "pay_tag", "legal_name", "created_at")
+_FIELD_NAME = re.compile(r"(?:[a-z]+_){1,3}(?:id|ids|name|names|tag|type|date|time|ts|at|by|no|"
+                         r"num|number|code|status|count|amount|email|phone|url|key|ref)")
+
+
 class HandleRecognizer(RegexRecognizer):
     """@handles, $cashtags and user names given after a label."""
 
@@ -267,6 +273,8 @@ class HandleRecognizer(RegexRecognizer):
                 handle[1:].islower() and is_everyday(handle) and not is_first_name(handle))
         if is_everyday(handle.translate(_OCR_LETTERS)):
             return False  # "Payro11" is an OCR'd "Payroll", not a user name
+        if _FIELD_NAME.fullmatch(handle):
+            return False  # an export's field: "conversation_id", "acct_id", "legal_name"
         return len(handle) >= 5 and not re.fullmatch(r"[A-Za-z]{1,3}\d{1,3}", handle)
 
 

@@ -185,6 +185,8 @@ _HOMOGRAPH_TITLES = {"ate", "don", "mang", "tia", "tio", "seu", "anh", "dona", "
 _OCR_LETTERS = str.maketrans({"0": "o", "1": "l"})
 _OCR_I = str.maketrans({"0": "o", "1": "i"})
 _OCR_NAME = re.compile(r"(?<![\w@.])[A-Z][a-z]*[01][a-z01]*[a-z](?![\w@])")
+# a Spanish or Portuguese verb with its pronoun joined on, accented: "mándame", "dímelo"
+_ENCLITIC = re.compile(r"^[a-zñ]*[áéíóú][a-zñ]*(?:me|te|lo|la|le|nos|les|se|melo|selo)$")
 _MAKE_BEFORE = re.compile(rf"\b(?:{VEHICLE_MAKES})\s+$")
 _TRUCK = re.compile(r"(?:Kenworth|Peterbilt|Freightliner|Navistar|Mack|Volvo|Western Star)$")
 _TRUCK_BEFORE = re.compile(r"\b(?i:a|the|his|her|their|my|your|blue|red|white|black|gray|grey|"
@@ -207,7 +209,8 @@ _QUOTED_NEXT = re.compile(r"[^\S\n]*[\"”]?[^\S\n]*[,/;][^\S\n]*(?:(?:and|or)[^
 _MEDICINE = re.compile(r"(?i)(?:cycline|mycin|cillin|azole|prazole|pril|olol|statin|sartan|"
                        r"triptyline|oxetine|aline|azepam|azolam|codone|morphine|caine|ovir|"
                        r"mab|tinib|gestrel|sone|olone|floxacin|axone|idine|amine|profen|"
-                       r"formin|tidine|dipine|zodone|apine|barbital|trexate)$")
+                       r"formin|tidine|dipine|zodone|apine|barbital|trexate|gravir|thrin|"
+                       r"mectin|vudine|buvir|previr|asvir)$")
 
 
 def _word_and_surname(text: str, start: int, first: str, rest: str | None) -> bool:
@@ -469,7 +472,10 @@ _RANK_BEFORE = re.compile(
 # "Obbo Tolasa Bayisa" (Oromo), "Ato Dawit" (Amharic), "Mamaw Sizemore"
 _KIN_LEAD = (r"(?:Son|Daughter|Mother|Father|Sister|Brother|Aunt|Uncle|Cousin|Niece|Nephew|"
              r"Grandmother|Grandfather|Grandma|Grandpa|Wife|Husband|Mamaw|Papaw|Granny|Obbo|"
-             r"Aadde|Ato|Weyzero|W/ro)")
+             r"Aadde|Ato|Weyzero|W/ro|"
+             # Tagalog, Spanish, Vietnamese and Haitian Creole kin words before a name
+             r"Nanay|Tatay|Lola|Lolo|Tita|Tito|Kuya|Ate|Manang|Manong|Tía|Tia|Tío|Tio|Abuela|"
+             r"Abuelo|Mamá|Papá|Mãe|Chị|Anh|Em|Bà|Ông|Cô|Chú|Manman|Papa|Tonton|Matant)")
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -879,6 +885,9 @@ class PersonRecognizer(EntityRecognizer):
                     word in _CHAT_SLANG or _MEDICINE.search(word) or \
                     _spanish_word(text, m.start(), m.end()):
                 continue
+            if _ENCLITIC.match(word) or re.match(r"[ \t]+(?i:christmas|xmas|new year)\b",
+                                                 text[m.end():m.end() + 12]):
+                continue  # "mándame tu número", "llámame": a verb; "merry christmas"
             if name_position(text, m.start(), m.end()) and not is_word_abroad(word):
                 out.append(result("PERSON", m.start(), m.end(), 0.4, self, "chat:name",
                                   seed=True))

@@ -76,6 +76,7 @@ class StreetAddressRecognizer(RegexRecognizer):
                    r"(?:(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\.?\s+)?"
                    r"(?:(?:[A-Z][\w'\-]*|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))\.?\s+){0,3}?"
                    rf"(?i:{SUFFIX_ALT})\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\.?)?(?![\w])"
+                   r"(?![ \t]*:)"  # a form's label: "N0. 0O4417 / Date ln: 05/20" (OCR's "In")
                    rf"(?:,?\s*{_UNIT}\.?\s*#?\s*[\w\-]+)?" + _CITY_STATE, 0.7),
         # a lettered avenue: "34 Avenue C", "210 Street K" (no name before the street's kind)
         ("lettered", r"(?<![\w\-$.,/#:])\d{1,6}[ \t]{1,3}(?:Avenue|Ave\.?|Street|St\.?|Road|Rd\.?)"
