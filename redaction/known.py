@@ -782,9 +782,10 @@ class KnownMatcher:
         honorific = bool(re.match(r"(?i)(mr|mrs|ms|miss|mx)\b", span))
         start, end = rivals[0].start, rivals[0].end
 
-        def beside(owner: int) -> bool:
+        def beside(owner: int) -> bool:  # next to it, or one capitalised word between
             return any(o.owner == owner and o.category == "PERSON" and (o.start, o.end) != (
-                start, end) and (0 <= o.start - end <= 8 or 0 <= start - o.end <= 8)
+                start, end) and _NAME_GAP.fullmatch(
+                    text[end:o.start] if o.start >= end else text[o.end:start])
                 for o in hits)
 
         ranked = sorted(
@@ -799,6 +800,7 @@ class KnownMatcher:
         return ranked[0]
 
 
+_NAME_GAP = re.compile(r"[ \t\n,]+(?:[A-ZÀ-Ý][^\W\d_]*[ \t\n]+)?")
 _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 
 
@@ -1050,9 +1052,9 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
     if not (re.search(r"\w[\w.\-]*\s*(?:[^\w\s:]{1,4}\s*)?:\s+\S", head) or (
             _CHAT_LINE.match(view, line_start) and re.search(r"\S[ \t]{3,}\S", head))):
         return False  # a message: after its sender and a colon, or in an export's columns
-    if re.fullmatch(r"\s*[.?!,]*\s*(?:lol|lmao|haha|jaja|too|also|2)?\s*[.?!]*\s*", rest):
-        return True
     before = re.findall(r"[\w']+", head)
+    if re.fullmatch(r"\s*[.?!,]*\s*(?:lol|lmao|haha|jaja|too|also|2)?\s*[.?!]*\s*", rest):
+        return not before or before[-1].lower() not in _NOT_VOCATIVE  # not "keep the faith."
     return bool(re.match(r"[.?!,]", rest) and before and before[-1].lower() not in _NOT_VOCATIVE)
 
 

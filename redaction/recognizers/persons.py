@@ -664,6 +664,8 @@ class PersonRecognizer(EntityRecognizer):
                     end -= len(words[-1]) + 1
                     words = words[:-1]
                 if not words:
+                    if name in ("nickname", "quoted_nick"):  # '"Mama", "Jarell", "Quanisha"'
+                        out += self._quoted_more(text, m.end(), score, name)
                     continue  # only label words were left: "Van Thi" before "Street"
                 if name == "caps_last_first":
                     head, _, tail = text[start:end].partition(",")
@@ -802,12 +804,7 @@ class PersonRecognizer(EntityRecognizer):
                 out.append(result("PERSON", start, end, score, self, f"pattern:{name}",
                                   seed=seed))
                 if name in ("nickname", "quoted_nick"):  # 'aka "Winter", "Kiki", "Snow"'
-                    pos = m.end()
-                    while (more := _QUOTED_NEXT.match(text, pos)) is not None:
-                        if fold(more.group("n")) not in NOT_NAMES:
-                            out.append(result("PERSON", more.start("n"), more.end("n"), score,
-                                              self, f"pattern:{name}", seed=True))
-                        pos = more.end()
+                    out += self._quoted_more(text, m.end(), score, name)
         # an officer named by rank acts for the public, as a judge does: "Det. C. Amstutz",
         # "Sgt. Greer", "Deputies Harper and Vukovich" stay in a filing
         # and a holiday is no one: "Valentine's Day", "Mother's Day"
@@ -823,6 +820,17 @@ class PersonRecognizer(EntityRecognizer):
                          and text.startswith(("'s", "’s"), r.end))
                 and not (fold(text[r.start:r.end]) in STYLED
                          and STYLE_BEFORE.search(text, max(0, r.start - 6), r.start))]
+
+    def _quoted_more(self, text: str, pos: int, score: float,
+                     name: str) -> list[RecognizerResult]:
+        """The quoted names listed after a first one: 'aka "Winter", "Kiki", "Snow"'."""
+        out = []
+        while (more := _QUOTED_NEXT.match(text, pos)) is not None:
+            if fold(more.group("n")) not in NOT_NAMES:
+                out.append(result("PERSON", more.start("n"), more.end("n"), score, self,
+                                  f"pattern:{name}", seed=True))
+            pos = more.end()
+        return out
 
     def _name_shapes(self, text: str, doc: object) -> list[RecognizerResult]:
         """Capitalized word runs with a word no dictionary knows, outside places and orgs."""
