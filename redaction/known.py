@@ -75,7 +75,9 @@ _BUSINESS_AFTER = re.compile(r"(?:[ \t][A-Z][a-z]+)?[ \t](?:Lounge|Inn|Hotel|Mot
                              r"Transportes|Viagens|Logistics|Staffing|Manpower|Agency)\b")
 # forms of address that are everyday-word names too: "Your Honor", "His Grace"
 _DEDICATED_BEFORE = re.compile(r"\b(?i:lady|sisters?|brothers?|house|city|mother|daughters|"
-                               r"order|church|queen|home|mission)[ \t]+(?i:of)[ \t]+$")
+                               r"order|church|queen|home|mission|department|dep't|dept\.?|"
+                               r"office|ministry|bureau|secretary|minister|palace|hall|"
+                               r"court|institute|center|centre)[ \t]+(?i:of)[ \t]+$")
 _SHORT_CYRILLIC = re.compile(r"(?<![\w@.])[\u0400-\u04ff]{3}(?![\w])")
 _CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
 _ETHIOPIC = re.compile(r"[\u1200-\u139f\u2d80-\u2ddf]")
@@ -820,7 +822,8 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "some", "any", "no", "of", "li
                 "much", "his", "her", "its", "our", "their", "your", "ur", "my", "in", "with"}
 
 
-_DIMINUTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:c?it[ao]|ecit[ao]|ill[ao]|ic[ao])$")
+# Spanish "-ita", "-illo"; Portuguese "-inha"; Somali's "-yo" of affection ("Hodanyo")
+_DIMINUTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:c?it[ao]|ecit[ao]|ill[ao]|ic[ao]|inh[ao]|yo)$")
 _ENGLISH_DIMINUTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:y|ie|ey)$")
 
 

@@ -69,6 +69,8 @@ def address_variants(raw: str) -> list[Variant]:
     house = next((i for i, p in enumerate(parts) if re.match(r"\d", p)), None)
     if house and len(parts) - house >= 2:  # "Lot 14, Magnolia Pines RV Park, 4120 Hwy 1, ..."
         return _lead_variants(parts[:house]) + address_variants(", ".join(parts[house:]))
+    if len(parts) > 2 and re.match(r"(?i)(?:P\.?\s?O\.?\s*)?Box\s*#?\s*\d+$", parts[1]):
+        parts = [f"{parts[0]} {parts[1]}", *parts[2:]]  # "Rural Route 2, Box 18, Dorris, ..."
     places = place_variants(parts)
     rural = re.match(r"(?i)^(?:Rt|Rte|Route|RR|R\.R\.|Rural Route|HC|Star Route)\.?\s*(\d+),?\s*"
                      r"(?:P\.?O\.?\s*)?Box\s*#?\s*(\d+)$", parts[0])
@@ -85,8 +87,9 @@ def address_variants(raw: str) -> list[Variant]:
         # no house, no number: "Gimbi, West Welega, Ethiopia" names places only, and her own
         # town among them is what points to her; the zone and the country stay
         return places
-    if not m:
-        whole = r"\s+".join(map(re.escape, raw.split()))
+    if not m:  # the whole line, up to its state and ZIP (which stay, as the city's)
+        head = re.sub(r",\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$", "", raw.strip())
+        whole = r"\s+".join(map(re.escape, head.split()))
         return [Variant("ADDRESS", "address", re.compile(whole, re.I)), *places]
     number, street = m.group(1), m.group(2)
     unit = None
@@ -130,11 +133,7 @@ def address_variants(raw: str) -> list[Variant]:
     if rest:
         city = r"\s+".join(re.escape(w) for w in rest[0].split())
         tail += rf"(?:,?\s*{city})?"
-        sm = re.match(r"^([A-Z]{2})(?:\s+(\d{5})(?:-\d{4})?)?$", rest[-1].strip())
-        if sm:
-            tail += rf"(?:,?\s*(?:{sm.group(1)}|{STATE_NAMES}))?"
-            if sm.group(2):
-                tail += rf"(?:\s*{sm.group(2)}(?:-\d{{4}})?)?"
+        # her state stays, as a filing keeps a city's (her ZIP goes by its own variant)
     street_re = rf"{pre_o}{core}{suf_o}{post_o}"
     out = [
         Variant("ADDRESS", "address",

@@ -71,7 +71,8 @@ _REL_BEFORE = re.compile(
     rf"(?:[\w'’]+\s+){{0,2}}?|"  # "her Children's Aid worker"
     # at a line's start, no one's possessive before the relation: "A neighbour, ..." is no
     # one's, "thinks Vincent's sister" is Vincent's
-    rf"(?<=\n)[ \t]*(?!(?:an?|the)\s)(?:assigned\s+)?(?:\w+\s+){{0,2}}?)"
+    rf"(?<=\n)[ \t]*(?!(?:an?|the)\s)(?:assigned\s+)?(?:\w+\s+){{0,2}}?"
+    rf"(?!(?i:coach|teacher|sponsor|pastor|advocate|worker)\b))"
     rf"{RELATIONS}s?"
     # where the relation works: "her counselor at the Decatur shelter, Gabriela Nunes Ferraz"
     rf"(?:\s+(?:at|with|from|in)\s+(?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){{0,3}}?\s*,)?"
@@ -108,7 +109,11 @@ _REL_AFTER = re.compile(
     rf"(?P<who>[A-Z][\w\-]+)['’]s)?"
     rf"\s*(?:\w+\s+)?{RELATIONS}\b"
 )
-_REL_OPENS = re.compile(rf"(?:^|[.!?;:]\s+|\n[ \t]*)(?=[A-Z])(?i:{RELATIONS})[ \t]+[\"“]?$")
+# (a coach, a teacher or a sponsor named at a sentence's start is anyone's: "Coach Dennis" is
+# the recruiter, not her coach)
+_REL_OPENS = re.compile(rf"(?:^|[.!?;:]\s+|\n[ \t]*)(?=[A-Z])"
+                        rf"(?!(?i:coach|teacher|sponsor|pastor|advocate|worker)\b)"
+                        rf"(?i:{RELATIONS})[ \t]+[\"“]?$")
 # a name, then another after a slash: 'goes by: "Noodin" / "Noods"'
 _SLASHED_NAME = re.compile(r"[\"“](?P<n>[^\"”\n]{2,30})[\"”][ \t]*/[ \t]*[\"“]?$")
 # who shelters her: "staying with Katya Savchuk's family", "placed with the Ortiz family"

@@ -382,6 +382,32 @@ def _slavic_word(word: str) -> bool:
     return max(zipf_frequency(key, "uk"), zipf_frequency(key, "ru")) >= 5.0
 
 
+_KIND_AFTER = re.compile(r"[ \t]+(?i:province|district|prefecture|oblast|governorate|"
+                         r"municipality|department|region)\b")
+_KIND_OF_BEFORE = re.compile(r"\b(?i:state|province|region|department|city|town|village|"
+                             r"district|county|parish|municipality)[ \t]+of[ \t\n]+$")
+
+
+def _named_as_place(text: str, start: int, end: int) -> bool:
+    """A capitalised run the words around it call a place: "Đồng Tháp province", "the state
+    of Minas Gerais", "between Katy and Beaumont", "(DILWORTH, MN)"."""
+    span = text[start:end]
+    if _KIND_AFTER.match(text, end) or _KIND_OF_BEFORE.search(text, max(0, start - 24), start):
+        return True
+    town_state = re.fullmatch(r"([A-Z][\w'’.\-]+),[ \t]*([A-Z]{2})", span)
+    if town_state and town_state.group(2) in US_STATES and is_small_place(town_state.group(1)):
+        return True  # "DILWORTH, MN" read as a surname and initials
+    between = re.search(r"\bbetween[ \t]+$", text[max(0, start - 10):start])
+    other = re.match(r"[ \t]+and[ \t]+([A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*)?)",
+                     text[end:end + 40])
+    if between and other and city_population(span) and (
+            city_population(other.group(1)) or is_place(other.group(1))):
+        return True
+    return bool(re.match(r",[ \t]*(?-i:[A-Z]{2})(?![\w.])", text[end:end + 6])) and \
+        text[end + 2:end + 6].strip()[:2] in US_STATES and " " not in span.strip() and \
+        (is_small_place(span) or city_population(span) > 0)
+
+
 def _town_of_words(text: str, start: int, end: int) -> bool:
     """A span that is, alone or with the capitalised word before it, a town of two or three
     words GeoNames lists ("Mae Sot", "La Ceiba"), unless it reads as a given name and a
@@ -813,6 +839,7 @@ class PersonRecognizer(EntityRecognizer):
         # nor a truck: "drove a blue Mack", "Leave the Kenworth alone"
         return [r for r in out if not _RANK_BEFORE.search(text, max(0, r.start - 40), r.start)
                 and not _town_of_words(text, r.start, r.end)
+                and not _named_as_place(text, r.start, r.end)
                 and not (_TRUCK.match(text[r.start:r.end]) and _TRUCK_BEFORE.search(
                     text, max(0, r.start - 12), r.start))
                 and not _HOLIDAY_AFTER.match(text, r.end)

@@ -376,6 +376,10 @@ _CUED_ADDRESS = (
 )
 
 
+_AT_LODGING = re.compile(r"[ \t]+(?:at|of|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’&]*[ \t]+){0,3}"
+                         r"(?:Motel|Inn|Hotel|Lodge|Suites|Motor Court)\b")
+
+
 class AddressBlockRecognizer(RegexRecognizer):
     """Mailing addresses in any country's layout: a street line with its house number (before
     or after the street), PO boxes, military and rural-route addresses, highway addresses,
@@ -438,6 +442,10 @@ class AddressBlockRecognizer(RegexRecognizer):
         return out
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        if pattern_name in ("unit", "box") and re.match(r"(?i)unit|space|lot|trailer",
+                                                        match.group("a")) and \
+                _AT_LODGING.match(match.string, match.end("a")):
+            return False  # "Unit 12 at the Palm Grove Motel": a room of the case, no home
         if pattern_name == "unit" and re.match(r"(?i)su?i?te", match.group("a")):
             text = match.string
             line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]

@@ -151,6 +151,12 @@ def test_identifiers_the_text_reveals(session, text, gone):
     ("3/2/24, 9:22 PM  Wade: mándame tu número nuevo", "mándame"),
     ("N0. 0O4417\nDate ln: O5/2O/2O23   Date 0ut: 05/21/2023", "Date ln"),
     ("He parked in a lot 14 miles from the motel.", "lot 14 miles"),
+    ("a referral to the Department of Justice, Office for Victims", "Department of Justice"),
+    ("Housed 6 women in Unit 12 at the Palm Grove Motel; he held the key", "Unit 12"),
+    ("campuses along the I-10 corridor between Katy and Beaumont.", "Katy"),
+    ("born in Tam Nông district, Đồng Tháp province, Vietnam.", "Đồng Tháp"),
+    ("a small town in the state of Minas\nGerais, Brazil.", "Minas"),
+    ("TRAVEL PLAZA, I-94 EXIT 348 (DILWORTH, MN) — SHIFT LOG", "DILWORTH, MN"),
 ])
 def test_public_facts_stay(session, text, kept):
     out = redacted(session, text)
@@ -160,6 +166,23 @@ def test_public_facts_stay(session, text, kept):
 def test_an_everyday_word_of_another_language_that_is_her_alias(session):
     out = redacted(session, "Ela disse: fico olhando a luz da janela. Luz said no.")
     assert present("a luz", out) and not present("Luz said", out), out
+
+
+def test_a_coach_named_at_a_lines_start_is_nobodys_kin(cocounsel):
+    out = redacted(cocounsel, "paid by M-Pesa to\n   Coach Dennis, whose line was "
+                              "+254 733 555 127.")
+    assert present("Coach Dennis", out) and not present("555 127", out), out
+
+
+def test_her_address_without_her_state(session):
+    out = redacted(session, "Home: Space 31, Bayou Oaks Mobile Park, 22870 Old Hwy 90, "
+                            "Pearlington, MS 39572")
+    assert present("MS", out) and not present("Pearlington", out), out
+
+
+def test_a_somali_name_of_affection(session):
+    out = redacted(session, 'Her aunt calls her "Xamdiyo" at home.')
+    assert not present("Xamdiyo", out), out
 
 
 def test_a_kept_name_whose_surname_is_hers_stays_whole(cocounsel):
