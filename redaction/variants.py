@@ -156,10 +156,7 @@ def is_common_word_name(word: str) -> bool:
     key = fold(word)
     if key in COMMON_WORD_NAMES:
         return True
-    if not is_ordinary(key):  # "lua", "a lua pela janela": the moon in Portuguese
-        return key.isalpha() and is_everyday(key) and word_frequency(key) >= 4.5 and \
-            not is_first_name(key)
-    if is_rare_in_use(key):
+    if not is_ordinary(key) or is_rare_in_use(key):
         return False
     if key != word.lower():  # "Fortuné": without its accent, the everyday "fortune"
         return word_frequency(key) >= 3.5

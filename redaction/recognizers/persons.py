@@ -188,7 +188,8 @@ _OCR_NAME = re.compile(r"(?<![\w@.])[A-Z][a-z]*[01][a-z01]*[a-z](?![\w@])")
 # a Spanish or Portuguese verb with its pronoun joined on, accented: "mándame", "dímelo"
 _ENCLITIC = re.compile(r"^[a-zñ]*[áéíóú][a-zñ]*(?:me|te|lo|la|le|nos|les|se|melo|selo)$")
 _MAKE_BEFORE = re.compile(rf"\b(?:{VEHICLE_MAKES})\s+$")
-_TRUCK = re.compile(r"(?:Kenworth|Peterbilt|Freightliner|Navistar|Mack|Volvo|Western Star)$")
+_TRUCK = re.compile(rf"(?:Kenworth|Peterbilt|Freightliner|Navistar|Mack|Volvo|Western Star|"
+                    rf"{VEHICLE_MAKES})$")
 _TRUCK_BEFORE = re.compile(r"\b(?i:a|the|his|her|their|my|your|blue|red|white|black|gray|grey|"
                            r"silver|green|yellow|orange|maroon|old|new|big)[ \t]+$")
 _INITIAL_SURNAME = re.compile(
