@@ -151,7 +151,7 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
                               "knew as", "known as", "know him as", "know her as",
                               # a phone's threads, a list of contacts; a thing given "by" someone
                               "threads with", "threads with:", "chats with", "chats with:",
-                              "contacts:", "contacts", "saved as", "by", "from",
+                              "contacts:", "contacts", "saved as", "by",
                               "introduced herself as", "introduced himself as",
                               "vecina", "vecino", "amiga", "amigo", "prima", "primo", "jefe"}),
     "role": frozenset({"trafficker", "pimp", "recruiter", "driver", "buyer", "customer", "john",

@@ -554,8 +554,8 @@ class SchoolRecognizer(RegexRecognizer):
                        r"(?:[ \t]+(?:SCHOOL|ACADEMY))?"
                        r"(?![\w])", 0.7),
         ("escuela", r"(?<![\w])(?:Escuela|Colegio|Instituto|Liceo|[ÉE]cole|Escola|Col[eé]gio|"
-                    r"Lyc[eé]e|Coll[eè]ge|Institut)\s+(?:(?:[A-Z\d][\w'’.\-]*|de|del|la|des|du|"
-                    r"da|do|dos)\s{1,2}){0,5}[A-Z\d][\w'’.\-]*",
+                    r"Lyc[eé]e|Collège|Institut)[ \t]+(?:(?:[A-Z\d][\w'’.\-]*|de|del|la|des|"
+                    r"du|da|do|dos)(?:[ \t]{1,2}|[ \t]*\n[ \t]*)){0,5}[A-Z\d][\w'’.\-]*",
          0.6),
         # in a chat's lower case, after a word that says where she goes: "from puyallup ave
         # academy", "i go to westfield high"
