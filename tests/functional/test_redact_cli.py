@@ -188,6 +188,14 @@ BLIND_FLOORS = {
                       "pseudonym_hits": 1.0},
     "eval_blind_ad": {"known_leaks": 0, "unknown_recall": 0.93, "keep_rate": 0.96,
                       "pseudonym_hits": 0.96},
+    # the fifteenth round: forced scamming in compounds abroad, hurricane rebuilding crews,
+    # minors along truck-stop corridors
+    "eval_blind_ae": {"known_leaks": 2, "unknown_recall": 0.96, "keep_rate": 0.99,
+                      "pseudonym_hits": 0.98},
+    "eval_blind_af": {"known_leaks": 0, "unknown_recall": 0.97, "keep_rate": 0.98,
+                      "pseudonym_hits": 0.98},
+    "eval_blind_ag": {"known_leaks": 4, "unknown_recall": 0.98, "keep_rate": 0.97,
+                      "pseudonym_hits": 0.98},
 }
 
 
