@@ -933,7 +933,7 @@ _PLACE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’\-]*,[ \t]*|"
                            r"(?<!mother )(?<!father )(?<!custody )(?<!care )(?<!name )"
                            r"(?<!parents )(?<!images )"
                            r"\b(?i:in|of|from|via|across|throughout|"
-                           r"outside|state of|district of|en|de)\s+)$")
+                           r"outside|state of|district of|en|ciudad de|estado de)\s+)$")
 _PLACE_AFTER = re.compile(r"\s+(?:law|laws|state|Statutes?|Stat\.|Department|Dep't|County|Keys|"
                           r"Panhandle|Highway|Bar|Supreme|Court|border|residents?|plates?|tags?|"
                           r"(?:driver'?s )?licen[cs]e|DL|PD|Police|Sheriff)\b|"
@@ -1018,6 +1018,15 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
         return True  # "auntie june has been looking everywhere for u"
     if re.search(r"(?i)\bdisplay(?:[ \t]?name)?:?[ \t]*[\"“]$", view[max(0, start - 16):start]):
         return True  # a chat export's display name: display "summer rose"
+    if re.search(r"(?i)\b(?:display|user|screen|profile|contact)[ \t]?name:[ \t]*$",
+                 view[max(0, start - 24):start]) and re.match(r"[ \t]*(?:\n|$)", view[end:end + 4]):
+        return True  # "Local user display name: hope"
+    if _KIN_AFTER.match(view, end):
+        return True  # "summer didi aap bhi", "lucha didi": a name and the kin word after it
+    if re.search(r"\b(?:removed|added|blocked|mentioned)[ \t]+$", view[max(0, start - 10):start]) \
+            and re.match(r"[\U0001F000-\U0001FAFF\u2600-\u27BF]|[ \t]*(?:\n|$)",
+                         view[end:end + 2]):
+        return True  # a chat's system line: "Ibrahima removed grace🌸"
     line_start = view.rfind("\n", 0, start) + 1
     line_end = view.find("\n", end)
     line = view[line_start:line_end if line_end >= 0 else len(view)]
@@ -1041,7 +1050,7 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
                 r"November|December)[ \t]*\($", view[max(0, start - 30):start]):
         return True  # "love Kiki (winter)", "SKB-6620193 (sunny)": her other name, bracketed
     word = view[start:end]
-    if word.endswith("s") and re.match(r"\s+[a-z]{3,}|[ \t]*(?:\n|$)|[ \t]{2}",
+    if word.endswith("s") and re.match(r"\s+[a-z]{3,}|[ \t]*(?:\n|$)|[ \t]{2}|[\"”»]",
                                        view[end:end + 12]) and not is_ordinary(fold(word)) \
             and not re.search(r"(?i)\b(?:the|these|those|some|many|few|all|no|two|three|"
                               r"several|more|of|and)[ \t]+$", view[max(0, start - 10):start]):
@@ -1061,6 +1070,10 @@ def _named_in_place(view: str, start: int, end: int) -> bool:
     return bool(re.match(r"[.?!,]", rest) and before and before[-1].lower() not in _NOT_VOCATIVE)
 
 
+# a kin or respect word said after a name in the clients' languages: Hindi and Nepali "didi",
+# "bhai", "ji", Bengali "apu", Mandarin "ayi", "jie", Korean "unni", Japanese "san"
+_KIN_AFTER = re.compile(r"[ \t]+(?:didi|di|ji|bhai|bhaiya|bhaiyya|dada|apu|apa|ayi|jie|jiejie|"
+                        r"gege|unni|unnie|oppa|san|chan|kun|sama)\b(?![ \t]*:)")
 # words that follow a name a message is addressed to: "mercy where is", "kiki u ok"
 _VOCATIVE_NEXT = re.compile(r"[ \t,]+(?:where|are|r|u|you|ur|can|could|did|pls|please|plz|call|"
                             r"come|im|i'm|its|it's|dont|don't|why|what|when|how|hey|omg|we|"

@@ -128,6 +128,9 @@ def address_variants(raw: str) -> list[Variant]:
         unit_alone = [Variant("ADDRESS", "unit", re.compile(
             rf"(?<![\w#])(?:#\s*|(?i:{kind})\.?\s*#?\s*){re.escape(unum)}(?![\w\-/])"),
             weak=True)]
+        if re.fullmatch(r"\d{1,4}[A-Z]|[A-Z]\d{1,4}", unum):  # "住 6C", "Apt 3R" as "3R"
+            unit_alone.append(Variant("ADDRESS", "unit", re.compile(
+                rf"(?<![\w#\-/.]){re.escape(unum)}(?![\w\-/])"), weak=True))
     if rest and _named_place(rest[0]) and not town_variants(rest[0], home=_home_country(parts)):
         rest = []  # "..., Baltimore MD 21223": a large city and its state stay (the ZIP goes)
     if rest:
@@ -183,6 +186,7 @@ _UNIT_KINDS = (
     r"apt|apartment|unit|flat|apartamento|apto|aparta(?:m|rn)ento|departamento|depto|interior",
     r"suite|ste|room|rm",
     r"trlr|trailer|[l1]ote?|space|spc|lot",
+    r"fl|floor|piso",
 )
 
 

@@ -507,6 +507,11 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
     if ocr:  # OCR's digits for her letters: "0.H." for O.H., "8.K." for B.K.
         pat = rf"(?=[^\W_]*\d)(?<![\w.])(?:{'|'.join(sorted(ocr))})(?![\w]|\.\w)"
         out.append(Variant("PERSON", "initials", re.compile(pat)))
+    quoted = {seq for seq in initials_sets(names) if 2 <= len(seq) <= 4} | {
+        seq[:2] for seq in initials_sets(names) if len(seq) >= 3}  # "JK" of Justice Kwame A.
+    if quoted:  # her initials alone in quotation marks: 'Row 2 "JK" on deck roster'
+        pat = rf"(?<=[\"“])(?:{alternation(quoted)})(?=[\"”])"
+        out.append(Variant("PERSON", "initials", re.compile(pat)))
     if bare:  # not a tag in brackets: "[TL] JD1:" is an interpreter's note in Tagalog
         pat = rf"(?=[A-Z])(?<![\w.])(?<!\[)(?:{alternation(bare)})(?!\w)(?!\])"
         out.append(Variant("PERSON", "initials", re.compile(pat)))
