@@ -573,7 +573,8 @@ class KnownMatcher:
         if word in _MONTHS and (re.match(r"[ \t]*\d{1,4}(?:st|nd|rd|th)?(?!\w)",
                                          view[h.end:h.end + 8]) or re.search(
                 r"(?:(?<!\d)(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t](?:of[ \t]+)?|"
-                r"\b(?i:in|of|since|until|by|early|late|mid|last|next|this|every|between|from)"
+                r"\b(?i:in|of|since|until|by|early|late|mid|last|next|this|every|between|from|"
+                r"desde|hasta|en|de|para|a partir de|finales de|principios de)"
                 r"[ \t]+)$", view[max(0, h.start - 12):h.start]) or re.match(
                 rf"[ \t]*(?:and|or|to|through|thru|until|[-–/])[ \t]*(?i:{'|'.join(_MONTHS)})\b",
                 view[h.end:h.end + 16])):
@@ -596,7 +597,7 @@ class KnownMatcher:
             return True  # "San Luis Potosí", "St. Paul": a saint's place, not Luis or Paul
         if word in _SEASONS and (re.search(r"(?<![\d/\-.])(?:19|20)\d\d[ \t]+$",
                                            view[max(0, h.start - 8):h.start]) or re.match(
-                r"[ \t]+(?:(?:of[ \t]+)?(?:19|20)\d\d|(?i:semester|term|quarter|session|"
+                r"[ \t]+(?:(?:of[ \t]+)?(?:19|2[0O])[\dO]{2}|(?i:semester|term|quarter|session|"
                 r"break|recess|classes|rates?|season|hours|schedule|camp|program|months?|"
                 r"vacation|job|jobs|school|sale|clothes|heat|harvest|crop|planting|"
                 r"weather|rains?|storms?|colors|leaves|festival|bonus)\b)",
@@ -920,7 +921,10 @@ def _dehyphenate(text: str) -> tuple[str, list[int] | None]:
 
 
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"}
+           "october", "november", "december",
+           # in Spanish and Portuguese, where a month is a given name: Abril, Marzo, Junio
+           "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"}
 _PLACE_SUFFIXES = {"park", "hill", "hills", "lake", "grove", "beach", "springs", "valley",
                    "heights", "gardens", "square", "plaza", "ridge", "woods", "field", "fields"}
 _PLACE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’\-]*,[ \t]*|"

@@ -57,6 +57,10 @@ _PUBLIC_PATTERNS = [
 # Rarer public facts, each looked for only where a cheap test says it may be: one alternation
 # fewer at every position of every text
 _GUARDED = [
+    (("IMO", "O.N.", "Official No", "USDOT", "MMSI"),
+     # a vessel's or a carrier's public registry numbers: "IMO 9786214", "USCG O.N. 1187342",
+     # "Official No. 1221907", "USDOT 3318842", "MMSI 367123450"
+     r"\b(?:IMO|(?:USCG[ \t]+)?O\.N\.|Official[ \t]+No\.|USDOT|MMSI)[ \t]*:?[ \t]*\d{6,9}\b"),
     (("Crim", "Civ", "CRIM", "CIV", "Criminal", "Civil", "CRIMINAL", "CIVIL"),
      # a federal docket by its kind: "Crim. No. 24-311 (PJO)", "Civil Action No. 3:24-cv-118"
      r"\b(?i:crim|civ|criminal|civil)\.?[ \t]+(?i:action[ \t]+|case[ \t]+)?(?i:no|number)\.?"
@@ -216,6 +220,9 @@ class PublicFacts:
             if short != k and len(short) > 3:
                 forms.add(r"\s+".join(re.escape(w) for w in short.split()))
             org = [w for w in short.split() if w[:1].isalpha()]
+            if _ORG_WORDS.search(k) and len(org) == 3 and short != k:
+                # "Bautista Manning" of Bautista Maritime Manning Corp.: its first word and last
+                forms.add(rf"{re.escape(org[0])}\s+{re.escape(org[-1])}")
             if _ORG_WORDS.search(k) and len(org) >= 4:
                 # a bank statement cuts a business's name to its width: "DIRECT DEP GENTLE
                 # HARBOR HOME C PAYROLL" for Gentle Harbor Home Care Services, LLC

@@ -84,6 +84,10 @@ class AccountRecognizer(RegexRecognizer):
                     r"(?i:number|no\.?|#)?[:\s#.]*"
                     r"(?P<n>(?:[Xx*•]+[\s\-]?|[A-Z]{1,4}-)?\d[\d\- ]{4,}\d)"
                     r"(?![\w\-])", 0.7),
+        # a bank's name, then the number: "Metrobank 022-3-5550-1184-9", "BDO 0071 2231 88"
+        ("bank", r"(?<![\w\-])(?:[A-Z][A-Za-z]*[Bb]ank|BDO|BPI|GCash|M-Pesa|Landbank)[ \t]+"
+                 r"(?:(?i:acct|account|a/c)\.?[ \t]*#?[ \t]*)?"
+                 r"(?P<n>\d[\d\- ]{6,22}\d)(?![\w\-])", 0.6),
         # an IBAN after its label, in groups, whether or not its check digits add up
         ("iban", r"(?i:IBAN)[:\s#.]*(?P<n>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8})(?![\w\-])", 0.7),
     ]
@@ -111,7 +115,7 @@ class LabeledIdRecognizer(RegexRecognizer):
         # a licence or passport number after its label, in the shapes the labelled pattern
         # above does not take: "WA DL: LINDQGA512PB" (three digits), "passport: 5861 47302"
         ("licence", r"(?<![\w\-])(?P<n>(?=[A-Z*\-]*\d)[A-Z*]{1,7}-?\d[A-Z0-9*\-]{2,14}[A-Z0-9]|"
-                    r"\d{3,5} \d{4,6})(?![\w\-]|[.,]\d)", 0.6),
+                    r"\d{3,5} \d{4,6}(?: \d{4})?)(?![\w\-]|[.,]\d)", 0.6),
         # a juvenile or dependency case's number: sealed by law, it points to the child
         # ("JV-22-0419", "2022-JD-04417", "JDL-2023-61")
         ("juvenile", r"(?<![\w\-])(?P<n>(?:\d{2,4}-)?(?:JV|JD|JDL|JUV|JDP|DP|JC|CHINS)-?"
@@ -129,6 +133,7 @@ class LabeledIdRecognizer(RegexRecognizer):
                        r"\bID(?: number| no\.?| #)?|record (?:number|no\.?)|file (?:number|no\.?)|"
                        # national ids and registry numbers abroad, police report numbers
                        r"\bCIN|\bNIF|\bDNI|\bDPI|\bCUI|\bCURP|\bRFC|\bNIN|\bBVN|\bCPF|\bRUT|\bSPN|\bNIE|"
+                       r"\bIDNYC|\bCNP|\bEGN|\bNIK|"
                        r"c[eé]dula(?: no\.?)?|\bRPT|(?:incident|police) report(?: no\.?| number)?|"
                        r"report (?:no\.?|number|#)|folio(?: no\.?)?|chart (?:no\.?|number|#)|"
                        r"conf(?:irmation)?\.? (?:no\.?|number|#|code)|"
@@ -145,7 +150,8 @@ class LabeledIdRecognizer(RegexRecognizer):
                         # "travel document, no. ETD-KE-2023-18842", "ID (number 04/1187/12)"
                         r"\b(?:document|card|permit|certificate|ID|passport|papers?),?\s+"
                         r"\(?(?:no\.|number))[:\s#.]*",
-            "licence": r"(?i:\bC?DL|driver'?s? licen[cs]e|passport|certification|licen[cs]e)"
+            "licence": r"(?i:\bC?DL|driver'?s? licen[cs]e|passport|certification|licen[cs]e|"
+                       r"\bIDNYC|\bNIK|\bCNP|\bEGN)"
                        r"(?: no\.?| number| #)?(?:\s*\([^)\n]{1,60}\))?[:\s#.(]*"}
 
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102

@@ -181,7 +181,8 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
            "chamado", "chamada", "conhecido como", "conhecida como"}),
 }
 # titles that are English words too: the name after them must not be an everyday word
-_HOMOGRAPH_TITLES = {"ate", "don", "mang", "tia", "tio", "seu", "anh", "dona", "lola"}
+_HOMOGRAPH_TITLES = {"ate", "don", "mang", "tia", "tio", "seu", "anh", "dona", "lola", "pak", "bu",
+                     "nana", "papa"}
 _OCR_LETTERS = str.maketrans({"0": "o", "1": "l"})
 _OCR_I = str.maketrans({"0": "o", "1": "i"})
 _OCR_NAME = re.compile(r"(?<![\w@.])[A-Z][a-z]*[01][a-z01]*[a-z](?![\w@])")
@@ -389,6 +390,18 @@ _KIND_OF_BEFORE = re.compile(r"\b(?i:state|province|region|department|city|town|
                              r"district|county|parish|municipality)[ \t]+of[ \t\n]+$")
 
 
+# a place named for a person: "George Bush Intercontinental Airport", "Daniel K. Inouye
+# International Airport", "Ben Taub Hospital"
+_FACILITY_AFTER = re.compile(r"[ \t]+(?:(?:Intercontinental|International|Regional|Municipal|"
+                             r"Memorial|General|Community)[ \t]+)?(?:Airport|Hospital|Medical "
+                             r"Center|Stadium|Library|Bridge|Tunnel|Expressway|Freeway|Parkway)\b")
+# a feast named after "during", "for": "fasting during Ramadan" (a given name elsewhere)
+_FEASTS = frozenset({"ramadan", "eid", "diwali", "tet", "navidad", "pascua", "hanukkah",
+                     "passover", "kwanzaa", "nowruz", "vesak", "onam", "pongal", "holi"})
+_FEAST_BEFORE = re.compile(r"\b(?i:during|for|after|before|since|until|till|of|last|this|next|"
+                           r"at|over|in|the|del|de|durante)[ \t]+$")
+
+
 def _named_as_place(text: str, start: int, end: int) -> bool:
     """A capitalised run the words around it call a place: "Đồng Tháp province", "the state
     of Minas Gerais", "between Katy and Beaumont", "(DILWORTH, MN)"."""
@@ -398,9 +411,17 @@ def _named_as_place(text: str, start: int, end: int) -> bool:
     town_state = re.fullmatch(r"([A-Z][\w'’.\-]+),[ \t]*([A-Z]{2})", span)
     if town_state and town_state.group(2) in US_STATES and is_small_place(town_state.group(1)):
         return True  # "DILWORTH, MN" read as a surname and initials
+    if re.search(r"(?:^|[ \t\-])(?:St|Av|Ave|Blvd|Rd|Pkwy|Sq|Ctr)\.?$|\bSt-[A-Z]", span) or \
+            re.search(r"\b\d{1,3}(?:st|nd|rd|th)/(?:[A-Z][a-z]+[ \t])?$",
+                      text[max(0, start - 16):start]):
+        return True  # a street or a station: "Hoyt St", "Jay St-MetroTech", "95th/Dan Ryan"
     between = re.search(r"\bbetween[ \t]+$", text[max(0, start - 10):start])
-    other = re.match(r"[ \t]+and[ \t]+([A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*)?)",
+    other = re.match(r"[ \t]+and[ \t]+([A-Z0-9][\w'’.\-/]*(?:[ \t][A-Z][\w'’.\-]*)?)",
                      text[end:end + 40])
+    if between and other and re.search(r"\b(?i:line|train|trains|station|stations|stop|stops|"
+                                       r"subway|metro|platform|bus|route)\b",
+                                       text[max(0, start - 80):start]):
+        return True  # "a southbound Red Line train between Monroe and Jackson": two stations
     if between and other and city_population(span) and (
             city_population(other.group(1)) or is_place(other.group(1))):
         return True
@@ -520,7 +541,9 @@ class PersonRecognizer(EntityRecognizer):
                   r"ate|tita|tito|lola|lolo|manang|manong|aling|mang|madan|manmi|tonton|matant|"
                   r"chị|anh|cô|chú|bác|ông|bà|bé|seu|ma'am|ma’am|nanay|tatay|inay|itay|tante|"
                   r"abuela|abuelo|abuelita|abuelito|mbak|ibu|bibi|didi|amma|mamaw|papaw|meemaw|"
-                  r"memaw|pawpaw|granny|grammy|kokum|nookomis|obbo|aadde|ato|weyzero|w/ro)\.?[ \t]+"
+                  r"memaw|pawpaw|granny|grammy|kokum|nookomis|obbo|aadde|ato|weyzero|w/ro|"
+                  # West African and Indonesian: "Auntie Efua", "Aunty Bisi", "Pak Sudarto"
+                  r"auntie|aunty|pak|bapak|bu|yaay|baay|tantine|nana|maame|papa)\.?[ \t]+"
                   r"(?P<n>[A-ZÀ-ÝĐ][^\W\d_]*(?:[\-'’][A-Z][^\W\d_]+)?(?:[ \t][A-ZÀ-ÝĐ][^\W\d_]+)?|"
                   r"[a-zà-ÿ][a-zà-ÿ]{2,})(?![\w@])",
          0.6),
@@ -841,6 +864,9 @@ class PersonRecognizer(EntityRecognizer):
         return [r for r in out if not _RANK_BEFORE.search(text, max(0, r.start - 40), r.start)
                 and not _town_of_words(text, r.start, r.end)
                 and not _named_as_place(text, r.start, r.end)
+                and not _FACILITY_AFTER.match(text, r.end)
+                and not (fold(text[r.start:r.end]) in _FEASTS and _FEAST_BEFORE.search(
+                    text, max(0, r.start - 10), r.start))
                 and not (_TRUCK.match(text[r.start:r.end]) and _TRUCK_BEFORE.search(
                     text, max(0, r.start - 12), r.start))
                 and not _HOLIDAY_AFTER.match(text, r.end)
@@ -877,8 +903,11 @@ class PersonRecognizer(EntityRecognizer):
             if any(f in NOT_NAMES or f in _ORG_WORDS or f in SUFFIX_FORMS or f in _REGION_WORDS
                    for f in folded):
                 continue
-            if any(is_everyday(f) and not is_first_name(f) for f in folded):
+            if any(is_everyday(f) and not is_first_name(f) for f in folded) and not (
+                    len(words) == 2 and is_surname(words[1], 20_000) and not is_ordinary(folded[0])
+                    and english_zipf(folded[0]) < 2.5 and spanish_zipf(folded[0]) < 3.0):
                 continue  # "Subpoena Duces Tecum", "Cellebrite Physical Analyzer", "Habla"
+                # (not "Arnel Mercado": a given name common only in Tagalog, then a surname)
             if any(start < e and s < m.end() for s, e in places):
                 continue
             if _a_people(text, start, m.end(), words):

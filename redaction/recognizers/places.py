@@ -111,6 +111,15 @@ class StreetAddressRecognizer(RegexRecognizer):
                        r"(?i:highway|hwy|route|rte|road|rd|BIA|N)\.?[ \t\-]*\d{1,5}\)?,?[ \t]+"
                        r"(?i:mile|MM|MP|milepost|mile marker)[ \t]+\d{1,4}(?:\.\d{1,2})?"
                        r"(?![\w])", 0.6),
+        # a plot or house number before its road, as West Africa writes it: "Plot 44, Sekondi
+        # Road"; a number, a direction and a street's name before its suite: "5120 S Halsted,
+        # Suite 210"
+        ("plot", r"(?<![\w\-])(?:Plot|House|Hse|H/No\.?)[ \t]*(?:No\.?[ \t]*)?\d{1,5}[A-Z]?,?[ \t]+"
+                 r"(?:[A-Z][\w'’\-]+[ \t]+){1,3}(?i:road|rd|street|st|avenue|ave|lane|close|"
+                 r"crescent)\.?(?![\w])", 0.6),
+        ("before_suite", r"(?<![\w\-$.,/#:])\d{2,6}[ \t]+[NSEW]\.?[ \t]+[A-Z][a-z]{2,}"
+                         r"(?:[ \t]+[A-Z][a-z]{2,})?(?=,?[ \t]*(?:Suite|Ste\.?|Apt\.?|Unit|#)"
+                         r"[ \t]*\d)", 0.6),
         # a street without its number, then a unit: "Story Rd, unit C"
         ("street_unit", r"(?<![\w\-])(?:[A-Z][\w'\-]*\s+){1,3}"
                         rf"(?i:{SUFFIX_ALT})\.?,?\s+{_UNIT_WORDS}\.?\s*#?\s*[A-Z\d][\w\-]{{0,4}}"
@@ -566,7 +575,10 @@ class SchoolRecognizer(RegexRecognizer):
         ("numbered", r"(?<![\w.])(?:(?:P|I|M|J\.H|H)\.S\.\s*/?\s*){1,2}\d{1,3}(?!\d)", 0.7),
         # "Furman-Vance Newcomer HS", "Field Local Sch0ols" (a district, OCR'd)
         ("short", r"(?<![\w])(?:[A-Z][\w'’.\-]+[ \t]){1,4}(?:HS|MS|Elem\b\.?|Sch[o0][o0]ls?|"
-                  r"School District|ISD|USD)(?![\w])", 0.6),
+                  r"School District|ISD|USD)(?![\w])"
+                  # "Principal Designated School Official": a role, no school
+                  r"(?![ \t]+(?i:official|officials|counselor|nurse|board|resource|officer|"
+                  r"police|psychologist|social))", 0.6),
         # a district in a heading's capitals, OCR'd too: "SUNDAY CREEK VALLEY LOCAL SCH0OLS"
         ("short_caps", r"(?<![\w])(?:[A-Z][A-Z'’.\-]+[ \t]){2,4}(?:SCH[O0][O0]LS|"
                        r"SCHOOL DISTRICT)(?![\w])", 0.6),
