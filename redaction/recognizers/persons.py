@@ -415,7 +415,7 @@ def _named_as_place(text: str, start: int, end: int) -> bool:
             re.search(r"\b\d{1,3}(?:st|nd|rd|th)/(?:[A-Z][a-z]+[ \t])?$",
                       text[max(0, start - 16):start]):
         return True  # a street or a station: "Hoyt St", "Jay St-MetroTech", "95th/Dan Ryan"
-    between = re.search(r"\bbetween[ \t]+$", text[max(0, start - 10):start])
+    between = re.search(r"\bbetween\s+$", text[max(0, start - 10):start])
     other = re.match(r"[ \t]+and[ \t]+([A-Z0-9][\w'’.\-/]*(?:[ \t][A-Z][\w'’.\-]*)?)",
                      text[end:end + 40])
     if between and other and re.search(r"\b(?i:line|train|trains|station|stations|stop|stops|"

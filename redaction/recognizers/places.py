@@ -506,7 +506,8 @@ _NOT_STREET = {"january", "february", "march", "april", "may", "june", "july", "
                "dept", "department", "courtroom", "ctrm", "div", "division", "judge"}
 
 
-_DISTRICT_END = re.compile(r"(?i)[ \t]+(?:public[ \t]+)?(?:sch[o0][o0]ls|school district)$")
+_DISTRICT_END = re.compile(r"(?i)[ \t]+(?:(?:public|unified|independent|consolidated|city|"
+                           r"community|union|joint|local)[ \t]+)*(?:sch[o0][o0]ls|school district)$")
 
 
 def _public_district(name: str) -> bool:
