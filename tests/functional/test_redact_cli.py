@@ -196,6 +196,14 @@ BLIND_FLOORS = {
                       "pseudonym_hits": 0.98},
     "eval_blind_ag": {"known_leaks": 4, "unknown_recall": 0.98, "keep_rate": 0.97,
                       "pseudonym_hits": 0.98},
+    # the sixteenth round: students made to work off a sham school's tuition, fishermen held on
+    # longline boats, children and disabled adults made to beg on city transit
+    "eval_blind_ah": {"known_leaks": 1, "unknown_recall": 0.96, "keep_rate": 0.99,
+                      "pseudonym_hits": 1.0},
+    "eval_blind_ai": {"known_leaks": 1, "unknown_recall": 0.92, "keep_rate": 0.96,
+                      "pseudonym_hits": 0.95},
+    "eval_blind_aj": {"known_leaks": 4, "unknown_recall": 0.91, "keep_rate": 0.96,
+                      "pseudonym_hits": 0.98},
 }
 
 
