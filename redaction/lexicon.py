@@ -74,8 +74,8 @@ NOT_NAMES = {
     "address", "date", "time", "note", "notes", "subject", "re", "from", "to", "sent", "cc",
     "thanks", "regards", "dear", "hon", "honorable", "the", "a", "an", "and", "or", "of", "in",
     "on", "at", "for", "by", "with", "god", "lord", "jesus", "christ", "amen", "visa",
-    "mastercard", "apple", "google", "instagram", "facebook", "telegram", "whatsapp", "snapchat", "zalo", "viber",
-    "kakaotalk", "botim",
+    "mastercard", "apple", "google", "instagram", "facebook", "telegram", "whatsapp", "snapchat",
+    "zalo", "viber", "kakaotalk", "botim",
     "tiktok", "twitter", "signal", "venmo", "cashapp", "zelle", "paypal", "uber", "lyft",
     # games and platforms children are groomed on: a child "plays Roblox", no one called so
     "roblox", "fortnite", "minecraft", "discord", "twitch", "xbox", "playstation", "kik",

@@ -507,7 +507,8 @@ _NOT_STREET = {"january", "february", "march", "april", "may", "june", "july", "
 
 
 _DISTRICT_END = re.compile(r"(?i)[ \t]+(?:(?:public|unified|independent|consolidated|city|"
-                           r"community|union|joint|local)[ \t]+)*(?:sch[o0][o0]ls|school district)$")
+                           r"community|union|joint|local)[ \t]+)*"
+                           r"(?:sch[o0][o0]ls|school district)$")
 
 
 def _public_district(name: str) -> bool:
