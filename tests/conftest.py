@@ -1,4 +1,6 @@
-"""Shared fixtures: a fresh instance folder, and real SQLite and PostgreSQL databases."""
+"""Shared fixtures: a fresh instance folder, real SQLite and PostgreSQL databases, cheaper
+password hashing, and an app whose jobs go through RQ on a real Redis (the functional and the
+fault tests use these; the web fixtures are in tests/functional/conftest.py)."""
 
 from __future__ import annotations
 
@@ -9,12 +11,16 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from argon2 import PasswordHasher
+from redis import Redis
 from sqlalchemy import Engine
 
 from config import Config
+from intake import create_app, users
 from intake.db import make_engine
 
 PG_ADMIN_URL = os.environ.get("CLINIC_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+REDIS_URL = os.environ.get("CLINIC_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 BACKENDS = ("sqlite", "postgresql")
 
 
@@ -68,3 +74,29 @@ def engine(config: Config) -> Iterator[Engine]:
     migrate.upgrade(eng)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture
+def fast_passwords(monkeypatch):
+    """Cheaper argon2id for the functional tests (the real parameters are tested on their own)."""
+    monkeypatch.setattr(users, "PASSWORDS",
+                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture
+def queue_name(monkeypatch):
+    name = f"clinic-test-{uuid.uuid4().hex[:10]}"
+    monkeypatch.setenv("CLINIC_JOB_QUEUE", name)
+    yield name
+    redis = Redis.from_url(REDIS_URL)
+    for key in redis.scan_iter(f"rq:*{name}*"):
+        redis.delete(key)
+
+
+@pytest.fixture
+def rq_app(env, engine, fast_passwords, queue_name):
+    env = dict(env, CLINIC_REDIS_URL=REDIS_URL, CLINIC_JOB_QUEUE=queue_name)
+    app = create_app(Config.from_env(env), TESTING=True,
+                     RATELIMIT_KEY_PREFIX=f"t{uuid.uuid4().hex}")
+    yield app, env
+    app.extensions["clinic"].engine.dispose()

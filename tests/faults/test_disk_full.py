@@ -10,10 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.functional.export_support import TEXT, documents, exports_of, start_export, upload
-from tests.functional.test_exports_queue import queue_name, rq_app
-from tests.functional.web_support import fast_passwords, make_staff, seed_matter, sign_in
+from tests.functional.web_support import make_staff, seed_matter, sign_in
 
-__all__ = ["fast_passwords", "queue_name", "rq_app"]  # fixtures used below
 CLINIC = str(Path(sys.executable).with_name("clinic"))
 
 

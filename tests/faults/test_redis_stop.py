@@ -12,11 +12,10 @@ import pytest
 from redis import Redis
 from redis.exceptions import RedisError
 
+from tests.conftest import REDIS_URL
 from tests.functional.export_support import TEXT, documents, exports_of, start_export, upload
-from tests.functional.test_exports_queue import REDIS_URL, _worker, queue_name, rq_app
-from tests.functional.web_support import fast_passwords, make_staff, seed_matter, sign_in
-
-__all__ = ["fast_passwords", "queue_name", "rq_app"]  # fixtures used below
+from tests.functional.test_exports_queue import _worker
+from tests.functional.web_support import make_staff, seed_matter, sign_in
 
 
 def _restart_redis() -> None:

@@ -1,11 +1,10 @@
-"""Helpers for the export tests: a shared engine, uploads through the web, waiting for jobs."""
+"""Helpers for the export tests: uploads through the web, waiting for jobs (fixtures: conftest)."""
 
 from __future__ import annotations
 
 import io
 import re
 
-import pytest
 from sqlalchemy import select
 
 from intake.models import AuditEvent, Document, Export
@@ -14,20 +13,6 @@ REVIEW_LINK = re.compile(r'href="/exports/([0-9a-f-]{36})"')
 TEXT = ("Statement of Marisol Quintanilla-Reyes. She was reached at (404) 555-0187 and "
         "wrote from mari.qr@example.com. Rafael Ostrander drove her. A neighbour, "
         "Gwendolyn Barrowcliffe, saw the car. Later Gwendolyn Barrowcliffe called the police.\n")
-
-
-@pytest.fixture(scope="session")
-def shared_engine():
-    """One redaction engine for the whole test session (it takes seconds to build)."""
-    from redaction.engine import RedactionEngine
-
-    return RedactionEngine()
-
-
-@pytest.fixture
-def engine_app(app, shared_engine):
-    app.extensions["clinic.redaction"] = shared_engine
-    return app
 
 
 def upload(client, matter_id: str, files: list[tuple[bytes, str]], subject_id: str = ""):

@@ -10,12 +10,7 @@ import pytest
 from config import AlertThresholds, Config, ConfigError
 from intake import audit, create_app
 from intake.audit_review import AlertRules, alerts
-from tests.functional import web_support
 from tests.functional.web_support import make_staff, sign_in
-
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 
 
 def _events(svc, actor: str, action: str, n: int, *, outcome: str = "ok",

@@ -11,25 +11,20 @@ from intake.models import AuditEvent, Document, Export, Matter
 from tests.functional.export_support import (
     TEXT,
     documents,
-    engine_app,  # noqa: F401 - fixture
     exports_of,
-    shared_engine,  # noqa: F401 - fixture
     start_export,
     upload,
     wait_jobs,
 )
-from tests.functional.web_support import (  # noqa: F401
-    app,
-    fast_passwords,
+from tests.functional.web_support import (
     make_staff,
     post,
     seed_matter,
     sign_in,
-    svc,
 )
 
 
-def _exported(engine_app, svc):  # noqa: F811
+def _exported(engine_app, svc):
     """A matter with one uploaded document and an export of it waiting for review."""
     advocate, attorney = make_staff(svc, "advocate"), make_staff(svc, "attorney")
     seeded = seed_matter(svc, advocate, attorney)
@@ -49,7 +44,7 @@ def _blob_files(services) -> set[str]:
     return {p.name for p in services.config.blob_dir.rglob("*") if p.is_file()}
 
 
-def test_delete_asks_then_removes_the_file_and_withdraws_its_exports(engine_app, svc):  # noqa: F811
+def test_delete_asks_then_removes_the_file_and_withdraws_its_exports(engine_app, svc):
     seeded, client, doc, export = _exported(engine_app, svc)
     before = _blob_files(svc)
     assert doc.blob_name in before and export.output_blob_name in before
@@ -81,7 +76,7 @@ def test_delete_asks_then_removes_the_file_and_withdraws_its_exports(engine_app,
     assert client.get(f"/exports/{export.id}/download").status_code == 404
 
 
-def test_legal_hold_keeps_the_document(engine_app, svc):  # noqa: F811
+def test_legal_hold_keeps_the_document(engine_app, svc):
     seeded, client, doc, export = _exported(engine_app, svc)
     with svc.sessions() as s:
         lifecycle.set_legal_hold(s, s.get(Matter, seeded.matter_id), True, actor="test")
@@ -95,7 +90,7 @@ def test_legal_hold_keeps_the_document(engine_app, svc):  # noqa: F811
     assert client.get(f"/exports/{export.id}").status_code == 200
 
 
-def test_only_members_who_work_cases_may_delete(engine_app, svc):  # noqa: F811
+def test_only_members_who_work_cases_may_delete(engine_app, svc):
     _seeded, _client, doc, _export = _exported(engine_app, svc)
     outsider = engine_app.test_client()
     sign_in(outsider, make_staff(svc, "attorney"))

@@ -13,28 +13,23 @@ from tests.functional.export_support import (
     TEXT,
     actions,
     documents,
-    engine_app,  # noqa: F401 - fixture
     exports_of,
-    shared_engine,  # noqa: F401 - fixture
     start_export,
     upload,
     wait_jobs,
 )
-from tests.functional.web_support import (  # noqa: F401
-    app,
-    fast_passwords,
+from tests.functional.web_support import (
     make_staff,
     post,
     seed_matter,
     sign_in,
-    svc,
 )
 
 RECIPIENT = "County Victim Services"
 IDENTIFIERS = ("Marisol", "Quintanilla", "555-0187", "mari.qr", "Ostrander", "Barrowcliffe")
 
 
-def _ready(engine_app, svc, recipient=RECIPIENT):  # noqa: F811
+def _ready(engine_app, svc, recipient=RECIPIENT):
     advocate = make_staff(svc, "advocate")
     first = make_staff(svc, "attorney")
     second = make_staff(svc, "attorney")
@@ -52,7 +47,7 @@ def _ready(engine_app, svc, recipient=RECIPIENT):  # noqa: F811
     return advocate, first, second, seeded, client, export
 
 
-def test_review_reject_add_approve_download(engine_app, svc):  # noqa: F811
+def test_review_reject_add_approve_download(engine_app, svc):
     advocate, first, second, seeded, client, export = _ready(engine_app, svc)
     assert export.status == "review" and export.leak_check_passed
     page = client.get(f"/exports/{export.id}").get_data(as_text=True)
@@ -103,7 +98,7 @@ def test_review_reject_add_approve_download(engine_app, svc):  # noqa: F811
     assert not any(v in details for v in IDENTIFIERS)
 
 
-def test_reviewer_cannot_approve_own_review_unless_matter_allows(engine_app, svc):  # noqa: F811
+def test_reviewer_cannot_approve_own_review_unless_matter_allows(engine_app, svc):
     _adv, first, _second, seeded, _client, export = _ready(engine_app, svc)
     attorney = engine_app.test_client()
     sign_in(attorney, first)
@@ -117,7 +112,7 @@ def test_reviewer_cannot_approve_own_review_unless_matter_allows(engine_app, svc
     assert exports_of(svc)[0].status == "approved"
 
 
-def test_export_without_consent_is_refused(engine_app, svc):  # noqa: F811
+def test_export_without_consent_is_refused(engine_app, svc):
     _adv, first, second, seeded, client, export = _ready(engine_app, svc)
     post(client, f"/exports/{export.id}/reviewed", form_path=f"/exports/{export.id}")
     with svc.sessions() as s:  # withdrawn after the export was started, before approval
@@ -134,7 +129,7 @@ def test_export_without_consent_is_refused(engine_app, svc):  # noqa: F811
     assert ("export.approve", "refused") in actions(svc, export.id)
 
 
-def test_withdrawn_consent_stops_download_after_approval(engine_app, svc):  # noqa: F811
+def test_withdrawn_consent_stops_download_after_approval(engine_app, svc):
     _adv, first, _second, seeded, client, export = _ready(engine_app, svc)
     post(client, f"/exports/{export.id}/reviewed", form_path=f"/exports/{export.id}")
     attorney = engine_app.test_client()
@@ -148,7 +143,7 @@ def test_withdrawn_consent_stops_download_after_approval(engine_app, svc):  # no
     assert ("export.download", "refused") in actions(svc, export.id)
 
 
-def test_leak_check_failure_blocks_approval(engine_app, svc):  # noqa: F811
+def test_leak_check_failure_blocks_approval(engine_app, svc):
     _adv, first, _second, _seeded, client, export = _ready(engine_app, svc)
     known = next(p for p in export.proposals["items"] if p["det"].startswith("case"))
     post(client, f"/exports/{export.id}/reject", {k: known[k] for k in ("u", "s", "e", "cat")},
@@ -163,7 +158,7 @@ def test_leak_check_failure_blocks_approval(engine_app, svc):  # noqa: F811
     assert exports_of(svc)[0].status == "review"
 
 
-def test_same_stranger_same_placeholder_across_survivors(engine_app, svc):  # noqa: F811
+def test_same_stranger_same_placeholder_across_survivors(engine_app, svc):
     advocate, _first, _second, seeded, client, export = _ready(engine_app, svc)
     with svc.sessions() as s:
         from intake import cases
@@ -192,7 +187,7 @@ def test_same_stranger_same_placeholder_across_survivors(engine_app, svc):  # no
     assert pseudonym in {p["rep"] for p in (later.proposals or {})["items"]}
 
 
-def test_export_rows_hold_no_identifying_values(engine_app, svc):  # noqa: F811
+def test_export_rows_hold_no_identifying_values(engine_app, svc):
     _adv, _first, _second, _seeded, _client, _export = _ready(engine_app, svc)
     with svc.sessions() as s:
         row = s.scalars(select(Export)).one()
@@ -200,7 +195,7 @@ def test_export_rows_hold_no_identifying_values(engine_app, svc):  # noqa: F811
     assert not any(v in blob for v in IDENTIFIERS)
 
 
-def test_reviewer_edits_on_a_pdf_reach_the_written_file(engine_app, svc):  # noqa: F811
+def test_reviewer_edits_on_a_pdf_reach_the_written_file(engine_app, svc):
     from tests.unit.formats.builders import mentions, pdf_attacker_text, reportlab_pdf
 
     advocate = make_staff(svc, "advocate")
@@ -240,7 +235,7 @@ def test_reviewer_edits_on_a_pdf_reach_the_written_file(engine_app, svc):  # noq
     assert exports_of(svc)[0].status == "approved"
 
 
-def test_a_refusal_names_the_leak_check_even_before_a_review(engine_app, svc):  # noqa: F811
+def test_a_refusal_names_the_leak_check_even_before_a_review(engine_app, svc):
     _adv, first, _second, _seeded, client, export = _ready(engine_app, svc)
     known = next(p for p in export.proposals["items"] if p["det"].startswith("case"))
     post(client, f"/exports/{export.id}/reject", {k: known[k] for k in ("u", "s", "e", "cat")},

@@ -2,43 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import uuid
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from redis import Redis
 from sqlalchemy import select, update
 
-from config import Config
-from intake import create_app
 from intake.models import ExportJob, utcnow
+from tests.conftest import REDIS_URL
 from tests.functional.export_support import TEXT, documents, exports_of, start_export, upload
-from tests.functional.web_support import fast_passwords, make_staff, seed_matter, sign_in  # noqa: F401
-
-REDIS_URL = os.environ.get("CLINIC_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-
-
-@pytest.fixture
-def queue_name(monkeypatch):
-    name = f"clinic-test-{uuid.uuid4().hex[:10]}"
-    monkeypatch.setenv("CLINIC_JOB_QUEUE", name)
-    yield name
-    redis = Redis.from_url(REDIS_URL)
-    for key in redis.scan_iter(f"rq:*{name}*"):
-        redis.delete(key)
-
-
-@pytest.fixture
-def rq_app(env, engine, fast_passwords, queue_name):  # noqa: F811
-    env = dict(env, CLINIC_REDIS_URL=REDIS_URL, CLINIC_JOB_QUEUE=queue_name)
-    app = create_app(Config.from_env(env), TESTING=True,
-                     RATELIMIT_KEY_PREFIX=f"t{uuid.uuid4().hex}")
-    yield app, env
-    app.extensions["clinic"].engine.dispose()
+from tests.functional.web_support import make_staff, seed_matter, sign_in
 
 
 def _worker(env: dict[str, str], name: str) -> subprocess.CompletedProcess[str]:

@@ -16,21 +16,16 @@ from tests.functional.export_support import (
     TEXT,
     actions,
     documents,
-    engine_app,  # noqa: F401 - fixture
     exports_of,
-    shared_engine,  # noqa: F401 - fixture
     start_export,
     upload,
     wait_jobs,
 )
-from tests.functional.web_support import (  # noqa: F401
-    app,
-    fast_passwords,
+from tests.functional.web_support import (
     make_staff,
     post,
     seed_matter,
     sign_in,
-    svc,
 )
 
 RECIPIENT = "County Victim Services"
@@ -38,7 +33,7 @@ IDENTIFIERS = ("Marisol", "Quintanilla", "555-0187", "mari.qr", "Ostrander", "Ba
 PDF_LINES = [line.strip() + "." for line in TEXT.split(".") if line.strip()]
 
 
-def _ready(engine_app, svc, kind="txt"):  # noqa: F811
+def _ready(engine_app, svc, kind="txt"):
     advocate = make_staff(svc, "advocate")
     first, second = make_staff(svc, "attorney"), make_staff(svc, "attorney")
     seeded = seed_matter(svc, advocate, first, second)
@@ -95,7 +90,7 @@ def _text(fragment: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
-def test_each_proposal_shows_its_text_and_context_beside_a_redacted_preview(engine_app, svc):  # noqa: F811
+def test_each_proposal_shows_its_text_and_context_beside_a_redacted_preview(engine_app, svc):
     client, _staff, _seeded, export, _body = _ready(engine_app, svc)
     page = client.get(f"/exports/{export.id}").get_data(as_text=True)
     stranger = _stranger(export)
@@ -112,7 +107,7 @@ def test_each_proposal_shows_its_text_and_context_beside_a_redacted_preview(engi
     assert stranger["rep"] in preview and "saw the car" in preview
 
 
-def test_verdicts_return_to_the_same_item_and_look_different(engine_app, svc):  # noqa: F811
+def test_verdicts_return_to_the_same_item_and_look_different(engine_app, svc):
     client, _staff, _seeded, export, _body = _ready(engine_app, svc)
     review = f"/exports/{export.id}"
     stranger = _stranger(export)
@@ -155,7 +150,7 @@ def test_verdicts_return_to_the_same_item_and_look_different(engine_app, svc):  
     assert not any(v in details for v in IDENTIFIERS)
 
 
-def test_an_unknown_proposal_is_not_accepted(engine_app, svc):  # noqa: F811
+def test_an_unknown_proposal_is_not_accepted(engine_app, svc):
     client, _staff, _seeded, export, _body = _ready(engine_app, svc)
     review = f"/exports/{export.id}"
     page = post(client, f"{review}/accept", {"u": 0, "s": 1, "e": 2, "cat": "PERSON"},
@@ -164,7 +159,7 @@ def test_an_unknown_proposal_is_not_accepted(engine_app, svc):  # noqa: F811
     assert not (exports_of(svc)[0].decisions or {}).get("accepted")
 
 
-def test_the_page_names_what_stops_an_approval(engine_app, svc):  # noqa: F811
+def test_the_page_names_what_stops_an_approval(engine_app, svc):
     client, (_adv, first, _second), _seeded, export, _body = _ready(engine_app, svc)
     review = f"/exports/{export.id}"
     attorney = engine_app.test_client()
@@ -181,7 +176,7 @@ def test_the_page_names_what_stops_an_approval(engine_app, svc):  # noqa: F811
     assert 'id="approval-blockers"' not in attorney.get(review).get_data(as_text=True)
 
 
-def test_a_pdf_is_reviewed_as_its_pages_with_the_boxes_to_burn_in(engine_app, svc):  # noqa: F811
+def test_a_pdf_is_reviewed_as_its_pages_with_the_boxes_to_burn_in(engine_app, svc):
     client, _staff, _seeded, export, body = _ready(engine_app, svc, kind="pdf")
     review = f"/exports/{export.id}"
     page = client.get(review).get_data(as_text=True)
@@ -217,7 +212,7 @@ def test_a_pdf_is_reviewed_as_its_pages_with_the_boxes_to_burn_in(engine_app, sv
     assert again.status_code == 200 and again.data != redacted.data
 
 
-def test_each_page_image_shown_is_recorded_with_ids_and_its_number(engine_app, svc):  # noqa: F811
+def test_each_page_image_shown_is_recorded_with_ids_and_its_number(engine_app, svc):
     client, (advocate, *_), _seeded, export, _body = _ready(engine_app, svc, kind="pdf")
     review = f"/exports/{export.id}"
     for path in ("pages/1/original.png", "pages/1/redacted.png", "pages/1/original.png"):
@@ -237,7 +232,7 @@ def test_each_page_image_shown_is_recorded_with_ids_and_its_number(engine_app, s
         assert not any(value in (event.details or "") for value in IDENTIFIERS)
 
 
-def test_the_review_names_who_decided(engine_app, svc):  # noqa: F811
+def test_the_review_names_who_decided(engine_app, svc):
     client, (advocate, *_), _seeded, export, _body = _ready(engine_app, svc)
     with svc.sessions() as session:
         users.rename_user(session.get(User, advocate.id), "Keziah Mwangi")
@@ -249,13 +244,13 @@ def test_the_review_names_who_decided(engine_app, svc):  # noqa: F811
     assert f"Rejected by Keziah Mwangi &lt;{advocate.email}&gt; (advocate): stays in clear" in row
 
 
-def test_a_text_export_has_no_page_images(engine_app, svc):  # noqa: F811
+def test_a_text_export_has_no_page_images(engine_app, svc):
     client, _staff, _seeded, export, _body = _ready(engine_app, svc)
     assert client.get(f"/exports/{export.id}/pages/1/original.png").status_code == 404
     assert 'id="pages"' not in client.get(f"/exports/{export.id}").get_data(as_text=True)
 
 
-def test_a_docx_is_reviewed_as_text_beside_its_preview(engine_app, svc):  # noqa: F811
+def test_a_docx_is_reviewed_as_text_beside_its_preview(engine_app, svc):
     client, _staff, _seeded, export, _body = _ready(engine_app, svc, kind="docx")
     page = _page(client, f"/exports/{export.id}")
     stranger = _stranger(export)
@@ -273,7 +268,7 @@ def test_a_docx_is_reviewed_as_text_beside_its_preview(engine_app, svc):  # noqa
     assert 'id="pages"' not in page
 
 
-def test_non_members_get_404_on_every_review_route(engine_app, svc):  # noqa: F811
+def test_non_members_get_404_on_every_review_route(engine_app, svc):
     _client, _staff, _seeded, export, _body = _ready(engine_app, svc, kind="pdf")
     outsider = make_staff(svc, "attorney")
     seed_matter(svc, outsider, caption="Doe v. Other Motel")

@@ -9,12 +9,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from intake.models import AuditEvent, FormDraft, Subject, UserSession, utcnow
-from tests.functional import web_support
 from tests.functional.web_support import SURVIVOR, csrf, make_staff, seed_matter, sign_in
-
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 
 TYPED = dict(SURVIVOR, names="Evangelina Marsh", phones="(212) 555-0199",
              narrative="She was moved between three motels in one week.")

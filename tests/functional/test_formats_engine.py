@@ -18,9 +18,7 @@ from redaction.formats import redact_docx, redact_pdf
 from redaction.profiles import load_profile
 from tests.unit.formats.builders import docx_attacker_text, mentions, pdf_attacker_text
 
-_CANDIDATES = [Path(__file__).resolve().parents[1] / "data" / "eval_dev",
-               Path("/work/shared/eval/dev")]
-DEV = next((p for p in _CANDIDATES if (p / "labels.json").exists()), _CANDIDATES[0])
+DEV = Path(__file__).resolve().parents[1] / "data" / "eval_dev"
 LABELS = json.loads((DEV / "labels.json").read_text())
 
 

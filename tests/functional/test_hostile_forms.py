@@ -8,12 +8,7 @@ import uuid
 
 import pytest
 
-from tests.functional import web_support
 from tests.functional.web_support import _CSRF, make_staff, seed_matter, sign_in
-
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 
 SCRIPT = "<script>alert(1)</script>"
 HOSTILE = [

@@ -15,26 +15,21 @@ from tests.functional.export_support import (
     TEXT,
     actions,
     documents,
-    engine_app,  # noqa: F401 - fixture
     exports_of,
-    shared_engine,  # noqa: F401 - fixture
     start_export,
     upload,
     wait_jobs,
 )
-from tests.functional.web_support import (  # noqa: F401
-    app,
-    fast_passwords,
+from tests.functional.web_support import (
     make_staff,
     post,
     seed_matter,
     sign_in,
-    svc,
 )
 from tests.unit.formats.builders import base_docx, docx_attacker_text, reportlab_pdf
 
 
-def _signed_in(app, svc):  # noqa: F811
+def _signed_in(app, svc):
     advocate = make_staff(svc, "advocate")
     seeded = seed_matter(svc, advocate)
     client = app.test_client()
@@ -42,7 +37,7 @@ def _signed_in(app, svc):  # noqa: F811
     return advocate, seeded, client
 
 
-def test_upload_is_encrypted_hashed_and_recorded(app, svc):  # noqa: F811
+def test_upload_is_encrypted_hashed_and_recorded(app, svc):
     _adv, seeded, client = _signed_in(app, svc)
     body = TEXT.encode() * 40  # several 64 KiB chunks would need more; still one+ chunk
     resp = upload(client, seeded.matter_id, [(body, "Marisol statement.txt")],
@@ -66,7 +61,7 @@ def test_upload_is_encrypted_hashed_and_recorded(app, svc):  # noqa: F811
     assert "Marisol" not in details and "statement" not in details
 
 
-def test_type_is_judged_by_content_not_name(app, svc):  # noqa: F811
+def test_type_is_judged_by_content_not_name(app, svc):
     _adv, seeded, client = _signed_in(app, svc)
     page = upload(client, seeded.matter_id, [
         (b"MZ\x90\x00\x03\x00\x00\x00binary", "notes.txt"),
@@ -80,7 +75,7 @@ def test_type_is_judged_by_content_not_name(app, svc):  # noqa: F811
     assert "File 1 refused" in follow and "notes.txt" not in follow
 
 
-def test_size_cap_and_docx_limits(app, svc, monkeypatch):  # noqa: F811
+def test_size_cap_and_docx_limits(app, svc, monkeypatch):
     _adv, seeded, client = _signed_in(app, svc)
     monkeypatch.setenv("CLINIC_MAX_DOCUMENT_BYTES", "1000")
     upload(client, seeded.matter_id, [(b"x" * 1001, "big.txt")])
@@ -101,7 +96,7 @@ def test_size_cap_and_docx_limits(app, svc, monkeypatch):  # noqa: F811
     assert "DOCX refused" in page and "not a Word document" in page
 
 
-def test_non_member_gets_404(app, svc):  # noqa: F811
+def test_non_member_gets_404(app, svc):
     _adv, seeded, _client = _signed_in(app, svc)
     outsider = make_staff(svc, "attorney")
     other = app.test_client()
@@ -109,7 +104,7 @@ def test_non_member_gets_404(app, svc):  # noqa: F811
     assert other.get(f"/matters/{seeded.matter_id}/documents").status_code == 404
 
 
-def test_docx_and_pdf_are_redacted_through_jobs(engine_app, svc):  # noqa: F811
+def test_docx_and_pdf_are_redacted_through_jobs(engine_app, svc):
     advocate, seeded, client = _signed_in(engine_app, svc)
     name = "Marisol Quintanilla-Reyes"
     docx_body = base_docx(f"{name} called from (404) 555-0187.", author=name)
@@ -143,7 +138,7 @@ def test_docx_and_pdf_are_redacted_through_jobs(engine_app, svc):  # noqa: F811
     assert ("export.redact", "failed") in actions(svc, made[docs[2].id].id)
 
 
-def test_members_see_the_original_file_names_and_no_one_else(app, svc):  # noqa: F811
+def test_members_see_the_original_file_names_and_no_one_else(app, svc):
     _adv, seeded, client = _signed_in(app, svc)
     upload(client, seeded.matter_id, [(TEXT.encode(), "Marisol intake notes.txt")],
            subject_id=seeded.subject_id)

@@ -9,17 +9,12 @@ from sqlalchemy import select
 
 from intake.access import rule_of
 from intake.models import AuditEvent
-from tests.functional import web_support
 from tests.functional.web_support import (
     make_staff,
     post,
     seed_matter,
     sign_in,
 )
-
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 
 PUBLIC = {"auth.login", "auth.logout", "public.healthz", "static"}
 

@@ -8,7 +8,6 @@ import pyotp
 from sqlalchemy import select
 
 from intake.models import ROLES, AuditEvent, MatterMember, User
-from tests.functional import web_support
 from tests.functional.web_support import (
     PASSWORD,
     make_staff,
@@ -16,10 +15,6 @@ from tests.functional.web_support import (
     seed_matter,
     sign_in,
 )
-
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 
 
 def test_admin_creates_an_account_that_must_set_password_and_mfa(app, svc):

@@ -8,12 +8,7 @@ from sqlalchemy import select, text
 
 from intake import audit
 from intake.models import AuditEvent
-from tests.functional import web_support
 from tests.functional.web_support import make_staff, post, sign_in
-
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 
 
 def _append(svc, n, **kw):

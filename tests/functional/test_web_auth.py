@@ -13,7 +13,6 @@ from sqlalchemy import select
 from config import Config, ConfigError
 from intake import create_app, users
 from intake.models import AuditEvent, User, UserSession, utcnow
-from tests.functional import web_support
 from tests.functional.web_support import (
     PASSWORD,
     csrf,
@@ -22,10 +21,6 @@ from tests.functional.web_support import (
     sign_in,
     totp_code,
 )
-
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 
 
 def _events(svc, action):

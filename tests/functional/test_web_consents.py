@@ -8,7 +8,6 @@ from sqlalchemy import select
 
 from intake.consents import valid_consent
 from intake.models import AuditEvent, Consent, Subject, utcnow
-from tests.functional import web_support
 from tests.functional.web_support import (
     make_staff,
     member_client,
@@ -16,10 +15,6 @@ from tests.functional.web_support import (
     seed_matter,
     sign_in,
 )
-
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 
 
 def _form(**overrides):

@@ -7,12 +7,8 @@ from pathlib import Path
 
 import intake
 from intake.web.filters import format_date, format_datetime
-from tests.functional import web_support
 from tests.functional.web_support import member_client
 
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 TEMPLATES = Path(intake.__file__).parent / "templates"
 
 

@@ -11,12 +11,8 @@ from markupsafe import Markup
 
 import intake
 from intake.web.filters import with_class
-from tests.functional import web_support
 from tests.functional.web_support import make_staff, sign_in
 
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 USWDS = Path(intake.__file__).parent / "static" / "vendor" / "uswds"
 
 

@@ -13,12 +13,7 @@ from intake import create_app
 from intake.access import ROLES, allow
 from intake.models import Document
 from intake.web.filters import format_size
-from tests.functional import web_support
 from tests.functional.web_support import csrf, make_staff, seed_matter, sign_in
-
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 
 
 def _has_navigation(page: str, staff) -> bool:

@@ -11,19 +11,8 @@ from sqlalchemy import func, select
 from intake import cases, consents
 from intake.models import Export, Matter, Subject
 from intake.records import Vault
-from tests.functional import web_support
-from tests.functional.export_support import (
-    documents,
-    engine_app,  # noqa: F401 - fixture
-    shared_engine,  # noqa: F401 - fixture
-    upload,
-    wait_jobs,
-)
+from tests.functional.export_support import documents, upload, wait_jobs
 from tests.functional.web_support import make_staff, post, seed_matter, sign_in
-
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 
 
 @pytest.mark.parametrize(("written", "asked", "same"), [
@@ -121,7 +110,7 @@ def test_a_matter_without_consent_in_force_says_so(app, svc):
     assert 'id="no-recipient"' in page and 'name="recipient"' not in page
 
 
-def test_starting_an_export_says_who_has_not_consented_yet(engine_app, svc):  # noqa: F811
+def test_starting_an_export_says_who_has_not_consented_yet(engine_app, svc):
     advocate, seeded = _setup(svc)  # Jane Doe 2 has no consent for County Victim Services
     client = engine_app.test_client()
     sign_in(client, advocate)

@@ -10,7 +10,6 @@ from sqlalchemy import select
 from intake import audit, consents, exports
 from intake.models import AuditEvent, Document, ExportJob, Matter, Subject, User, new_id, utcnow
 from intake.records import Vault
-from tests.functional import web_support
 from tests.functional.export_support import documents, upload
 from tests.functional.web_support import (
     SECRET_VALUES,
@@ -20,10 +19,6 @@ from tests.functional.web_support import (
     seed_matter,
     sign_in,
 )
-
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 
 
 def _section(page: str, heading_id: str) -> str:

@@ -10,7 +10,6 @@ import pyotp
 import pytest
 
 from intake.access import return_path
-from tests.functional import web_support
 from tests.functional.web_support import (
     PASSWORD,
     make_staff,
@@ -19,10 +18,6 @@ from tests.functional.web_support import (
     sign_in,
     totp_code,
 )
-
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 
 HOSTILE = (
     "//evil.com", "///evil.com", "https://evil.com", "http:evil.com", "/\\evil.com",

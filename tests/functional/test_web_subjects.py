@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import delete, select
 
 from intake.models import AuditEvent, BlindIndex, Pseudonym, Subject, SubjectRevision
-from tests.functional import web_support
 from tests.functional.web_support import (
     SECRET_VALUES,
     SURVIVOR,
@@ -18,10 +17,6 @@ from tests.functional.web_support import (
     seed_matter,
     sign_in,
 )
-
-app = web_support.app
-fast_passwords = web_support.fast_passwords
-svc = web_support.svc
 
 
 def _intake(client, matter_id, data=None):

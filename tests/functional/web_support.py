@@ -1,4 +1,5 @@
-"""Helpers for the web tests: an app per test, staff accounts with TOTP, and signing in."""
+"""Helpers for the web tests: staff accounts with TOTP, signing in, and a seeded matter.
+The fixtures (`app`, `svc`, `fast_passwords`) are in the conftest files."""
 
 from __future__ import annotations
 
@@ -8,35 +9,14 @@ import uuid
 from dataclasses import dataclass
 
 import pyotp
-import pytest
-from argon2 import PasswordHasher
 
-from intake import auth, create_app, users
+from intake import auth, users
 from intake.extensions import Services
 from intake.models import MatterMember, utcnow
 from intake.records import Vault
 
 PASSWORD = "correct horse battery staple"
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
-
-
-@pytest.fixture
-def fast_passwords(monkeypatch):
-    """Cheaper argon2id for the functional tests (the real parameters are tested on their own)."""
-    monkeypatch.setattr(users, "PASSWORDS",
-                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-
-
-@pytest.fixture
-def app(config, engine, fast_passwords):
-    app = create_app(config, TESTING=True, RATELIMIT_KEY_PREFIX=f"t{uuid.uuid4().hex}")
-    yield app
-    app.extensions["clinic"].engine.dispose()
-
-
-@pytest.fixture
-def svc(app) -> Services:
-    return app.extensions["clinic"]
 
 
 @dataclass
