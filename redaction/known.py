@@ -252,7 +252,7 @@ class KnownMatcher:
         """Known identifiers in text, longest first, without overlaps."""
         view, back = _dehyphenate(text)
         folded = fold_view(view)
-        numeric = ocr_digits(view)  # "(47O) 555-Ol16" read as the number it is
+        numeric = ocr_digits(view, listed=True)  # "(47O) 555-Ol16" read as the number it is
         views = [view] if numeric == view else [view, numeric]
         digits = re.sub(r"\D", "", numeric)
         hits: list[KnownHit] = []
@@ -679,6 +679,9 @@ class KnownMatcher:
                         break
                 continue
             else:
+                owner_index = self._run_together(token)
+                if owner_index is not None:  # "dezzyharjo on venmo": Dezzy and Harjo as one
+                    out.append(KnownHit(m.start(), m.end(), "HANDLE", owner_index, "joined"))
                 continue
             letters = re.sub(r"[^a-z]", "", fold(token))
             for owner in self.owners:
@@ -686,6 +689,20 @@ class KnownMatcher:
                     out.append(KnownHit(m.start(), m.end(), cat, owner.index, "inside_link"))
                     break
         return out
+
+    def _run_together(self, token: str) -> int | None:
+        """Whose two name words a word is, run together with nothing between ("dezzyharjo",
+        "TYLERWHITCOMB"); never a word of the language."""
+        if len(token) < 7 or not token.isalpha() or not (token.islower() or token.isupper()):
+            return None
+        key = fold(token)
+        if is_ordinary(key) or self._is_word(key):
+            return None
+        for owner in self.owners:
+            if any(key[:i] in owner.tokens and key[i:] in owner.tokens
+                   for i in range(3, len(key) - 2)):
+                return owner.index
+        return None
 
     def _beside_parts(self, view: str, hits: list[KnownHit]) -> list[KnownHit]:
         """Another word of the same full name right beside a part found, in any case: in
@@ -732,6 +749,10 @@ class KnownMatcher:
     @staticmethod
     def _joinable(text: str, a: KnownHit, b: KnownHit, owner: _Owner) -> bool:
         gap = text[a.end:b.start]
+        middle = re.fullmatch(r"[ \t]+[A-Z][^\W\d_]{2,15}[ \t]+", gap)
+        if middle and fold(text[a.start:a.end]).split()[0] in owner.given and \
+                fold(text[b.start:b.end]).split()[-1] in owner.surnames:
+            return True  # a middle name the record does not hold: "Emeka Chukwudi Eze"
         if len(gap) > 12:
             return False
         if re.fullmatch(r"[ \t]*(?:\r?\n[ \t]*)?", gap) and gap:
@@ -745,7 +766,8 @@ class KnownMatcher:
     @staticmethod
     def _extend(text: str, h: KnownHit, owner: _Owner) -> KnownHit:
         start, end = h.start, h.end
-        m = re.search(r"(?<![\w.])([A-Z])\.\s?$", text[max(0, start - 3):start])
+        m = re.search(r"(?<![\w.])([A-Z])\.\s?$", text[max(0, start - 3):start]) or \
+            re.search(r"(?<![\w.])([B-HJ-Z]) $", text[max(0, start - 3):start])  # "M REID"
         if m and m.group(1) in owner.initials and h.kind != "initials":
             start -= len(m.group(0))
         hm = HONORIFIC_BEFORE.search(text[max(0, start - 14):start])
@@ -791,10 +813,18 @@ class KnownMatcher:
                     text[end:o.start] if o.start >= end else text[o.end:start])
                 for o in hits)
 
+        # a given name's initial before a shared surname: "M REID", "M. Reid" is Marcia's
+        initial = re.search(r"(?<![\w.])([A-Z])\.?[ \t]$", text[max(0, start - 4):start])
+
+        def initialled(owner: int) -> bool:
+            return bool(initial) and any(g[:1].upper() == initial.group(1)  # type: ignore
+                                         for g in self.owners[owner].given)
+
         ranked = sorted(
             rivals,
             key=lambda h: (
                 honorific and self.people[h.owner].minor,
+                bool(initial) and not initialled(h.owner),
                 not beside(h.owner),
                 not self.people[h.owner].is_subject,
                 h.owner,

@@ -63,8 +63,11 @@ _GUARDED = [
      r"\b(?:IMO|(?:USCG[ \t]+)?O\.N\.|Official[ \t]+No\.|USDOT|MMSI)[ \t]*:?[ \t]*\d{6,9}\b"),
     (("Crim", "Civ", "CRIM", "CIV", "Criminal", "Civil", "CRIMINAL", "CIVIL"),
      # a federal docket by its kind: "Crim. No. 24-311 (PJO)", "Civil Action No. 3:24-cv-118"
-     r"\b(?i:crim|civ|criminal|civil)\.?[ \t]+(?i:action[ \t]+|case[ \t]+)?(?i:no|number)\.?"
+     r"\b(?i:crim|civ|criminal|civil)\.?[ \t]+(?i:action[ \t]+(?:file[ \t]+)?|case[ \t]+)?"
+     r"(?i:no|number)\.?"
      r"[ \t]*:?[ \t]*\d[\w:\-]*\d(?:[ \t]*\([A-Z]{2,4}\))?"),
+    (("Bar", "BAR"),  # counsel's bar number is on every filing: "Georgia Bar No. 553817"
+     r"\b(?:Bar|BAR)[ \t]+(?i:no\.?|number|#|id)[ \t]*:?[ \t]*\d{4,8}\b"),
     (("otline", "OTLINE"),  # a number given as a public hotline's: "1-833-900-1010 (Canadian
      # Human Trafficking Hotline)", "Hotline: 1-866-528-7109"
      r"(?i:hotline)s?[ \t]*[:\-–][ \t]*\+?[\d(][\d\s().\-]{6,16}\d|"
@@ -168,20 +171,37 @@ def is_organisation(name: str) -> bool:
     return bool(_ORG_WORDS.search(name))
 
 
-def _record_forms(words: list[str]) -> set[str]:
+def _record_word(word: str) -> str:
+    """A kept name's word as a record writes it: an initial with or without its period, the
+    parts of a hyphenated name with a space or nothing between ("MYUNG JA" of Myung-ja)."""
+    if re.fullmatch(r"[^\W\d_]\.", word):
+        return re.escape(word[0]) + r"\.?"
+    return r"[\-\s]?".join(kept_form(part) for part in word.split("-"))
+
+
+def _record_forms(words: list[str], shared: set[tuple[str, str]]) -> set[str]:
     """A kept person's name as records and signatures write it: "ASHBY, TERRELL DEVON" (and
-    "ZHANG, LIQUN" for a surname written first), "L. Xol Ramírez"."""
+    "ZHANG, LIQUN" for a surname written first), "L. Xol Ramírez", "LOWELL J TENNEY",
+    "Travis D. Hatch" and "Roy Campbell" of Roy Lee Campbell, "G. Pruitt" unless a protected
+    person's given name and surname begin and end the same way (`shared`)."""
     names = [w for w in words if not re.fullmatch(_TITLES, w.rstrip("."), re.I)]
     if len(names) < 2 or any(not re.fullmatch(r"[^\W\d_][\w'’\-.]*", w) for w in names):
         return set()
-    esc = [kept_form(w) for w in names]
+    esc = [_record_word(w) for w in names]
     gap = r"\s+"
-    return {
+    forms = {
         esc[-1] + r",\s+" + gap.join(esc[:-1]),  # last, first middle
         esc[-1] + r",\s+" + esc[0],
         esc[0] + r",\s+" + gap.join(esc[1:]),  # a surname written first
         re.escape(names[0][0]) + r"\.\s*" + gap.join(esc[1:]),  # initial and surnames
+        gap.join(esc),  # "LOWELL J TENNEY", "CHO MYUNG JA"
     }
+    if len(names) >= 3 and len(names[-1]) > 2:
+        forms.add(esc[0] + gap + esc[-1])  # the middle name left out
+        forms.add(esc[0] + gap + re.escape(names[1][0]) + r"\.?" + gap + esc[-1])
+    if (fold(names[0][:1]), fold(names[-1])) not in shared and len(names[-1]) > 2:
+        forms.add(re.escape(names[0][0]) + r"\.[ \t]*" + esc[-1])
+    return forms
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -197,6 +217,9 @@ class PublicFacts:
         mistered: set[str] = set()
         subject_words = {fold(w) for p in context.people if p.is_subject for n in p.names
                          for w in re.findall(r"[^\W\d_]+", n)}
+        # a protected person's initial and surname: "K. Pruitt" is never a kept "Gary Pruitt"
+        shared = {(fold(ws[0][:1]), fold(ws[-1])) for p in context.people for n in p.names
+                  if len(ws := re.findall(r"[^\W\d_][\w'’\-]*", n)) >= 2}
         for k in entries:
             words = k.split()
             # a person's name as OCR reads it too ("Jirnmy Xiong" for Jimmy Xiong)
@@ -205,7 +228,7 @@ class PublicFacts:
             if len(words) >= 3 and re.fullmatch(_TITLES, words[0].rstrip("."), re.I):
                 forms.add(rf"{re.escape(words[0])}\s+{re.escape(words[-1])}")  # Judge Castillo
             if not _ORG_WORDS.search(k):  # a person: "Judge Quintero", "Mr. Tran"
-                forms |= _record_forms(words)
+                forms |= _record_forms(words, shared)
                 if len(words) == 3 and all(w[:1].isupper() for w in words) and \
                         not re.fullmatch(_TITLES, words[0].rstrip("."), re.I):
                     # "Ramón Cruz" of Ramón Cruz Mejía: a given name and the first surname

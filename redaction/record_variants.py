@@ -315,15 +315,25 @@ _SETTLEMENT = re.compile(
     # Indonesian and Malay: village, hamlet, ward, sub-district, kampong
     r"desa|dusun|kelurahan|kel\.|kecamatan|kec\.|kampung|kampong|kp\.|"
     # Ukrainian and Russian: village, urban-type settlement
-    r"selo|smt|pgt|poselok)\s+"
+    r"selo|smt|pgt|poselok|"
+    # Peru's annexes and populated centres; Thailand's village and subdistrict; Uzbek and
+    # Kazakh villages
+    r"anexo|centro\s+poblado|ban|muban|mu\s+ban|tambon|qishloq|kishlak|aul)\s+"
+    # "Comunidad Campesina Pampacancha": a peasant, native or indigenous community
+    r"(?:(?i:campesina|nativa|ind[ií]gena|rural)\s+)?"
     r"(?:(?i:de|del|de la|da|do|dos|das)\s+)?"
 )
 
 
 # ...or after it, in Chinese and Korean addresses written in Latin letters
 _SETTLEMENT_AFTER = re.compile(r"(?:\s+(?i:town|village|township|district|parish|zhen|xiang|"
-                               r"cun)|"
+                               r"cun|mahalla|mahallasi|mahallesi|köyü|koyu)|"
                                r"-(?i:eup|myeon|ri|dong|gun))$")
+
+
+# where a town's name may begin: not inside a word, nor after a hyphen, except Tagalog's
+# "taga-" (from): "Taga-Pililla po ako"
+_TOWN_START = r"(?:(?<![\w\-])|(?<=[Tt][Aa][Gg][Aa]-))"
 
 
 # a car's model is no town: "2016 Toyota Tacoma", "Ford Ranger", "Hyundai Tucson"
@@ -416,7 +426,7 @@ def town_variants(city: str, *, home: tuple[str, str | None] | None = None) -> l
     if all(is_common_word_name(w) for w in words):  # "Hope", "Friendship": a proper noun only
         forms = [body, r"\s+".join(re.escape(w.upper()) for w in words)]
         alt = "|".join(forms)  # the name first: the agency check runs only where it matches
-        pat = re.compile(rf"(?<![\w\-])(?=(?:{alt})(?![\w\-])){_NOT_AGENCY}{_NOT_MAKE}(?:{alt})"
+        pat = re.compile(rf"{_TOWN_START}(?=(?:{alt})(?![\w\-])){_NOT_AGENCY}{_NOT_MAKE}(?:{alt})"
                          rf"(?![\w\-])"
                          rf"{_NOT_COUNTY}")
         # in a chat's lower case only as a journey's end that closes the message: "pick u up
@@ -431,7 +441,7 @@ def town_variants(city: str, *, home: tuple[str, str | None] | None = None) -> l
     # "Ky1e", any case, with or without accents; "Waller County" is the county, not her town
     # "Zumbrota-Mazeppa": her town joined to the next in a school district's name
     joined = r"(?!\w|-(?![^\W\d_]{3}))"
-    pat = re.compile(rf"(?<![\w\-])(?={ocr}{joined}){_NOT_AGENCY}{_NOT_MAKE}{ocr}{joined}"
+    pat = re.compile(rf"{_TOWN_START}(?={ocr}{joined}){_NOT_AGENCY}{_NOT_MAKE}{ocr}{joined}"
                      rf"{_NOT_COUNTY}")
     return [Variant("LOCATION", "town", pat, weak=True, folded=True, word=fold(name))]
 

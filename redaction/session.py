@@ -256,6 +256,19 @@ _ADDRESS_END = re.compile(r"(?:\b(?:Suite|Ste|Apt|Unit|Bldg|Fl|Floor)\.?[ \t]*#?
                           r",[ \t]*$")
 
 
+# a word in capitals OCR read with a lower-case l for I or a zero for O ("DlLNOZA RAKHlMOVA",
+# "N0EL"): three capitals at least, so a postal code's "P0T" stays as it is
+_CAPS_OCR = re.compile(r"(?<![\w\-])(?=[A-Zl0]*[l0])(?=(?:[l0]*[A-Z]){3})[A-Z][A-Zl0]+"
+                       r"(?![\w\-])")
+_CAPS_READ = str.maketrans({"l": "I", "0": "O"})
+
+
+def read_caps_ocr(text: str) -> str:
+    """The text as the recognizers read it: each such word with its letters restored, every
+    character in its place (the output is cut from the text as it came)."""
+    return _CAPS_OCR.sub(lambda m: m.group(0).translate(_CAPS_READ), text)
+
+
 class RedactionSession:
     """Per-export state: consistent placeholders across all documents of one export."""
 
@@ -287,7 +300,7 @@ class RedactionSession:
         texts = [str(t) for t in texts]
         self.matcher.observe(texts)
         pairs = self._engine.nlp_engine.process_batch(
-            texts, "en", batch_size=self._engine.batch_size,
+            [read_caps_ocr(t) for t in texts], "en", batch_size=self._engine.batch_size,
             n_process=self._engine.ner_processes(len(texts)))
         found = []
         for item in pairs:

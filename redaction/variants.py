@@ -64,11 +64,18 @@ def fold_view(text: str) -> str:
 
 _NUMERIC_TOKEN = re.compile(r"[\dOoIl|.\-/()]*\d[\dOoIl|.\-/()]*")
 _DIGIT_READS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+# where a listed number is looked for, also B for 8 between digits ("1194B3726") and Cyrillic's
+# З and О where a 3 and a 0 stand ("N1482290З")
+_NUMBER_TOKEN = re.compile(r"[\dOoIl|.\-/()ЗО]*\d(?:B(?=\d)|[\dOoIl|.\-/()ЗО])*")
+_NUMBER_READS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "B": "8",
+                               "З": "3", "О": "0"})
 
 
-def ocr_digits(text: str) -> str:
+def ocr_digits(text: str, *, listed: bool = False) -> str:
     """Text with OCR's letters for digits read as digits inside numbers ("2OOO" -> "2000"),
-    every character in its place."""
+    every character in its place; `listed` reads more, for a number the record holds."""
+    if listed:
+        return _NUMBER_TOKEN.sub(lambda m: m.group(0).translate(_NUMBER_READS), text)
     return _NUMERIC_TOKEN.sub(lambda m: m.group(0).translate(_DIGIT_READS), text)
 
 
@@ -89,12 +96,23 @@ NAME_PARTICLES = {"de", "del", "la", "las", "los", "y", "da", "das", "do", "dos"
                   "van", "von", "der", "den", "le", "el", "al", "bin", "ibn", "st", "e"}
 
 
+# a patronymic's ending after the father's given name: "Baxtiyorovna" (Baxtiyor's daughter),
+# "Nurlanuly" (Nurlan's son)
+_PATRONYMIC = re.compile(r"^([^\W\d_]{4,}?)(?:ovna|evna|yevna|ivna|ovich|evich|yevich|ovych|"
+                         r"ovitch|uly|ulı|kyzy|qizi)$", re.I)
+
+
 def name_tokens(names: tuple[str, ...]) -> set[str]:
-    """Every word of every name, plus the parts of hyphenated or apostrophe names."""
+    """Every word of every name, plus the parts of hyphenated or apostrophe names, and the
+    father's name inside a patronymic ("Baxtiyor qizi" says whose daughter she is)."""
     out: set[str] = set()
     for name in names:
-        for word in name_words(name):
+        words = name_words(name)
+        for i, word in enumerate(words):
             out.add(word)
+            father = _PATRONYMIC.match(word) if 0 < i < len(words) - 1 else None
+            if father:
+                out.add(father.group(1))
             for part in re.split(r"[\-'’]", word):
                 if len(part) >= 3:
                     out.add(part)
@@ -174,6 +192,9 @@ def spelling_key(word: str) -> str:
     closing y/ie/ey/ee as i, "ight" as "ite", "ph" as "f", a soft g as j (Lily, Lilly and Lili;
     Sunny and Sunnie; Loretta and Lorreta; Starlight and Starlite; Nadège and Nadèj)."""
     key = fold(word).replace("ight", "ite").replace("ph", "f")
+    # one sound, several romanisations of Cyrillic and Central Asian names: "Aizhan" and
+    # "Aijan", "Dzhamila" and "Jamila", "Khadija" and "Hadija"
+    key = key.replace("dzh", "j").replace("zh", "j").replace("kh", "h")
     key = _DOUBLED.sub(r"\1", key)
     # a soft g as Haitian Creole writes it ("Nadège", "Nadèj"); Somali's x for an h sound
     # ("Xalimo", "Halimo")
@@ -556,11 +577,14 @@ def phone_variants(raw: str) -> list[Variant]:
 
 
 _ENDING_CUES = ("ending in ", "ending ", "ends in ", "ends with ", "ending with ", "ending: ",
-                "ending in: ", "last four ", "last 4 ", "last four digits ", "last 4 digits ",
-                "last four: ", "last 4: ", "last four is ", "last 4 is ", "…", "...", "x", "#",
-                "ends ", "last four digits are ", "last 4 digits are ", "ends -", "ending -",
+                "ending in: ", "…", "...", "x", "#",
+                "ends ", "ends -", "ending -",
                 "ended ", "ended in ", "termina en ", "terminada en ", "terminado en ",
-                "terminación ", "terminacion ")
+                "terminación ", "terminacion ") + tuple(
+    # "last 4: ", "SSN (last 4): ", "last four digits are ", "[last-4] "
+    f"{word}{close}{after}" for word in ("last four", "last 4", "last4", "last-4",
+                                         "last four digits", "last 4 digits")
+    for close in ("", ")", "]") for after in (" ", ": ", " is ", " are ", " - ", " #", ": #"))
 _ENDING = "|".join(f"(?<={re.escape(a)})" for a in _ENDING_CUES)
 
 
@@ -580,7 +604,10 @@ def last4_variants(category: str, last4: str, *, bare: bool = False,
         out.append(Variant(category, "last4", re.compile(rf"(?={w}(?!\w))(?:{_ENDING}){w}", re.I),
                            digits=last4))
     if bare and not re.fullmatch(r"(?:19|20)\d\d", last4):
-        bare_re = rf"(?<![\w\-/.$,:]){last4}(?![\w\-/]|[.,:]\d)"  # "card 7752: caller"
+        # not the second half of a plate after letters and digits mixed: "plate 4TK 2290"
+        plate = "".join(rf"(?<!{a}{b}{c} )" for a in (r"\d", "[A-Z]") for b in (r"\d", "[A-Z]")
+                        for c in (r"\d", "[A-Z]") if len({a, b, c}) > 1)
+        bare_re = rf"(?<![\w\-/.$,:]){plate}{last4}(?![\w\-/]|[.,:]\d)"  # "card 7752: caller"
         out.append(Variant(category, "last4", re.compile(bare_re), weak=True, digits=last4))
     return out
 

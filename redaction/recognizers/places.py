@@ -36,9 +36,9 @@ _CITY_STATE = (
 )
 _DATE = (
     r"(?:\d{4}[\-./]\d{1,2}[\-./]\d{1,2}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?i:[a-z]*)\.?\s+\d{1,2}"
     r"(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{2,4})"
+    r"(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?i:[a-z]*)\.?,?\s+\d{2,4})"
 )
 
 
@@ -219,7 +219,7 @@ class PlateRecognizer(RegexRecognizer):
                     r"(?![\w\-])", 0.6),
         # a state's code before it where a vehicle is described: "(white Ford Transit, IL CV
         # 48812)"
-        ("vehicle_state", r"(?:" + _VEHICLE_WORD + r")[\w \t\-]{0,30}?,?[ \t]+" + _STATE_CODE
+        ("vehicle_state", r"(?:" + _VEHICLE_WORD + r")[\w \t\-,]{0,30}?,?[ \t]+" + _STATE_CODE
                           + r"[ \t]+(?P<p>[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{2,5})(?![\w\-])", 0.6),
         # a chat's lower case: "the other man truck plate is mo 7hj-r22"
         ("chat", r"(?i:plate|tag)[ \t]+(?i:is|was|es|#|number)[: \t]*(?:[a-z]{2}[ \t]+)?"
