@@ -263,9 +263,16 @@ _CAPS_OCR = re.compile(r"(?<![\w\-])(?=[A-Zl0]*[l0])(?=(?:[l0]*[A-Z]){3})[A-Z][A
 _CAPS_READ = str.maketrans({"l": "I", "0": "O"})
 
 
-def read_caps_ocr(text: str) -> str:
-    """The text as the recognizers read it: each such word with its letters restored, every
-    character in its place (the output is cut from the text as it came)."""
+# a combining accent splits a word for every pattern and for the model: "Adébáyọ̀" is
+# "Adébáyọ" and a mark; its letter written twice keeps the word whole
+_COMBINING = re.compile(r"([^\W\d_])([\u0300-\u036f]+)")
+
+
+def read_for_recognizers(text: str) -> str:
+    """The text as the recognizers read it: capitals with OCR's letters restored, accents
+    that combine kept inside their word; every character in its place (the output is cut from
+    the text as it came)."""
+    text = _COMBINING.sub(lambda m: m.group(1) * (1 + len(m.group(2))), text)
     return _CAPS_OCR.sub(lambda m: m.group(0).translate(_CAPS_READ), text)
 
 
@@ -300,7 +307,7 @@ class RedactionSession:
         texts = [str(t) for t in texts]
         self.matcher.observe(texts)
         pairs = self._engine.nlp_engine.process_batch(
-            [read_caps_ocr(t) for t in texts], "en", batch_size=self._engine.batch_size,
+            [read_for_recognizers(t) for t in texts], "en", batch_size=self._engine.batch_size,
             n_process=self._engine.ner_processes(len(texts)))
         found = []
         for item in pairs:

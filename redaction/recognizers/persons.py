@@ -183,6 +183,9 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
 # titles that are English words too: the name after them must not be an everyday word
 _HOMOGRAPH_TITLES = {"ate", "don", "mang", "tia", "tio", "seu", "anh", "dona", "lola", "pak", "bu",
                      "nana", "papa"}
+# a witness, victim, suspect or reporting party by a report's code, then a name
+_PARTY_CODE = re.compile(r"(?<![\w\-])(?:W|V|S|RP|R|C)-?[1-9]\d?[ \t]+(?P<n>[A-Z][a-z]+"
+                         r"(?:[ \t][A-Z][a-z]+)?)(?![\w@])")
 _OCR_LETTERS = str.maketrans({"0": "o", "1": "l"})
 _OCR_I = str.maketrans({"0": "o", "1": "i"})
 _OCR_NAME = re.compile(r"(?<![\w@.])[A-Z][a-z]*[01][a-z01]*[a-z](?![\w@])")
@@ -535,6 +538,12 @@ class PersonRecognizer(EntityRecognizer):
     PATTERNS = [
         ("honorific", rf"(?<!\w){HONORIFIC}\.?\s+(?P<n>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)",
          0.75),
+        # a church's titles before a name: "Deacon Paul Shin", "Pastor Obi" (not "Sister" and
+        # "Brother", which are as often a boss's nickname: "Sister Lan" of a kept Xu Fenglan)
+        ("clergy", r"(?<![\w'’])(?:Pastor|Deacon|Deaconess|Bishop|Prophet|Prophetess|Evangelist|"
+                   r"Reverend|Rev\.|Imam|Sheikh|Rabbi|Apostle|Minister)[ \t]+"
+                   r"(?P<n>[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?(?:[ \t][A-ZÀ-Ý][a-zà-ÿ'’]+)?)"
+                   r"(?![\w@])", 0.7),
         # titles of respect and kinship before a name, in the languages clients write:
         # "doña Chonita", "Hna. Rebeca", "chị Tư", "Kuya Ben", "madan Lucienne"
         ("title", r"(?<![\w'’])(?i:doña|dona|don|hna|hno|hermana|hermano|tía|tia|tío|tio|kuya|"
@@ -696,6 +705,7 @@ class PersonRecognizer(EntityRecognizer):
         out += self._chat_names(text)
         out += self._initial_surnames(text)
         out += self._logins(text)
+        out += self._party_codes(text)
         out += self._ocr_names(text)
         for name, pattern, score in self._compiled:
             cues = _CUES_BEFORE.get(name)
@@ -848,7 +858,8 @@ class PersonRecognizer(EntityRecognizer):
                                    and fold(w) not in NOT_NAMES for w in words)
                 ) and not (name == "speaker" and all(is_name_in_chat(w) for w in words)):
                     continue
-                seed = name in ("honorific", "title", "nickname", "paren_nick", "quoted_nick",
+                seed = name in ("honorific", "title", "clergy", "nickname", "paren_nick",
+                                "quoted_nick",
                                 "role_nick",
                                 "speaker", "cue_lower") or len(words) >= 2
                 out.append(result("PERSON", start, end, score, self, f"pattern:{name}",
@@ -987,6 +998,20 @@ class PersonRecognizer(EntityRecognizer):
                                                for r in reads):  # "A1so" is "Also"
                 out.append(result("PERSON", m.start(), m.end(), 0.5, self, "gazetteer:ocr",
                                   seed=False))
+        return out
+
+    def _party_codes(self, text: str) -> list[RecognizerResult]:
+        """A police report's parties by their codes: "W-1 Patel", "V1 Ortega", "S-2 Dale
+        Kinnick"; each word after the code a given name or a surname, and a dictionary word
+        only as a common surname ("W-2 Wage" is a tax form)."""
+        out = []
+        for m in _PARTY_CODE.finditer(text):
+            words = m.group("n").split()
+            if all((is_first_name(w) or is_surname(w)) and (not is_ordinary(w.lower())
+                                                            or is_surname(w, 2000))
+                   for w in words):
+                out.append(result("PERSON", m.start("n"), m.end("n"), 0.6, self,
+                                  "pattern:party_code", seed=len(words) >= 2))
         return out
 
     def _logins(self, text: str) -> list[RecognizerResult]:
