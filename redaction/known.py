@@ -692,8 +692,8 @@ class KnownMatcher:
 
     def _run_together(self, token: str) -> int | None:
         """Whose two name words a word is, run together with nothing between ("dezzyharjo",
-        "TYLERWHITCOMB"); never a word of the language."""
-        if len(token) < 7 or not token.isalpha() or not (token.islower() or token.isupper()):
+        "TYLERWHITCOMB", "darioOkafor"); never a word of the language."""
+        if len(token) < 7 or not token.isalpha():
             return None
         key = fold(token)
         if is_ordinary(key) or self._is_word(key):

@@ -25,7 +25,14 @@ from redaction.gazetteer import (
     word_frequency,
 )
 from redaction.known import KnownMatcher
-from redaction.lexicon import HONORIFIC, NOT_NAMES, RELATIONS, RESPECT_WORDS, STATE_NAMES
+from redaction.lexicon import (
+    HONORIFIC,
+    NOT_NAMES,
+    RELATIONS,
+    RESPECT_WORDS,
+    STATE_NAMES,
+    VEHICLE_MAKES,
+)
 from redaction.placeholders import (
     PLACEHOLDER_RE,
     PersonPlaceholders,
@@ -139,9 +146,13 @@ _MINOR_BEFORE = re.compile(r"(?i)\b(\d{1,2})[- ]year[- ]old\s+(?:\w+\s+)?$")
 
 # a given name beside a subject's surname: her family ("her aunt, Ratchanee "Nid" Srisuk", in
 # the order Korean writes it "Park Min-ji")
+# one space or a line's break between a name's words: a table's wider gap ends a cell
+# ("2022-11-27  Remitly   K PRUITT" is a company's column, then hers)
+_NAME_SPACE = r"(?:[ \t]|[ \t]*\n[ \t]*)"
 _KIN_BEFORE = re.compile(r"(?:(?<=[\s(,;])|^)(?P<g>[A-Z][^\W\d_]+(?:[\-'’][^\W\d_]+)?"
-                         r"(?:\s+[A-Z][^\W\d_]+)?)(?:\s+[A-Z]\.?)?(?:\s+[\"“][^\"”\n]{1,20}[\"”])?"
-                         r"[ \t]+$")  # "JOCELYN D MACARAEG": her surname, his middle initial
+                         rf"(?:{_NAME_SPACE}[A-Z][^\W\d_]+)?)(?:{_NAME_SPACE}[A-Z]\.?)?"
+                         rf"(?:{_NAME_SPACE}[\"“][^\"”\n]{{1,20}}[\"”])?"
+                         r"[ \t]$")  # "JOCELYN D MACARAEG": her surname, his initial
 _KIN_AFTER = re.compile(r"[ \t](?P<g>[A-Z][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w'’\-])")
 _NUMBERS = {"ACCOUNT", "ID", "PHONE", "CODE", "DOB", "CARD"}
 _FILE_NAME = re.compile(r"(?:IMG|VID|PTT|AUD|DOC|PXL|DSC|STK|Screenshot)[\w\-]*\."
@@ -231,6 +242,21 @@ def _place_in_use(text: str, c: Candidate) -> bool:
         return is_small_place(text[before.start():c.end])  # "Coeur d'Alene", not "D'Angelo"
     return is_small_place(text[c.start:c.end]) and (
         before is not None or _PLACE_NEXT.match(text, c.end) is not None)
+
+
+# a list of counties, parishes or boroughs: "Harris / Fort Bend / Waller counties",
+# "Anne Arundel, Baltimore and Kent counties"
+_COUNTY_LIST_REST = re.compile(
+    r"(?:[ \t]*(?:,|/|&|\band\b|\bor\b|,[ \t]*and\b)[ \t]*[A-Z][\w.'’\-]*"
+    r"(?:[ \t][A-Z][\w.'’\-]*)?){0,6}[ \t]+(?i:counties|parishes|boroughs)\b")
+_MAKE_WORD = re.compile(rf"(?:{VEHICLE_MAKES})")
+_MAKE_AFTER_YEAR = re.compile(rf"\b(?:19|20)\d\d[ \t]+(?:{VEHICLE_MAKES})\b")
+
+
+def _in_county_list(text: str, c: Candidate) -> bool:
+    """True when an unknown name opens or stands in a list of counties that the text names
+    as counties after its last one."""
+    return not c.known and _COUNTY_LIST_REST.match(text, c.end) is not None
 
 
 def _city_of_address(text: str, c: Candidate, cands: list[Candidate]) -> bool:
@@ -458,8 +484,11 @@ class RedactionSession:
                 if c.detector == "ner" and all(
                         fold(w).strip(".,'’") in self.matcher.place_words for w in words):
                     continue  # "Arkhangai": her province, from her listed address, is no one
-                if _place_in_use(text, c):
+                if _place_in_use(text, c) or _in_county_list(text, c):
                     continue  # "arrived in Hailey", "Monroe counties", "Coeur d'Alene"
+                if _MAKE_AFTER_YEAR.search(text, max(0, c.start - 16), c.end) and \
+                        _MAKE_WORD.fullmatch(text, c.start, c.end):
+                    continue  # "a silver 2019 Lexus": the car's make
                 if _city_of_address(text, c, cands):
                     continue  # "7702 Riva Road, Apt 210, Annapolis": the town, which stays
                 c = replace(c, related=c.related or self._is_related(text, c, words))

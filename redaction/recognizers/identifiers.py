@@ -82,12 +82,13 @@ class AccountRecognizer(RegexRecognizer):
     PATTERNS = [
         ("labeled", r"(?i:account|acct|a/c|routing|iban|checking|savings)\.?\s*"
                     r"(?i:number|no\.?|#)?[:\s#.]*"
-                    r"(?P<n>(?:[Xx*•]+[\s\-]?|[A-Z]{1,4}-)?\d[\d\- ]{4,}\d)"
+                    # one space at a time: a table's wider gap ends the number's cell
+                    r"(?P<n>(?:[Xx*•]+[\s\-]?|[A-Z]{1,4}-)?\d(?:[\d\-]| (?=\d)){4,}\d)"
                     r"(?![\w\-])", 0.7),
         # a bank's name, then the number: "Metrobank 022-3-5550-1184-9", "BDO 0071 2231 88"
         ("bank", r"(?<![\w\-])(?:[A-Z][A-Za-z]*[Bb]ank|BDO|BPI|GCash|M-Pesa|Landbank)[ \t]+"
                  r"(?:(?i:acct|account|a/c)\.?[ \t]*#?[ \t]*)?"
-                 r"(?P<n>\d[\d\- ]{6,22}\d)(?![\w\-])", 0.6),
+                 r"(?P<n>\d(?:[\d\-]| (?=\d)){6,22}\d)(?![\w\-])", 0.6),
         # an IBAN after its label, in groups, whether or not its check digits add up
         ("iban", r"(?i:IBAN)[:\s#.]*(?P<n>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8})(?![\w\-])", 0.7),
     ]

@@ -178,7 +178,9 @@ class DobRecognizer(RegexRecognizer):
         # (labels begin at a word: "Dearborn Police ... on March 3" is no birth date)
         ("labeled", r"(?i:\bD[O0]B|D\.[O0]\.B\.|\bdate of birth|\bbirth ?date|\bborn(?: on)?|"
                     r"\bbirthday|生日|出生日期|出生|생년월일|생일"
-                    r"(?: is)?|\bb\.)[:\s,.?]*(?:\([^)\n]{1,40}\)[:\s]*)?(?:\w+[:.]?\s+){0,3}?"
+                    # "b." for born, not the end of initials: "Client: M.D.B. ... Date: ..."
+                    r"(?: is)?|(?<![\w.])b\.)[:\s,.?]*(?:\([^)\n]{1,40}\)[:\s]*)?"
+                    r"(?:\w+[:.]?\s+){0,3}?"
                     r"(?P<d>" + _DATE + r")(?![\w/])",
          0.8),
         # a birthday without its year, as a chat gives it: "my bday is 4/7", "cumple 8/19"
