@@ -113,6 +113,7 @@ _HANDLE_SHAPE = re.compile(r"^[@$]|\w[._]\w|[^\W\d_]\d|\d[^\W\d_]")
 # a handle in capitalised parts ("SweetJunieMobile", "CaramelMihaNJ"): her name is one of the
 # parts, not letters inside one (Word's "majorEastAsia" holds no "Majo")
 _CAMEL_SHAPE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:[A-Z]{2,})?$|^[A-Z][a-z]+[A-Z]{2,}$")
+_OCR_READ = str.maketrans({"1": "l", "0": "o"})
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}")
 
 
@@ -669,6 +670,9 @@ class KnownMatcher:
                 cat = "EMAIL"
             elif _URL_SHAPE.search(token):
                 cat = "URL"
+            elif re.fullmatch(r"[A-Z]\.[A-Z][^\W\d_]+", read := token.translate(_OCR_READ)):
+                cat = "PERSON"  # a signature's initial and surname: "N.Batbayar", "A.Seitka1i"
+                token = read
             elif _HANDLE_SHAPE.search(token):
                 cat = "HANDLE"
             elif _CAMEL_SHAPE.match(token):

@@ -956,6 +956,7 @@ class PersonRecognizer(EntityRecognizer):
         for m in _LOWER_WORD.finditer(text):
             word = m.group(0)
             if len(word) < 3 or is_everyday_in_chat(word) and not is_name_in_chat(word) or \
+                    is_ordinary(word) and not is_first_name(word) or \
                     _STOP.match(word) or \
                     is_place(word) or fold(word) in NOT_NAMES or fold(word) in NOT_PEOPLE or \
                     word in _CHAT_SLANG or _MEDICINE.search(word) or \
