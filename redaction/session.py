@@ -93,9 +93,12 @@ _CARE_BEFORE = re.compile(
     r"(?:mother|father|parents?|mom|dad)|caregiver|sponsor|host (?:family|mother|father)|"
     r"kinship (?:caregiver|placement)|CPS (?:specialist|worker)|therapist|counsell?or|"
     r"public defender|fianc[ée]e?|foster (?:home|family) of|pastor(?: there| here)?|"
+    # whoever took her in when she got away: they say where she is
+    r"(?:ran|run|fled|escaped|went)(?: away)? to the (?:home|house|apartment) of|"
+    r"(?:hid|hiding|hides|sheltered|sheltering) with|"
     # a name she was made to use is hers: "a false ID under the name Marleny Cac Tiul"
     r"(?:under|in) the name(?: of)?)s?\s*[,:]?\s*"
-    r"(?:is\s+|was\s+)?(?:(?:attorney|atty\.?)\s+)?$"
+    r"(?:is\s+|was\s+)?(?:(?:attorney|atty\.?|deacon|pastor|imam|rabbi|rev\.|reverend)\s+)?$"
 )
 # a title of kinship she gives someone: her family, or the family that took her in ("Nanay
 # Fely", "Hermana Cely", "Tía Rosa", "tante Wati"); respect alone is no tie ("Don Chepe"), and

@@ -278,6 +278,12 @@ _STRONG_CUE = re.compile(r"(?i)\b(?:name|named|call|calls|called|kid|son|daughte
 # "a worker named Wellington": after "named", a given name or a surname is his, whatever
 # else the word is (a city, a boot)
 _NAMED_BEFORE = re.compile(r"(?i)\b(?:named|llamad[oa]|chamad[oa])[ \t]+$")
+# a person's kind, then "named": what follows is a name even when its words are everyday ones
+# ("a Harare sub-agent named Blessing Gumbo")
+_SOMEONE_NAMED = re.compile(r"(?i)\b(?:man|woman|guy|lady|girl|boy|worker|agent|sub-agent|"
+                            r"recruiter|driver|manager|boss|friend|nurse|aide|person|someone|"
+                            r"caregiver|supervisor|broker|officer|customer|buyer|client)"
+                            r"[ \t]+named[ \t]+$")
 _PLACE_WORDS = {"county", "counties", "province", "parish", "township", "city", "state", "district",
                 "highway", "street", "avenue", "road", "river", "lake", "mountain", "valley",
                 "beach", "island", "bay", "park", "airport", "station", "division", "unit",
@@ -856,7 +862,10 @@ class PersonRecognizer(EntityRecognizer):
                 ) and not (strong and _NAMED_BEFORE.search(text, max(0, start - 8), start)
                            and all((is_first_name(w) or is_surname(w, 20_000))
                                    and fold(w) not in NOT_NAMES for w in words)
-                ) and not (name == "speaker" and all(is_name_in_chat(w) for w in words)):
+                ) and not (name == "speaker" and all(is_name_in_chat(w) for w in words)
+                           ) and not (name == "cue" and _SOMEONE_NAMED.search(
+                               text, max(0, start - 40), start) and words[0][:1].isupper()
+                                      and not any(fold(w) in NOT_NAMES for w in words)):
                     continue
                 seed = name in ("honorific", "title", "clergy", "nickname", "paren_nick",
                                 "quoted_nick",
