@@ -268,7 +268,7 @@ class PublicFacts:
         self._keep = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I) if alt else None
         # the same names in an output read as an attacker reads it, where a PDF content stream
         # puts text operators between two words of a line ("Judge)Tj ET BT 54 569 TD (Castillo")
-        loose = alt.replace(r"\s+", STREAM_GAP)
+        loose = alt.replace(r"\s+", STREAM_GAP).replace(r"[ \t]*", f"(?:{STREAM_GAP})?")
         self._keep_loose = re.compile(rf"(?<!\w)(?:{loose})(?!\w)", re.I) if alt else None
         self.words = {fold(w) for k in entries for w in re.findall(r"[^\W\d_][\w'’\-]*", k)}
         self.names = {fold(k) for k in entries}
