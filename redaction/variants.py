@@ -577,14 +577,15 @@ def phone_variants(raw: str) -> list[Variant]:
 
 
 _ENDING_CUES = ("ending in ", "ending ", "ends in ", "ends with ", "ending with ", "ending: ",
-                "ending in: ", "…", "...", "x", "#",
-                "ends ", "ends -", "ending -",
+                "ending in: ", "last four ", "last 4 ", "last four digits ", "last 4 digits ",
+                "last four: ", "last 4: ", "last four is ", "last 4 is ", "…", "...", "x", "#",
+                "ends ", "last four digits are ", "last 4 digits are ", "ends -", "ending -",
                 "ended ", "ended in ", "termina en ", "terminada en ", "terminado en ",
-                "terminación ", "terminacion ") + tuple(
-    # "last 4: ", "SSN (last 4): ", "last four digits are ", "[last-4] "
-    f"{word}{close}{after}" for word in ("last four", "last 4", "last4", "last-4",
-                                         "last four digits", "last 4 digits")
-    for close in ("", ")", "]") for after in (" ", ": ", " is ", " are ", " - ", " #", ": #"))
+                "terminación ", "terminacion ",
+                # "SSN (last 4): 2093", "last4: ", "last 4 digits: " (each cue is one more
+                # look-behind in every listed number's pattern: only the forms records use)
+                "last 4): ", "last four): ", "last 4) ", "last four) ", "last4: ", "last-4: ",
+                "last 4 digits: ", "last four digits: ")
 _ENDING = "|".join(f"(?<={re.escape(a)})" for a in _ENDING_CUES)
 
 
