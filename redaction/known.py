@@ -818,11 +818,11 @@ class KnownMatcher:
                 for o in hits)
 
         # a given name's initial before a shared surname: "M REID", "M. Reid" is Marcia's
-        initial = re.search(r"(?<![\w.])([A-Z])\.?[ \t]$", text[max(0, start - 4):start])
+        found = re.search(r"(?<![\w.])([A-Z])\.?[ \t]$", text[max(0, start - 4):start])
+        initial = found.group(1) if found else ""
 
         def initialled(owner: int) -> bool:
-            return bool(initial) and any(g[:1].upper() == initial.group(1)  # type: ignore
-                                         for g in self.owners[owner].given)
+            return any(g[:1].upper() == initial for g in self.owners[owner].given)
 
         ranked = sorted(
             rivals,
