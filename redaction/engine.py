@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import spacy
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -58,6 +59,69 @@ def load_model(model: str) -> Language:
     return nlp
 
 
+def artifacts_for(doc: Doc, nlp_engine: SpacyNlpEngine | None = None) -> NlpArtifacts:
+    """Only what our recognizers read (the Doc and its entities): no lemma or keyword lists.
+
+    Presidio's version walks every token for lemmas and stop-word keywords, which only its
+    context enhancer uses; none of our recognizers declare context words.
+    """
+    return NlpArtifacts(entities=list(doc.ents), tokens=doc, tokens_indices=[], lemmas=[],
+                        nlp_engine=nlp_engine, language="en")  # type: ignore[arg-type]
+
+
+DETECTORS_PIPE = "clinic_detectors"
+_FOUND = "clinic_detectors"  # the Doc's user_data key for what the detectors found
+
+
+class Detectors:
+    """The pipeline's last step: every stateless recognizer over the Doc, its results kept in
+    the Doc as plain values.
+
+    With the model in forked processes (nlp.pipe n_process) these run there too, beside the
+    model, instead of in the one process that redacts; the Doc carries them back."""
+
+    def __init__(self) -> None:
+        self.recognizers: list[EntityRecognizer] = []
+
+    def __call__(self, doc: Doc) -> Doc:
+        artifacts = artifacts_for(doc)
+        doc.user_data[_FOUND] = [
+            [(r.entity_type, r.start, r.end, r.score, r.recognition_metadata)
+             for r in rec.analyze(doc.text, [], artifacts) or ()]
+            for rec in self.recognizers]
+        return doc
+
+
+@Language.factory(DETECTORS_PIPE)
+def _make_detectors(nlp: Language, name: str) -> Detectors:
+    return Detectors()
+
+
+class Found(EntityRecognizer):
+    """A stateless recognizer as the session's analyzer sees it: its results are read from
+    the Doc, where the pipeline's Detectors step put them."""
+
+    def __init__(self, index: int, inner: EntityRecognizer) -> None:
+        self.index = index
+        self.inner = inner
+        super().__init__(supported_entities=list(inner.supported_entities), name=inner.name,
+                         supported_language="en")
+        self._id = inner.id
+
+    def load(self) -> None:  # noqa: D102 - nothing to load
+        pass
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """The inner recognizer's results for this Doc (run now when the Doc has none)."""
+        doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
+        rows = doc.user_data.get(_FOUND) if isinstance(doc, Doc) else None
+        if rows is None:
+            return self.inner.analyze(text, entities, nlp_artifacts) or []
+        return [RecognizerResult(e, s, t, score, recognition_metadata=dict(meta))
+                for e, s, t, score, meta in rows[self.index]]
+
+
 class _LoadedSpacyNlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine around a pipeline we already loaded (no download step)."""
 
@@ -69,13 +133,8 @@ class _LoadedSpacyNlpEngine(SpacyNlpEngine):
         pass
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
-        """Only what our recognizers read (the Doc and its entities): no lemma or keyword lists.
-
-        Presidio's version walks every token for lemmas and stop-word keywords, which only its
-        context enhancer uses; none of our recognizers declare context words.
-        """
-        return NlpArtifacts(entities=list(doc.ents), tokens=doc, tokens_indices=[], lemmas=[],
-                            nlp_engine=self, language=language)
+        """See artifacts_for."""
+        return artifacts_for(doc, self)
 
 
 class RedactionEngine:
@@ -95,7 +154,12 @@ class RedactionEngine:
         self.batch_size = batch_size
         # Snapshot now: the string store grows with every processed text, misspellings too.
         self._words = frozenset(s for s in self.nlp.vocab.strings if s.isalpha() and s.islower())
-        self.recognizers = generic_recognizers(self.is_word)
+        generic = generic_recognizers(self.is_word)
+        detectors = self.nlp.add_pipe(DETECTORS_PIPE, last=True)
+        detectors.recognizers = generic
+        # what a session's analyzer runs: the same recognizers, read from the Doc
+        self.recognizers: list[EntityRecognizer] = [
+            Found(i, rec) for i, rec in enumerate(generic)]
 
     def is_word(self, word: str) -> bool:
         """True when the model's vocabulary knows word (an ordinary word, not a misspelling)."""

@@ -144,6 +144,12 @@ def english_zipf(word: str) -> float:
     return zipf_frequency(word.lower(), "en", wordlist="small")
 
 
+def is_common_anywhere(word: str) -> bool:
+    """True when a word is common in a language clients write in, even one that is a given
+    name too ("doña", "dona"): too common to be a name misspelt into it."""
+    return _zipf(word.lower()) >= EVERYDAY_ZIPF
+
+
 @lru_cache(maxsize=65536)
 def is_everyday(word: str) -> bool:
     """True when a lower-case word is common in a language clients write in (inflected forms

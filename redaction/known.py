@@ -17,6 +17,7 @@ from redaction.context import CaseContext, ProtectedPerson
 from redaction.gazetteer import (
     city_population,
     english_zipf,
+    is_common_anywhere,
     is_everyday,
     is_ordinary,
     is_place,
@@ -218,6 +219,15 @@ def build_variants(person: ProtectedPerson) -> list[Variant]:
     return out
 
 
+# what calls someone by a name just before it: "me dicen may", "they call her my"
+_CALLED_BEFORE = re.compile(r"(?i:\b(?:me|le|la|nos|te)\s+(?:dicen|llaman|decían|llamaban)|"
+                            r"\bcall(?:s|ed)?\s+(?:me|her|him)|\bnamed|\bname\s+is|"
+                            r"\bknown\s+as|\bgoes\s+by|\bwent\s+by)[\s\"“']*$")
+# a verb right after a word at a sentence's start: the word is someone ("An is with my mother")
+_SAID_NEXT = re.compile(r"[ \t]+(?:is|was|has|had|said|says|told|lives|lived|went|goes|stays|"
+                        r"stayed|works|worked|cried|called|texted)\b")
+
+
 class KnownMatcher:
     """Finds the known identifiers of every subject and related person of one case."""
 
@@ -316,7 +326,9 @@ class KnownMatcher:
                 continue
             if len(key) < 4 or key in self._exact_tokens or key in self._no_fuzz:
                 continue
-            if is_ordinary(key) or self._is_word(word.lower()):  # "Denies", not "Denise"
+            if is_ordinary(key) or self._is_word(word.lower()) or (
+                    len(key) == 4 and is_common_anywhere(word)):  # "Denies", not "Denise";
+                # "doña", not "Doan" with two letters swapped
                 found = self._respelt(view, m.start(), m.start() + len(word), key, everyday=True)
                 end = m.start() + len(word)
                 small = () if found else self._diminutive(key, english=True)
@@ -461,7 +473,10 @@ class KnownMatcher:
             pattern = (rf"(?<![\w@.$])(?:{alt})"
                        rf"(?:s(?=\s+[a-z]|[ \t]*(?:\n|$)|[ \t]{{2}}))?(?!\w)")
             for m in re.finditer(pattern, view, re.I):
-                if m.group(0)[:1].isupper() or not (
+                if m.group(0)[:1].isupper() or (
+                        m.group(0).lower() in STOP_WORDS
+                        and not _CALLED_BEFORE.search(view, max(0, m.start() - 24), m.start())
+                ) or not (  # "with my friend" is no name of hers; "me dicen may" is
                         name_position(view, m.start(), m.end())
                         or _named_in_place(view, m.start(), m.end())
                         or _chat_use(view, m.start(), m.group(0))
@@ -608,6 +623,11 @@ class KnownMatcher:
             return True  # "the Pearl Lounge", "Lua Nova Turismo": a business, not her
         if word not in owner.common and re.sub(r"['’]?s$", "", word) not in owner.common:
             return False
+        if word in _PLACE_SUFFIXES and (prev := re.search(
+                r"([A-Z][\w'’]+)[ \t]+$", view[max(0, h.start - 30):h.start])) and \
+                fold(prev.group(1)) not in owner.tokens and \
+                is_small_place(f"{prev.group(1)} {view[h.start:h.end]}"):
+            return True  # "PALISADES PARK POLICE": the town, in any case
         if word in _PLACE_SUFFIXES and view[h.start + 1:h.end].islower():
             # "Monterey Park", "MacArthur Park"; not Ms. Park, nor "V2 PARK" in a record
             prev = re.search(r"([A-Z][a-z][\w'’]*)[ \t]+$", view[max(0, h.start - 30):h.start])
@@ -623,8 +643,10 @@ class KnownMatcher:
             return True  # "Our Lady of Mercy Parish", "Sisters of Charity", "City of Hope"
         if word in STOP_WORDS and (_opens_sentence(view, h.start) or re.search(
                 r"[\]:>\-–—•*(\"“][ \t]*$", view[max(0, h.start - 3):h.start])) and not (
-                name_position(view, h.start, h.end) or self._beside_own(view, h)):
-            return True  # "Her phone was taken" (a Hmong surname), "Will you come"
+                name_position(view, h.start, h.end) or self._beside_own(view, h)
+                or _SAID_NEXT.match(view, h.end)):
+            return True  # "Her phone was taken" (a Hmong surname), "Will you come"; not
+            # "An is with my mother"
         if (h.owner, re.sub(r"['’]?s$", "", word)) in vouched:
             return False
         if not _opens_sentence(view, h.start):

@@ -61,6 +61,24 @@ def _suffix_re(word: str) -> str | None:
     return rf"(?:{alternation(set(group))})\.?" if group else None
 
 
+def _rural_variants(line: str, rural: re.Match[str]) -> list[Variant]:
+    """A rural route's box in its written forms: "Rt 2 Box 148" is "Route 2, Box 148" and
+    "RR 2 Box 148"; "RR 2 Box 47B" is "RR 2, Box 47-B" and OCR's "B0X 47B"; a rural route
+    written alone ("her grandmother's home on RR 1") is hers too, a numbered route is not."""
+    route, box, letter = rural.group(1), rural.group(2), rural.group(3)
+    tail = rf"(?:[ \t]?-?[ \t]?(?i:{letter}))?(?![\w\-])" if letter else r"(?![\d\-])"
+    box_forms = rf"(?i:P\.?\s?O\.?\s*)?(?i:B[o0]x)\s*#?\s*{box}{tail}"
+    pat = (r"(?<![\w\-])(?i:Rt|Rte|Route|RR|R\.R\.|Rural Route|Rural Rt|HC|Star Route)\.?\s*"
+           rf"{route},?\s*{box_forms}")
+    out = [Variant("ADDRESS", "address", re.compile(pat)),
+           Variant("ADDRESS", "unit", re.compile(rf"(?<![\w\-]){box_forms}"),  # "to Box 44"
+                   weak=True)]
+    if re.match(r"(?i)RR|R\.R\.|Rural", line):
+        out.append(Variant("ADDRESS", "unit", re.compile(
+            rf"(?<![\w\-])(?:RR|R\.R\.|(?i:rural route))[ \t]?{route}(?![\w\-])"), weak=True))
+    return out
+
+
 def address_variants(raw: str) -> list[Variant]:
     """Full address, street line, number and street, street alone, 'on W 36th'."""
     parts = [p.strip() for p in raw.split(",") if p.strip()]
@@ -69,18 +87,13 @@ def address_variants(raw: str) -> list[Variant]:
     house = next((i for i, p in enumerate(parts) if re.match(r"\d", p)), None)
     if house and len(parts) - house >= 2:  # "Lot 14, Magnolia Pines RV Park, 4120 Hwy 1, ..."
         return _lead_variants(parts[:house]) + address_variants(", ".join(parts[house:]))
-    if len(parts) > 2 and re.match(r"(?i)(?:P\.?\s?O\.?\s*)?Box\s*#?\s*\d+$", parts[1]):
+    if len(parts) > 2 and re.match(r"(?i)(?:P\.?\s?O\.?\s*)?Box\s*#?\s*\d+[A-Z]?$", parts[1]):
         parts = [f"{parts[0]} {parts[1]}", *parts[2:]]  # "Rural Route 2, Box 18, Dorris, ..."
     places = place_variants(parts)
     rural = re.match(r"(?i)^(?:Rt|Rte|Route|RR|R\.R\.|Rural Route|HC|Star Route)\.?\s*(\d+),?\s*"
-                     r"(?:P\.?O\.?\s*)?Box\s*#?\s*(\d+)$", parts[0])
-    if rural:  # "Rt 2 Box 148" is "Route 2, Box 148" and "RR 2 Box 148"
-        pat = (r"(?<![\w\-])(?i:Rt|Rte|Route|RR|R\.R\.|Rural Route|Rural Rt|HC|Star Route)\.?\s*"
-               rf"{rural.group(1)},?\s*(?i:P\.?\s?O\.?\s*)?(?i:Box)\s*#?\s*{rural.group(2)}(?!\d)")
-        box = Variant("ADDRESS", "unit", re.compile(  # "home visit to Box 44"
-            rf"(?<![\w\-])(?i:P\.?\s?O\.?\s*)?(?i:B[o0]x)\s*#?\s*{rural.group(2)}(?![\d\-])"),
-            weak=True)
-        return [Variant("ADDRESS", "address", re.compile(pat)), box, *places]
+                     r"(?:P\.?O\.?\s*)?Box\s*#?\s*(\d+)(?:\s?-?([A-Z]))?$", parts[0])
+    if rural:
+        return _rural_variants(parts[0], rural) + places
     # "N4421 County Road Q": Wisconsin's rural numbers carry their direction's letter
     m = re.match(r"^((?:[NSEW](?=\d{3}))?\d+[A-Za-z]?(?:-\d+)?)\s+(.+)$", parts[0])
     if not m and not re.search(r"\d", raw):
@@ -263,6 +276,8 @@ def place_variants(parts: list[str]) -> list[Variant]:
             # (but Totonicapán is a department and her town of 100,000 both)
         out += town_variants(re.sub(_SETTLEMENT, "", name), home=home)
         bare = _SETTLEMENT_AFTER.sub("", name)
+        if home is None and bare == name:  # "Xiapu County, Ningde, Fujian": her county abroad
+            bare = re.sub(r"\s+(?i:county|prefecture)$", "", name)
         if bare != name:  # "Gaoshan Town", "Boseong-eup": the town is Gaoshan, Boseong
             out += town_variants(bare)
         saint = re.match(r"^(?i:san|santa|santo|s[aã]o|saint|sainte|st\.?|ste\.?)\s+\S+\s+"

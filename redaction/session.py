@@ -424,7 +424,8 @@ class RedactionSession:
                     len(words) == 2 and words[0] in owner.given:
                 continue
             before = _KIN_BEFORE.search(text, max(0, c.start - 60), c.start)
-            if before and self._given(before.group("g")):
+            if before and self._given(before.group("g")) and \
+                    not is_small_place(text[before.start("g"):c.end]):  # "Palisades Park"
                 out.append(Candidate(before.start("g"), c.end, "PERSON", "kin", 0.6,
                                      related=True, seed=True))
             after = _KIN_AFTER.match(text, c.end)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import phonenumbers
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.gazetteer import english_zipf
 from redaction.lexicon import COMMON_WORD_NAMES, NOT_DOTTED_INITIALS, NOT_INITIALS, NOT_NAMES
@@ -172,7 +173,7 @@ def is_common_word_name(word: str) -> bool:
     from redaction.gazetteer import is_everyday, is_first_name, is_ordinary, word_frequency
 
     key = fold(word)
-    if key in COMMON_WORD_NAMES:
+    if key in COMMON_WORD_NAMES or key in STOP_WORDS:  # "Mỹ", "Her", "Long": "my", "her"
         return True
     if not is_ordinary(key) or is_rare_in_use(key):
         return False
@@ -248,6 +249,12 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
     if common:  # "Dawn" the name, not "at dawn"
         capital = {t[:1].upper() + t[1:].lower() for t in common} | {t.upper() for t in common}
         out.append(Variant("PERSON", "name", re.compile(_word_regex(capital))))
+        # with its accents no everyday word: "Mỹ", any case, is hers, never "my"
+        marked = {w for w in common if fold(w) != w.lower()}
+        if marked:
+            out.append(Variant("PERSON", "name", re.compile(
+                rf"(?<![\w@.])(?i:{alternation({re.escape(w) for w in marked})})"
+                rf"{_POSSESSIVE}(?!\w)")))
         ocr = {ocr_form(t) for t in common if len(t) >= 4}
         pat = rf"(?<![\w@.])(?=[^\W_]*(?:[0-9|!]|rn))(?:{alternation(ocr)}){_POSSESSIVE}(?!\w)"
         out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
