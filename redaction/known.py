@@ -400,7 +400,7 @@ class KnownMatcher:
             readings = {fold(anyascii(k)).replace("'", "").replace("y", "i")
                         for k in (key, key.translate(UKRAINIAN_LATIN))}
             owners = tuple(o.index for o in self.owners if any(
-                _script_match(latin, t.replace("y", "i"), t in o.given)
+                _script_match(latin, t.replace("y", "i").replace("ph", "f"), t in o.given)
                 for latin in readings if latin.isalpha() and len(latin) >= 3
                 for t in o.tokens if t.isalpha()))
             self._script_cache[key] = owners
@@ -480,6 +480,8 @@ class KnownMatcher:
                         name_position(view, m.start(), m.end())
                         or _named_in_place(view, m.start(), m.end())
                         or _chat_use(view, m.start(), m.group(0))
+                        or _CALLED_BEFORE.search(view, max(0, m.start() - 24), m.start())
+                        or _vocative(view, m.start(), m.end())
                         or self._paired(view, m.start(), m.end())):
                     continue
                 out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
@@ -945,6 +947,35 @@ def _clip_owners(key: str, owners: list[_Owner]) -> tuple[int, ...]:
                for s in stems):
             found.append(owner.index)
     return tuple(found) if len(found) == 1 else ()
+
+
+_GREETING = re.compile(r"(?:^|[:\]>\[][ \t]*)(?:(?i:hey|hi|hii+|hello|yo|gg|ok|okay|bye|thanks|thx|"
+                       r"ty|sup|omg|lol|love u|miss u|night|morning)[,!]?[ \t]+)?$")
+_ADDRESSED_NEXT = re.compile(r"[ \t]*(?:[,!?]|(?i:i|u|you|ur|we|pls|plz|where|wya|wyd|are|r|can|"
+                             r"did|do|dont|don't|come|call|text|answer|im|i'm|go|be|get|tell|"
+                             r"send|bring|wait|stop|sleep|eat|take|when|what|why|how)\b)")
+# a chat message's translation, indented under it: "    [june, be there 9am tomorrow]"
+_TRANSLATION_LINE = re.compile(r"[ \t]+\[")
+
+
+def _vocative(view: str, start: int, end: int) -> bool:
+    """An everyday word opening a chat message, or after its greeting, and spoken to: "summer
+    i can pick u up", "gg summer u carried that"; she is addressed by her name."""
+    line_start = view.rfind("\n", 0, start) + 1
+    if start - line_start > 120 or not (_CHAT_LINE.match(view, line_start)
+                                        or _TRANSLATION_LINE.match(view, line_start)):
+        return False
+    nxt = _ADDRESSED_NEXT.match(view, end)
+    if nxt is None or not _GREETING.search(view, line_start, start):
+        return False
+    # "hope u are well", "miss you": the verb, with its object
+    return not (fold(view[start:end]) in _OBJECT_VERBS and nxt.group(0).strip().lower() in
+                {"u", "you", "ur", "i", "we", "im", "i'm"})
+
+
+_OBJECT_VERBS = {"hope", "miss", "love", "wish", "trust", "bless", "thank", "like", "want",
+                 "need", "see", "hate", "believe", "guess", "bet", "know", "swear", "promise",
+                 "will", "may", "can", "must", "pray", "kiss", "hug", "adore", "honor", "grace"}
 
 
 def _chat_use(view: str, start: int, word: str) -> bool:

@@ -298,6 +298,12 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
         forms = {rf"{re.escape(h)}[\s\-]{re.escape(h)}" for h in doubled}
         pat = rf"(?<![\w@.])(?:{alternation(forms)})(?!\w)"
         out.append(Variant("PERSON", "alias", re.compile(pat), folded=True))
+        # said once, as a name is written: "Kay: im at zoeys" of KayKay
+        once = {f for h in doubled if len(h) >= 3 for f in (h.capitalize(), h.upper())}
+        if once:
+            out.append(Variant("PERSON", "alias", re.compile(
+                rf"(?<![\w@.])(?:{alternation({re.escape(f) for f in once})}){_POSSESSIVE}"
+                rf"(?!\w|['’]\w\w)")))
     # a three-letter name OCR'd with a digit for its O or I ("N0K", "T0u L0r"): no word has
     # the digit, so any case
     short = {fold(w) for w in tokens | {w for a in aliases for w in name_words(a)}
