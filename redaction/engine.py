@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import cast
 
 import spacy
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -66,7 +67,7 @@ def artifacts_for(doc: Doc, nlp_engine: SpacyNlpEngine | None = None) -> NlpArti
     context enhancer uses; none of our recognizers declare context words.
     """
     return NlpArtifacts(entities=list(doc.ents), tokens=doc, tokens_indices=[], lemmas=[],
-                        nlp_engine=nlp_engine, language="en")  # type: ignore[arg-type]
+                        nlp_engine=nlp_engine, language="en")
 
 
 DETECTORS_PIPE = "clinic_detectors"
@@ -104,7 +105,8 @@ class Found(EntityRecognizer):
     def __init__(self, index: int, inner: EntityRecognizer) -> None:
         self.index = index
         self.inner = inner
-        super().__init__(supported_entities=list(inner.supported_entities), name=inner.name,
+        name: str = str(getattr(inner, "name", type(inner).__name__))
+        super().__init__(supported_entities=list(inner.supported_entities), name=name,
                          supported_language="en")
         self._id = inner.id
 
@@ -117,7 +119,8 @@ class Found(EntityRecognizer):
         doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
         rows = doc.user_data.get(_FOUND) if isinstance(doc, Doc) else None
         if rows is None:
-            return self.inner.analyze(text, entities, nlp_artifacts) or []
+            return self.inner.analyze(text, entities,
+                                      nlp_artifacts) or []  # type: ignore[arg-type]
         return [RecognizerResult(e, s, t, score, recognition_metadata=dict(meta))
                 for e, s, t, score, meta in rows[self.index]]
 
@@ -155,8 +158,8 @@ class RedactionEngine:
         # Snapshot now: the string store grows with every processed text, misspellings too.
         self._words = frozenset(s for s in self.nlp.vocab.strings if s.isalpha() and s.islower())
         generic = generic_recognizers(self.is_word)
-        detectors = self.nlp.add_pipe(DETECTORS_PIPE, last=True)
-        detectors.recognizers = generic
+        detectors = cast(Detectors, self.nlp.add_pipe(DETECTORS_PIPE, last=True))
+        detectors.recognizers = list(generic)
         # what a session's analyzer runs: the same recognizers, read from the Doc
         self.recognizers: list[EntityRecognizer] = [
             Found(i, rec) for i, rec in enumerate(generic)]

@@ -1,0 +1,133 @@
+"""Classes found in an eighteenth look (three sets written apart: nail-salon workers, ranch and
+dairy hands, and children groomed through online games): a rural route's box with a letter and
+a rural route alone, a county abroad, a name's accented word that is an English word without
+its accents, an everyday-word alias spoken to in a chat or named after "they call me", a doubled
+alias said once, a Cyrillic name with "ph" read as "f"; and what must stay: "doña", "my", "an",
+a town whose name ends in a subject's surname. Also: the stateless detectors run in the model's
+pipeline, and their results reach the session unchanged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from redaction.engine import DETECTORS_PIPE, RedactionEngine
+from tests.unit.redaction.written import case_fixtures, present, redacted
+
+CASE: dict[str, Any] = {
+    "matter": "Does 1-3 v. Prairie Gold Dairy LLC",
+    "subjects": [
+        {"pseudonym": "Jane Doe 1", "names": ["Vũ Mỹ Dung", "Vu My Dung"], "aliases": ["Meadow"],
+         "addresses": ["RR 3 Box 112C, Hartsel, CO 80449",
+                       "Taining County, Sanming, Fujian, China"]},
+        {"pseudonym": "Jane Doe 2", "names": ["Seo Ji-won", "Ji-won Seo"],
+         "aliases": ["Frost", "JunJun"],
+         "addresses": ["Rural Route 4 Box 9, Lumberton, MN 56000"]},
+        {"pseudonym": "Jane Doe 3", "names": ["Stéphanie Oyelaran"], "aliases": ["Steph"]},
+    ],
+    "related_people": [
+        {"label": "Family Member 1", "names": ["Tran Doan"]},
+        {"label": "Child 1", "names": ["Vũ Minh An"]},
+    ],
+    "keep": ["Prairie Gold Dairy LLC", "Hon. Ruth Calder", "Desmond Keel"],
+}
+
+
+session, cocounsel = case_fixtures(CASE)
+
+
+# ------------------------------------------------------------------ what the case file knows
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Address on intake: RR 3, Box 112-C, outside Hartsel.", "Box 112-C"),
+    ("ADDRESS: RR 3 B0X 112C  HARTSEL CO", "B0X 112C"),
+    ("she stayed with her aunt on RR 4 near the elevator", "RR 4"),
+    ("She grew up in Taining and came in 2019.", "Taining"),
+    ("Client signs as Mỹ Dung; her cousin writes mỹ.", "mỹ"),
+    ("2024-03-02 21:10  boss_k: meadow i need u at 5", "meadow"),
+    ("2024-03-02 21:11  boss_k: gg frost u did good", "frost"),
+    ("At the barn they called me frost.", "frost"),
+    ("  9:02 PM  Jun: ok im outside", "Jun"),
+    ("2024-03-02 22:16  Ji-won: я зі Стефані", "Стефані"),
+])
+def test_her_names_and_places_in_more_forms(session, text, gone):
+    out = redacted(session, text)
+    assert not present(gone, out), out
+
+
+# ------------------------------------------------------------------ what must stay
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Habló con la doña de la tienda, que no sabía nada.", "doña"),
+    ("I went with my sister to the clinic and my hands hurt.", "my"),
+    ("We did not have an interpreter that day.", "an"),
+    ("2024-03-02 21:12  boss_k: hope u are ok", "hope u are ok"),
+    ("The winter was hard; frost killed the hay.", "frost"),
+])
+def test_everyday_words_stay(session, text, kept):
+    out = redacted(session, text)
+    assert kept in out, out
+
+
+def test_a_child_named_an_at_a_sentence_start_is_still_hers(session):
+    out = redacted(session, 'She said: "An is with my mother now."')
+    assert not present("An", out) and "my mother" in out, out
+
+
+def test_a_town_ending_in_her_surname_is_no_relative(engine):
+    case = {"matter": "Doe v. Spa", "subjects": [
+        {"pseudonym": "Jane Doe 1", "names": ["Park Ha-neul"], "aliases": []}]}
+    from tests.unit.redaction.written import court_session
+
+    s = court_session(engine, case)
+    out = redacted(s, "PALISADES PARK POLICE DEPARTMENT, report by the desk officer. Ms. Park "
+                      "was interviewed in Palisades Park.")
+    assert "PALISADES PARK POLICE" in out and "in Palisades Park" in out, out
+    assert "Ms. Jane Doe 1" in out and "Related Person" not in out, out
+
+
+# ------------------------------------------------------------------ the detectors' step
+
+
+def test_the_detectors_run_in_the_pipeline_and_reach_the_session(engine: RedactionEngine):
+    assert engine.nlp.pipe_names[-1] == DETECTORS_PIPE
+    doc = engine.nlp("Call Dana at (312) 555-0148 or dana.k@example.org.")
+    found = doc.user_data["clinic_detectors"]
+    assert len(found) == len(engine.recognizers)
+    kinds = {row[0] for rows in found for row in rows}
+    assert {"PHONE", "EMAIL"} <= kinds
+    # the analyzer's view of one detector: the same spans it finds when run directly
+    phone = next(r for r in engine.recognizers if "PHONE" in r.supported_entities)
+    direct = phone.inner.analyze(doc.text, [], None)  # type: ignore[attr-defined]
+    from redaction.engine import artifacts_for
+
+    via_doc = phone.analyze(doc.text, [], artifacts_for(doc))
+    assert [(r.start, r.end) for r in via_doc] == [(r.start, r.end) for r in direct]
+    assert via_doc
+
+
+def test_a_doc_without_the_detectors_step_is_read_directly(engine: RedactionEngine):
+    phone = next(r for r in engine.recognizers if "PHONE" in r.supported_entities)
+    with engine.nlp.select_pipes(disable=[DETECTORS_PIPE]):
+        doc = engine.nlp("Call (312) 555-0148.")
+    from redaction.engine import artifacts_for
+
+    assert {doc.text[r.start:r.end] for r in phone.analyze(doc.text, [], artifacts_for(doc))} \
+        == {"(312) 555-0148"}
+
+
+def test_many_documents_in_two_processes_match_one_process(engine: RedactionEngine):
+    from redaction.context import CaseContext
+    from redaction.profiles import load_profile
+
+    texts = [f"Doc {i}: Ji-won Seo called (312) 555-01{i:02d} from RR 4 near Box 9."
+             for i in range(14)]
+    ctx = CaseContext.from_dict(CASE)
+    one = engine.session(ctx, load_profile("court")).redact_many(texts)
+    two_engine = RedactionEngine(processes=2)
+    two = two_engine.session(ctx, load_profile("court")).redact_many(texts)
+    assert [o.text for o in one] == [t.text for t in two]
+    assert all("555-01" not in o.text for o in one)
