@@ -223,6 +223,8 @@ def build_variants(person: ProtectedPerson) -> list[Variant]:
 _CALLED_BEFORE = re.compile(r"(?i:\b(?:me|le|la|nos|te)\s+(?:dicen|llaman|decían|llamaban)|"
                             r"\bcall(?:s|ed)?\s+(?:me|her|him)|\bnamed|\bname\s+is|"
                             r"\bknown\s+as|\bgoes\s+by|\bwent\s+by)[\s\"“']*$")
+# a word alone in brackets or quotes: "Lerina (may)" is her alias, not the verb
+_ENCLOSED = re.compile(r"[(\"“'‘][^\W\d_]+[)\"”'’]")
 # a verb right after a word at a sentence's start: the word is someone ("An is with my mother")
 _SAID_NEXT = re.compile(r"[ \t]+(?:is|was|has|had|said|says|told|lives|lived|went|goes|stays|"
                         r"stayed|works|worked|cried|called|texted)\b")
@@ -476,6 +478,7 @@ class KnownMatcher:
                 if m.group(0)[:1].isupper() or (
                         m.group(0).lower() in STOP_WORDS
                         and not _CALLED_BEFORE.search(view, max(0, m.start() - 24), m.start())
+                        and not _ENCLOSED.match(view, max(0, m.start() - 1), m.end() + 1)
                 ) or not (  # "with my friend" is no name of hers; "me dicen may" is
                         name_position(view, m.start(), m.end())
                         or _named_in_place(view, m.start(), m.end())

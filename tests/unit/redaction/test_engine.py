@@ -24,7 +24,8 @@ def test_default_model_comes_from_the_environment(monkeypatch):
 
 
 def test_only_the_components_the_engine_needs_run(engine):
-    assert engine.nlp.pipe_names == ["ner"]
+    # the model's NER, then the stateless detectors (run where the model runs)
+    assert engine.nlp.pipe_names == ["ner", "clinic_detectors"]
 
 
 def test_redaction_never_touches_the_network(engine, monkeypatch):
