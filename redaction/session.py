@@ -233,11 +233,18 @@ _PLACE_NEXT = re.compile(
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside)[ \t]+|\b[A-Z][a-z]+[ \t]+[dD]['’])$")
 
 
+# a state's code and a ZIP code after a name: the name is a town of an address ("Kaycee, WY
+# 82639"), whether or not the gazetteer knows so small a place
+_STATE_ZIP_NEXT = re.compile(rf",?[ \t]+(?:[A-Z]{{2}}|{STATE_NAMES})[ \t]+\d{{5}}(?:-\d{{4}})?(?!\d)")
+
+
 def _place_in_use(text: str, c: Candidate) -> bool:
     """True when an unknown one-word name is a town's name used as a place: after "in" or
     "near", before "County" or a state's name, or the end of "Coeur d'Alene"."""
     if c.known or c.seed or " " in text[c.start:c.end].strip():
         return False
+    if _STATE_ZIP_NEXT.match(text, c.end) and text[c.start:c.start + 1].isupper():
+        return True
     if re.match(r"['’]s?\b", text[c.end:c.end + 2]):
         return False  # "in Hailey's car": hers
     before = _PLACE_BEFORE.search(text, max(0, c.start - 20), c.start)

@@ -80,10 +80,13 @@ class AccountRecognizer(RegexRecognizer):
     DETECTOR = "pattern:account"
     GROUP = "n"
     PATTERNS = [
-        ("labeled", r"(?i:account|acct|a/c|routing|iban|checking|savings)\.?\s*"
-                    r"(?i:number|no\.?|#)?[:\s#.]*"
-                    # one space at a time: a table's wider gap ends the number's cell
-                    r"(?P<n>(?:[Xx*•]+[\s\-]?|[A-Z]{1,4}-)?\d(?:[\d\-]| (?=\d)){4,}\d)"
+        ("labeled", r"(?i:account|acct|a/c|routing|iban|checking|savings|cuenta|conta|"
+                    r"member|share draft)\.?\s*"
+                    r"(?i:number|no\.?|n[º°]|#)?[:\s#.]*"
+                    # one space at a time: a table's wider gap ends the number's cell; a
+                    # sub-account's suffix goes with it ("55-0091-2276-4-S10")
+                    r"(?P<n>(?:[Xx*•]+[\s\-]?|[A-Z]{1,4}-)?\d(?:[\d\-]| (?=\d)){4,}\d"
+                    r"(?:-[A-Z]{1,2}\d{1,3})?)"
                     r"(?![\w\-])", 0.7),
         # a bank's name, then the number: "Metrobank 022-3-5550-1184-9", "BDO 0071 2231 88"
         ("bank", r"(?<![\w\-])(?:[A-Z][A-Za-z]*[Bb]ank|BDO|BPI|GCash|M-Pesa|Landbank)[ \t]+"
@@ -111,6 +114,10 @@ class LabeledIdRecognizer(RegexRecognizer):
         # an alien registration number in its printed groups, with or without a label:
         # "A219 447 180", "A-219-884-061"
         ("a_number", r"(?<![\w\-])(?P<n>A[\s\-]?\d{3}[\s\-]\d{3}[\s\-]\d{3})(?![\w\-])", 0.6),
+        # a Medicare Beneficiary Identifier, with or without its hyphens: "1EG4-TE5-MK72"
+        # (no S, L, O, I, B or Z in its letters)
+        ("mbi", r"(?<![\w\-])(?P<n>[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
+                r"[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2})(?![\w\-])", 0.6),
         # Guatemala's DPI (CUI) in its printed groups of four, five and four: "2947 18835 0801"
         ("dpi", r"(?<![\w\-])(?P<n>\d{4}[ \-]\d{5}[ \-]\d{4})(?![\w\-]|[.,]\d)", 0.6),
         # a licence or passport number after its label, in the shapes the labelled pattern
@@ -131,6 +138,7 @@ class LabeledIdRecognizer(RegexRecognizer):
                        r"passport(?: number| no\.?)?|A-?number|\bA#|alien (?:number|no\.?)|"
                        r"I-94(?: number| no\.?)?|visa (?:number|no\.?)|receipt (?:number|no\.?)|"
                        r"policy (?:number|no\.?)|ticket(?: no\.?)?|badge(?: no\.?)?|"
+                       r"gift ?card(?: code| no\.?| number| #)?|redemption code|voucher(?: code)?|"
                        r"\bID(?: number| no\.?| #)?|record (?:number|no\.?)|file (?:number|no\.?)|"
                        # national ids and registry numbers abroad, police report numbers
                        r"\bCIN|\bNIF|\bDNI|\bDPI|\bCUI|\bCURP|\bRFC|\bNIN|\bBVN|\bCPF|\bRUT|\bSPN|\bNIE|"

@@ -203,7 +203,7 @@ class PlateRecognizer(RegexRecognizer):
     DETECTOR = "pattern:plate"
     GROUP = "p"
     PATTERNS = [
-        ("labeled", r"(?i:plates?|placas?|tags?|licen[cs]e plate|LP|biển(?: số)?|matr[ií]cula)"
+        ("labeled", r"(?i:p[l1]ates?|placas?|tags?|licen[cs]e p[l1]ate|LP|biển(?: số)?|matr[ií]cula)"
                     r"(?:\s+(?i:is|was|es))?\s*"
                     r"(?i:no\.?|number|#)?[:\s#]*(?:" + _STATE_CODE + r"\s+(?=[A-Z0-9]{2,4}[\s\-]?"
                     r"[A-Z0-9]))?"
@@ -259,7 +259,7 @@ class RoomRecognizer(RegexRecognizer):
     DETECTOR = "pattern:room"
     GROUP = "r"
     PATTERNS = [
-        ("labeled", r"(?i:\brooms?|\brms?\.?|\bsuite|\btrailer|\bcabin|\bchanm|\bchambre|"
+        ("labeled", r"(?i:\br[o0][o0]ms?|\brms?\.?|\bsuite|\btrailer|\bcabin|\bchanm|\bchambre|"
                     r"\bcuarto|\bhabitaci[oó]n|\bquarto|\bkwarto|\bphòng)\s*(?i:no\.?|number)?\s*[#:]?\s*(?P<r>\d{1,4}[A-Za-z]?)"
                     r"(?![\w/]|:\d)", 0.7),
         ("moved", r"(?i:stay(?:s|ed|ing)?|mov(?:e|ed|es|ing)|put|kept|back|go|went|come|sent)"
@@ -339,7 +339,9 @@ _BOX = (
     r"|(?i:mile[ \t]+marker|mile[ \t]+post|MM)[ \t]+\d{1,4}(?:\.\d)?[ \t]+(?i:on|of|off|at)[ \t]+"
     r"(?:(?i:I|US|SR|SH|FM|CR|State Road|State Route|County Road|Highway|Hwy\.?|Route|Rte\.?)"
     r"[ \t\-]*\d{1,4}[A-Z]?|(?i:Interstate|Highway)[ \t]+\d{1,4})"
-    r"|(?i:R\.?R\.?|Rural\s+Route|HC|Star\s+Route)[ \t]*(?:\d+,?[ \t]+)?(?i:Box)[ \t]+\d+"
+    # a rural route's box, its number after a line break too, and its letter ("Box 47-B")
+    r"|(?i:R\.?R\.?|Rural\s+Route|HC|Star\s+Route)[ \t]*(?:\d+,?[ \t]+)?(?i:B[o0]x)"
+    r"[ \t]*\n?[ \t]*\d+(?:-?[A-Z](?!\w))?"
     r"|\d{1,6}[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
     r"(?i:State |U\.?S\.? |County |Farm to Market |FM |Interstate |I-)?"
     r"(?i:Highway|Hwy\.?|Route|Rte\.?|Road|Rd\.?|County Road|CR|FM)[ \t\-]*\d{1,4}[A-Z]?"

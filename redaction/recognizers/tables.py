@@ -46,6 +46,7 @@ _NOT_A_VALUE = re.compile(r"(?i)^(?:[-–—_.*]+|n/?a|none.*|unknown|applied.*|
 _DATE = re.compile(r"^(?:\d{1,2}[/\-.]\d{1,2}[/\-.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|"
                    r"\d{2}(?i:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{2}(?:\d{2})?|"
                    r"\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})$")
+_OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _RULE = re.compile(r"^[\s\-=+|:_]*$")  # "-----+-----" under a header
 
 
@@ -154,7 +155,8 @@ class TableColumnRecognizer(EntityRecognizer):
         if not value or _NOT_A_VALUE.match(value):
             return []
         if kind == "DOB":
-            ok = bool(_DATE.match(value))
+            # OCR's letters for digits: "O2/14/1990", "l1/03/1988"
+            ok = bool(_DATE.match(value) or _DATE.match(value.translate(_OCR_DIGIT)))
         elif kind == "VEHICLE":  # "OK HXR-218", "TX LCV9032": the plate, not the state
             last = value.split()[-1]
             ok = bool(re.fullmatch(r"(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z0-9\-]{4,9}", last))
