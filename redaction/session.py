@@ -235,7 +235,8 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside)[ \t]+|\b[A-Z][a-z]+[ \t]+[
 
 # a state's code and a ZIP code after a name: the name is a town of an address ("Kaycee, WY
 # 82639"), whether or not the gazetteer knows so small a place
-_STATE_ZIP_NEXT = re.compile(rf",?[ \t]+(?:[A-Z]{{2}}|{STATE_NAMES})[ \t]+\d{{5}}(?:-\d{{4}})?(?!\d)")
+_STATE_ZIP_NEXT = re.compile(rf",?[ \t]+(?:[A-Z]{{2}}|{STATE_NAMES})[ \t]+\d{{5}}"
+                             r"(?:-\d{4})?(?!\d)")
 
 
 def _place_in_use(text: str, c: Candidate) -> bool:
@@ -691,6 +692,8 @@ class RedactionSession:
         for c in group:
             if c.known or c.category != "PERSON":
                 continue
+            if text[c.start:c.end].islower() and not text[main.start:main.end].islower():
+                continue  # a lower-case word a pattern took beside her capitalised name
             words = self._name_words(text[c.start:c.end])
             if len(words) >= 3 and fold(words[0]) in owner.tokens and any(
                     re.fullmatch(r"[A-Z]\.?", w) and w[0] in owner.initials
@@ -701,6 +704,8 @@ class RedactionSession:
                 f = fold(w).strip(".,'’")
                 if len(f) <= 1 or f in owner.tokens or f in _PARTICLES:
                     continue  # "Nguyen Thi Lan" is Nguyễn Thị Lan herself: Thị says no one
+                if w[:1].islower() and any(x[:1].isupper() for x in words):
+                    continue  # "Mai Anh nói" (said): the model's span ran on into a word
                 covered = any(k.known and k.start <= c.start + text[c.start:c.end].find(w)
                               < k.end for k in group)
                 if not covered:

@@ -18,6 +18,7 @@ from redaction.gazetteer import (
     is_small_place,
     word_frequency,
 )
+from redaction.lexicon import NOT_PEOPLE
 from redaction.recognizers.base import RegexRecognizer, result
 from redaction.variants import spelled_numbers
 
@@ -256,6 +257,8 @@ class HandleRecognizer(RegexRecognizer):
             if given and handle[:1].isupper() and (is_first_name(given.group(1)) or re.fullmatch(
                     r"Sgt|Det|Dr|Ms|Mr|Mrs|Officer|Judge", given.group(1))):
                 return False  # "Alma Reyes-Ybarra": her double surname after her given name
+            if all(is_everyday(part) or part.lower() in NOT_PEOPLE for part in handle.split("-")):
+                return False  # "Haitian-American", "Spanish-speaking": words, not a name
             return _payment_name(handle, match.string)
         if pattern_name == "camel":
             first, last = re.findall(r"[A-Z][a-z]+", handle)

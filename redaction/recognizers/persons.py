@@ -524,6 +524,19 @@ _RANK_BEFORE = re.compile(
     r"Prosecutor)\.?\s+(?:[A-Z]\.[ \t]*)*"
     r"(?:[A-Z][\w'’\-]+[ \t]+(?:(?:and|&)[ \t]+)?)?$")  # "Det. Lorna ", "Deputies Harlan and "
 
+# a rank abbreviation at a span's start: the rank alone, or the rank and the officer's name
+_RANK_LEAD = re.compile(r"(?:Det|Sgt|Lt|Ofc|Ofcr|Tpr|Cpl|Cst|Capt|SA|SSA|SAC|ASAC|Ptl|TFO|Inv|"
+                        r"Dep|Insp|AUSA|SAUSA)\.?(?:[ \t]+[A-Z]|$|(?![\w]))")
+
+# Vietnamese kin words said as titles, with their marks: never a given name alone
+_VIETNAMESE_KIN = {"chị", "cô", "chú", "bác", "ông", "bà", "dì", "cậu", "mợ", "thím", "dượng"}
+
+
+def _cited_abbreviation(text: str, start: int, end: int) -> bool:
+    """A short capitalised word with its period among other abbreviations: a rule's or a
+    code's citation ("Fla. R. Gen. Prac. & Jud. Admin. 2.420"), not a person."""
+    return " " not in text[start:end] and end - start <= 6 and text.startswith(".", end) and \
+        re.search(r"[A-Z][a-z]{0,5}\.[ \t]*&?[ \t]*$", text[max(0, start - 12):start]) is not None
 
 # kin and titles of respect before a name that NER takes into it: "Son Jomar Bautista",
 # "Obbo Tolasa Bayisa" (Oromo), "Ato Dawit" (Amharic), "Mamaw Sizemore"
@@ -881,7 +894,11 @@ class PersonRecognizer(EntityRecognizer):
         # nor a chain store: "left at a Casey's gas station", "an Applebee's"
         # nor a town of two words: "to Mae Sot" (nor "Mãe" before a town's second word)
         # nor a truck: "drove a blue Mack", "Leave the Kenworth alone"
+        # (and the rank itself is no one, nor a rank and a name the model read as one: "Ptl.",
+        # "SA Whitney Calloway")
         return [r for r in out if not _RANK_BEFORE.search(text, max(0, r.start - 40), r.start)
+                and not _RANK_LEAD.match(text, r.start, r.end)
+                and not _cited_abbreviation(text, r.start, r.end)
                 and not _town_of_words(text, r.start, r.end)
                 and not _named_as_place(text, r.start, r.end)
                 and not _FACILITY_AFTER.match(text, r.end)
@@ -1054,6 +1071,7 @@ class PersonRecognizer(EntityRecognizer):
             if (not is_first_name(first) or is_ordinary(first) and not word_name
                     or fold(first) in NOT_NAMES
                     or fold(first) in NOT_PEOPLE or (is_place(first) and not rest)
+                    or first.lower() in _VIETNAMESE_KIN  # "Chị ơi": sister, as a title
                     or _STOP.match(first)
                     or sum(c.isupper() for c in first) > 1 and not first.isupper()
                     or _PLACE_AFTER.match(text, m.end("f"))

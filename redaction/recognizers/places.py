@@ -203,7 +203,8 @@ class PlateRecognizer(RegexRecognizer):
     DETECTOR = "pattern:plate"
     GROUP = "p"
     PATTERNS = [
-        ("labeled", r"(?i:p[l1]ates?|placas?|tags?|licen[cs]e p[l1]ate|LP|biển(?: số)?|matr[ií]cula)"
+        ("labeled", r"(?i:p[l1]ates?|placas?|tags?|licen[cs]e p[l1]ate|LP|biển(?: số)?|"
+                    r"matr[ií]cula)"
                     r"(?:\s+(?i:is|was|es))?\s*"
                     r"(?i:no\.?|number|#)?[:\s#]*(?:" + _STATE_CODE + r"\s+(?=[A-Z0-9]{2,4}[\s\-]?"
                     r"[A-Z0-9]))?"
