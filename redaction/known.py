@@ -984,8 +984,8 @@ _OBJECT_VERBS = {"hope", "miss", "love", "wish", "trust", "bless", "thank", "lik
 def _chat_use(view: str, start: int, word: str) -> bool:
     """A rarely written word that is her alias, in lower case in a chat message and not after
     an article or a possessive ("member kiki from ur school?"), is her name."""
-    if word_frequency(fold(word)) >= 4.0:
-        return False
+    if word_frequency(fold(word)) >= 4.0 or spanish_zipf(word) >= 3.9:
+        return False  # "no hay consuelo": an everyday word in English or Spanish
     line_start = view.rfind("\n", 0, start) + 1
     if start - line_start > 240 or not _CHAT_LINE.match(view, line_start):
         return False  # a message is short: a part read as one line is no message
@@ -1179,6 +1179,9 @@ _VOCATIVE_ASKED = re.compile(r"[ \t,]+(?:are[ \t]+(?:you|u)|r[ \t]+u|where|u[ \t
                              r"donde|dónde|onde|cadê|cade)\b", re.I)
 _NOT_VOCATIVE = {"a", "an", "the", "some", "my", "your", "ur", "her", "his", "of", "with", "and",
                  "or", "more", "no", "any", "this", "that", "el", "la", "de", "con", "y",
+                 # a copula or an adverb before an adjective: "no es justo", "so sweet"
+                 "es", "era", "fue", "está", "esta", "muy", "tan", "más",
+                 "so", "too", "very",
                  # a verb or quantifier that takes it as its object: "no hay esperanza, doctora"
                  "hay", "tengo", "tiene", "tienes", "tenemos", "sin", "mucha", "mucho", "poca",
                  "poco", "una", "un", "mi", "tu", "su", "have", "has", "had", "lost", "without",

@@ -152,6 +152,7 @@ COMMON_WORD_NAMES = {
     "trinidad", "luna", "flor", "perla", "azucena", "violeta", "margarita", "jazmin", "reyes",
     "nieves", "belen", "lourdes", "remedios", "rocio", "aurora", "victoria", "linda", "bella",
     "preciosa", "princesa", "cariño", "nena", "chula", "chiquita", "guera", "morena",
+    "domingo", "justo", "santos", "salvador", "modesto", "clemente", "celeste", "feliz", "fiel",
 }
 VEHICLE_MAKES = (r"GMC|Chevy|Chevrolet|Ford|Toyota|Nissan|Honda|Dodge|Jeep|Kia|Hyundai|Buick|"
                  r"Cadillac|Lincoln|Mazda|Subaru|Volkswagen|VW|Chrysler|Ram|Mitsubishi|Acura|Lexus|"

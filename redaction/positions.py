@@ -86,7 +86,12 @@ _NOT_BEFORE_VOCATIVE = {
     "in", "the", "this", "that", "next", "last", "every", "of", "for", "by", "since", "until",
     "till", "til", "during", "a", "an", "my", "our", "your", "his", "her", "their", "all",
     "early", "late", "mid", "whole", "entire", "before", "after", "through", "thru", "from",
-    "to", "is", "was", "be", "it's", "its", "and", "or", "than", "like", "some", "no"}
+    "to", "is", "was", "be", "it's", "its", "and", "or", "than", "like", "some", "no",
+    "are", "were", "so", "too", "very", "really",
+    # Spanish: "no es justo", "muy feliz", "el domingo"
+    "es", "era", "fue", "está", "esta", "son", "muy", "tan", "más", "mas", "el", "la", "los",
+    "las", "un", "una", "este", "ese", "cada", "otro", "otra", "de", "del", "en", "por", "para",
+    "hay", "sin", "con"}
 # a chat line as exports and extractions print it: a time stamp, a speaker, then the message
 _CHAT_LINE = re.compile(r".*(?:\d{1,2}:\d{2}(?::\d{2})?.*?(?:[:|\-]|->)|^[^\s:|]{2,30}:)\s.*\S",
                         re.S)
