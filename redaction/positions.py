@@ -124,6 +124,9 @@ def name_position(text: str, start: int, end: int) -> bool:
     if before and before[-1].lower() in NAME_BEFORE and not re.search(
             r"(?i)\bso-called\W*$", text[max(0, start - 15):start]):  # "so-called "sugar daddy""
         return True
+    if before and before[-1].lower() in ("leave", "left", "let") and re.match(r"[ \t]+alone\b",
+                                                                              tail):
+        return True  # "leave kay alone"
     if before and before[-1].lower() in ("at", "to", "from", "over") and re.match(
             r"['’]s(?:\s+(?:house|place|home|crib|apartment|apt|room|trailer)\b|(?!\s+[a-z]))",
             tail):

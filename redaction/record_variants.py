@@ -447,9 +447,12 @@ def town_variants(city: str, *, home: tuple[str, str | None] | None = None) -> l
         # in a chat's lower case only as a journey's end that closes the message: "pick u up
         # in liberal", not "in liberal arts"
         lower = r"\s+".join(re.escape(w.lower()) for w in words)
+        # (two everyday words in a row after "in" are her town wherever the message goes on:
+        # "back in cypress hammock by 2")
+        closes = "" if len(words) > 1 else (
+            r"(?=[ \t]*(?:$|\n|[.,!?]|[\U0001F000-\U0001FAFF\u2600-\u27BF])|[ \t]{3,})")
         chat = re.compile(rf"(?:(?<=\bin )|(?<=\bto )|(?<=\bfrom )|(?<=\bnear )){lower}"
-                          rf"(?=[ \t]*(?:$|\n|[.,!?]|[\U0001F000-\U0001FAFF\u2600-\u27BF])|"
-                          rf"[ \t]{{3,}})", re.M)  # a PDF's wrap; an emoji closing the message
+                          rf"{closes}(?!\w)", re.M)  # a PDF's wrap; an emoji closing the message
         return [Variant("LOCATION", "town", pat, weak=True, word=fold(name)),
                 Variant("LOCATION", "town", chat, weak=True, word=fold(name))]
     ocr = r"\s+".join(_town_word(w) for w in words)

@@ -153,6 +153,7 @@ _CUES_BEFORE: dict[str, frozenset[str]] = {
                               "threads with", "threads with:", "chats with", "chats with:",
                               "contacts:", "contacts", "saved as", "by",
                               "introduced herself as", "introduced himself as",
+                              "identified herself as", "identified himself as",
                               "vecina", "vecino", "amiga", "amigo", "prima", "primo", "jefe"}),
     "role": frozenset({"trafficker", "pimp", "recruiter", "driver", "buyer", "customer", "john",
                        "manager", "clerk", "boss", "supervisor", "associate", "employer",
@@ -528,6 +529,27 @@ _RANK_BEFORE = re.compile(
 _RANK_LEAD = re.compile(r"(?:Det|Sgt|Lt|Ofc|Ofcr|Tpr|Cpl|Cst|Capt|SA|SSA|SAC|ASAC|Ptl|TFO|Inv|"
                         r"Dep|Insp|AUSA|SAUSA)\.?(?:[ \t]+[A-Z]|$|(?![\w]))")
 
+# a kinship or friendship word with its owner right before a name: "my sister Lani"
+_KIN_NAMED = re.compile(r"(?i)\b(?:my|her|his|their|our|your)[ \t]+(?:little[ \t]+|big[ \t]+|"
+                        r"older[ \t]+|younger[ \t]+|best[ \t]+)?(?:sister|brother|cousin|friend|"
+                        r"niece|nephew|aunt|uncle|daughter|son|sis|bro)[ \t,]+$")
+
+
+def _rare_capitalised(word: str) -> bool:
+    """A capitalised word that is no everyday English word, place or known non-name: after
+    "my sister" it is her name whatever other language uses it ("Lani")."""
+    f = fold(word).strip(".,'’")
+    return word[:1].isupper() and not word.isupper() and english_zipf(f) < 3.0 and \
+        not is_ordinary(f) and not is_place(word) and f not in NOT_NAMES and f not in NOT_PEOPLE
+
+
+def _given_and_surname(words: list[str]) -> bool:
+    """A given name and a surname the gazetteers know ("Kia Thao"), the surname no word."""
+    first, last = (fold(w).strip(".,'’") for w in words)
+    return is_first_name(first) and is_surname(last, 20_000) and not is_ordinary(last) and \
+        not is_everyday(last)
+
+
 # Vietnamese kin words said as titles, with their marks: never a given name alone
 _VIETNAMESE_KIN = {"chị", "cô", "chú", "bác", "ông", "bà", "dì", "cậu", "mợ", "thím", "dượng"}
 
@@ -584,7 +606,8 @@ class PersonRecognizer(EntityRecognizer):
         ("role_nick", r"(?i:leader|boss|driver|recruiter|trafficker|pimp|manager|supervisor|"
                       r"contractor|foreman|mayordomo|patr[oó]n|encargad[oa]|guy|man|woman)"
                       r"\s*\(\s*[\"“](?P<n>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)[\"”]\s*\)", 0.8),
-        ("role", r"(?<![\w'’.@])(?=(?P<n>[A-Z][a-zà-ÿ'’\-]+(?:\s[A-Z][a-zà-ÿ'’\-]+){0,2}))", 0.6),
+        ("role", r"(?<![\w'’.@])(?=(?P<n>(?:[A-Z]\.[ \t]?(?=[A-Z][a-z]))?"  # "nurse K. Osterhaus"
+                 r"[A-Z][a-zà-ÿ'’\-]+(?:\s[A-Z][a-zà-ÿ'’\-]+){0,2}))", 0.6),
         ("speaker", r"(?m)^[ \t]*(?:\[[^\]\n]{4,40}\][ \t]*|"
                     r"\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
                     r"(?:[ \t]*[aApP]\.?[ \t]?[mM]\.?)?[ \t]*[-–][ \t]*)"
@@ -875,6 +898,8 @@ class PersonRecognizer(EntityRecognizer):
                 ) and not (strong and _NAMED_BEFORE.search(text, max(0, start - 8), start)
                            and all((is_first_name(w) or is_surname(w, 20_000))
                                    and fold(w) not in NOT_NAMES for w in words)
+                ) and not (strong and _KIN_NAMED.search(text, max(0, start - 16), start)
+                           and all(_rare_capitalised(w) for w in words)
                 ) and not (name == "speaker" and all(is_name_in_chat(w) for w in words)
                            ) and not (name == "cue" and _SOMEONE_NAMED.search(
                                text, max(0, start - 40), start) and words[0][:1].isupper()
@@ -1253,8 +1278,9 @@ class PersonRecognizer(EntityRecognizer):
         for w in words:
             if w.lower() in _PARTICLES:
                 continue
-            if not _NAME_WORD.match(w) or fold(w).strip(".") in NOT_NAMES:
-                return False
+            if not _NAME_WORD.match(w) or fold(w).strip(".") in NOT_NAMES and not (
+                    w is words[0] and len(words) == 2 and _given_and_surname(words)):
+                return False  # (but "Kia Thao" is a girl, not a car)
             if len(w.strip(".")) > 1:
                 names += 1
         if names == 0:
