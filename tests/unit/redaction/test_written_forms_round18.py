@@ -24,7 +24,9 @@ CASE: dict[str, Any] = {
         {"pseudonym": "Jane Doe 2", "names": ["Seo Ji-won", "Ji-won Seo"],
          "aliases": ["Frost", "JunJun"],
          "addresses": ["Rural Route 4 Box 9, Lumberton, MN 56000"]},
-        {"pseudonym": "Jane Doe 3", "names": ["Stéphanie Oyelaran"], "aliases": ["Steph"]},
+        {"pseudonym": "Jane Doe 3", "names": ["Stéphanie Oyelaran"], "aliases": ["Steph"],
+         "addresses": ["12 Bayou Rd, Pelican Marsh, FL 33101"]},
+        {"pseudonym": "John Doe 4", "names": ["Domingo Quispe Huamán"], "aliases": []},
     ],
     "related_people": [
         {"label": "Family Member 1", "names": ["Tran Doan"]},
@@ -51,6 +53,8 @@ session, cocounsel = case_fixtures(CASE)
     ("At the barn they called me frost.", "frost"),
     ("  9:02 PM  Jun: ok im outside", "Jun"),
     ("2024-03-02 22:16  Ji-won: я зі Стефані", "Стефані"),
+    ("[20:32:10] kid_k: i need to be back in pelican marsh by 2", "pelican marsh"),
+    ("[2024-01-10 16:05:29] kid_k: no. leave jun alone or i tell my mom", "jun"),
 ])
 def test_her_names_and_places_in_more_forms(session, text, gone):
     out = redacted(session, text)
@@ -70,6 +74,53 @@ def test_her_names_and_places_in_more_forms(session, text, gone):
 def test_everyday_words_stay(session, text, kept):
     out = redacted(session, text)
     assert kept in out, out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Her Medicare number is 1EG4-TE5-MK72 on the card.", "1EG4-TE5-MK72"),
+    ("| 11/19/2023 | Steam Wallet | gift card 4H7Q-99KX-TT2M | -$50.00 |", "4H7Q-99KX-TT2M"),
+    ("wired to her mother's account, cuenta 4410-22871-9, in May.", "4410-22871-9"),
+    ("Share Draft Acct 55-0091-2276-4-S10", "55-0091-2276-4-S10"),
+    ("Vehic1e: b1ack Tahoe, MN p1ate HZR 771.", "HZR 771"),
+    ("He lived at the bunkhouse, HC 60 Box\n5290, Ruby Valley, NV 89833.", "5290"),
+    ("nurse K. Osterhaus, RN performed the exam.", "Osterhaus"),
+    ('an adult female who identified herself as "Kiki," later left.', "Kiki"),
+    ("I brought my friend Kia Thao from my old school.", "Kia Thao"),
+    ("2023-12-20 19:33  jjlok_808: my sister Lani is 15 now", "Lani"),
+])
+def test_people_and_numbers_the_text_reveals(session, text, gone):
+    out = redacted(session, text)
+    assert not present(gone, out), out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Reporting officer: Ptl. Marcus Delgado #311", "Ptl. Marcus Delgado"),
+    ("Examiner: SA Whitney Calloway", "SA Whitney Calloway"),
+    ("(Fla. R. Gen. Prac. & Jud. Admin. 2.420)", "Prac."),
+    ("The victims are Haitian-American and paid by Cash App.", "Haitian-American"),
+    ("His mail went to HC 62 Box 1140, Kaycee, WY 82639.", "Kaycee"),
+    ('[ES] "Aqui no hay consuelo, solo trabajo. Ni el domingo."', "el domingo"),
+    ("2023-12-03 21:25  Flor: ay no es justo", "justo"),
+    ("He drove a Kia Soul to the motel.", "Kia Soul"),
+])
+def test_officers_citations_and_words_stay(session, text, kept):
+    out = redacted(session, text)
+    assert kept in out, out
+
+
+def test_domingo_the_man_is_still_his(session):
+    out = redacted(session, "Domingo Quispe said the boss kept his papers.")
+    assert "John Doe 4" in out and "Domingo" not in out, out
+
+
+def test_vietnamese_kin_titles_and_a_word_run_into_her_name(engine):
+    from tests.unit.redaction.written import court_session
+
+    case = {"matter": "Doe v. Salon", "subjects": [
+        {"pseudonym": "Jane Doe 1", "names": ["Nguyễn Thị Mai Anh"], "aliases": ["Mai Anh"]}]}
+    out = redacted(court_session(engine, case),
+                   " 7:30 AM  Hoa: Chị ơi, Mai Anh nói có người tên Dori. Con bé sợ lắm.")
+    assert "Chị ơi" in out and "Jane Doe 1" in out and "Related Person" not in out, out
 
 
 def test_a_child_named_an_at_a_sentence_start_is_still_hers(session):
