@@ -23,6 +23,7 @@ from redaction.gazetteer import (
     is_place,
     is_region,
     is_small_place,
+    is_surname,
     is_world_region,
     spanish_zipf,
     word_frequency,
@@ -161,6 +162,14 @@ class _Owner:
             self.tokens |= {fold(w) for w in name_words(alias)}
         self.surnames = {fold(name_words(n)[-1]) for n in person.names if name_words(n)}
         self.given = {fold(name_words(n)[0]) for n in person.names if name_words(n)}
+        # the inner words of a name of three words or more ("Ngọc" of Trần Ngọc Hạnh): alone
+        # between two words of someone else's name they are that person's ("Đoàn Ngọc Vy")
+        # (a surname inside, as Spanish names carry two, says family: "Felipa Gómez Mejía" and
+        # her cousin "Isabel Gómez Tzul")
+        self.inner = {fold(w) for n in person.names for w in name_words(n)[1:-1]
+                      if len(name_words(n)) >= 3 and not is_surname(fold(w), 5_000)} - {
+            fold(w) for n in person.names for w in (name_words(n)[:1] + name_words(n)[-1:])}
+        self.all_words = {_loose(w) for n in person.names + person.aliases for w in name_words(n)}
         # the words of her full names that are not particles: "comfort" of Comfort Adjei
         self.full_words = {fold(w) for n in person.names for w in name_words(n)
                            if len(w) >= 3 and fold(w) not in NAME_PARTICLES}
@@ -217,6 +226,11 @@ def build_variants(person: ProtectedPerson) -> list[Variant]:
     for ident in person.identifiers:
         out += id_variants(ident)
     return out
+
+
+def _loose(word: str) -> str:
+    """A name word folded as the matcher's view reads it ("Đức" and "DUC" alike)."""
+    return fold(word).replace("đ", "d")
 
 
 # what calls someone by a name just before it: "me dicen may", "they call her my"
@@ -293,7 +307,7 @@ class KnownMatcher:
                     break
         vouched = self._vouched(view, hits)
         hits = [h for h in hits if not self._everyday_use(view, h, vouched)
-                and not _word_by_possessive(view, h)]
+                and not _word_by_possessive(view, h) and not self._in_another_name(view, h)]
         hits += self._fuzzy(view)
         hits += [KnownHit(m.start(), m.end(), "PERSON", i, "script")  # "Ион" for Ion
                  for m in _SHORT_CYRILLIC.finditer(view)
@@ -660,6 +674,21 @@ class KnownMatcher:
         if name_position(view, h.start, h.end):
             return False  # "Sunny is here", "Hope said": the words around it make it a name
         return bool(nxt and nxt.group(1).lower() in _WORD_CONTINUATIONS)
+
+    def _in_another_name(self, view: str, h: KnownHit) -> bool:
+        """An inner word of her name between two capitalised words that are not hers: part of
+        another person's name ("Đoàn Ngọc Vy", "Chị Ngọc Diệp"), not her."""
+        if h.category != "PERSON" or h.kind != "name":
+            return False
+        owner = self.owners[h.owner]
+        if fold(view[h.start:h.end]) not in owner.inner:
+            return False
+        before = re.search(r"([^\W\d_]+)[ \t]+(?:(?:Thị|Văn|Thi|Van)[ \t]+)?$",
+                           view[max(0, h.start - 30):h.start])
+        after = re.match(r"[ \t]+([^\W\d_]+)", view[h.end:h.end + 30])
+        return bool(before and after) and all(
+            w[:1].isupper() and _loose(w) not in owner.all_words
+            for w in (before.group(1), after.group(1)))  # type: ignore[union-attr]
 
     def _beside_own(self, view: str, h: KnownHit) -> bool:
         """True when another word of the same person's names stands right beside the hit, or

@@ -182,3 +182,16 @@ def test_many_documents_in_two_processes_match_one_process(engine: RedactionEngi
     two = two_engine.session(ctx, load_profile("court")).redact_many(texts)
     assert [o.text for o in one] == [t.text for t in two]
     assert all("555-01" not in o.text for o in one)
+
+
+def test_her_middle_name_inside_someone_elses_name_is_theirs(engine):
+    from tests.unit.redaction.written import cocounsel_session
+
+    case = {"matter": "Doe v. Salon", "subjects": [
+        {"pseudonym": "Jane Doe 1", "names": ["Trần Ngọc Hạnh"], "aliases": []},
+        {"pseudonym": "Jane Doe 2", "names": ["Felipa Gómez Mejía"], "aliases": []}]}
+    out = redacted(cocounsel_session(engine, case),
+                   "The front-desk worker Đoàn Ngọc Vy saw it; Trần Ngọc Hạnh did not. Her "
+                   "cousin Isabel Gómez Tzul called.")
+    assert "Đoàn Ngọc Vy" in out and "Jane Doe 1 did not" in out, out
+    assert "Gómez" not in out, out  # a shared surname says family: her cousin goes
