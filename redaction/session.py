@@ -113,6 +113,12 @@ _KIN_LEAD = re.compile(rf"[\"“]?{_KIN_TITLE}[ \t]+")
 # a name, then another in brackets: the same person's other name
 _OTHER_NAME = re.compile(r"(?P<n>(?<![\w'’])[A-ZÀ-Ý][\w'’\-]*(?:[ \t]+[A-ZÀ-Ý][\w'’\-]*){0,3})"
                          r"[\"”]?[ \t]*\([ \t]*(?:(?:full|real|legal|given)[ \t]+name:?[ \t]*)?$")
+# kin words a phone's contacts add after a name, in the clients' languages: Mongolian "egch"
+# and "akh" (older sister, brother), "eej" (mother); Spanish, Tagalog, Vietnamese, Korean
+_KIN_SAVED = {"egch", "akh", "eej", "aav", "duu", "sister", "sis", "brother", "bro", "cousin",
+              "mom", "mama", "mami", "mamá", "tia", "tio", "prima", "primo", "hermana", "hermano",
+              "abuela", "abuelo", "auntie", "aunty", "aunt", "uncle", "nana", "lola", "lolo",
+              "ate", "kuya", "unni", "oppa", "didi", "bhai", "cuz", "hooyo", "manman"}
 _REL_AFTER = re.compile(
     rf"(?i)^\s*(?:,\s*|\(\s*|\s+(?:was|is|has been|had been)\s+(?:appointed|named|assigned)"
     rf"\s+(?:as\s+)?)(?:her|his|their|my|our|the client'?s|client'?s|the|"
@@ -579,6 +585,8 @@ class RedactionSession:
             return True  # "the kids, Iker (9) and Ximena (5)": both hers
         if _REL_OPENS.search(text, max(0, c.start - 30), c.start):
             return True  # 'Friend "Tanisha" in Miramar can host': a sentence opens with it
+        if any(w.islower() and fold(w) in _KIN_SAVED for w in text[c.start:c.end].split()[1:]):
+            return True  # a contact saved as "Naraa egch" (older sister), "Rosa prima"
         if _USED_FOR.match(text[c.end:c.end + 30]):
             return True  # "CAC TIUL, MARLENY (identity used for Jane Doe 1)"
         before = _REL_BEFORE.search(text[max(0, c.start - 60):c.start])

@@ -136,6 +136,8 @@ class LabeledIdRecognizer(RegexRecognizer):
                        r"\bC?DL(?: no\.?| #)?|"
                        r"\bfile(?=\s*:)|"
                        r"passport(?: number| no\.?)?|A-?number|\bA#|alien (?:number|no\.?)|"
+                       # "pasaporte de emergencia, N° 5E0021874"
+                       r"pas?saporte(?: de emergencia| provisional)?,?(?: n[º°o]\.?| n[úu]mero)?|"
                        r"I-94(?: number| no\.?)?|visa (?:number|no\.?)|receipt (?:number|no\.?)|"
                        r"policy (?:number|no\.?)|ticket(?: no\.?)?|badge(?: no\.?)?|"
                        r"gift ?card(?: code| no\.?| number| #)?|redemption code|voucher(?: code)?|"

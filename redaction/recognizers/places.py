@@ -569,7 +569,8 @@ class SchoolRecognizer(RegexRecognizer):
                        r"PREPARATORY|PREP|ACADEMY|MONTESSORI|CHARTER|REGIONAL(?=[ \t]+SCHOOL))"
                        r"(?:[ \t]+(?:SCHOOL|ACADEMY))?"
                        r"(?![\w])", 0.7),
-        ("escuela", r"(?<![\w])(?:Escuela|Colegio|Instituto|Liceo|[ÉE]cole|Escola|Col[eé]gio|"
+        # (in a note's lower case too: "estudia en el colegio San Martín de Porres")
+        ("escuela", r"(?<![\w])(?:(?i:escuela|colegio)|Instituto|Liceo|[ÉE]cole|Escola|Col[eé]gio|"
                     r"Lyc[eé]e|Collège|Institut)[ \t]+(?:(?:[A-Z\d][\w'’.\-]*|de|del|la|des|"
                     r"du|da|do|dos)(?:[ \t]{1,2}|[ \t]*\n[ \t]*)){0,5}[A-Z\d][\w'’.\-]*",
          0.6),

@@ -87,6 +87,8 @@ def test_everyday_words_stay(session, text, kept):
     ('an adult female who identified herself as "Kiki," later left.', "Kiki"),
     ("I brought my friend Kia Thao from my old school.", "Kia Thao"),
     ("2023-12-20 19:33  jjlok_808: my sister Lani is 15 now", "Lani"),
+    ("se le expedirá un pasaporte de emergencia, N° 5E0021874, en la oficina", "5E0021874"),
+    ("Mi hijo estudia en el colegio San Martín de Porres desde marzo.", "Porres"),
 ])
 def test_people_and_numbers_the_text_reveals(session, text, gone):
     out = redacted(session, text)
@@ -195,3 +197,12 @@ def test_her_middle_name_inside_someone_elses_name_is_theirs(engine):
                    "cousin Isabel Gómez Tzul called.")
     assert "Đoàn Ngọc Vy" in out and "Jane Doe 1 did not" in out, out
     assert "Gómez" not in out, out  # a shared surname says family: her cousin goes
+
+
+def test_a_contact_saved_with_a_kin_word_is_family(cocounsel):
+    table = ("CONTACTS\n| #  | Name (as saved)   | Number            |\n"
+             "|----|-------------------|-------------------|\n"
+             "| 1  | Naraa egch        | +976 9508 1142    |\n"
+             "| 2  | Garrett boss      | (775) 555-0190    |\n")
+    out = redacted(cocounsel, table)
+    assert "Naraa" not in out and "Garrett boss" in out, out
