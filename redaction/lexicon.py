@@ -127,6 +127,9 @@ BRANDS = frozenset({
     "publix", "kroger", "ulta", "sephora", "costco", "walgreens", "cvs", "safeway", "meijer",
     "aldi", "yeti", "nike", "adidas", "samsung", "pandora", "similac", "walmart", "target",
     "apple", "google", "gucci", "vuitton", "chanel",
+    # games, their currencies and the streaming sites children are groomed on
+    "roblox", "robux", "fortnite", "minecraft", "valorant", "xbox", "playstation", "nintendo",
+    "twitch", "kick", "discord", "steam", "v-bucks", "vbucks", "rumble", "onlyfans",
 })
 NOT_NAMES |= BRANDS
 

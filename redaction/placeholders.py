@@ -39,11 +39,13 @@ class PersonPlaceholders:
         key = tuple(w for w in (fold(x).strip(".,'’") for x in words) if len(w) > 1)
         if not key:
             key = tuple(fold(w) for w in words)
-        if key in self._by_name:
-            return self._by_name[key]
+        for whole in _readings(key):  # "Kaske1a" is the Kaskela already named
+            if whole in self._by_name:
+                return self._by_name[whole]
         owners: set[str] = set()
         for w in key:
-            owners |= self._by_word.get(w, set())
+            for form in _word_readings(w):
+                owners |= self._by_word.get(form, set())
         if len(owners) == 1:
             label = next(iter(owners))
         else:
@@ -75,3 +77,27 @@ class ReferenceList:
     def entries(self) -> list[dict[str, object]]:
         """The list, sorted by replacement."""
         return [dict(v) for _k, v in sorted(self._entries.items())]
+
+
+_OCR_DIGIT = re.compile(r"(?<=[^\W\d_])[01|](?=[^\W\d_])|^[01|](?=[^\W\d_])|(?<=[^\W\d_])[01|]$")
+
+
+def _word_readings(word: str) -> list[str]:
+    """A name word and, where OCR put a digit for a letter, its readings: "kaske1a" is
+    "kaskela", "dest1ny" is "destiny" (0 for o, 1 for l or i)."""
+    if not _OCR_DIGIT.search(word):
+        return [word]
+    return [word] + [_read_digits(word, one) for one in ("l", "i")]
+
+
+def _read_digits(word: str, one: str) -> str:
+    """word with OCR's 0 read as o and its 1 (or |) as `one`."""
+    return _OCR_DIGIT.sub(lambda m: "o" if m.group(0) == "0" else one, word)
+
+
+def _readings(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The key and the readings of its words as a whole name (the same reading for each)."""
+    if not any(_OCR_DIGIT.search(w) for w in key):
+        return [key]
+    return [key] + [tuple(_word_readings(w)[i] if _OCR_DIGIT.search(w) else w for w in key)
+                    for i in (1, 2)]

@@ -145,7 +145,7 @@ class Propagation:
                                      related=related))
         return out
 
-    def _patterns(self) -> list[tuple[str, re.Pattern[str], bool]]:
+    def _patterns(self) -> list[tuple[str, re.Pattern[str], bool]]:  # noqa: C901
         if self._compiled is None:
             out: list[tuple[str, re.Pattern[str], bool]] = []
             for related in (False, True):
@@ -162,6 +162,14 @@ class Propagation:
                     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                     out.append(("PERSON", re.compile(
                         rf"(?<![\w@.$])(?:{alt})(?!\w|['’]\w\w)"), related))
+                # OCR's digits inside a name learned whole: "Kaske1a" of Kaskela, "R0SALES"
+                ocr = {_ocr_twins(f) for w, r in self._names.items() if r == related
+                       and len(w) >= 5 and re.search(r"[lLIoO]", w)
+                       for f in (w[:1].upper() + w[1:].lower(), w.upper())}
+                if ocr:
+                    alt = "|".join(sorted(ocr, key=len, reverse=True))
+                    out.append(("PERSON", re.compile(
+                        rf"(?<![\w@.$])(?=[^\W_]*[01|])(?:{alt})(?!\w|['’]\w\w)"), related))
                 dotted = {r"\.\s?".join(letters) + r"\." for letters, r in self._initials.items()
                           if r == related}
                 if dotted:
@@ -184,3 +192,11 @@ class Propagation:
                     out.append((category, re.compile(rf"{before}(?:{alt}){after}", flags), False))
             self._compiled = out
         return self._compiled
+
+
+_TWINS = {"l": "[l1|]", "L": "[L1|]", "I": "[I1l|]", "o": "[o0]", "O": "[O0]"}
+
+
+def _ocr_twins(word: str) -> str:
+    """A name as a pattern that reads OCR's digits for its letters: "Kaskela" -> "Kaske[l1|]a"."""
+    return "".join(_TWINS.get(ch, re.escape(ch)) for ch in word)

@@ -104,7 +104,8 @@ _CARE_BEFORE = re.compile(
 # Fely", "Hermana Cely", "Tía Rosa", "tante Wati"); respect alone is no tie ("Don Chepe"), and
 # "Ate" and "Kuya" are said to any older man or woman
 _KIN_TITLE = (r"(?:[Nn]anay|[Tt]atay|[Ii]nay|[Ii]tay|[Tt]ita|[Tt]ito|[Ll]ola|[Ll]olo|[Tt][ií]a|"
-              r"[Tt][ií]o|[Aa]buel(?:it)?[ao]|[Tt]ante|[Tt]onton|[Mm]atant|[Mm]adan|[Hh]erman[ao]|"
+              r"[Tt][ií]o|[Aa]buel(?:it)?[ao]|[Tt]ante|[Tt]ant|[Tt]onton|[Mm]atant|[Mm]adan|"
+              r"[Hh]erman[ao]|"
               r"Hna\.?|Hno\.?)")
 # (English "Auntie Cher" is as often the woman who runs the girls as anyone's aunt, and
 # Indonesian "Ibu Rania" or Nepali "Didi" is any older woman: the employer as well)

@@ -1189,8 +1189,10 @@ class PersonRecognizer(EntityRecognizer):
             return len(clean) > 1 and not all(everyday)
         if any(everyday):
             return False
-        if kind == "caps_run":
-            return any(is_first_name(f) for f in folded) and len(folded) >= 2
+        if kind == "caps_run":  # "TREYVON ASHBY-COLES": a given name, or a known surname
+            parts = [p for f in folded for p in f.split("-") if p]
+            return len(folded) >= 2 and (any(is_first_name(f) for f in folded) or any(
+                is_surname(p, 20_000) and not is_ordinary(p) for p in parts))
         # "P. MENDOZA": an initial and a surname no English dictionary holds
         return not is_ordinary(folded[-1]) and len(folded[-1]) >= 3
 

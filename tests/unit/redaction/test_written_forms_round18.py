@@ -8,6 +8,7 @@ pipeline, and their results reach the session unchanged."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -206,3 +207,28 @@ def test_a_contact_saved_with_a_kin_word_is_family(cocounsel):
              "| 2  | Garrett boss      | (775) 555-0190    |\n")
     out = redacted(cocounsel, table)
     assert "Naraa" not in out and "Garrett boss" in out, out
+
+
+def test_an_ocr_reading_of_a_name_is_the_same_person(session):
+    out = redacted(session, "Brent Kaskela was arrested. Kaske1a fled. KASKE1A ran.")
+    assert "Kask" not in out and "KASK" not in out, out
+    assert len(set(re.findall(r"\[Person \d+\]", out))) == 1, out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Garrett gave me Robux and gift cards; she streams on Kick.", "Robux"),
+    ("Garrett gave me Robux and gift cards; she streams on Kick.", "Kick"),
+])
+def test_games_and_platforms_are_no_one(session, text, kept):
+    out = redacted(session, text)
+    assert kept in out, out
+
+
+def test_a_name_in_capitals_with_a_double_surname(session):
+    out = redacted(session, "KESSLER arranged for TREYVON ASHBY-COLES to drive her.")
+    assert "ASHBY" not in out and "TREYVON" not in out, out
+
+
+def test_a_haitian_aunt_is_family(cocounsel):
+    out = redacted(cocounsel, "2024-02-10 19:30  Manman: Tant Yolène ap vin chèche w.")
+    assert "Yolène" not in out and "Related Person" in out, out
