@@ -213,11 +213,11 @@ BLIND_FLOORS = {
     "eval_blind_am": {"known_leaks": 0, "unknown_recall": 0.94, "keep_rate": 0.98,
                       "pseudonym_hits": 1.0},
     # the eighteenth round: nail salons, ranches and dairies, children groomed through games
-    "eval_blind_an": {"known_leaks": 11, "unknown_recall": 0.93, "keep_rate": 0.93,
+    "eval_blind_an": {"known_leaks": 11, "unknown_recall": 0.93, "keep_rate": 0.94,
                       "pseudonym_hits": 0.98},
-    "eval_blind_ao": {"known_leaks": 3, "unknown_recall": 0.90, "keep_rate": 0.95,
+    "eval_blind_ao": {"known_leaks": 3, "unknown_recall": 0.96, "keep_rate": 0.96,
                       "pseudonym_hits": 0.97},
-    "eval_blind_ap": {"known_leaks": 9, "unknown_recall": 0.89, "keep_rate": 0.92,
+    "eval_blind_ap": {"known_leaks": 7, "unknown_recall": 0.94, "keep_rate": 0.94,
                       "pseudonym_hits": 0.98},
 }
 
