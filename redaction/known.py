@@ -170,6 +170,11 @@ class _Owner:
                       if len(name_words(n)) >= 3 and not is_surname(fold(w), 5_000)} - {
             fold(w) for n in person.names for w in (name_words(n)[:1] + name_words(n)[-1:])}
         self.all_words = {_loose(w) for n in person.names + person.aliases for w in name_words(n)}
+        # her name words as Korean is romanised, for her name in Hangul ("하은이" of Ha-eun)
+        words = [name_words(n) for n in person.names + person.aliases]
+        pairs = [a + b for ws in words for a, b in zip(ws, ws[1:], strict=False)]
+        self.korean = {k for w in [w for ws in words for w in ws] + pairs
+                       if len(k := korean_key(w)) >= 4}
         # the words of her full names that are not particles: "comfort" of Comfort Adjei
         self.full_words = {fold(w) for n in person.names for w in name_words(n)
                            if len(w) >= 3 and fold(w) not in NAME_PARTICLES}
@@ -226,6 +231,22 @@ def build_variants(person: ProtectedPerson) -> list[Variant]:
     for ident in person.identifiers:
         out += id_variants(ident)
     return out
+
+
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]{2,}")
+_HANGUL_AFTER_NAME = re.compile(r"[\uac00-\ud7a3]")
+# what follows a name in Korean, romanised: a vocative, a subject or topic particle, a title
+_HANGUL_AFTER = {"I", "Ya", "A", "Ga", "Neun", "Eun", "Eul", "Reul", "Do", "Ui", "Ssi", "Nim",
+                 "Hante", "Ege", "Rang", "Irang", "Hago", "Unni", "Eonni", "Oppa", "Nuna"}
+
+
+def korean_key(word: str) -> str:
+    """A Korean name romanised any usual way, reduced to one spelling ("Soo-yeon" and 수연's
+    "SuYeon" are "suyun"; "Hyun-woo" and "HyeonU" are "hyunu")."""
+    key = re.sub(r"[\s\-'’]", "", fold(word))
+    for a, b in (("eo", "u"), ("oo", "u"), ("wu", "u"), ("ee", "i")):
+        key = key.replace(a, b)
+    return key
 
 
 def _loose(word: str) -> str:
@@ -314,6 +335,7 @@ class KnownMatcher:
                  for i in self._script_owners(fold(m.group(0)))]
         hits += self._arabic(view)
         hits += self._han(view)
+        hits += self._hangul(view)
         hits += self._abbreviated(view)
         hits += self._common_lower(view)
         hits += self._clipped(view)
@@ -487,8 +509,13 @@ class KnownMatcher:
                 continue
             alt = alternation({r"[\s\-]?".join(map(re.escape, c.split())) for c in owner.common})
             pattern = (rf"(?<![\w@.$])(?:{alt})"
-                       rf"(?:s(?=\s+[a-z]|[ \t]*(?:\n|$)|[ \t]{{2}}))?(?!\w)")
+                       rf"(?:s(?=\s+[a-z]|[ \t]*(?:\n|$)|[ \t]{{2}}))?(?![^\W\uac00-\ud7a3])")
             for m in re.finditer(pattern, view, re.I):
+                if _HANGUL_AFTER_NAME.match(view, m.end()):
+                    # "winter도 같이 와": a Korean particle after it makes it someone
+                    if m.group(0).islower():
+                        out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
+                    continue
                 if m.group(0)[:1].isupper() or (
                         m.group(0).lower() in STOP_WORDS
                         and not _CALLED_BEFORE.search(view, max(0, m.start() - 24), m.start())
@@ -538,6 +565,23 @@ class KnownMatcher:
                         elif key in owner.towns:
                             out.append(KnownHit(start, end, "LOCATION", owner.index, "town",
                                                 True))
+        return out
+
+    def _hangul(self, view: str) -> list[KnownHit]:
+        """Her name in Hangul where the case file has it only in Latin letters, with or without
+        the particle or title after it ("하은이", "민지야", "수연씨")."""
+        out = []
+        for m in _HANGUL_RUN.finditer(view):
+            syllables = re.findall(r"[A-Z][a-z]*", anyascii(m.group(0)))
+            for cut in range(len(syllables), max(1, len(syllables) - 2), -1):
+                if cut < len(syllables) and "".join(syllables[cut:]) not in _HANGUL_AFTER:
+                    continue
+                key = korean_key("".join(syllables[:cut]))
+                owners = [o.index for o in self.owners if key in o.korean]
+                if owners:
+                    out += [KnownHit(m.start(), m.start() + cut, "PERSON", i, "script")
+                            for i in owners]
+                    break
         return out
 
     def _clipped(self, view: str) -> list[KnownHit]:

@@ -206,14 +206,14 @@ BLIND_FLOORS = {
                       "pseudonym_hits": 0.98},
     # the seventeenth round: women brought through international marriage brokers, youths on
     # traveling sales crews and carnivals, home-care aides held by agency "breach fees"
-    "eval_blind_ak": {"known_leaks": 5, "unknown_recall": 0.93, "keep_rate": 0.98,
+    "eval_blind_ak": {"known_leaks": 4, "unknown_recall": 0.93, "keep_rate": 0.98,
                       "pseudonym_hits": 1.0},
     "eval_blind_al": {"known_leaks": 7, "unknown_recall": 0.96, "keep_rate": 0.98,
                       "pseudonym_hits": 1.0},
     "eval_blind_am": {"known_leaks": 0, "unknown_recall": 0.94, "keep_rate": 0.98,
                       "pseudonym_hits": 1.0},
     # the eighteenth round: nail salons, ranches and dairies, children groomed through games
-    "eval_blind_an": {"known_leaks": 11, "unknown_recall": 0.93, "keep_rate": 0.94,
+    "eval_blind_an": {"known_leaks": 10, "unknown_recall": 0.93, "keep_rate": 0.94,
                       "pseudonym_hits": 0.98},
     "eval_blind_ao": {"known_leaks": 3, "unknown_recall": 0.96, "keep_rate": 0.96,
                       "pseudonym_hits": 0.97},

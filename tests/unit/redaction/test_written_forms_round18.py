@@ -232,3 +232,18 @@ def test_a_name_in_capitals_with_a_double_surname(session):
 def test_a_haitian_aunt_is_family(cocounsel):
     out = redacted(cocounsel, "2024-02-10 19:30  Manman: Tant Yolène ap vin chèche w.")
     assert "Yolène" not in out and "Related Person" in out, out
+
+
+def test_her_korean_name_in_hangul_and_her_alias_before_a_particle(engine):
+    from tests.unit.redaction.written import cocounsel_session
+
+    case = {"matter": "Doe v. Spa", "subjects": [
+        {"pseudonym": "Jane Doe 1", "names": ["Kim Min-ji"], "aliases": []},
+        {"pseudonym": "Jane Doe 2", "names": ["Park Soo-yeon"], "aliases": ["Winter"]}],
+        "related_people": [{"label": "Child 1", "names": ["Park Ha-eun"]}]}
+    s = cocounsel_session(engine, case)
+    out = redacted(s, "[9:02 PM] 민지야 빨리 와. 수연씨 왔어요. 하은이 잘 있어? winter도 같이 와. "
+                      "사람이 많다. the winter was cold.")
+    for gone in ("민지", "수연", "하은", "winter도"):
+        assert gone not in out, out
+    assert "사람이 많다" in out and "the winter was cold" in out, out
