@@ -236,8 +236,10 @@ def build_variants(person: ProtectedPerson) -> list[Variant]:
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]{2,}")
 _HANGUL_AFTER_NAME = re.compile(r"[\uac00-\ud7a3]")
 # what follows a name in Korean, romanised: a vocative, a subject or topic particle, a title
-_HANGUL_AFTER = {"I", "Ya", "A", "Ga", "Neun", "Eun", "Eul", "Reul", "Do", "Ui", "Ssi", "Nim",
-                 "Hante", "Ege", "Rang", "Irang", "Hago", "Unni", "Eonni", "Oppa", "Nuna"}
+# (and a place's county, city, town or village word, and the endings of "is" and "from")
+_HANGUL_AFTER = re.compile(
+    r"(?:I|Ya|A|Ga|Neun|Eun|Eul|Reul|Do|Ui|Ssi|Nim|Hante|Ege|Rang|Irang|Hago|Unni|Eonni|Oppa|"
+    r"Nuna|Gun|Si|Eup|Myeon|Ri|Dong|Eseo|Seo|E|Ro|Euro|Yo|Eyo|Ida|Imnida|Kkaji|Buteo|Man)+")
 
 
 def korean_key(word: str) -> str:
@@ -573,14 +575,20 @@ class KnownMatcher:
         out = []
         for m in _HANGUL_RUN.finditer(view):
             syllables = re.findall(r"[A-Z][a-z]*", anyascii(m.group(0)))
-            for cut in range(len(syllables), max(1, len(syllables) - 2), -1):
-                if cut < len(syllables) and "".join(syllables[cut:]) not in _HANGUL_AFTER:
+            for cut in range(len(syllables), 1, -1):
+                if cut < len(syllables) and not _HANGUL_AFTER.fullmatch("".join(syllables[cut:])):
                     continue
                 key = korean_key("".join(syllables[:cut]))
                 owners = [o.index for o in self.owners if key in o.korean]
                 if owners:
                     out += [KnownHit(m.start(), m.start() + cut, "PERSON", i, "script")
                             for i in owners]
+                    break
+                towns = [o.index for o in self.owners
+                         if any(korean_key(t) == key for t in o.towns if len(key) >= 4)]
+                if towns:  # her home town so written: "보성", "보성군" (-gun, the county)
+                    out += [KnownHit(m.start(), m.start() + cut, "LOCATION", i, "town", True)
+                            for i in towns]
                     break
         return out
 

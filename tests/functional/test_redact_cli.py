@@ -131,7 +131,7 @@ BLIND_FLOORS = {
     # the eighth round: farms, seafood and meat-packing, massage businesses with Korean and
     # Chinese clients (names and towns in Hangul and Chinese characters); US-born minors in
     # foster care, motels, a truck stop and a social-media platform
-    "eval_blind_m": {"known_leaks": 13, "unknown_recall": 0.88, "keep_rate": 0.94,
+    "eval_blind_m": {"known_leaks": 9, "unknown_recall": 0.88, "keep_rate": 0.94,
                      "pseudonym_hits": 0.82},
     "eval_blind_n": {"known_leaks": 6, "unknown_recall": 0.97, "keep_rate": 0.96,
                      "pseudonym_hits": 0.94},

@@ -247,3 +247,13 @@ def test_her_korean_name_in_hangul_and_her_alias_before_a_particle(engine):
     for gone in ("민지", "수연", "하은", "winter도"):
         assert gone not in out, out
     assert "사람이 많다" in out and "the winter was cold" in out, out
+
+
+def test_her_korean_home_town_in_hangul(engine):
+    from tests.unit.redaction.written import court_session
+
+    case = {"matter": "Doe v. Spa", "subjects": [
+        {"pseudonym": "Jane Doe 1", "names": ["Lee Soo-ah"], "aliases": [],
+         "addresses": ["12 Nokcha-ro, Boseong-eup, Boseong-gun, Jeollanam-do, South Korea"]}]}
+    out = redacted(court_session(engine, case), "고향은 보성이에요. 보성군에서 왔어요. 사람이 많다.")
+    assert "보성" not in out and "사람이 많다" in out, out
