@@ -170,6 +170,9 @@ class _Owner:
                       if len(name_words(n)) >= 3 and not is_surname(fold(w), 5_000)} - {
             fold(w) for n in person.names for w in (name_words(n)[:1] + name_words(n)[-1:])}
         self.all_words = {_loose(w) for n in person.names + person.aliases for w in name_words(n)}
+        # the given names and aliases a diminutive is made from (not her surnames)
+        self.given_words = {fold(w) for n in person.names for w in name_words(n)[:1]} | {
+            fold(w) for a in person.aliases for w in name_words(a)}
         # her name words as Korean is romanised, for her name in Hangul ("하은이" of Ha-eun)
         words = [name_words(n) for n in person.names + person.aliases]
         pairs = [a + b for ws in words for a, b in zip(ws, ws[1:], strict=False)]
@@ -980,9 +983,12 @@ def _diminutive_owners(key: str, owners: list[_Owner], *, english: bool = False
         return ()
     stem = m.group("stem")
     forms = {stem} if english else {stem, stem + "a", stem + "o", stem + "e"}
+    # (in Spanish from a short name too, Ana -> Anita, and from a name's first syllable,
+    # Wilber -> Wilito)
     return tuple(o.index for o in owners
-                 if any(t in forms and len(t) >= (3 if english else 4)
-                        for t in o.tokens)
+                 if any(t in forms and len(t) >= 3 or not english and len(stem) >= 3
+                        and len(t) >= 5 and t.startswith(stem) and t.isalpha()
+                        for t in o.given_words)
                  and not any(t == key for t in o.tokens))
 
 

@@ -215,7 +215,7 @@ BLIND_FLOORS = {
     # the eighteenth round: nail salons, ranches and dairies, children groomed through games
     "eval_blind_an": {"known_leaks": 10, "unknown_recall": 0.93, "keep_rate": 0.94,
                       "pseudonym_hits": 0.98},
-    "eval_blind_ao": {"known_leaks": 3, "unknown_recall": 0.96, "keep_rate": 0.96,
+    "eval_blind_ao": {"known_leaks": 2, "unknown_recall": 0.96, "keep_rate": 0.96,
                       "pseudonym_hits": 0.97},
     "eval_blind_ap": {"known_leaks": 7, "unknown_recall": 0.94, "keep_rate": 0.94,
                       "pseudonym_hits": 0.98},

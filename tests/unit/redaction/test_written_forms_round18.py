@@ -257,3 +257,13 @@ def test_her_korean_home_town_in_hangul(engine):
          "addresses": ["12 Nokcha-ro, Boseong-eup, Boseong-gun, Jeollanam-do, South Korea"]}]}
     out = redacted(court_session(engine, case), "고향은 보성이에요. 보성군에서 왔어요. 사람이 많다.")
     assert "보성" not in out and "사람이 많다" in out, out
+
+
+def test_a_spanish_diminutive_of_her_names_first_syllable(engine):
+    from tests.unit.redaction.written import cocounsel_session
+
+    case = {"matter": "Doe v. Ranch", "subjects": [
+        {"pseudonym": "John Doe 1", "names": ["Wilber Mamani Quispe"], "aliases": []}]}
+    out = redacted(cocounsel_session(engine, case),
+                   "[12/27/23, 22:12:40] Rosa: cuidate wilito. te quiero")
+    assert "wilito" not in out and "John Doe 1" in out, out
