@@ -259,6 +259,11 @@ def _loose(word: str) -> str:
     return fold(word).replace("đ", "d")
 
 
+# before a month's word, what makes it her name: a table's direction column ("IN   May spa")
+# or a kin word ("Mom of May")
+_MONTH_NAMED = re.compile(r"(?:\b(?:IN|OUT)[ \t]{2,}|(?i:\b(?:mom|mother|mama|dad|father|"
+                          r"sister|brother|aunt|uncle|cousin|friend|boyfriend|son|daughter)"
+                          r"[ \t]+of[ \t]+))$")
 # what calls someone by a name just before it: "me dicen may", "they call her my"
 _CALLED_BEFORE = re.compile(r"(?i:\b(?:me|le|la|nos|te)\s+(?:dicen|llaman|decían|llamaban)|"
                             r"\bcall(?:s|ed)?\s+(?:me|her|him)|\bnamed|\bname\s+is|"
@@ -660,8 +665,9 @@ class KnownMatcher:
             if _PLACE_BEFORE.search(view[max(0, h.start - 25):h.start]) or \
                     _PLACE_AFTER.match(view[h.end:h.end + 20]):
                 return True
-        if word in _MONTHS and (re.match(r"[ \t]*\d{1,4}(?:st|nd|rd|th)?(?!\w)",
-                                         view[h.end:h.end + 8]) or re.search(
+        if word in _MONTHS and not _MONTH_NAMED.search(view, max(0, h.start - 24), h.start) and (
+                re.match(r"[ \t]*\d{1,4}(?:st|nd|rd|th)?(?!\w)",
+                         view[h.end:h.end + 8]) or re.search(
                 r"(?:(?<!\d)(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t](?:of[ \t]+)?|"
                 r"\b(?i:in|of|since|until|by|early|late|mid|last|next|this|every|between|from|"
                 r"desde|hasta|en|de|para|a partir de|finales de|principios de)"

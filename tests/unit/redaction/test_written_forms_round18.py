@@ -267,3 +267,16 @@ def test_a_spanish_diminutive_of_her_names_first_syllable(engine):
     out = redacted(cocounsel_session(engine, case),
                    "[12/27/23, 22:12:40] Rosa: cuidate wilito. te quiero")
     assert "wilito" not in out and "John Doe 1" in out, out
+
+
+def test_a_month_alias_in_a_table_direction_column_or_after_mom_of(engine):
+    from tests.unit.redaction.written import cocounsel_session
+
+    case = {"matter": "Doe v. Spa", "subjects": [
+        {"pseudonym": "Jane Doe 1", "names": ["Mai Vang"], "aliases": ["May"]}]}
+    out = redacted(cocounsel_session(engine, case),
+                   "140  Mom of May            (218) 555-0114      Phone\n"
+                   "2024-06-02 21:20:55  IN   May spa               ok. i want to go home\n"
+                   "She came in May 2023.")
+    assert "Mom of May" not in out and "IN   May" not in out, out
+    assert "in May 2023" in out, out
