@@ -255,7 +255,8 @@ def test_her_korean_home_town_in_hangul(engine):
     case = {"matter": "Doe v. Spa", "subjects": [
         {"pseudonym": "Jane Doe 1", "names": ["Lee Soo-ah"], "aliases": [],
          "addresses": ["12 Nokcha-ro, Boseong-eup, Boseong-gun, Jeollanam-do, South Korea"]}]}
-    out = redacted(court_session(engine, case), "고향은 보성이에요. 보성군에서 왔어요. 사람이 많다.")
+    out = redacted(court_session(engine, case),
+                   "고향은 보성이에요. 보성군에서 왔어요. 사람이 많다.")
     assert "보성" not in out and "사람이 많다" in out, out
 
 
