@@ -61,7 +61,10 @@ from redaction.variants import (
     spelling_key,
 )
 
-_SOFT_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+# (a PDF's page text joins its lines with a space: a name in capitals hyphenated at a line end
+# reads "BARRA- GAN" there)
+_SOFT_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])|"
+                         r"(?<=[A-ZÀ-Ý]{2})-[ ](?=[A-ZÀ-Ý]{2,}(?![a-z]))")
 _NUMERIC = {"PHONE", "DOB", "SSN", "ACCOUNT", "ID"}
 _ABBREVIATED = re.compile(r"(?<![\w.])([A-Z][a-z]{2,4})\.(?![\w.])")
 _COMMON_ABBREVIATIONS = frozenset(

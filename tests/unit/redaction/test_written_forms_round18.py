@@ -281,3 +281,16 @@ def test_a_month_alias_in_a_table_direction_column_or_after_mom_of(engine):
                    "She came in May 2023.")
     assert "Mom of May" not in out and "IN   May" not in out, out
     assert "in May 2023" in out, out
+
+
+def test_a_name_in_capitals_hyphenated_at_a_pdf_line_end(engine):
+    from tests.unit.redaction.written import court_session
+
+    case = {"matter": "State v. Frye", "subjects": [
+        {"pseudonym": "Jane Doe 2", "names": ["Lucía Itzel Barragán"], "aliases": []}]}
+    s = court_session(engine, case)
+    # a PDF page's text joins the OCR's lines with a space
+    out = redacted(s, "and V2 (LUC1A 1TZEL BARRA- GAN, D0B 2008) in the room. "
+                      "A pre- and post-test.")
+    assert "BARRA" not in out and "GAN," not in out and "pre- and post-test" in out, out
+    assert s.leaks("V2 (BARRA-\nGAN, D0B 2008)")  # the leak check reads it the same way
