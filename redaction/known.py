@@ -342,7 +342,6 @@ class KnownMatcher:
         vouched = self._vouched(view, hits)
         hits = [h for h in hits if not self._everyday_use(view, h, vouched)
                 and not _word_by_possessive(view, h) and not self._in_another_name(view, h)]
-        hits += self._fuzzy(view)
         hits += [KnownHit(m.start(), m.end(), "PERSON", i, "script")  # "Ион" for Ion
                  for m in _SHORT_CYRILLIC.finditer(view)
                  for i in self._script_owners(fold(m.group(0)))]
@@ -352,6 +351,7 @@ class KnownMatcher:
         hits += self._abbreviated(view)
         hits += self._common_lower(view)
         hits += self._clipped(view)
+        hits += self._fuzzy(view, hits)
         hits += self._inside_links(view)
         hits += self._beside_parts(view, hits)
         hits = [h for h in hits if not _cites_code(view, h)]
@@ -362,9 +362,10 @@ class KnownMatcher:
         return self._resolve(text, hits)
 
     # ------------------------------------------------------------ pieces
-    def _fuzzy(self, view: str) -> list[KnownHit]:
+    def _fuzzy(self, view: str, found_so_far: list[KnownHit]) -> list[KnownHit]:
         """Misspelt name words in any case: one edit for five letters, two for eight."""
         out = []
+        ends = {h.end: h.owner for h in found_so_far if h.category == "PERSON"}
         for m in _ANYWORD.finditer(view):
             word = re.sub(r"['’]s$", "", m.group(0)).rstrip("-'’")
             key = fold(word)
@@ -412,7 +413,8 @@ class KnownMatcher:
                     self._near_cache[key] = near
                 if near and (name_position(view, m.start(), end)
                              or _named_in_place(view, m.start(), end)
-                             or _opens_message(view, m.start())):
+                             or _opens_message(view, m.start())
+                             or _listed_beside(view, m.start(), ends, near)):
                     owners = near
             for idx in owners:
                 out.append(KnownHit(m.start(), end, "PERSON", idx, "fuzzy"))
@@ -1137,6 +1139,13 @@ _CITATION_AFTER = re.compile(r"\.?[ \t]+(?:Code|Stat\.|Stats\.|Ann\.|Comp\.|Rev\
 _HOLIDAYS = {"easter", "christmas", "thanksgiving", "halloween", "passover", "ramadan", "eid",
              "diwali", "hanukkah", "kwanzaa", "lent", "pentecost", "advent"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _listed_beside(view: str, start: int, ends: dict[int, int], near: tuple[int, ...]) -> bool:
+    """True when the word follows her name as another way of writing it: "called me autumn or
+    autumnn", "Autumn / Autumnn"."""
+    m = re.search(r"[ \t]*(?:,|/|\bor\b|\bo\b)[ \t]*$", view[max(0, start - 6):start])
+    return m is not None and ends.get(start - len(m.group(0))) in near
 
 
 def _opens_message(view: str, start: int) -> bool:

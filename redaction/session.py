@@ -611,7 +611,7 @@ class RedactionSession:
         """
         result = self._redact(text, cands)
         for _ in range(3):
-            leaks = self.leaks(result.text)
+            leaks = self.leaks(result.text) or self.leaks(_blanked(result))
             if not leaks:
                 break
             for leak in leaks:
@@ -752,6 +752,28 @@ class RedactionSession:
         m = _MINOR_AFTER.match(text[end:end + 20]) or _MINOR_BEFORE.search(
             text[max(0, start - 30):start])
         return bool(m and int(m.group(1)) < 18)
+
+
+def _blanked(result: RedactedText) -> str:
+    """The output as a PDF page reads once its redactions are removed: each replacement
+    blanked (same length, so positions still map), as a table cell left empty."""
+    pieces = []
+    pos = 0
+    for r in _out_spans(result):
+        pieces += [result.text[pos:r[0]], " " * (r[1] - r[0])]
+        pos = r[1]
+    pieces.append(result.text[pos:])
+    return "".join(pieces)
+
+
+def _out_spans(result: RedactedText) -> list[tuple[int, int]]:
+    """Where each replacement stands in the output."""
+    spans = []
+    shift = 0
+    for r in result.redactions:
+        spans.append((r.start + shift, r.start + shift + len(r.replacement)))
+        shift += len(r.replacement) - (r.end - r.start)
+    return spans
 
 
 def _to_input(pos: int, redactions: tuple[Redaction, ...], *, end: bool) -> int:

@@ -330,7 +330,8 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
     if joined:
         pat = rf"(?<![\w@.])(?:{alternation({re.escape(j) for j in joined})}){_POSSESSIVE}(?!\w)"
         out.append(Variant("PERSON", "name", re.compile(pat), folded=True))
-    out.extend(initials_variants(names))
+    lettered = tuple(a for a in aliases if re.fullmatch(r"[A-Z]{2,4}", a))  # an alias "TP"
+    out.extend(initials_variants(names, lettered))
     out.extend(_cjk_variants(tuple(names) + tuple(aliases)))
     return out
 
@@ -485,10 +486,14 @@ def _family_first_initials(words: list[str]) -> set[str]:
     return out
 
 
+# lower-case dotted abbreviations of everyday writing, never read as her initials
+_LOWER_ABBREVIATIONS = {"am", "pm", "eg", "ie", "aka", "nb", "ps", "bc", "ad", "ok", "us", "vs",
+                        "rip", "etc", "cf", "ca", "pp", "mr", "ms", "dr", "st", "po", "no"}
+
 _OCR_LETTER = {"O": "[O0]", "I": "[I1l]", "L": "[L1]", "B": "[B8]", "S": "[S5]", "Z": "[Z2]"}
 
 
-def initials_variants(names: tuple[str, ...]) -> list[Variant]:
+def initials_variants(names: tuple[str, ...], lettered: tuple[str, ...] = ()) -> list[Variant]:
     """M.L., M. L., K.D.W. always; KB or KDW without dots only when not an everyday word."""
     dotted = set()
     bare = set()
@@ -540,6 +545,13 @@ def initials_variants(names: tuple[str, ...]) -> list[Variant]:
            and any(c in _OCR_LETTER for c in seq)}
     if ocr:  # OCR's digits for her letters: "0.H." for O.H., "8.K." for B.K.
         pat = rf"(?=[^\W_]*\d)(?<![\w.])(?:{'|'.join(sorted(ocr))})(?![\w]|\.\w)"
+        out.append(Variant("PERSON", "initials", re.compile(pat)))
+    lower = {r"\.\s?".join(seq.lower()) + r"\."
+             for seq in initials_sets(names) | set(lettered)
+             if seq.isalpha() and seq not in NOT_DOTTED_INITIALS and seq not in NOT_INITIALS
+             and seq.lower() not in _LOWER_ABBREVIATIONS}
+    if lower:  # typed in a hurry: "t.p." of Tou Pheng, every letter dotted (not "a.m.")
+        pat = rf"(?<![\w.])(?:{'|'.join(sorted(lower))})(?![\w]|\.\w)"
         out.append(Variant("PERSON", "initials", re.compile(pat)))
     quoted = {seq for seq in initials_sets(names) if 2 <= len(seq) <= 4} | {
         seq[:2] for seq in initials_sets(names) if len(seq) >= 3}  # "JK" of Justice Kwame A.
