@@ -19,6 +19,7 @@ from redaction.gazetteer import (
     english_zipf,
     is_common_anywhere,
     is_everyday,
+    is_first_name,
     is_ordinary,
     is_place,
     is_region,
@@ -46,6 +47,7 @@ from redaction.variants import (
     Variant,
     alias_parts,
     alternation,
+    assumed_names,
     contact_nicknames,
     email_variants,
     fold,
@@ -53,6 +55,7 @@ from redaction.variants import (
     handle_variants,
     initials_sets,
     is_common_word_name,
+    lil_forms,
     name_tokens,
     name_words,
     ocr_digits,
@@ -164,6 +167,11 @@ class _Owner:
         for alias in person.aliases:
             self.tokens |= {fold(w) for w in name_words(alias)}
         self.surnames = {fold(name_words(n)[-1]) for n in person.names if name_words(n)}
+        # and a first surname before the last, as Spanish names carry two ("Alvarado" of
+        # Kevin Josué Alvarado Mejía): his mother may be "Rosibel Alvarado Gómez"
+        self.family = self.surnames | {
+            fold(w) for n in person.names for w in name_words(n)[1:-1]
+            if len(name_words(n)) >= 3 and is_surname(fold(w), 5_000) and not is_first_name(w)}
         self.given = {fold(name_words(n)[0]) for n in person.names if name_words(n)}
         # the inner words of a name of three words or more ("Ngọc" of Trần Ngọc Hạnh): alone
         # between two words of someone else's name they are that person's ("Đoàn Ngọc Vy")
@@ -197,6 +205,8 @@ class _Owner:
         self.common = {t for t in self.tokens if is_common_word_name(t)} | {
             fold(a) for a in person.aliases + alias_parts(person.aliases)
             if is_common_word_name(a)}
+        self.common |= {fold(f) for a, f in lil_forms(person.aliases).items()
+                        if is_common_word_name(a)}
         # a doubled alias said once: "kay dont go" to Kay-Kay, only where a name stands
         self.common |= {fold(m.group(1)) for a in person.aliases
                         if (m := re.fullmatch(r"(?i)([^\W\d_]{2,5})[\s\-]?\1", a.strip()))}
@@ -222,7 +232,7 @@ def build_variants(person: ProtectedPerson) -> list[Variant]:
     """All patterns for one person's known identifiers."""
     from redaction.variants import name_variants
 
-    out = name_variants(person.names, person.aliases +
+    out = name_variants(person.names + assumed_names(person.aliases), person.aliases +
                         contact_nicknames(person.emails, person.handles))
     for phone in person.phones:
         out += phone_variants(phone)
@@ -522,7 +532,8 @@ class KnownMatcher:
         for owner in self.owners:
             if not owner.common:
                 continue
-            alt = alternation({r"[\s\-]?".join(map(re.escape, c.split())) for c in owner.common})
+            alt = alternation({r"[\s\-]?".join(map(re.escape, re.split(r"[\s\-]+", c)))
+                               for c in owner.common})
             pattern = (rf"(?<![\w@.$])(?:{alt})"
                        rf"(?:s(?=\s+[a-z]|[ \t]*(?:\n|$)|[ \t]{{2}}))?(?![^\W\uac00-\ud7a3])")
             for m in re.finditer(pattern, view, re.I):
@@ -1044,8 +1055,10 @@ def _clip_owners(key: str, owners: list[_Owner]) -> tuple[int, ...]:
         given = {fold(w) for n in owner.person.names for w in name_words(n)[:1]}
         # "Max" of Maksym: the Slavic "ks" is an x in English
         given |= {g.replace("ks", "x") for g in given if "ks" in g}
-        if any(g.startswith(s) and len(g) >= len(s) + 2 and g.isalpha() for g in given
-               for s in stems):
+        # ("tash" of Tasha, "jess" of Jessa: four letters or more, her closing vowel gone)
+        if any(g.startswith(s) and g.isalpha() and (len(g) >= len(s) + 2 or len(s) >= 4 and
+                                                    len(g) == len(s) + 1 and g[-1] in "aeiy")
+               for g in given for s in stems):
             found.append(owner.index)
     return tuple(found) if len(found) == 1 else ()
 

@@ -78,7 +78,10 @@ _SPEAKER_PREFIX = re.compile(r"[\s\[\]\d:/,.\-|>]*(?:[ap]\.?\s?m\.?)?[\s\]\-|>]*
 _CALLED = re.compile(
     r"(?i)(?:\b(?:call|calls|called|calling)\s+(?:me|her|him|them|u|you)|"
     r"\b(?:me|le|nos|la)\s+(?:dicen|dec[ií]an|llaman|llamaban|chamam|chamavam)|"
-    r"\bm['’]appel(?:le|lent|ait|aient)|\btawag(?:\s+nila)?\s+sa\s+akin)\s+[\"“'‘]?$")
+    r"\bm['’]appel(?:le|lent|ait|aient)|\btawag(?:\s+nila)?\s+sa\s+akin|"
+    # 'known to crew as "Made"', "goes by Faith", "a/k/a Winter"
+    r"\bknown(?:\s+to\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?\s+as|\b(?:goes|went|go)\s+by|"
+    r"\bnicknamed|\ba\.?[k/]\.?a\.?)\s+[\"“'‘]?$")
 
 
 _MESSAGE_END = re.compile(r"[ \t]*[?!]+(?=\s|$|[\"”|])|[ \t]*(?:$|\n)", re.M)

@@ -284,10 +284,20 @@ def place_variants(parts: list[str]) -> list[Variant]:
                          r"(?!(?i:de|del|la|da|do|dos|das|des|du)\s)(\S.*)$", name)
         if saint and town_variants(name, home=home):  # "Jicayán" of San Pedro Jicayán
             out += town_variants(saint.group(1), home=home)
+        compass = _COMPASS_AFTER.match(name)
+        if compass and town_variants(name, home=home):  # "Mananara" of Mananara Avaratra
+            out += town_variants(compass.group(1), home=home)
         head = re.match(r"^(\S+\s+\S+)\s+(?:de|del|de la|da|do|dos|das)\s", name)
         if head and not re.search(_SETTLEMENT, name):  # "San Marcos" of San Marcos de Colón
             out += town_variants(head.group(1))
     return out
+
+
+# a town's compass word after its name, which people drop when they say it: "Mananara
+# Avaratra" (north, in Malagasy), "Nueva Concepción Norte", "Saint-Louis du Sud"
+_COMPASS_AFTER = re.compile(r"^(\S.*?)\s+(?:(?:du|del)\s+)?(?i:norte|sur|north|south|east|west|"
+                            r"nord|sud|est|ouest|avaratra|atsimo|atsinanana|andrefana|"
+                            r"oriental|occidental|utara|selatan|timur|barat)$")
 
 
 _REGION_WORD = re.compile(r"(?i)\b(?:zone|region|province|prov\.|county|state|department|"
@@ -325,7 +335,7 @@ def _ocr_code(code: str) -> str:
 _SETTLEMENT = re.compile(
     r"^(?i:aldea|cant[oó]n|caser[ií]o|barrio|colonia|col\.|comunidad|ejido|ranchería|"
     r"rancheria|municipio|village|purok|barangay|brgy\.?|sitio|poblaci[oó]n|x[aã]|huy[eệ]n|"
-    r"kebele|woreda|"
+    r"kebele|woreda|paraje|vereda|corregimiento|localidad|fraccionamiento|lotificaci[oó]n|"
     r"x[oó]m|th[oô]n|ph[uư][oờ]ng|lakou|seksyon|commune|bairro|vila|distrito|district|"
     # Indonesian and Malay: village, hamlet, ward, sub-district, kampong
     r"desa|dusun|kelurahan|kel\.|kecamatan|kec\.|kampung|kampong|kp\.|"

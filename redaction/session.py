@@ -435,7 +435,7 @@ class RedactionSession:
             words = fold(text[c.start:c.end]).split()
             # her surname alone, or her middle name and surname ("Ama Serwaa Boateng" is not
             # Akosua Serwaa Boateng)
-            if not words or words[-1] not in owner.surnames or len(words) > 2 or \
+            if not words or words[-1] not in owner.family or len(words) > 2 or \
                     len(words) == 2 and words[0] in owner.given:
                 continue
             before = _KIN_BEFORE.search(text, max(0, c.start - 60), c.start)

@@ -16,7 +16,13 @@ import phonenumbers
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.gazetteer import english_zipf
-from redaction.lexicon import COMMON_WORD_NAMES, NOT_DOTTED_INITIALS, NOT_INITIALS, NOT_NAMES
+from redaction.lexicon import (
+    COMMON_WORD_NAMES,
+    NOT_DOTTED_INITIALS,
+    NOT_INITIALS,
+    NOT_NAMES,
+    RESPECT_WORDS,
+)
 
 SEP = r"[\s.\-()/]{0,3}"  # between the digits of a phone number or identifier
 ID_SEP = r"[\s\-./]?"
@@ -175,6 +181,12 @@ def is_common_word_name(word: str) -> bool:
     key = fold(word)
     if key in COMMON_WORD_NAMES or key in STOP_WORDS:  # "Mỹ", "Her", "Long": "my", "her"
         return True
+    parts = [p for p in re.split(r"[\s\-]+", key) if p]
+    # "Little Bit", "Baby Girl": "a little bit"; not "Lady T", "Jade Baby", nor a doubled word,
+    # a pet name ("Nei-Nei")
+    if len(parts) >= 2:
+        return len(set(parts)) > 1 and all(len(p) >= 3 and (p in STOP_WORDS or (
+            is_ordinary(p) and not is_rare_in_use(p) and not is_first_name(p))) for p in parts)
     if not is_ordinary(key) or is_rare_in_use(key):
         return False
     if key != word.lower():  # "Fortuné": without its accent, the everyday "fortune"
@@ -264,6 +276,11 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
                      if (m := re.match(r"^(Ah|A)[\s\-](\w{2,})$", a)))
     alias_plain = {_alias_form(a, ocr=True) for a in aliases if not is_common_word_name(a)}
     alias_common = [a for a in aliases if is_common_word_name(a)]
+    # "Little Bit" is said "Lil Bit": an everyday word where the alias is one
+    lil = lil_forms(aliases)
+    alias_common += [form for a, form in lil.items() if a in alias_common]
+    alias_plain |= {_alias_form(form, ocr=True) for a, form in lil.items()
+                    if a not in alias_common}
     if alias_plain:
         pat = rf"(?<![\w@.])(?:{alternation(alias_plain)}){_POSSESSIVE}(?!\w|'\w\w)"
         out.append(Variant("PERSON", "alias", re.compile(pat), folded=True))
@@ -271,6 +288,10 @@ def name_variants(names: tuple[str, ...], aliases: tuple[str, ...]) -> list[Vari
         forms = set()
         for a in alias_common:
             forms |= {re.escape(a[:1].upper() + a[1:]), re.escape(a.upper())}
+            parts = [p for p in re.split(r"[\s\-]+", a) if p]
+            if len(parts) >= 2:  # "Star-light", "Baby girl" of Star-Light, Baby-Girl
+                forms.add(re.escape(parts[0][:1].upper() + parts[0][1:]) + r"[\s\-]?" +
+                          r"[\s\-]?".join(f"(?i:{re.escape(p)})" for p in parts[1:]))
         pat = rf"(?<![\w@.])(?:{alternation(forms)}){_POSSESSIVE}(?!\w|['’]\w\w)"
         out.append(Variant("PERSON", "alias", re.compile(pat)))
         ocr = {_alias_form(a, ocr=True) for a in alias_common}
@@ -376,6 +397,12 @@ def _cjk_variants(names: tuple[str, ...]) -> list[Variant]:
     return out
 
 
+def lil_forms(aliases: tuple[str, ...]) -> dict[str, str]:
+    """Each alias opening with "Little" as it is said: "Lil Bit" of Little Bit."""
+    return {a: re.sub(r"^(?i:little)\b", "Lil", a) for a in aliases
+            if re.match(r"(?i)little\s+\w", a)}
+
+
 def alias_parts(aliases: tuple[str, ...]) -> tuple[str, ...]:
     """A part of a two-part alias that is a given name, used alone ("Mia" of "Mia-Rose")."""
     from redaction.gazetteer import is_first_name, is_ordinary, word_frequency
@@ -396,6 +423,23 @@ def alias_parts(aliases: tuple[str, ...]) -> tuple[str, ...]:
                 fold(parts[0]) not in NOT_NAMES:  # "zee" is in the dictionary, seldom written
             out.append(parts[0])
     return tuple(dict.fromkeys(out))
+
+
+def assumed_names(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """Aliases that are a whole person's name, given name and surname ("Marco Lagos" on a
+    borrowed ID): written every way her own names are, "LAGOS, MARCO" on a roster too."""
+    from redaction.gazetteer import is_first_name, is_ordinary, is_surname
+
+    out = []
+    for alias in aliases:
+        words = alias.split()
+        if 2 <= len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][^\W\d_'’\-]{2,}", w)
+                                        and w[0].isupper() for w in words) and \
+                is_first_name(words[0]) and fold(words[0]) not in RESPECT_WORDS and \
+                (is_surname(words[-1]) or not (
+                    is_ordinary(fold(words[-1])) or is_first_name(words[-1]))):
+            out.append(alias)
+    return tuple(out)
 
 
 def contact_nicknames(emails: tuple[str, ...], handles: tuple[str, ...]) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ output maps back to rectangles to remove.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pymupdf
@@ -64,7 +65,8 @@ def read_text(doc: pymupdf.Document) -> PdfText:
         for i, ln in enumerate(lines):
             if prev is not None:
                 if i == 0:  # a paragraph may continue on the next page
-                    joiner = " " if _soft_wrap(prev, ln, *prev_limits, same_page=False) else "\n"
+                    joiner = _wrap_joiner(prev) if _soft_wrap(
+                        prev, ln, *prev_limits, same_page=False) else "\n"
                 else:
                     joiner = _joiner(prev, ln, limits, leading)
                 pieces.append(joiner)
@@ -86,7 +88,7 @@ def _typical_leading(lines: list[_Line]) -> float:
 
 def _joiner(prev: _Line, nxt: _Line, limits: tuple[float, int], leading: float) -> str:
     if _soft_wrap(prev, nxt, *limits, same_page=True):
-        return " "
+        return _wrap_joiner(prev)
     step = nxt.baseline - prev.baseline
     if leading > 0 and step > 1.5 * leading:
         # Blank lines between paragraphs: keep them, as the plain text had them.
@@ -115,6 +117,13 @@ def _page_lines(page: pymupdf.Page, pno: int, line_id: int) -> tuple[list[_Line]
                                    size, block["number"]))
                 line_id += 1
     return lines, line_id
+
+
+def _wrap_joiner(prev: _Line) -> str:
+    """A wrapped line joins the next with a space; one that ends on a word's hyphen keeps its
+    line break, as the page's text reads it ("W1no-" then "na"), so the redaction sees the
+    word split at a line end exactly as the fail-closed check will."""
+    return "\n" if re.search(r"[^\W\d_]-$", prev.text.rstrip()) else " "
 
 
 def _soft_wrap(prev: _Line, nxt: _Line, right: float, width: int, *, same_page: bool) -> bool:

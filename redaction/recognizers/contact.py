@@ -214,6 +214,10 @@ class HandleRecognizer(RegexRecognizer):
                    r"telegram|facebook|fb|twitter|whatsapp|discord)[ \t]+(?:as|under)|"
                    r"(?:zelle|venmo|cash ?app|paypal)[ \t]+(?:a|to|para))[ \t]+"
                    r"(?P<h>[a-z][a-z0-9_.]{4,29}[a-z0-9_])(?![\w@])", 0.6),
+        # a payment app's user name with its dashes, after the app's name: "also uses a
+        # Venmo, memo-ajanel-gt", "venmo: rosa-t-22"
+        ("app_dashed", r"(?<![\w@.$/#\-])(?P<h>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){1,3})"
+                       r"(?![\w@\-]|\.\w)", 0.6),
         # a chat app's display name in quotes, in any script: 'the WeChat name "OK农场招工"'
         ("app_name", r"(?i:wechat|weixin|telegram|whatsapp|line|kakao(?:talk)?|zalo|viber|"
                      r"signal|facebook|messenger|instagram|tiktok|snapchat)[ \t]+"
@@ -226,6 +230,8 @@ class HandleRecognizer(RegexRecognizer):
                 r"[A-Za-z0-9_])(?![\w@])", 0.5),
     ]
     CUES = {
+        "app_dashed": r"(?i:\b(?:venmo|cash ?app|paypal|zelle)(?:[ \t]+(?:tag|handle|user ?name|"
+                      r"account|is))?)[ \t]*[,:]?[ \t]+",
         "named": r"(?i:\b(?:user ?name|screen ?name|display ?name|gamer ?tag|profile name|"
                  r"by user|logged in as|clerk id))\s*:\s*",
         "labeled": r"(?i:\b(?:user ?name|screen ?name|handle|gamer ?tag|snapchat|telegram|"
@@ -260,6 +266,11 @@ class HandleRecognizer(RegexRecognizer):
             if all(is_everyday(part) or part.lower() in NOT_PEOPLE for part in handle.split("-")):
                 return False  # "Haitian-American", "Spanish-speaking": words, not a name
             return _payment_name(handle, match.string)
+        if pattern_name == "app_dashed":  # right after the app's name; not "follow-up"
+            before = match.string[max(0, match.start() - 30):match.start()]
+            return re.search(r"(?i)(?:venmo|cash ?app|paypal|zelle)\W{0,3}(?:\w+\W{1,3})?$",
+                             before) is not None and not all(
+                is_ordinary(w.lower()) for w in re.findall(r"[A-Za-z]+", handle))
         if pattern_name == "camel":
             first, last = re.findall(r"[A-Z][a-z]+", handle)
             return is_first_name(first) and not is_first_name(last) and not (

@@ -152,8 +152,12 @@ class LabeledIdRecognizer(RegexRecognizer):
                        r"\bentry|\bVIN|order (?:no\.?|number|#)|encounter|event|kit|employee|"
                        r"voter credential(?: number| no\.?)?|clave de elector|\bINE|"
                        # a mariner's papers and a passport as crew lists abbreviate them
-                       r"(?-i:\bMMC|\bSIRB|\bPP|\bNIK)|seam[ae]n'?s? book|mariner credential|"
-                       r"student (?:#|no\.?|number))"
+                       r"(?-i:\bMMC|\bSIRB|\bPP|\bSB|\bNIK)|seam[ae]n'?s? book|mariner credential|"
+                       r"student (?:#|no\.?|number)|"
+                       # a child-welfare intake or referral, a remittance's sender code:
+                       # "intake ref NCFS-23-1187", "made DHR report (ref 23-MC-04471)"
+                       r"intake (?:ref|no\.?|number|#)|referral(?: no\.?| number| #| id)?|"
+                       r"report \(ref\.?|sender code|MTCN|transfer (?:code|no\.?|number))"
                        r"(?:\s+(?:is|was|of))?(?:\s*\((?-i:[a-z][a-z ]{2,20})\))?"  # "(assigned)"
                        r"[:\s#.(,]*(?:number\s+)?(?:\((?-i:[A-Z]{2,3})\)\s*|(?-i:[A-Z]{2})\s+)?",
             # any record's number: "kit # HX-22-01185", "Event No: NYC2102001447"

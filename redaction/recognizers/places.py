@@ -261,7 +261,9 @@ class RoomRecognizer(RegexRecognizer):
     GROUP = "r"
     PATTERNS = [
         ("labeled", r"(?i:\br[o0][o0]ms?|\brms?\.?|\bsuite|\btrailer|\bcabin|\bchanm|\bchambre|"
-                    r"\bcuarto|\bhabitaci[oó]n|\bquarto|\bkwarto|\bphòng)\s*(?i:no\.?|number)?\s*[#:]?\s*(?P<r>\d{1,4}[A-Za-z]?)"
+                    r"\bcuarto|\bhabitaci[oó]n|\bquarto|\bkwarto|\bphòng|\bcamarote)"
+                    r"[ \t]*(?i:no\.?|number)?[ \t]*[#:]?[ \t]*"
+                    r"(?P<r>(?:[A-Z]-?)?\d{1,4}[A-Za-z]?)"
                     r"(?![\w/]|:\d)", 0.7),
         ("moved", r"(?i:stay(?:s|ed|ing)?|mov(?:e|ed|es|ing)|put|kept|back|go|went|come|sent)"
                   r"\s+(?:\w+\s+){0,2}?(?i:in|to|into)\s+(?P<r>\d{3,4})(?![\w/:.,]\d|[\w/:])"
@@ -566,8 +568,10 @@ class SchoolRecognizer(RegexRecognizer):
         ("named_caps", r"(?<![\w])(?:(?:ST\.|SAINT|SAN|SANTA|OUR LADY OF)[ \t])?"
                        r"(?P<name>(?:[A-Z][A-Z'’.\-]+[ \t]){1,4})"
                        r"(?:ELEMENTARY|MIDDLE|HIGH|JUNIOR HIGH|INTERMEDIATE|PRIMARY|SECONDARY|"
-                       r"PREPARATORY|PREP|ACADEMY|MONTESSORI|CHARTER|REGIONAL(?=[ \t]+SCHOOL))"
-                       r"(?:[ \t]+(?:SCHOOL|ACADEMY))?"
+                       r"PREPARATORY|PREP|ACADEMY|MONTESSORI|CHARTER|REGIONAL(?=[ \t]+SCHOOL)|"
+                       r"LEARNING CENTER|DAYCARE|DAY CARE|CHILD CARE|CHILDCARE|PRESCHOOL|"
+                       r"HEAD START|NURSERY SCHOOL)"
+                       r"(?:[ \t]+(?:SCHOOL|ACADEMY|CENTER))?"
                        r"(?![\w])", 0.7),
         # (in a note's lower case too: "estudia en el colegio San Martín de Porres")
         ("escuela", r"(?<![\w])(?:(?i:escuela|colegio)|Instituto|Liceo|[ÉE]cole|Escola|Col[eé]gio|"
@@ -579,6 +583,8 @@ class SchoolRecognizer(RegexRecognizer):
         ("lower", r"(?<![\w])(?P<name>(?:(?!(?:from|at|to|in|attends?|attended)[ \t])"
                   r"[a-z][a-z'’.\-]+[ \t]){1,3})(?:elementary|middle|high|academy|"
                   r"prep|charter|montessori)(?:[ \t]+school)?(?![\w])", 0.5),
+        # the school's name in brackets after the word: "Baltazar's school (Okabena) called"
+        ("bracketed", r"(?<=\()[A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+){0,3}(?=\))", 0.6),
         # New York's numbered schools: "P.S. 20", "P.S./I.S. 499", "J.H.S. 189"
         ("numbered", r"(?<![\w.])(?:(?:P|I|M|J\.H|H)\.S\.\s*/?\s*){1,2}\d{1,3}(?!\d)", 0.7),
         # "Furman-Vance Newcomer HS", "Field Local Sch0ols" (a district, OCR'd)
@@ -591,7 +597,8 @@ class SchoolRecognizer(RegexRecognizer):
         ("short_caps", r"(?<![\w])(?:[A-Z][A-Z'’.\-]+[ \t]){2,4}(?:SCH[O0][O0]LS|"
                        r"SCHOOL DISTRICT)(?![\w])", 0.6),
     ]
-    CUES = {"lower": r"\b(?:from|at|to|attend|attends|attended|in)[ \t]+"}
+    CUES = {"lower": r"\b(?:from|at|to|attend|attends|attended|in)[ \t]+",
+            "bracketed": r"(?i:\bschool|\bescuela)[ \t]*\("}
     _PUBLIC = re.compile(r"(?i)^(?:Police|Fire|Law|Medical|Naval|Military|Air Force|FBI|"
                          r"National|Judicial|Federal)\b")
 

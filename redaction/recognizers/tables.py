@@ -30,6 +30,9 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     # an ad or advertiser's id: an ad id, kept for co-counsel ("Adv. ID", "Listing #")
     ("LISTING", re.compile(r"(?i)^(?:adv(?:ertiser)?\.?|ad|listing|post(?:ing)?)\s*"
                            r"(?:id|#|no\.?)")),
+    # a cabin, room or berth: kept for co-counsel, as rooms are
+    ("ROOM", re.compile(r"(?i)^(?:cabin|room|rm\.?|habitaci[oó]n|camarote)"
+                        r"(?:\s*(?:#|no\.?|number))?$")),
     ("VEHICLE", re.compile(r"(?i)^(?:vehicle|plate|tag|lic(?:ense|ence)? plate|veh\.?)"
                            r"(?:\s*(?:#|no\.?|/ plate))?$")),
     ("PERSON", re.compile(r"(?i)^(?:(?:full |agent |worker |employee |guest |client |student |"
@@ -38,7 +41,10 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
                           r"passenger|client|tenant|student|patient|beneficiary|sender|"
                           r"card ?holder(?: name)?|"
                           r"caregiver|aide|resident|"
-                          r"receiver|recipient|payee|payer|nombre|trabajador|depositor)"
+                          r"receiver|recipient|payee|payer|nombre|trabajador|depositor|"
+                          # a crew list's or a roster's name in two columns
+                          r"family name|surname|last name|given names?|first names?|"
+                          r"apellidos?|nombres|crew member|seafarer)"
                           r"(?:\s*\([^)]{0,30}\))?$")),
 ]
 _NOT_A_VALUE = re.compile(r"(?i)^(?:[-–—_.*]+|n/?a|none.*|unknown|applied.*|pending|total|"
@@ -102,7 +108,8 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]]:
 class TableColumnRecognizer(EntityRecognizer):
     """The values of a pipe or tab table's DOB, ID and name columns."""
 
-    ENTITIES: ClassVar[list[str]] = ["ACCOUNT", "DOB", "ID", "LISTING", "PERSON", "VEHICLE"]
+    ENTITIES: ClassVar[list[str]] = ["ACCOUNT", "DOB", "ID", "LISTING", "PERSON", "ROOM",
+                                     "VEHICLE"]
 
     def __init__(self) -> None:
         super().__init__(supported_entities=list(self.ENTITIES), name="TableColumnRecognizer")
@@ -163,6 +170,8 @@ class TableColumnRecognizer(EntityRecognizer):
             start = end - len(last)
         elif kind == "ACCOUNT":  # "6618", "4403 9911 0284 7752", "****1180"
             ok = bool(re.fullmatch(r"[*xX•#.\- ]{0,16}\d[\d \-]{2,22}\d", value))
+        elif kind == "ROOM":  # "B-101", "2206", "C-14"
+            ok = bool(re.fullmatch(r"[A-Z]{0,2}-?\d{1,5}[A-Z]?", value))
         elif kind in ("ID", "LISTING"):  # "RM-8841-2290"; in "OK ID D7730192" the number
             last = value.split()[-1]
             ok = bool(re.search(r"\d{3}", last)) and len(last) <= 24 and len(value.split()) <= 3
