@@ -127,7 +127,7 @@ _LABEL_WORDS = {"ID", "NO", "CR", "DL", "SSN", "ACCT", "MRN", "DOB", "TEL", "PH"
 _RECORD_LABEL = re.compile(
     r"(?i)(?<!bates )(?<!bates stamp )\b(?:id|no\.?|number|#|mrn|chart|account|acct|encounter|kit|"
     r"event|entry|employee|member|patient|client|student|serial|order|booking|"
-    r"conf(?:irmation)?|passport|seam[ae]n'?s? book|(?-i:SB|PP|SIRB|MMC))"
+    r"conf(?:irmation)?|passport|seam[ae]n'?s? book|(?-i:SB|PP|SIRB|MMC|SID))"
     r"(?:\s+(?:is|was))?[:\s#.]*$")
 _GUARDED_RE = [(guards, re.compile(p)) for guards, p in _GUARDED]
 # a reported case: "Doe v. Stegall, 653 F.2d 180", "Ratha v. Phatthana Seafood Co., 35 F.4th"

@@ -484,6 +484,8 @@ class RedactionSession:
             if overlaps_public and c.category in _CONTACT and not c.known and not any(
                     c.start < e and s < c.end for s, e in self._outside_keep_list(text)):
                 overlaps_public = False  # a kept person's own email or phone is still theirs
+            if overlaps_public and c.category == "ID" and c.detector == "table:id":
+                overlaps_public = False  # "AB 044173" under "Seaman's Book": no Bates number
             if overlaps_public and (not c.known or c.weak):
                 continue
             if c.known and self.public.inside_kept_name(text, c.start, c.end):
@@ -710,6 +712,7 @@ class RedactionSession:
                 continue  # "Rowena P. Briggs": her given name and middle initial, a new surname
             extra = []
             for w in words:
+                w = w.strip("()[]\"“”")  # "NGUYEN, NHUNG (ROSE)": her alias in brackets
                 f = fold(w).strip(".,'’")
                 if len(f) <= 1 or f in owner.tokens or f in _PARTICLES:
                     continue  # "Nguyen Thi Lan" is Nguyễn Thị Lan herself: Thị says no one

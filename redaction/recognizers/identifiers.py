@@ -124,6 +124,9 @@ class LabeledIdRecognizer(RegexRecognizer):
         # above does not take: "WA DL: LINDQGA512PB" (three digits), "passport: 5861 47302"
         ("licence", r"(?<![\w\-])(?P<n>(?=[A-Z*\-]*\d)[A-Z*]{1,7}-?\d[A-Z0-9*\-]{2,14}[A-Z0-9]|"
                     r"\d{3,5} \d{4,6}(?: \d{4})?)(?![\w\-]|[.,]\d)", 0.6),
+        # a passport's number in its printed shape, a few words after the word: "Second
+        # passport found in master's safe: P4408126A"
+        ("passport_shape", r"(?<![\w\-])(?P<n>[A-Z]{1,2}\d{6,8}[A-Z]?)(?![\w\-])", 0.6),
         # a juvenile or dependency case's number: sealed by law, it points to the child
         # ("JV-22-0419", "2022-JD-04417", "JDL-2023-61")
         ("juvenile", r"(?<![\w\-])(?P<n>(?:\d{2,4}-)?(?:JV|JD|JDL|JUV|JDP|DP|JC|CHINS)-?"
@@ -152,7 +155,8 @@ class LabeledIdRecognizer(RegexRecognizer):
                        r"\bentry|\bVIN|order (?:no\.?|number|#)|encounter|event|kit|employee|"
                        r"voter credential(?: number| no\.?)?|clave de elector|\bINE|"
                        # a mariner's papers and a passport as crew lists abbreviate them
-                       r"(?-i:\bMMC|\bSIRB|\bPP|\bSB|\bNIK)|seam[ae]n'?s? book|mariner credential|"
+                       r"(?-i:\bMMC|\bSIRB|\bPP|\bSB|\bSID|\bNIK)|seam[ae]n'?s? book|"
+                       r"mariner credential|"
                        r"student (?:#|no\.?|number)|"
                        # a child-welfare intake or referral, a remittance's sender code:
                        # "intake ref NCFS-23-1187", "made DHR report (ref 23-MC-04471)"
@@ -160,6 +164,8 @@ class LabeledIdRecognizer(RegexRecognizer):
                        r"report \(ref\.?|sender code|MTCN|transfer (?:code|no\.?|number))"
                        r"(?:\s+(?:is|was|of))?(?:\s*\((?-i:[a-z][a-z ]{2,20})\))?"  # "(assigned)"
                        r"[:\s#.(,]*(?:number\s+)?(?:\((?-i:[A-Z]{2,3})\)\s*|(?-i:[A-Z]{2})\s+)?",
+            "passport_shape": r"(?i:passports?|pasaportes?|pasaport|paspor|passeport)\b"
+                              r"[^\n;]{0,40}",
             # any record's number: "kit # HX-22-01185", "Event No: NYC2102001447"
             "numbered": r"(?i:\b[a-z]{2,}\.?\s?(?:#|no\.|no|nbr|num)|"
                         # "travel document, no. ETD-KE-2023-18842", "ID (number 04/1187/12)"

@@ -677,7 +677,8 @@ class PersonRecognizer(EntityRecognizer):
                         r"picked|forced|ordered|warned|owned|managed|ran|rented)\b", 0.5),
         # kin in lower case before a given name: "mr haldane son brent is the boss"
         ("kin_lower", r"(?<![\w'’])(?:son|daughter|brother|sister|wife|husband|cousin|nephew|"
-                      r"niece|uncle|boyfriend|girlfriend)[ \t]+(?P<n>[a-z]{3,})(?![\w@'’])", 0.45),
+                      r"niece|uncle|boyfriend|girlfriend|aunt|auntie|aunty|grandma|grandpa|"
+                      r"granny|tia|tio|tita|tito)[ \t]+(?P<n>[a-z]{3,})(?![\w@'’])", 0.45),
         # lower case after the strongest cues: "my name is borna", "everyone calls me borna"
         ("cue_lower", r"(?i:(?:my|his|her) name (?:is|was)|call(?:s|ed)? me|"
                       r"(?:a |some |this |the )?(?:guy|girl|man|woman|dude|boy|lady) named|"

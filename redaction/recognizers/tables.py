@@ -44,7 +44,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
                           r"receiver|recipient|payee|payer|nombre|trabajador|depositor|"
                           # a crew list's or a roster's name in two columns
                           r"family name|surname|last name|given names?|first names?|"
-                          r"apellidos?|nombres|crew member|seafarer)"
+                          r"apellidos?|nombres|crew member|seafarer|visitor|driver|escort|rider)"
                           r"(?:\s*\([^)]{0,30}\))?$")),
 ]
 _NOT_A_VALUE = re.compile(r"(?i)^(?:[-–—_.*]+|n/?a|none.*|unknown|applied.*|pending|total|"
@@ -144,7 +144,8 @@ class TableColumnRecognizer(EntityRecognizer):
                 else _cells(line, offset)
             header = {i: kind for i, (s, e) in enumerate(cells)
                       for kind, pat in _COLUMNS if pat.search(text[s:e])}
-            if header and not any(re.search(r"\d{3}", text[s:e]) for s, e in cells):
+            # (no header holds a number, a date or a time: "DOB 06/01/06" in a row is a value)
+            if header and not any(re.search(r"\d{3}|\d[/\-.:]\d", text[s:e]) for s, e in cells):
                 kinds, width = header, len(cells)
             elif kinds and cells and abs(len(cells) - width) <= 1:
                 for i, kind in kinds.items():
@@ -157,7 +158,9 @@ class TableColumnRecognizer(EntityRecognizer):
 
     def _cell(self, text: str, start: int, end: int, kind: str) -> list[RecognizerResult]:
         value = text[start:end]
-        value = re.sub(r"\s*\((?:\*|[^)]{0,20})\)$", "", value)  # "Lindahl, Brooke A. (*)"
+        note = re.search(r"\s*\((\*|[^)]{0,20})\)$", value)  # "Lindahl, Brooke A. (*)"
+        if note and not (kind == "PERSON" and is_first_name(note.group(1))):
+            value = value[:note.start()]  # but "BRAM (ABRAHAM)" is his name, both ways
         end = start + len(value)
         if not value or _NOT_A_VALUE.match(value):
             return []
@@ -189,7 +192,8 @@ class TableColumnRecognizer(EntityRecognizer):
             words = re.findall(r"[^\W\d_][\w'’\-]*", value)
             ok = 1 <= len(words) <= 5 and not re.search(r"\d", value) and not any(
                 (fold(w) in NOT_NAMES or fold(w) in NOT_PEOPLE) and len(w) > 1  # "PRUITT, A."
-                for w in words) and not any(
+                and not (len(words) >= 2 and is_first_name(w) and fold(w) not in NOT_PEOPLE)
+                for w in words) and not any(  # (but "Mercedes Ruiz-Ocampo" is a visitor)
                 (is_place(w) or is_everyday(w.lower())) and not is_first_name(w)
                 and not is_surname(w, 20_000) for w in words if len(w) > 1)
         if not ok:

@@ -84,6 +84,7 @@ def test_a_table_cell_left_empty_in_a_pdf_is_checked_as_such(session):
     ("7. Her school (Lakeview) called the sponsor twice.", "Lakeview"),
     ("BRIGHT MEADOW LEARNING CENTER - ATTENDANCE DETAIL", "BRIGHT MEADOW"),
     ("The B-112 / B-114 ladies stay in cabin C-14 with the key.", "C-14"),
+    ("passport photo of AB1234567 on file", "AB1234567"),
     ("20  RAKOTOBE  FALY  SB MG 004417", "004417"),
 ])
 def test_people_and_numbers_the_text_reveals(session, text, gone):
@@ -115,3 +116,38 @@ def test_a_crew_lists_names_and_cabins_go_in_court(session):
 def test_everyday_words_and_records_stay(session, text, kept):
     out = redacted(session, text)
     assert kept in out, out
+
+
+def test_a_gate_logs_visitors_go_though_a_row_holds_a_birth_date(session):
+    text = (
+        "Date      In     Visitor (as written)     ID shown              Vehicle / plate\n"
+        "--------  -----  -----------------------  --------------------  ------------------\n"
+        "04/14/23  22:05  Rosalind Tsinajinnie     DOB 06/01/06 (verbal) TX NXR-2284\n"
+        "04/22/23  20:15  Mercedes Ruiz-Ocampo     NM DL 047719283       NM 662-TLR\n")
+    out = redacted(session, text)
+    for gone in ("Tsinajinnie", "Ruiz-Ocampo", "662-TLR", "047719283"):
+        assert not present(gone, out), out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Second passport found in the master's safe: P4408126A in another name.", "P4408126A"),
+    ("We send a replacement cook (SID AB 090214) from Odesa.", "090214"),
+    ("2023-10-02 11:45:59  tash_wp: ur moms not picking up. i called ur auntie jolene",
+     "jolene"),
+])
+def test_more_people_and_papers_the_text_reveals(session, text, gone):
+    out = redacted(session, text)
+    assert not present(gone, out), out
+
+
+def test_a_seamans_book_under_its_column_is_no_bates_number(session):
+    text = ("No.   Family name     Given names     Passport No.   Seaman's Book  Cabin\n"
+            "0416  KOVALENKO       BRAM (ABRAHAM)  FT 118402      AB 044173      5010\n")
+    out = redacted(session, text)
+    for gone in ("044173", "5010", "BRAM", "ABRAHAM"):
+        assert not present(gone, out), out
+
+
+def test_a_dock_berth_and_a_passport_year_stay(session):
+    out = redacted(session, "The ship lay at berth 3; passports held since May 2023, IMO 9781442.")
+    assert "berth 3" in out and "May 2023" in out, out
