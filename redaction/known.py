@@ -552,6 +552,7 @@ class KnownMatcher:
                         or _chat_use(view, m.start(), m.group(0))
                         or _CALLED_BEFORE.search(view, max(0, m.start() - 24), m.start())
                         or _vocative(view, m.start(), m.end())
+                        or _addressed_in_another_language(view, m.start(), m.end())
                         or self._paired(view, m.start(), m.end())):
                     continue
                 out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
@@ -1090,6 +1091,26 @@ def _vocative(view: str, start: int, end: int) -> bool:
 _OBJECT_VERBS = {"hope", "miss", "love", "wish", "trust", "bless", "thank", "like", "want",
                  "need", "see", "hate", "believe", "guess", "bet", "know", "swear", "promise",
                  "will", "may", "can", "must", "pray", "kiss", "hug", "adore", "honor", "grace"}
+
+
+# English as chats write it, rare in print: no sign the message is in another language
+_CHAT_ENGLISH = {"yall", "tmrw", "tmr", "tmrrw", "rn", "bc", "ima", "imma", "gonna", "wanna",
+                 "gotta", "lemme", "kinda", "pls", "plz", "thx", "ty", "omw", "idk", "ik", "ily",
+                 "lmk", "wyd", "wya", "hbu", "nvm", "tho", "bout", "cuz", "coz", "ur", "u", "r"}
+
+
+def _addressed_in_another_language(view: str, start: int, end: int) -> bool:
+    """An everyday-word alias opening a chat message whose next word is no English: the
+    message is in her language and opens by naming her ("hope ngu di", "june mai 9h co mat"),
+    where "hope you are ok" would be the verb."""
+    head = view[view.rfind("\n", 0, start) + 1:start]
+    if not _CHAT_LINE.match(head) or not re.search(r"\S[ \t]*:[ \t]+$", head):
+        return False
+    nxt = re.match(r"[ \t]+([^\W\d_]{2,})\b", view[end:end + 30])
+    if not nxt:
+        return False
+    word = nxt.group(1).lower()
+    return word not in _CHAT_ENGLISH and english_zipf(word) < 3.6 and not is_ordinary(word)
 
 
 def _chat_use(view: str, start: int, word: str) -> bool:

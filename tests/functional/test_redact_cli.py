@@ -202,7 +202,7 @@ BLIND_FLOORS = {
                       "pseudonym_hits": 1.0},
     "eval_blind_ai": {"known_leaks": 1, "unknown_recall": 0.92, "keep_rate": 0.96,
                       "pseudonym_hits": 0.95},
-    "eval_blind_aj": {"known_leaks": 4, "unknown_recall": 0.91, "keep_rate": 0.96,
+    "eval_blind_aj": {"known_leaks": 3, "unknown_recall": 0.91, "keep_rate": 0.96,
                       "pseudonym_hits": 0.98},
     # the seventeenth round: women brought through international marriage brokers, youths on
     # traveling sales crews and carnivals, home-care aides held by agency "breach fees"
@@ -213,12 +213,20 @@ BLIND_FLOORS = {
     "eval_blind_am": {"known_leaks": 0, "unknown_recall": 0.94, "keep_rate": 0.98,
                       "pseudonym_hits": 1.0},
     # the eighteenth round: nail salons, ranches and dairies, children groomed through games
-    "eval_blind_an": {"known_leaks": 10, "unknown_recall": 0.93, "keep_rate": 0.94,
+    "eval_blind_an": {"known_leaks": 8, "unknown_recall": 0.93, "keep_rate": 0.94,
                       "pseudonym_hits": 0.98},
     "eval_blind_ao": {"known_leaks": 2, "unknown_recall": 0.96, "keep_rate": 0.96,
                       "pseudonym_hits": 0.97},
-    "eval_blind_ap": {"known_leaks": 7, "unknown_recall": 0.94, "keep_rate": 0.94,
+    "eval_blind_ap": {"known_leaks": 5, "unknown_recall": 0.94, "keep_rate": 0.94,
                       "pseudonym_hits": 0.98},
+    # the nineteenth round: children on meat-plant sanitation crews, Native women trafficked
+    # around oil-field camps, seafarers on cruise and cargo ships
+    "eval_blind_aq": {"known_leaks": 0, "unknown_recall": 0.98, "keep_rate": 0.93,
+                      "pseudonym_hits": 0.98},
+    "eval_blind_ar": {"known_leaks": 1, "unknown_recall": 0.96, "keep_rate": 0.98,
+                      "pseudonym_hits": 0.97},
+    "eval_blind_as": {"known_leaks": 1, "unknown_recall": 0.96, "keep_rate": 0.97,
+                      "pseudonym_hits": 0.93},
 }
 
 

@@ -19,7 +19,7 @@ from tests.unit.redaction.written import case_fixtures, present, redacted
 CASE: dict[str, Any] = {
     "matter": "Does 1-3 v. Harbor Star Cleaning LLC",
     "subjects": [
-        {"pseudonym": "Jane Doe 1", "names": ["Nhia Pa Thao"], "aliases": ["TK", "Juniper"],
+        {"pseudonym": "Jane Doe 1", "names": ["Nhia Pa Thao"], "aliases": ["TK", "Juniper", "Summer"],
          "handles": ["@juniper_np"]},
         {"pseudonym": "John Doe 2", "names": ["Wilson Eduardo Castañeda Ruiz"],
          "aliases": ["Rafael Ortega"],
@@ -151,3 +151,17 @@ def test_a_seamans_book_under_its_column_is_no_bates_number(session):
 def test_a_dock_berth_and_a_passport_year_stay(session):
     out = redacted(session, "The ship lay at berth 3; passports held since May 2023, IMO 9781442.")
     assert "berth 3" in out and "May 2023" in out, out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("2024-01-30 23:03  Chị Lan: summer ngu di, mai chi hoi", "summer"),
+    ("2024-01-30 23:03  Chị Lan: summer nho keu hanh di chung", "summer"),
+])
+def test_her_everyday_alias_opening_a_message_in_her_language(session, text, gone):
+    out = redacted(session, text)
+    assert not present(gone, out), out
+
+
+def test_her_everyday_alias_as_a_word_in_an_english_message_stays(session):
+    out = redacted(session, "2024-01-30 23:03  Lan: summer tmrw is fine by the fence")
+    assert "summer tmrw" in out, out
