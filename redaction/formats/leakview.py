@@ -36,6 +36,21 @@ _OFFICE_FONTS = frozenset(
     b"MoolBoran|MV Boli|Myanmar Text|Nirmala UI|Nyala|Plantagenet Cherokee|Raavi|Segoe UI|"
     b"Shruti|Sylfaen|Tahoma|Times New Roman|Tunga|Utsaah|Verdana|Vijaya|Vrinda|"
     b"Yu Gothic|Yu Mincho".split(b"|"))
+# Word's built-in style names and ids (<w:style w:styleId="HeaderChar">, <w:lsdException
+# w:name="Light Grid Accent 1">): its vocabulary, not the author's; "Char" is a client's alias
+# too, and would hold back every file of hers. A value made only of these words is Word's.
+_STYLE_WORDS = frozenset(
+    "header footer heading char title subtitle list paragraph table grid accent light medium "
+    "dark colorful colourful shading normal default font emphasis strong quote intense subtle "
+    "reference book bibliography toc caption balloon text comment subject body indent no "
+    "spacing placeholder hyperlink followed footnote endnote macro plain html preformatted "
+    "bullet number continue signature salutation closing date envelope address return index "
+    "line page block revision mention hashtag smart link unresolved simple classic columns "
+    "contemporary elegant professional theme web effects outline lined shaded of and first "
+    "indent acronym cite code definition keyboard sample typewriter variable bottom top "
+    "figure authorities note heading contents lists grid table normal plain style mc "
+    "hyper annotation". split())
+_STYLE_PART = re.compile(rb"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _LANGUAGE_TAG = re.compile(rb"[a-z]{2,3}(?:-[A-Z][a-z]{3})?-[A-Z]{2}")  # w:lang "ja-JP"
 # A tab stop's position, a size or an indent (<w:tab w:pos="3456"/>): a number of six digits or
 # fewer on its own is layout, and can hold no phone, account or ID, only its last four digits
@@ -74,10 +89,19 @@ def docx_view(data: bytes) -> list[str]:
                 (a or b) for key, a, b in _ATTR.findall(body)
                 if not (key == b"script" and (a or b) in _SCRIPT_CODES)
                 and (a or b) not in _OFFICE_FONTS and not _LANGUAGE_TAG.fullmatch(a or b)
-                and not _LAYOUT_NUMBER.fullmatch(a or b))
+                and not _LAYOUT_NUMBER.fullmatch(a or b) and not _word_style(a or b))
             pieces.extend(v.decode("utf-8", "replace") for v in values)
             views.append(html.unescape("\n".join(pieces)))
     return [_squeeze(v) for v in views]
+
+
+def _word_style(value: bytes) -> bool:
+    """True for a value made only of two or more of Word's style words, and numbers
+    ("Heading1Char", "Light Grid Accent 1", "Header Char")."""
+    if not re.fullmatch(rb"[A-Za-z0-9 ]{2,60}", value):
+        return False
+    words = [w.decode().lower() for w in _STYLE_PART.findall(value) if not w.isdigit()]
+    return len(words) >= 2 and all(w in _STYLE_WORDS for w in words)  # "Char" alone is read
 
 
 _COLUMN_GAP = re.compile(r"[ \t]*(?:\t|[ ]{3})[ \t]*")

@@ -19,8 +19,8 @@ from tests.unit.redaction.written import case_fixtures, present, redacted
 CASE: dict[str, Any] = {
     "matter": "Does 1-3 v. Harbor Star Cleaning LLC",
     "subjects": [
-        {"pseudonym": "Jane Doe 1", "names": ["Nhia Pa Thao"], "aliases": ["TK", "Juniper", "Summer"],
-         "handles": ["@juniper_np"]},
+        {"pseudonym": "Jane Doe 1", "names": ["Nhia Pa Thao"],
+         "aliases": ["TK", "Juniper", "Summer"], "handles": ["@juniper_np"]},
         {"pseudonym": "John Doe 2", "names": ["Wilson Eduardo Castañeda Ruiz"],
          "aliases": ["Rafael Ortega"],
          "addresses": ["Paraje Xecanchavox, Santa Lucía La Reforma, Totonicapán, Guatemala"]},
@@ -165,3 +165,45 @@ def test_her_everyday_alias_opening_a_message_in_her_language(session, text, gon
 def test_her_everyday_alias_as_a_word_in_an_english_message_stays(session):
     out = redacted(session, "2024-01-30 23:03  Lan: summer tmrw is fine by the fence")
     assert "summer tmrw" in out, out
+
+
+def test_words_styles_are_not_her_alias_but_an_author_still_is() -> None:
+    import io
+
+    import docx
+
+    from redaction.formats.leakview import docx_view
+
+    doc = docx.Document()  # the default styles name "HeaderChar", "Heading1Char"
+    doc.add_paragraph("Nothing about anyone.")
+    doc.core_properties.author = "Char Yellow Hawk"
+    buf = io.BytesIO()
+    doc.save(buf)
+    views = "\n".join(docx_view(buf.getvalue()))
+    assert "HeaderChar" not in views and "Heading1Char" not in views
+    assert "Char Yellow Hawk" in views  # the author's name is still read
+
+
+def test_a_docx_of_a_client_called_char_is_written(engine, tmp_path) -> None:
+    import io
+
+    import docx
+
+    from redaction.context import CaseContext
+    from redaction.formats import prepare_docx
+    from redaction.profiles import load_profile
+
+    case = {"matter": "Doe v. Camp", "subjects": [
+        {"pseudonym": "Jane Doe 1", "names": ["Charlene Yellow Hawk"], "aliases": ["Char"]}]}
+    doc = docx.Document()
+    doc.add_paragraph("Char said the camp boss kept her phone.")
+    buf = io.BytesIO()
+    doc.save(buf)
+    s = engine.session(CaseContext.from_dict(case), load_profile("co-counsel"))
+    prep = prepare_docx(buf.getvalue(), keep_images=False)
+    outcome = prep.finish(s.redact_many(list(prep.texts)), s)
+    assert outcome.leaks == []
+    from redaction.formats.leakview import docx_view
+
+    text = "\n".join(docx_view(outcome.data))
+    assert "Jane Doe 1 said" in text and "Char said" not in text
