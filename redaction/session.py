@@ -613,7 +613,7 @@ class RedactionSession:
         """
         result = self._redact(text, cands)
         for _ in range(3):
-            leaks = self.leaks(result.text) or self.leaks(_blanked(result))
+            leaks = self.leaks(result.text) or self._blanked_leaks(result)
             if not leaks:
                 break
             for leak in leaks:
@@ -624,6 +624,24 @@ class RedactionSession:
                 cands.append(Candidate(start, end, leak.category, "case:rescan", 1.0, owner))
             result = self._redact(text, cands)
         return result
+
+    def _blanked_leaks(self, result: RedactedText) -> list[Leak]:
+        """Leaks in the lines that hold a redaction, read with each replacement blanked, as a
+        PDF page reads once its redactions are removed (positions in result.text)."""
+        blank = _blanked(result)
+        starts = sorted({blank.rfind("\n", 0, a) + 1 for a, _b in _out_spans(result)})
+        if not starts:
+            return []
+        lines = [(a, e if (e := blank.find("\n", a)) >= 0 else len(blank)) for a in starts]
+        compact = "\n".join(blank[a:e] for a, e in lines)
+        found = self.leaks(compact)
+        out = []
+        offset = 0
+        for a, e in lines:  # each line's leaks, moved back to where the line stands
+            out += [replace(lk, start=lk.start - offset + a, end=lk.end - offset + a)
+                    for lk in found if offset <= lk.start and lk.end <= offset + (e - a)]
+            offset += e - a + 1
+        return out
 
     def _redact(self, text: str, cands: list[Candidate]) -> RedactedText:
         # a room or a plate beats the generic id shape; a code found by its shape alone does not
