@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -629,10 +630,14 @@ class RedactionSession:
         """Leaks in the lines that hold a redaction, read with each replacement blanked, as a
         PDF page reads once its redactions are removed (positions in result.text)."""
         blank = _blanked(result)
-        starts = sorted({blank.rfind("\n", 0, a) + 1 for a, _b in _out_spans(result)})
-        if not starts:
+        bounds = [0] + [m.end() for m in re.finditer("\n", blank)]  # where each line starts
+        held = {bisect_right(bounds, a) - 1 for a, _b in _out_spans(result)}
+        # (and the lines beside each: a kept name or a cue may run over a line end)
+        keep = sorted({i + d for i in held for d in (-1, 0, 1) if 0 <= i + d < len(bounds)})
+        if not keep:
             return []
-        lines = [(a, e if (e := blank.find("\n", a)) >= 0 else len(blank)) for a in starts]
+        lines = [(bounds[i], bounds[i + 1] - 1 if i + 1 < len(bounds) else len(blank))
+                 for i in keep]
         compact = "\n".join(blank[a:e] for a, e in lines)
         found = self.leaks(compact)
         out = []
