@@ -93,6 +93,17 @@ _ETHIOPIC = re.compile(r"[\u1200-\u139f\u2d80-\u2ddf]")
 # consonants plainly and its vowels not at all or as marks, so her name is known by consonants
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u1200-\u139f\u2d80-\u2ddf]+")
 _NOT_SKELETON = re.compile(r"[^a-z]|[aeiouyw]")
+_INDIC_WORD = re.compile(r"[\u0900-\u0dff]+")
+
+
+def indic_key(latin: str) -> str:
+    """A name's consonants as an Indian script's Latin reading gives them: no vowels, no
+    aspiration ("sh", "th", "bh"), "ng" as "n", "w" as "v", doubled ones once ("Hossain" and
+    "hosen" both "hsn", "Gurpreet" and "gurprit" both "grprt")."""
+    key = fold(latin).replace("ng", "n").replace("w", "v")
+    key = re.sub(r"(?<=[^aeiou\W\d_])h", "", key)
+    key = re.sub(r"[^a-z]|[aeiou]", "", key)
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def skeleton(word: str) -> str:
@@ -312,6 +323,7 @@ class KnownMatcher:
                             } - all_tokens
         self._exact_tokens = all_tokens
         self._fuzzy_cache: dict[str, tuple[int, ...]] = {}
+        self._indic_keys: list[set[str]] | None = None  # name words read as Indian scripts give
         self._script_cache: dict[str, tuple[int, ...]] = {}
         self._small_cache: dict[tuple[str, bool], tuple[int, ...]] = {}
         self._near_cache: dict[str, tuple[int, ...]] = {}
@@ -356,6 +368,7 @@ class KnownMatcher:
                  for m in _SHORT_CYRILLIC.finditer(view)
                  for i in self._script_owners(fold(m.group(0)))]
         hits += self._arabic(view)
+        hits += self._indic(view)
         hits += self._han(view)
         hits += self._hangul(view)
         hits += self._abbreviated(view)
@@ -502,6 +515,21 @@ class KnownMatcher:
                     out.append(KnownHit(start, end, "PERSON", idx, "script"))
         return out
 
+    def _indic(self, view: str) -> list[KnownHit]:
+        """Her name in an Indian script (Devanagari, Bengali, Gurmukhi, Gujarati, the southern
+        scripts): a word with her name word's consonants, as those scripts leave the short
+        vowels unwritten in a Latin reading ("रमेश" of Ramesh, "হোসেন" of Hossain)."""
+        words = [(m.start(), m.end(), indic_key(anyascii(m.group(0))))
+                 for m in _INDIC_WORD.finditer(view)]
+        if not words:
+            return []
+        if self._indic_keys is None:
+            self._indic_keys = [{indic_key(t) for t in o.tokens if len(t) >= 3 and t.isalpha()}
+                                for o in self.owners]
+        return [KnownHit(start, end, "PERSON", o.index, "script")
+                for start, end, key in words if len(key) >= 3
+                for o in self.owners if key in self._indic_keys[o.index]]
+
     def _respelt(self, view: str, start: int, end: int, key: str,
                  everyday: bool) -> list[KnownHit]:
         """A name in another of its usual spellings (spelling_key); a word that is everyday
@@ -647,7 +675,9 @@ class KnownMatcher:
             if owners and re.match(r"[ \t]+[A-Z][a-z]", view[end:end + 3]):
                 continue  # "Chidi Eze": someone else's full name, not hers cut short
             if not owners or word.isupper() or word[:1].islower() and not (
-                    name_position(view, m.start(), end) or _chat_use(view, m.start(), word)):
+                    name_position(view, m.start(), end) or _chat_use(view, m.start(), word)
+                    or _vocative(view, m.start(), end)
+                    or _addressed_in_another_language(view, m.start(), end)):
                 continue
             out += [KnownHit(m.start(), end, "PERSON", i, "fuzzy") for i in owners]
         return out
@@ -887,10 +917,11 @@ class KnownMatcher:
     @staticmethod
     def _joinable(text: str, a: KnownHit, b: KnownHit, owner: _Owner) -> bool:
         gap = text[a.end:b.start]
-        middle = re.fullmatch(r"[ \t]+[A-Z][^\W\d_]{2,15}[ \t]+", gap)
+        middle = re.fullmatch(r"[ \t]+(?:[A-Z][^\W\d_]{2,15}|[A-Z]\.?)[ \t]+", gap)
         if middle and fold(text[a.start:a.end]).split()[0] in owner.given and \
                 fold(text[b.start:b.end]).split()[-1] in owner.surnames:
-            return True  # a middle name the record does not hold: "Emeka Chukwudi Eze"
+            return True  # a middle name or initial the record does not hold: "Emeka Chukwudi
+            # Eze", "JOY V. ABELLANA" (her sister Joy, not Rosalinda V. Abellana)
         if len(gap) > 12:
             return False
         if re.fullmatch(r"[ \t]*(?:\r?\n[ \t]*)?", gap) and gap:
@@ -1046,6 +1077,10 @@ def _script_match(latin: str, token: str, given: bool) -> bool:
             or (given and len(latin) >= 4 and token.startswith(latin)))
 
 
+_NAME_PREFIXES = {"md", "mohammed", "muhammad", "mohammad", "mohd", "mst", "mosammat", "sk",
+                  "sheikh"}
+
+
 def _clip_owners(key: str, owners: list[_Owner]) -> tuple[int, ...]:
     """Whose given name begins with key, two letters or more longer ("tay" of Tayla), or with
     key's stem before a pet ending ("angie" of Angeline)."""
@@ -1053,7 +1088,10 @@ def _clip_owners(key: str, owners: list[_Owner]) -> tuple[int, ...]:
     stems = {key} | ({end.group("stem")} if end else set())
     found = []
     for owner in owners:
-        given = {fold(w) for n in owner.person.names for w in name_words(n)[:1]}
+        # (the given name after a prefix that is no name of hers: "Md. Rafiqul Islam")
+        given = {fold(next((w for w in name_words(n) if fold(w).strip(".") not in _NAME_PREFIXES),
+                           ""))
+                 for n in owner.person.names} - {""}
         # "Max" of Maksym: the Slavic "ks" is an x in English
         given |= {g.replace("ks", "x") for g in given if "ks" in g}
         # ("tash" of Tasha, "jess" of Jessa: four letters or more, her closing vowel gone)

@@ -42,10 +42,14 @@ class PersonPlaceholders:
         for whole in _readings(key):  # "Kaske1a" is the Kaskela already named
             if whole in self._by_name:
                 return self._by_name[whole]
-        owners: set[str] = set()
-        for w in key:
-            for form in _word_readings(w):
-                owners |= self._by_word.get(form, set())
+        per_word = [set().union(*(self._by_word.get(f, set()) for f in _word_readings(w)))
+                    for w in key]
+        owners: set[str] = set().union(*per_word)
+        if len(owners) > 1:  # "ALVARADO Rosibel": the one whose words all are
+            owners = set.intersection(*[p for p in per_word if p])
+        if len(key) >= 2 and not any(f in self._by_word for f in _word_readings(key[0])):
+            owners = set()  # "Nahún Alvarado" after "Rosibel Alvarado Gómez": a surname shared,
+            # a new given name: another of the family, not her
         if len(owners) == 1:
             label = next(iter(owners))
         else:

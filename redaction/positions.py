@@ -45,6 +45,7 @@ _VOCATIVE_AFTER = {"u", "you", "ur", "your", "r", "are", "pls", "please", "where
 # a phone extraction's message column: "2022-09-14 18:40  Out  Jane Doe 2     brooklyn u in"
 _TABLE_MESSAGE = re.compile(r"\s*\d[\d/.\-]+[ \t,]+\d{1,2}:\d{2}\S*[ \t].*(?:\t|[ \t]{3,})$")
 _STATES = {"here", "there", "hiding", "sleeping", "crying", "scared", "sick", "missing", "gone",
+           "fine", "ok", "okay", "safe", "quiet", "alive",
            "pregnant", "upset", "mad", "hurt", "bleeding", "asleep", "awake", "outside"}
 # what a message opening with her name says she has or did: "honor has 3 waiting"
 _DOES = {"has", "had", "got", "gets", "owes", "owed", "made", "makes", "paid", "pays", "earned",

@@ -336,6 +336,8 @@ _SETTLEMENT = re.compile(
     r"^(?i:aldea|cant[oó]n|caser[ií]o|barrio|colonia|col\.|comunidad|ejido|ranchería|"
     r"rancheria|municipio|village|purok|barangay|brgy\.?|sitio|poblaci[oó]n|x[aã]|huy[eệ]n|"
     r"kebele|woreda|paraje|vereda|corregimiento|localidad|fraccionamiento|lotificaci[oó]n|"
+    # South Asia's village words: "Gram Bhatauli", "Pind Dhaliwal", "Mouza Char Kukri"
+    r"gram|gaon|pind|mouza|mauza|"
     r"x[oó]m|th[oô]n|ph[uư][oờ]ng|lakou|seksyon|commune|bairro|vila|distrito|district|"
     # Indonesian and Malay: village, hamlet, ward, sub-district, kampong
     r"desa|dusun|kelurahan|kel\.|kecamatan|kec\.|kampung|kampong|kp\.|"

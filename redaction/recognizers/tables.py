@@ -44,7 +44,8 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
                           r"receiver|recipient|payee|payer|nombre|trabajador|depositor|"
                           # a crew list's or a roster's name in two columns
                           r"family name|surname|last name|given names?|first names?|"
-                          r"apellidos?|nombres|crew member|seafarer|visitor|driver|escort|rider)"
+                          r"apellidos?|nombres|crew member|seafarer|visitor|driver|escort|rider|"
+                          r"(?:guardian|parent|mother|father|emergency contact)(?: name)?)"
                           r"(?:\s*\([^)]{0,30}\))?$")),
 ]
 _NOT_A_VALUE = re.compile(r"(?i)^(?:[-–—_.*]+|n/?a|none.*|unknown|applied.*|pending|total|"
@@ -142,8 +143,8 @@ class TableColumnRecognizer(EntityRecognizer):
                 columns = []  # a ragged row ("Towson 30") does not end it; a blank line does
             cells = _aligned(line, offset, columns) if columns and not _cells(line, offset) \
                 else _cells(line, offset)
-            header = {i: kind for i, (s, e) in enumerate(cells)
-                      for kind, pat in _COLUMNS if pat.search(text[s:e])}
+            header = {i: kind for i, (s, e) in enumerate(cells)  # "last_name" is "last name"
+                      for kind, pat in _COLUMNS if pat.search(text[s:e].replace("_", " "))}
             # (no header holds a number, a date or a time: "DOB 06/01/06" in a row is a value)
             if header and not any(re.search(r"\d{3}|\d[/\-.:]\d", text[s:e]) for s, e in cells):
                 kinds, width = header, len(cells)
