@@ -103,7 +103,8 @@ def indic_key(latin: str) -> str:
     key = fold(latin).replace("ng", "n").replace("w", "v")
     key = re.sub(r"(?<=[^aeiou\W\d_])h", "", key)
     key = re.sub(r"[^a-z]|[aeiou]", "", key)
-    return re.sub(r"(.)\1+", r"\1", key)
+    # (a closing nasal is "m" in one reading and "ng" in another: "তামাং" and Tamang)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"m$", "n", key))
 
 
 def skeleton(word: str) -> str:
