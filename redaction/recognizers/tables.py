@@ -144,7 +144,8 @@ class TableColumnRecognizer(EntityRecognizer):
             cells = _aligned(line, offset, columns) if columns and not _cells(line, offset) \
                 else _cells(line, offset)
             header = {i: kind for i, (s, e) in enumerate(cells)  # "last_name" is "last name"
-                      for kind, pat in _COLUMNS if pat.search(text[s:e].replace("_", " "))}
+                      for kind, pat in _COLUMNS if pat.search(
+                          text[s:e].replace("_", " ") if kind == "PERSON" else text[s:e])}
             # (no header holds a number, a date or a time: "DOB 06/01/06" in a row is a value)
             if header and not any(re.search(r"\d{3}|\d[/\-.:]\d", text[s:e]) for s, e in cells):
                 kinds, width = header, len(cells)

@@ -227,6 +227,12 @@ BLIND_FLOORS = {
                       "pseudonym_hits": 0.97},
     "eval_blind_as": {"known_leaks": 1, "unknown_recall": 0.96, "keep_rate": 0.97,
                       "pseudonym_hits": 0.93},
+    # the twentieth round: boys brought over by fake football academies, workers held in gas
+    # stations and motels by a family network
+    "eval_blind_at": {"known_leaks": 2, "unknown_recall": 0.91, "keep_rate": 0.97,
+                      "pseudonym_hits": 0.96},
+    "eval_blind_au": {"known_leaks": 0, "unknown_recall": 0.93, "keep_rate": 0.93,
+                      "pseudonym_hits": 0.97},
 }
 
 
