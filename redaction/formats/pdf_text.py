@@ -135,6 +135,9 @@ def _soft_wrap(prev: _Line, nxt: _Line, right: float, width: int, *, same_page: 
         return False
     if abs(nxt.x0 - prev.x0) > 2 * prev.size:
         return False
+    if nxt.text.lstrip().startswith("|") and prev.text.count("|") >= 2 and \
+            not prev.text.rstrip().endswith("|"):
+        return True  # a table row cut before its next cell: "... | guardian_name" "| phone |"
     first_word = nxt.text.strip().split()[0]
     # Would the next line's first word have fitted at the end of this one? Then the line
     # ended on purpose. Checked in points (typeset text) and in characters (fixed-width

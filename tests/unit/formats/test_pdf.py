@@ -91,6 +91,18 @@ def test_a_name_broken_across_lines_is_found():
     assert "was taken to the motel" in text and "On the night in question" in text
 
 
+def test_a_table_row_wrapped_before_its_next_cell_is_read_as_one_row():
+    lines = ["player_id     | last_name      | first_name   | dob        | age_grp | guardian_name",
+             "| guardian_phone | address                 | school              | status",
+             "| Kiara Whitfield was registered by the club.",
+             "| a | b |",
+             "| c | d |"]
+    _result, redactor = redact(reportlab_pdf(lines))
+    text = redactor.calls[0][0]
+    assert "guardian_name | guardian_phone" in text  # the header's cells on one line
+    assert "| a | b |\n| c | d |" in text  # a row that closes with its pipe ends the line
+
+
 def test_replacement_is_written_where_the_name_was():
     result, _ = redact(reportlab_pdf(["Kiara Whitfield met counsel on March 3."]))
     with pymupdf.open(stream=result.data, filetype="pdf") as doc:
