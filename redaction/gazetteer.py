@@ -111,6 +111,32 @@ def is_word_abroad(word: str) -> bool:
         zipf_frequency(low, lang, wordlist="small") for lang in _LANGUAGES_ABROAD) >= 4.4
 
 
+# languages whose speakers' messages a clinic reads, for telling a message's language apart
+# from English (not for deciding that a word is no name)
+_OTHER_LANGUAGES = ("es", "pt", "fr", "fil", "ro", "bg", "ru", "uk", "pl", "cs", "sk", "hu",
+                    "vi", "id", "ms", "tr", "de", "it", "nl")
+_LATIN = re.compile(r"^[a-zà-ɏḀ-ỿ'’]+$")
+
+
+@lru_cache(maxsize=16384)
+def language_lean(word: str) -> int:
+    """1 when a lower-case word belongs to another language (another script, or far commoner
+    in another language than in English: "cu", "pe", "vorbit", "ngayong"), -1 when it is
+    English ("with", "said"), 0 when it could be either ("a", "la") or neither."""
+    from wordfreq import zipf_frequency
+
+    low = word.lower()
+    if not _LATIN.match(low):
+        return 1
+    english = english_zipf(low)
+    other = max(zipf_frequency(low, lang, wordlist="small") for lang in _OTHER_LANGUAGES)
+    if other >= 3.0 and other >= english + 1.0:
+        return 1
+    if english >= 3.0 and english >= other - 0.3:
+        return -1
+    return 0
+
+
 @lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency

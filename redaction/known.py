@@ -7,7 +7,7 @@ the two can never disagree about what counts as a known identifier.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from anyascii import anyascii
@@ -26,6 +26,7 @@ from redaction.gazetteer import (
     is_small_place,
     is_surname,
     is_world_region,
+    language_lean,
     spanish_zipf,
     word_frequency,
 )
@@ -134,6 +135,8 @@ _HANDLE_SHAPE = re.compile(r"^[@$]|\w[._]\w|[^\W\d_]\d|\d[^\W\d_]")
 # parts, not letters inside one (Word's "majorEastAsia" holds no "Majo")
 _CAMEL_SHAPE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:[A-Z]{2,})?$|^[A-Z][a-z]+[A-Z]{2,}$")
 _OCR_READ = str.maketrans({"1": "l", "0": "o"})
+_OCR_AS_I = str.maketrans({"1": "i", "0": "o", "3": "e", "5": "s", "8": "b"})
+_OCR_AS_L = str.maketrans({"1": "l", "0": "o", "3": "e", "5": "s", "8": "b"})
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}")
 
 
@@ -582,6 +585,7 @@ class KnownMatcher:
                         or _CALLED_BEFORE.search(view, max(0, m.start() - 24), m.start())
                         or _vocative(view, m.start(), m.end())
                         or _addressed_in_another_language(view, m.start(), m.end())
+                        or _amid_another_language(view, m.start(), m.end())
                         or self._paired(view, m.start(), m.end())):
                     continue
                 out.append(KnownHit(m.start(), m.end(), "PERSON", owner.index, "alias"))
@@ -810,6 +814,15 @@ class KnownMatcher:
                         view[max(0, h.start - 12):h.start]))
 
     def _fuzzy_owners(self, key: str) -> tuple[int, ...]:
+        found = list(self._misspelt_owners(key))
+        if re.search(r"\d", key):
+            # OCR's digits read as the letters they stand for, then misspelt too: "Jaun1ta"
+            for read in {key.translate(table) for table in (_OCR_AS_I, _OCR_AS_L)}:
+                if not re.search(r"\d", read):
+                    found += [i for i in self._misspelt_owners(read) if i not in found]
+        return tuple(found)
+
+    def _misspelt_owners(self, key: str) -> tuple[int, ...]:
         found = []
         for owner in self.owners:
             # a misspelling keeps its first letter or its sound ("Gnatiuk", "Kristina"), or
@@ -820,10 +833,11 @@ class KnownMatcher:
                              for tok in owner.fuzzy)
             # four letters: only two letters swapped ("Lxei"); one changed letter is too often
             # another word or code ("Taml", a script in a font list, is not "Tami")
-            if long_match or any(len(key) == len(tok) and key[:1] == tok[:1]
-                                 and osa_distance(key, tok, 1) <= 1
-                                 and (len(tok) > 4 or sorted(key) == sorted(tok))
-                                 for tok in owner.fuzzy_short):
+            if long_match or _inflected(key, owner.fuzzy) or any(
+                    len(key) == len(tok) and key[:1] == tok[:1]
+                    and osa_distance(key, tok, 1) <= 1
+                    and (len(tok) > 4 or sorted(key) == sorted(tok))
+                    for tok in owner.fuzzy_short):
                 found.append(owner.index)
         return tuple(found)
 
@@ -1057,6 +1071,26 @@ _CLIP_END = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ie|y|i|ey)$")
 
 
 
+# case endings a name takes in the languages of Eastern Europe: Romanian "Ciungului" (of
+# Ciungu), "Ionelei"; Polish "Zofii", "Zofię", "Piotrowi"; Czech and Slovak "Janovi"
+# (in the folded view, where "Zofię" is "zofie")
+_ENDINGS = ("lui", "ului", "ul", "ule", "ei", "ii", "ie", "owi", "ovi", "em", "om", "iei")
+
+
+def _inflected(key: str, tokens: Iterable[str]) -> bool:
+    """True when key is one of the name words with a case ending (the word's own closing
+    vowel dropped or kept) and no given name of its own."""
+    if len(key) < 5 or is_first_name(key) or is_ordinary(key):
+        return False
+    for tok in tokens:
+        if len(tok) < 4 or not key.startswith(tok[:-1]):
+            continue
+        for stem in (tok, tok[:-1]) if tok[-1] in "aeiouy" else (tok,):
+            if key.startswith(stem) and key[len(stem):] in _ENDINGS:
+                return True
+    return False
+
+
 _SOUNDS = ("ckq", "gh", "iyj", "vwb", "sz", "ae", "ou")
 
 
@@ -1150,6 +1184,22 @@ def _addressed_in_another_language(view: str, start: int, end: int) -> bool:
         return False
     word = nxt.group(1).lower()
     return word not in _CHAT_ENGLISH and english_zipf(word) < 3.6 and not is_ordinary(word)
+
+
+def _amid_another_language(view: str, start: int, end: int) -> bool:
+    """An everyday-word alias in lower case inside a line written in another language
+    ("Днес winter и itso на ...", "pun cartonasul cu mercy pe ea?"): there the English word
+    is no word of the sentence but her name. (Not a word of that language: "perdió la
+    esperanza" is hope lost, in Spanish.)"""
+    if language_lean(view[start:end]) != -1:
+        return False
+    line_start = view.rfind("\n", 0, start) + 1
+    line_end = view.find("\n", end)
+    rest = view[line_start:start] + " " + view[end:line_end if line_end >= 0 else len(view)]
+    leans = [language_lean(w) for w in re.findall(r"[^\W\d_]+", rest)
+             if w.islower() or not w.isascii()]
+    foreign = leans.count(1)
+    return foreign >= 2 and foreign >= 3 * leans.count(-1)
 
 
 def _chat_use(view: str, start: int, word: str) -> bool:

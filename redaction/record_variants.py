@@ -84,7 +84,11 @@ def address_variants(raw: str) -> list[Variant]:
     parts = [p.strip() for p in raw.split(",") if p.strip()]
     if not parts:
         return []
-    house = next((i for i, p in enumerate(parts) if re.match(r"\d", p)), None)
+    # (not a postal code before the town, after a street line that has its number: "ul.
+    # Polna 9, 97-352 Łęki Szlacheckie, Poland")
+    house = next((i for i, p in enumerate(parts) if re.match(r"\d", p) and not (
+        i > 0 and re.search(r"\d[A-Za-z]?$", parts[i - 1])
+        and re.match(r"\d{2}-?\d{3}\s+[^\W\d_]{3}[^\d]*$", p))), None)
     if house and len(parts) - house >= 2:  # "Lot 14, Magnolia Pines RV Park, 4120 Hwy 1, ..."
         return _lead_variants(parts[:house]) + address_variants(", ".join(parts[house:]))
     if len(parts) > 2 and re.match(r"(?i)(?:P\.?\s?O\.?\s*)?Box\s*#?\s*\d+[A-Z]?$", parts[1]):
@@ -254,11 +258,22 @@ def place_variants(parts: list[str]) -> list[Variant]:
                                weak=True, digits=zm.group(1)))
         if i == 0 and re.match(r"^\d", part):
             continue  # the street line has its own patterns
+        abroad = _STREET_ABROAD.match(part) if i == 0 else None
+        if abroad:  # "Str. Libertății nr. 14" as "str. Libertatii nr 14", "Libertății 14"
+            words = abroad.group("name").split()
+            out.append(Variant("ADDRESS", "address", re.compile(
+                r"(?<![\w\-])(?:[^\W\d_]{2,7}\.?\s+)?"
+                + r"\s+".join(ocr_form(w) if len(w) >= 4 else re.escape(fold(w)) for w in words)
+                + r",?\s*(?:(?:nr|no|n[º°o]|numer|num)\.?\s*|#\s*)?"
+                + re.escape(abroad.group("num")) + r"(?![\w\-])"), folded=True))
+            continue
         road = re.search(r"(?i)\b(?:carretera|camino|brecha|road|highway|hwy\.?)\s+(?:a|al|to|"
                          r"para|hacia)\s+(?P<t>[^\W\d][^\d,]+)$", part)
         if road:  # "Km 8 Carretera a Dr. Arroyo": her ranch is near the town the road goes to
             out += town_variants(road.group("t").strip(), home=home)
         name = re.sub(r"^(?:[A-Z]{2}\s+)?\d[\d\-]*$|\s+\d[\d\-]*$", "", part).strip()
+        if i > 0:  # a European postal code before the town: "97-352 Łęki Szlacheckie"
+            name = re.sub(r"^(?:[A-Z]{1,2}-)?\d{2}[\d\-]{2,5}\s+(?=[^\W\d_]{3})", "", name)
         if re.match(rf"^(?:{_UNIT}|Apto|Depto|P\.?\s?O\.?\s*Box)\b", name, re.I) or \
                 re.search(r"\d", name):
             continue
@@ -291,6 +306,15 @@ def place_variants(parts: list[str]) -> list[Variant]:
         if head and not re.search(_SETTLEMENT, name):  # "San Marcos" of San Marcos de Colón
             out += town_variants(head.group(1))
     return out
+
+
+# a street line abroad, the street's kind first and its number last: "Str. Libertății nr. 14",
+# "ul. Polna 9", "Rua das Flores, 12" (the kind a word of its own, cut short or not)
+_STREET_ABROAD = re.compile(
+    r"^(?i:str|strada|ul|ulica|ulitsa|vul|vulytsia|bul|bulevardul|calea|rua|rue|via|calle|"
+    r"avenida|av|avda|carrera|cra|kr|jl|jalan|duong|đường|pho|phố|sokak|sok|cad|caddesi)\.?"
+    r"\s+(?P<name>[^\W\d_][^\d,]*?[^\W\d_])\s*,?\s*(?:(?i:nr|no|n[º°o]|numer|num)\.?\s*|#\s*)?"
+    r"(?P<num>\d{1,4}[A-Za-z]?)$")
 
 
 # a town's compass word after its name, which people drop when they say it: "Mananara
@@ -338,6 +362,10 @@ _SETTLEMENT = re.compile(
     r"kebele|woreda|paraje|vereda|corregimiento|localidad|fraccionamiento|lotificaci[oó]n|"
     # South Asia's village words: "Gram Bhatauli", "Pind Dhaliwal", "Mouza Char Kukri"
     r"gram|gaon|pind|mouza|mauza|"
+    # Punjab's "VPO Bilga" (village and post office) and its sub-district, "Tehsil Phillaur"
+    r"vpo|v\.p\.o\.|vill\.?|tehsil|teh\.|"
+    # Romania's and Moldova's village and commune ("sat Cotiujenii Mari"); Poland's
+    r"sat|satul|comuna|wie[sś]|gmina|gm\.|"
     r"x[oó]m|th[oô]n|ph[uư][oờ]ng|lakou|seksyon|commune|bairro|vila|distrito|district|"
     # Indonesian and Malay: village, hamlet, ward, sub-district, kampong
     r"desa|dusun|kelurahan|kel\.|kecamatan|kec\.|kampung|kampong|kp\.|"
@@ -470,7 +498,8 @@ def town_variants(city: str, *, home: tuple[str, str | None] | None = None) -> l
     ocr = r"\s+".join(_town_word(w) for w in words)
     # "Ky1e", any case, with or without accents; "Waller County" is the county, not her town
     # "Zumbrota-Mazeppa": her town joined to the next in a school district's name
-    joined = r"(?!\w|-(?![^\W\d_]{3}))"
+    # (and "Besisahar-6": a ward's number after the town)
+    joined = r"(?!\w|-(?![^\W\d_]{3}|\d{1,2}(?!\d)))"
     pat = re.compile(rf"{_TOWN_START}(?={ocr}{joined}){_NOT_AGENCY}{_NOT_MAKE}{ocr}{joined}"
                      rf"{_NOT_COUNTY}")
     return [Variant("LOCATION", "town", pat, weak=True, folded=True, word=fold(name))]
@@ -565,9 +594,15 @@ def dob_variants(dob: date) -> list[Variant]:
         rf"(?<![\w/\-.])(?:{mon}\s*{dd}{ords}|{dd}{ords}\s*(?:of\s+|de\s+)?{mon})"
         rf"(?!\w|,?\s*\d{{2,4}}|\s*/)"
     )
+    # her month and year after a word of birth: "born in December 1998", "DOB: 12/1998"
+    born = "|".join(rf"(?<={cue} )" for cue in ("born", "born in", "born on", "b.", "DOB",
+                                                 "DOB:", "d.o.b.", "nacida en", "nacido en",
+                                                 "nació en", "née en", "né en"))
+    month_year = rf"(?:{born})(?:{mon},?\s*{y4}|{mm}{s}{y4})(?![\w/]|[\-.]\d)"
     return [
         Variant("DOB", "dob", re.compile(full, re.I)),
         Variant("DOB", "dob_day", re.compile(no_year, re.I), weak=True),
+        Variant("DOB", "dob", re.compile(month_year, re.I)),
     ]
 
 

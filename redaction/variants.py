@@ -231,6 +231,8 @@ def ocr_form(token: str) -> str:
     form = "".join(table.get(ch, re.escape(ch)) for ch in fold(token).replace("’", "'"))
     if len(token) == 4 and fold(token).startswith("i"):  # a capital I read as l: "lzzy"
         form = "[il1|!]" + form[len(_OCR_SHORT["i"]):]
+    if form.endswith(_OCR["g"]):  # a handwritten closing g read as q: "wenq" of Weng
+        form = form[:-len(_OCR["g"])] + "[g9q]"
     return form
 
 
@@ -569,10 +571,18 @@ def initials_variants(names: tuple[str, ...], lettered: tuple[str, ...] = ()) ->
             for part in (letters[:-1], letters[1:], letters[:1] + letters[-2:]):
                 if "".join(part) not in NOT_DOTTED_INITIALS:
                     dotted.add(r"\.\s?".join(part) + r"\.")
-        # family name first: "K.T." of Trần Văn Khoa, as Khoa Tran
+        # family name first: "K.T." of Trần Văn Khoa, as Khoa Tran; "K.V.S." of Venkata Sai
+        # Kondapalli, as Kondapalli Venkata Sai
         if len(letters) >= 2 and len(_WORD.findall(name)) >= 3 and \
                 letters[-1] + letters[0] not in NOT_DOTTED_INITIALS:
             dotted.add(rf"{letters[-1]}\.\s?{letters[0]}\.")
+        if len(letters) >= 3 and letters[-1] + "".join(letters[:-1]) not in NOT_DOTTED_INITIALS:
+            dotted.add(r"\.\s?".join([letters[-1], *letters[:-1]]) + r"\.")
+        given = [p for p in re.split(r"[\-'’]", words[0]) if p[:1].isalpha()] if words else []
+        if len(given) >= 2:  # "M.-A. D." of Marie-Ange Désir: the hyphen kept between
+            hyphened = r"\.-".join(fold(p[0]).upper() for p in given) + r"\."
+            dotted.add(hyphened + (rf"\s?{letters[-1]}\." if len(words) >= 2 else ""))
+            dotted.add(hyphened)
         dotted |= _family_first_initials(words)
     out = []
     surname_initials = {w[0].upper() for name in names for w in _WORD.findall(name)[1:]

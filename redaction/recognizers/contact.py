@@ -42,9 +42,12 @@ PHONE_REGIONS = (
     "CL", "DO", "HT", "CU", "JM", "GB", "IE", "DE", "FR", "ES", "PT", "IT", "NL", "BE", "CH",
     "AT", "PL", "RO", "UA", "RU", "HU", "CZ", "SE", "NO", "DK", "FI", "IS", "GR", "CY", "TR",
     "IL", "IN", "PH", "VN", "TH", "CN", "KR", "JP", "ID", "NG", "GH", "KE", "ZA", "AU", "NZ",
+    # South Asia, East Africa and the Horn, Southeast Asia, Eastern Europe
+    "NP", "BD", "PK", "LK", "MM", "KH", "MY", "UG", "TZ", "ET", "SO", "MD", "BG",
 )
 _PHONE_CUE = (
-    r"(?i:phone|tel|telephone|mobile|cell|cellphone|fax|desk|whats ?app|signal|"
+    r"(?i:phone|tel|telephone|mobile|cell|cellphone|fax|desk|whats ?app|signal|viber|"
+    r"telegram|wechat|imo|"
     r"(?:call|text|ring|reach|contact)(?:ed|ing|s)?(?:\s+(?:me|him|her|them|us))?"
     r"(?:\s+(?:on|at))?|answering at|number(?:\s+is)?|registered|no\.)"
 )

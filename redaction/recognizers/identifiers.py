@@ -127,6 +127,9 @@ class LabeledIdRecognizer(RegexRecognizer):
         # a passport's number in its printed shape, a few words after the word: "Second
         # passport found in master's safe: P4408126A"
         ("passport_shape", r"(?<![\w\-])(?P<n>[A-Z]{1,2}\d{6,8}[A-Z]?)(?![\w\-])", 0.6),
+        # an I-94 admission number in its printed shape, nine digits, a letter and a digit,
+        # with OCR's O for a zero: "482019936A1", "9482O1773A3"
+        ("i94", r"(?<![\w\-])(?P<n>(?=(?:O*\d){7})[\dO]{9}[A-Z][\dO])(?![\w\-])", 0.6),
         # a juvenile or dependency case's number: sealed by law, it points to the child
         # ("JV-22-0419", "2022-JD-04417", "JDL-2023-61")
         ("juvenile", r"(?<![\w\-])(?P<n>(?:\d{2,4}-)?(?:JV|JD|JDL|JUV|JDP|DP|JC|CHINS)-?"
@@ -141,7 +144,8 @@ class LabeledIdRecognizer(RegexRecognizer):
                        r"passport(?: number| no\.?)?|A-?number|\bA#|alien (?:number|no\.?)|"
                        # "pasaporte de emergencia, N° 5E0021874"
                        r"pas?saporte(?: de emergencia| provisional)?,?(?: n[º°o]\.?| n[úu]mero)?|"
-                       r"I-94(?: number| no\.?)?|visa (?:number|no\.?)|receipt (?:number|no\.?)|"
+                       r"I-94(?: number| no\.?)?|admission (?:number|no\.?|#)|"
+                       r"visa (?:number|no\.?)|receipt (?:number|no\.?)|"
                        r"policy (?:number|no\.?)|ticket(?: no\.?)?|badge(?: no\.?)?|"
                        r"gift ?card(?: code| no\.?| number| #)?|redemption code|voucher(?: code)?|"
                        r"\bID(?: number| no\.?| #)?|record (?:number|no\.?)|file (?:number|no\.?)|"
@@ -315,7 +319,9 @@ class LastFourRecognizer(RegexRecognizer):
     OCR_DIGITS = True
     DETECTOR = "pattern:last4"
     PATTERNS = [
-        ("masked", r"(?<![\w*•])(?:(?:[Xx*•#]{2,}|\.{2,}|…)[\s\-]?){1,4}\d{4,5}(?!\w)", 0.7),
+        # (after the first digits too, as Chinese apps show a number: "138****7713")
+        ("masked", r"(?<![\w*•])(?:\d{2,4})?(?:(?:[Xx*•#]{2,}|\.{2,}|…)[\s\-]?){1,4}\d{4,5}(?!\w)",
+         0.7),
         ("ending", r"(?i:\bending(?: in| with)?|\bends(?: in| with)?|\bend (?:in|with)|"
                    r"\bended(?: in| with)?|\btermina(?:d[ao])? en|\bterminaci[oó]n|"
                    r"\bfinish(?:ing|es|ed)(?: in| with)?|"

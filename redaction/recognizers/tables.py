@@ -22,7 +22,8 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("ID", re.compile(r"(?i)\b(?:passport|pasaporte|visa|a-?number|a#|alien|itin|ssn|mtcn|"
                       r"ref(?:erence)?|confirmation|conf\.?|transaction|txn|tracking|receipt|"
                       r"license|licence|dl|id|cert\.?|certification|seaman'?s?(?: book)?|srb|sirb|"
-                      r"cdc|nik|nid|cnp|egn)(?!\w)")),
+                      r"cdc|nik|nid|cnp|egn|sevis|i-94|admission|badge|"
+                      r"(?:student|employee|member|emp\.?)\s*(?:no\.?|#|number))(?!\w)")),
     # a card's or an account's number, or its last four: "Card", "Tarj.", "Acct #", "Last 4"
     ("ACCOUNT", re.compile(r"(?i)^(?:(?:debit |prepaid |pay ?)?card|tarj\.?|tarjeta|cart[aã]o|"
                            r"acct\.?|account|cuenta|conta|last ?4|[uú]ltimos? ?4)"

@@ -131,7 +131,7 @@ BLIND_FLOORS = {
     # the eighth round: farms, seafood and meat-packing, massage businesses with Korean and
     # Chinese clients (names and towns in Hangul and Chinese characters); US-born minors in
     # foster care, motels, a truck stop and a social-media platform
-    "eval_blind_m": {"known_leaks": 9, "unknown_recall": 0.88, "keep_rate": 0.94,
+    "eval_blind_m": {"known_leaks": 8, "unknown_recall": 0.88, "keep_rate": 0.94,
                      "pseudonym_hits": 0.82},
     "eval_blind_n": {"known_leaks": 6, "unknown_recall": 0.97, "keep_rate": 0.96,
                      "pseudonym_hits": 0.94},
@@ -152,7 +152,7 @@ BLIND_FLOORS = {
     # the eleventh round: forced criminality on cannabis grows and in theft crews (Vietnamese,
     # Fujianese, Hmong, Lao; Chinese characters); travelling sales and carnival crews (Lakota,
     # Marshallese, Jamaican, South African); minors in New England's foster care
-    "eval_blind_s": {"known_leaks": 4, "unknown_recall": 0.94, "keep_rate": 0.96,
+    "eval_blind_s": {"known_leaks": 2, "unknown_recall": 0.94, "keep_rate": 0.96,
                      "pseudonym_hits": 0.98},
     "eval_blind_t": {"known_leaks": 3, "unknown_recall": 0.94, "keep_rate": 0.97,
                      "pseudonym_hits": 0.98},
@@ -233,6 +233,14 @@ BLIND_FLOORS = {
                       "pseudonym_hits": 0.96},
     "eval_blind_au": {"known_leaks": 0, "unknown_recall": 0.93, "keep_rate": 0.93,
                       "pseudonym_hits": 0.97},
+    # the twenty-first round: begging rings, live-in care aides, students of sham colleges
+    # (AX's three are one town of 365,000 people, public by GeoNames)
+    "eval_blind_av": {"known_leaks": 4, "unknown_recall": 0.93, "keep_rate": 0.93,
+                      "pseudonym_hits": 0.95},
+    "eval_blind_aw": {"known_leaks": 1, "unknown_recall": 0.96, "keep_rate": 0.96,
+                      "pseudonym_hits": 0.98},
+    "eval_blind_ax": {"known_leaks": 3, "unknown_recall": 0.93, "keep_rate": 0.96,
+                      "pseudonym_hits": 0.98},
 }
 
 

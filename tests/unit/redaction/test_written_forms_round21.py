@@ -1,0 +1,84 @@
+"""Classes found in a twenty-first look (three sets written apart: children and disabled adults
+in begging rings, live-in care aides held by placement agencies, students brought over by sham
+colleges): an everyday-word name in lower case inside a message in another language, a name
+with an Eastern European case ending, OCR's digit inside a misspelt name, a final g read as q,
+initials written family name first or with a hyphenated given name, a birth month and year,
+a street line abroad, a village after "sat" or "VPO", a town after a European postal code or
+with a ward's number; and, for people nobody listed, an I-94 number by its shape, a number an
+app masks in the middle, a phone after "viber", a roster's "Student No." column."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.unit.redaction.written import case_fixtures, present, redacted
+
+CASE: dict[str, Any] = {
+    "matter": "Does v. Stoica Family Transport LLC",
+    "subjects": [
+        {"pseudonym": "Jane Doe 1", "names": ["Ionela Căldărar"], "aliases": ["Mercy"],
+         "date_of_birth": "1998-12-04",
+         "addresses": ["Str. Libertății nr. 14, Mizil, jud. Prahova, Romania"]},
+        {"pseudonym": "John Doe 1", "names": ["Ion Rusu"], "aliases": ["Ciungu"],
+         "addresses": ["sat Cotiujenii Mari, raionul Șoldănești, Moldova"]},
+        {"pseudonym": "Jane Doe 2", "names": ["Agnieszka Wróbel"], "aliases": ["Winter"],
+         "addresses": ["ul. Polna 9, 97-352 Łęki Szlacheckie, Poland"]},
+        {"pseudonym": "John Doe 2", "names": ["Venkata Sai Kondapalli"], "aliases": ["Weng"],
+         "addresses": ["VPO Bilga, Tehsil Phillaur, Jalandhar, Punjab 144036"]},
+        {"pseudonym": "Jane Doe 3", "names": ["Marie-Ange Désir"], "aliases": ["Juanita"],
+         "addresses": ["Ward No. 6, Besisahar, Lamjung, Nepal"]},
+    ],
+    "related_people": [{"label": "Family Member 1", "names": ["Zofia Wróbel"]}],
+    "keep": ["Stoica Family Transport LLC", "Judge Patricia Whelan"],
+}
+
+
+session, cocounsel = case_fixtures(CASE)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("[11/02/2023, 06:44] Narcisa: pun cartonasul cu mercy pe ea?", "mercy"),
+    ("11.02.2024 08:02  Ivo: Днес winter и Плами на Harvard", "winter"),
+    ("Telefonul Ciungului e stricat.", "Ciungului"),
+    ("Dzwonię do Zofii w nocy, bo w Polsce rano.", "Zofii"),
+    ("LEDGER  Jaun1ta   $40", "Jaun1ta"),
+    ("                      - wenq", "wenq"),
+    ("The I-94 for K.V.S. is on file.", "K.V.S."),
+    ('pocket money." M.-A. D. (interview partly in Kreyòl)', "M.-A. D."),
+    ("2. Complainant 1 was born in December 1998 in a small town.", "December 1998"),
+    ("Scrisoarea vine de la adresa: str. Libertatii nr 14", "Libertatii"),
+    ("He went back to Cotiujenii Mari in May.", "Cotiujenii"),
+    ("City of Birth: BILGA (JALANDHAR)", "BILGA"),
+    ("She is from Łęki Szlacheckie (village, Piotrków county).", "Łęki"),
+    ("Emergency contact: her father, Besisahar-6, Lamjung", "Besisahar"),
+])
+def test_her_names_and_places_in_more_forms(session, text, gone):
+    out = redacted(session, text)
+    assert not present(gone, out), out
+
+
+def test_the_same_words_in_their_ordinary_use_stay(session):
+    out = redacted(session, "Lord have mercy. We had a cold winter in December 2019 in Chicago.")
+    for kept in ("mercy", "winter", "December 2019", "Chicago"):
+        assert kept in out, out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("ADMISSION NUMBER: 9482O1773A3", "9482O1773A3"),
+    ("the I-94 number is 482019936A1. Sending it", "482019936A1"),
+    ("service fee to my Alipay 138****7713 (her cousin)", "7713"),
+    ('agent "Sujan dai", viber 98510-55532. Paid', "98510-55532"),
+])
+def test_numbers_nobody_listed(session, text, gone):
+    out = redacted(session, text)
+    assert gone not in out, out
+
+
+def test_a_rosters_student_number_column(session):
+    text = ("Unit  Bed  Resident                 Student No.   DOB         Phone\n"
+            "212   A    Rekha Magar              EGC-23-0412   04/11/2003  (469) 555-0191\n")
+    out = redacted(session, text)
+    for gone in ("EGC-23-0412", "Rekha Magar", "555-0191"):
+        assert gone not in out, out
