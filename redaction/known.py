@@ -663,8 +663,11 @@ class KnownMatcher:
                     key in _SHORT_DATES:
                 continue
             if english_zipf(key) >= 3.5 and is_everyday(key) and not (  # "max", not "Max is sick"
-                    word[:1].isupper() and not _opens_sentence(view, m.start())
-                    and name_position(view, m.start(), m.start() + len(word))):
+                    word[:1].isupper() and (
+                        not _opens_sentence(view, m.start())
+                        and name_position(view, m.start(), m.start() + len(word))
+                        # (a name in quotes: '"Jeff" = her brother', a thread '"Jeff 🐢"')
+                        or view[m.start() - 1:m.start()] in ('"', "“") and m.start() > 0)):
                 continue
             owners = self._clip_cache.get(key)
             if owners is None:
@@ -679,13 +682,23 @@ class KnownMatcher:
                 continue  # "Shay" beside "Shayla Grant": someone else's name cut short
             if owners and re.match(r"[ \t]+[A-Z][a-z]", view[end:end + 3]):
                 continue  # "Chidi Eze": someone else's full name, not hers cut short
-            if not owners or word.isupper() or word[:1].islower() and not (
+            if not owners or word.isupper() and not self._listed_with_known(view, m.start(), end) \
+                    or word[:1].islower() and not (
                     name_position(view, m.start(), end) or _chat_use(view, m.start(), word)
                     or _vocative(view, m.start(), end)
                     or _addressed_in_another_language(view, m.start(), end)):
                 continue
             out += [KnownHit(m.start(), end, "PERSON", i, "fuzzy") for i in owners]
         return out
+
+    def _listed_with_known(self, view: str, start: int, end: int) -> bool:
+        """A word in capitals listed beside one of the case's names in capitals ("NELA, MOSU,
+        COSTI and LILI"): a name too, not an acronym."""
+        after = re.match(r"[ \t]*(?:,|and|&|/)[ \t]*(?:and[ \t]+)?([A-Z][A-Z'’\-]+)\b",
+                         view[end:end + 30])
+        before = re.search(r"\b([A-Z][A-Z'’\-]+)[ \t]*(?:,|and|&|/)[ \t]*$",
+                           view[max(0, start - 30):start])
+        return any(g and fold(g.group(1)) in self._exact_tokens for g in (after, before))
 
     def _vouched(self, view: str, hits: list[KnownHit]) -> set[tuple[int, str]]:
         """Everyday-word names this text uses as a name somewhere (capitalised inside a
@@ -1195,9 +1208,14 @@ def _amid_another_language(view: str, start: int, end: int) -> bool:
         return False
     line_start = view.rfind("\n", 0, start) + 1
     line_end = view.find("\n", end)
-    rest = view[line_start:start] + " " + view[end:line_end if line_end >= 0 else len(view)]
-    leans = [language_lean(w) for w in re.findall(r"[^\W\d_]+", rest)
-             if w.islower() or not w.isascii()]
+
+    def words(part: str) -> list[str]:
+        return [w for w in re.findall(r"[^\W\d_]+", part) if w.islower() or not w.isascii()]
+
+    # the three words on each side: "사람이 많다. the winter was cold" is English there
+    near = words(view[line_start:start])[-3:] + \
+        words(view[end:line_end if line_end >= 0 else len(view)])[:3]
+    leans = [language_lean(w) for w in near]
     foreign = leans.count(1)
     return foreign >= 2 and foreign >= 3 * leans.count(-1)
 

@@ -213,6 +213,16 @@ NOT_PEOPLE = {
     "ashanti", "twi", "akan", "fante", "fanti", "ewe", "dagomba", "yoruba", "igbo",
     "hausa", "fulani", "edo", "ijaw", "efik", "ibibio", "tiv", "kanuri", "wolof", "mandinka",
     "ute",
+    # Europe's Roma; East Africa's peoples and its common language; Punjab's faith and castes
+    # ("an older Roma man", "Luo and Swahili", "a Jat Sikh family")
+    "roma", "romani", "romany", "sinti", "gitano", "gitana", "luo", "kikuyu", "gikuyu",
+    "kalenjin", "luhya", "kamba", "maasai", "masai", "swahili", "kiswahili", "sikh", "sikhs",
+    "jat", "dalit",
+    # languages clients speak: "interview in Telugu", "her Tagalog"
+    "tagalog", "ilocano", "ilokano", "cebuano", "visayan", "bisaya", "kapampangan", "telugu",
+    "tamil", "punjabi", "gujarati", "bengali", "bangla", "hindi", "urdu", "marathi", "pashto",
+    "dari", "tigrinya", "amharic", "oromo", "kaqchikel", "q'anjob'al", "qanjobal", "akateko",
+    "chuj", "ixil", "tzotzil", "tzeltal", "quechua", "aymara", "rohingya", "patois",
     "guardian", "litem", "ad", "gal", "casa", "advocate", "caseworker", "paralegal",
     "counselor", "therapist", "clerk", "bailiff", "magistrate", "prosecutor", "defender",
     "sergeant", "lieutenant", "captain", "chief", "trooper", "deputy", "marshal", "special",

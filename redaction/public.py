@@ -24,6 +24,9 @@ from redaction.lexicon import (
 from redaction.variants import fold, kept_form
 
 _RESPECT = frozenset(fold(w) for w in RESPECT_WORDS)
+# OCR's digits for the letters of a name, each way they are read
+_OCR_LETTERS = (str.maketrans({"1": "l", "0": "o", "5": "s", "3": "e", "8": "b"}),
+                str.maketrans({"1": "i", "0": "o", "5": "s", "3": "e", "8": "b"}))
 # a filing named for its signer: "Olafsson Decl.", "Reyes Dep. Tr.", "Vance Aff."
 _FILING_WORDS = frozenset({"decl", "dep", "depo", "aff", "tr", "exh", "ex", "mot", "opp", "br",
                            "supp", "reply", "resp", "compl"})
@@ -66,6 +69,14 @@ _GUARDED = [
      r"\b(?i:crim|civ|criminal|civil)\.?[ \t]+(?i:action[ \t]+(?:file[ \t]+)?|case[ \t]+)?"
      r"(?i:no|number)\.?"
      r"[ \t]*:?[ \t]*\d[\w:\-]*\d(?:[ \t]*\([A-Z]{2,4}\))?"),
+    (("Ind", "IND", "Index", "INDEX", "Indictment", "INDICTMENT", "Docket", "DOCKET", "Cause",
+      "CAUSE", "No", "NO"),
+     # a state court's case number, public as the court is: "Ind. No. 71844-24", "Index No.
+     # 712345/2024", "No. 24 CR 03117", "No. 2024 L 004412" (not a police or a juvenile case)
+     r"\b(?i:ind(?:ictment)?|index|docket|cause)\.?[ \t]+(?i:no|number|#)\.?[ \t]*:?[ \t]*"
+     r"\d{2,7}[\-/]\d{2,4}\b|"
+     r"\b(?:No|NO|Case[ \t]+No|CASE[ \t]+NO|Cause[ \t]+No)\.?[ \t]*:?[ \t]*(?:\d{2}|\d{4})[ \t\-]?"
+     r"(?:CR|CV|CF|CH|CM|DV|L|M|D|F|CA|CI)[ \t\-]?\d{3,7}\b"),
     (("Bar", "BAR"),  # counsel's bar number is on every filing: "Georgia Bar No. 553817"
      r"\b(?:Bar|BAR)[ \t]+(?i:no\.?|number|#|id)[ \t]*:?[ \t]*\d{4,8}\b"),
     (("otline", "OTLINE"),  # a number given as a public hotline's: "1-833-900-1010 (Canadian
@@ -358,7 +369,8 @@ class PublicFacts:
                   and w not in _FILING_WORDS]  # "Olafsson Decl.": her declaration
         if len(folded) == 1 and folded[0] in self._short_given:
             return True
-        return bool(folded) and all(w in self.words for w in folded)
+        return bool(folded) and all(w in self.words or any(  # OCR's "Wi1mer" of a kept Wilmer
+            w.translate(table) in self.words for table in _OCR_LETTERS) for w in folded)
 
 
 _AKA_AFTER = re.compile(r"[ \t]*,?[ \t]*(?i:a/k/a|a\.k\.a\.|aka|also known as|alias)[ \t]+[\"“]"

@@ -10,6 +10,7 @@ from redaction.gazetteer import (
     NORTH_AMERICA_PUBLIC,
     city_population,
     english_zipf,
+    is_ordinary,
     is_place,
     is_region,
     is_small_place,
@@ -235,8 +236,11 @@ def place_variants(parts: list[str]) -> list[Variant]:
                 _SETTLEMENT, named[0] + " ") and not is_small_place(named[1]) and \
                 not city_population(named[1]):  # "Gimbi, West Welega, Ethiopia": a zone
             region = named[1]
-        if region is not None and _unknown_place(region) and _unknown_place(named[-3]):
+        if region is not None and re.search(r"\d", parts[0]) and len(parts) <= 4 and \
+                _unknown_place(region) and _unknown_place(named[-3]):
             region = None  # "No. 42/1, Pahala Para, Hanwella, Sri Lanka": a road, then her town
+            # (but "Dhunche, Rasuwa, Nepal" and "Purok 3, Barangay San Isidro, Tayug,
+            # Pangasinan, Philippines" end in a district and a province)
     else:
         region = None
     for i, part in enumerate(parts):
@@ -274,8 +278,8 @@ def place_variants(parts: list[str]) -> list[Variant]:
         name = re.sub(r"^(?:[A-Z]{2}\s+)?\d[\d\-]*$|\s+\d[\d\-]*$", "", part).strip()
         if i > 0:  # a European postal code before the town: "97-352 Łęki Szlacheckie"
             name = re.sub(r"^(?:[A-Z]{1,2}-)?\d{2}[\d\-]{2,5}\s+(?=[^\W\d_]{3})", "", name)
-        if re.match(rf"^(?:{_UNIT}|Apto|Depto|P\.?\s?O\.?\s*Box)\b", name, re.I) or \
-                re.search(r"\d", name):
+        if re.match(rf"^(?:{_UNIT}|Apto|Depto|P\.?\s?O\.?\s*Box|H\.?\s?No|Plot|House|Hse)\b",
+                    name, re.I) or re.search(r"\d", name) or _everyday_street(name):
             continue
         if re.fullmatch(_SETTLEMENT, name + " ") and re.search(r"\d", part):
             out.append(Variant("ADDRESS", "town", re.compile(  # "Xóm 4", "Purok 2"
@@ -315,6 +319,14 @@ _STREET_ABROAD = re.compile(
     r"avenida|av|avda|carrera|cra|kr|jl|jalan|duong|đường|pho|phố|sokak|sok|cad|caddesi)\.?"
     r"\s+(?P<name>[^\W\d_][^\d,]*?[^\W\d_])\s*,?\s*(?:(?i:nr|no|n[º°o]|numer|num)\.?\s*|#\s*)?"
     r"(?P<num>\d{1,4}[A-Za-z]?)$")
+
+
+def _everyday_street(name: str) -> bool:
+    """A street named by everyday words ("Main Road", "Station Street"): no town, and alone it
+    points to no one."""
+    m = re.fullmatch(r"(?i)(.+?)\s+(?:road|rd|street|st|avenue|ave|lane|close|crescent|drive)\.?",
+                     name)
+    return bool(m) and all(is_ordinary(w) for w in m.group(1).lower().split())
 
 
 # a town's compass word after its name, which people drop when they say it: "Mananara

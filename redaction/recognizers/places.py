@@ -135,6 +135,10 @@ class StreetAddressRecognizer(RegexRecognizer):
             return False  # "in the summer of 2023 Pike approached her": a year, then a name
         if pattern_name == "calle":
             return bool(re.search(r"\d", match.group(0))) or match.group(0)[:1].isdigit()
+        if pattern_name == "street" and re.fullmatch(r"\d{1,3}[ \t]+[A-Za-z]{2,3}\.?",
+                                                     match.group(0)) and \
+                re.match(r"-[A-Z\d]", match.string[match.end():match.end() + 2]):
+            return False  # a subway station named by its streets: "149 St-Grand Concourse"
         bare = re.match(r"\d[\d\-]*[A-Z]?\s+([a-z]{1,3})\b", match.group(0))
         if pattern_name == "street" and bare and re.fullmatch(SUFFIX_ALT, bare.group(1), re.I):
             return False  # "Tide Pods 81 ct.": a count, no street ("13 St." is one)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.redaction.written import case_fixtures, present, redacted
+from tests.unit.redaction.written import case_fixtures, court_session, present, redacted
 
 CASE: dict[str, Any] = {
     "matter": "Does v. Stoica Family Transport LLC",
@@ -30,7 +30,9 @@ CASE: dict[str, Any] = {
         {"pseudonym": "Jane Doe 3", "names": ["Marie-Ange Désir"], "aliases": ["Juanita"],
          "addresses": ["Ward No. 6, Besisahar, Lamjung, Nepal"]},
     ],
-    "related_people": [{"label": "Family Member 1", "names": ["Zofia Wróbel"]}],
+    "related_people": [{"label": "Family Member 1", "names": ["Zofia Wróbel"]},
+                       {"label": "Family Member 2", "names": ["Costel Căldărar"]},
+                       {"label": "Sibling 1", "names": ["Jefferson Funez"]}],
     "keep": ["Stoica Family Transport LLC", "Judge Patricia Whelan"],
 }
 
@@ -53,6 +55,8 @@ session, cocounsel = case_fixtures(CASE)
     ("City of Birth: BILGA (JALANDHAR)", "BILGA"),
     ("She is from Łęki Szlacheckie (village, Piotrków county).", "Łęki"),
     ("Emergency contact: her father, Besisahar-6, Lamjung", "Besisahar"),
+    ('=== Thread 2: "Jeff" (no number) ===', "Jeff"),
+    ("a notebook with figures under the headings MERCY, CIUNGU, COSTI and LILI", "COSTI"),
 ])
 def test_her_names_and_places_in_more_forms(session, text, gone):
     out = redacted(session, text)
@@ -82,3 +86,50 @@ def test_a_rosters_student_number_column(session):
     out = redacted(session, text)
     for gone in ("EGC-23-0412", "Rekha Magar", "555-0191"):
         assert gone not in out, out
+
+
+# what these sets' documents must keep readable
+KEPT_CASE: dict[str, Any] = {
+    "matter": "People v. Wilmer Arnulfo Padilla",
+    "subjects": [
+        {"pseudonym": "Jane Doe", "names": ["Dayana Maribel Funez"],
+         "addresses": ["1480 Sheridan Ave, Apt 6C, Bronx, NY 10457"]},
+        {"pseudonym": "Jane Doe 2", "names": ["Bikash Tamang"],
+         "addresses": ["Dhunche, Rasuwa, Nepal"]},
+        {"pseudonym": "Jane Doe 3", "names": ["Maricel Bautista"],
+         "addresses": ["Purok 3, Barangay San Isidro, Tayug, Pangasinan, Philippines"]},
+        {"pseudonym": "Jane Doe 4", "names": ["Rowena Cruz"],
+         "addresses": ["H.No. 4-37, Main Road, Tanuku, West Godavari, Andhra Pradesh 534211"]},
+    ],
+    "keep": ["Wilmer Arnulfo Padilla", "Supreme Court of the State of New York, Bronx County"],
+}
+
+
+@pytest.fixture(name="kept")
+def _kept(engine: Any) -> Any:
+    return court_session(engine, KEPT_CASE)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Re: People v. Wilmer Arnulfo Padilla, Ind. No. 71844-24 (Supreme Court)", "71844-24"),
+    ("EXHIBIT 7 -- People v. Padilla, No. 24 CR 03117, Circuit Court of Cook County", "03117"),
+    ("     Plaintiffs,                  )    No. 2024 L 004412", "004412"),
+    ("Index No. 712345/2024 (Supreme Court, Queens County)", "712345/2024"),
+    ('brought to NY in 0ct 2023 by a man he knows as "Wi1mer" (Wilmer Arnulfo', "Wi1mer"),
+    ("Referred to Bronx DA Human Trafficking Bureau.", "Bronx"),
+    ("01/27/24 18:05    149 St-Grand Concourse (2/4/5)   Conductor: female juvenile",
+     "149 St-Grand Concourse"),
+    ('and an older Roma man called "Chicho". She speaks Luo and Swahili.', "Roma"),
+    ("She speaks Luo and Swahili; interview in Telugu.", "Swahili"),
+    ("The Tamang family lives in Rasuwa district.", "Rasuwa"),
+    ("Recruited by an agency in Pangasinan.", "Pangasinan"),
+    ("The shop is on Main Road near the bus stand.", "Main Road"),
+])
+def test_public_facts_and_peoples_stay(kept, text, word):
+    out = redacted(kept, text)
+    assert word in out, out
+
+
+def test_a_quoted_nickname_with_its_article(kept):
+    out = redacted(kept, 'Yunior, known as "el Flaco", drove. She later identified el Flaco.')
+    assert "Flaco" not in out, out
