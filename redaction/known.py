@@ -33,6 +33,7 @@ from redaction.gazetteer import (
 from redaction.lexicon import (
     COMMON_WORD_NAMES,
     HONORIFIC_BEFORE,
+    HYPOCORISMS,
     NOT_NAMES,
     NOT_PEOPLE,
     STATE_NAMES,
@@ -294,6 +295,9 @@ _MONTH_NAMED = re.compile(r"(?:\b(?:IN|OUT)[ \t]{2,}|(?i:\b(?:mom|mother|mama|da
                           r"[ \t]+of[ \t]+))$")
 # what calls someone by a name just before it: "me dicen may", "they call her my"
 _CALLED_BEFORE = re.compile(r"(?i:\b(?:me|le|la|nos|te)\s+(?:dicen|llaman|decían|llamaban)|"
+                            # Portuguese: "aqui eles me chamam de patience"
+                            r"\b(?:me|te|a|o)\s+(?:chamam|chamavam|chama)\s+de|"
+                            r"\bchamad[ao]\s+de|"
                             r"\bcall(?:s|ed)?\s+(?:me|her|him)|\bnamed|\bname\s+is|"
                             r"\bknown\s+as|\bgoes\s+by|\bwent\s+by)[\s\"“']*$")
 # a word alone in brackets or quotes: "Lerina (may)" is her alias, not the verb
@@ -367,7 +371,8 @@ class KnownMatcher:
                     break
         vouched = self._vouched(view, hits)
         hits = [h for h in hits if not self._everyday_use(view, h, vouched)
-                and not _word_by_possessive(view, h) and not self._in_another_name(view, h)]
+                and not _word_by_possessive(view, h) and not self._in_another_name(view, h)
+                and not _town_as_word(view, h)]
         hits += [KnownHit(m.start(), m.end(), "PERSON", i, "script")  # "Ион" for Ion
                  for m in _SHORT_CYRILLIC.finditer(view)
                  for i in self._script_owners(fold(m.group(0)))]
@@ -594,8 +599,10 @@ class KnownMatcher:
     def _paired(self, view: str, start: int, end: int) -> bool:
         """An everyday-word alias joined to another known name: "summer n tay", "kiki and
         destiny" are two of them, not a season."""
-        after = re.match(r"[ \t]+(?:n|and|&|y|\+)[ \t]+([^\W\d_]{3,})", view[end:end + 30])
-        before = re.search(r"([^\W\d_]{3,})[ \t]+(?:n|and|&|y|\+)[ \t]+$",
+        # ("and" in the languages of her messages too: Wolof "Paris ak Mamie", French "et",
+        # Swahili "na", Tagalog "at", Vietnamese "và")
+        after = re.match(rf"[ \t]+{_AND}[ \t]+([^\W\d_]{{3,}})", view[end:end + 30])
+        before = re.search(rf"([^\W\d_]{{3,}})[ \t]+{_AND}[ \t]+$",
                            view[max(0, start - 30):start])
         return any(g and fold(g.group(1)) in self._exact_tokens
                    and fold(g.group(1)) not in self._no_fuzz for g in (after, before))
@@ -1051,7 +1058,11 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "some", "any", "no", "of", "li
 
 
 # Spanish "-ita", "-illo"; Portuguese "-inha"; Somali's "-yo" of affection ("Hodanyo")
-_DIMINUTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:c?it[ao]|ecit[ao]|ill[ao]|ic[ao]|inh[ao]|yo)$")
+_PET_NAME_OF: dict[str, set[str]] = {}
+for _given, _pets in HYPOCORISMS.items():
+    for _pet in _pets:
+        _PET_NAME_OF.setdefault(_pet, set()).add(_given)
+_DIMINUTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:c?it[ao]|ecit[ao]|ill[ao]|ic[ao]|z?inh[ao]|yo)$")
 _ENGLISH_DIMINUTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:y|ie|ey)$")
 
 
@@ -1060,11 +1071,15 @@ def _diminutive_owners(key: str, owners: list[_Owner], *, english: bool = False
     """Whose given name or alias a diminutive is: in Spanish Mariana -> Marianita, Juan ->
     Juanito, Isabel -> Isabelita, Carmen -> Carmencita; in English (where the matcher has
     seen a name's place) Jazz -> Jazzy."""
+    pet = _PET_NAME_OF.get(key)
+    if pet and not english:  # "Lupita" of Guadalupe, "Chuy" of Jesús
+        return tuple(o.index for o in owners if pet & set(o.given_words))
     m = (_ENGLISH_DIMINUTIVE if english else _DIMINUTIVE).match(key)
     if m is None:
         return ()
     stem = m.group("stem")
-    forms = {stem} if english else {stem, stem + "a", stem + "o", stem + "e"}
+    # (Portuguese drops a closing s before "-zinho": Mateus, "Mateuzinho")
+    forms = {stem} if english else {stem, stem + "a", stem + "o", stem + "e", stem + "s"}
     # (in Spanish from a short name too, Ana -> Anita, and from a name's first syllable,
     # Wilber -> Wilito)
     return tuple(o.index for o in owners
@@ -1104,6 +1119,7 @@ def _inflected(key: str, tokens: Iterable[str]) -> bool:
     return False
 
 
+_AND = r"(?:n|and|&|y|\+|ak|et|e|i|na|at|va|và|dan|und)"
 _SOUNDS = ("ckq", "gh", "iyj", "vwb", "sz", "ae", "ou")
 
 
@@ -1142,6 +1158,9 @@ def _clip_owners(key: str, owners: list[_Owner]) -> tuple[int, ...]:
                  for n in owner.person.names} - {""}
         # "Max" of Maksym: the Slavic "ks" is an x in English
         given |= {g.replace("ks", "x") for g in given if "ks" in g}
+        # a one-word alias cut short as her name is: "bhoy" of Bhoye (not an everyday word's)
+        given |= {fold(a) for a in owner.person.aliases if re.fullmatch(r"[^\W\d_]{4,}", a)
+                  and not is_everyday(a.lower())}
         # ("tash" of Tasha, "jess" of Jessa: four letters or more, her closing vowel gone)
         if any(g.startswith(s) and g.isalpha() and (len(g) >= len(s) + 2 or len(s) >= 4 and
                                                     len(g) == len(s) + 1 and g[-1] in "aeiy")
@@ -1321,6 +1340,18 @@ def _inside_place_name(view: str, start: int, end: int) -> bool:
             return True
     return _DIVISION_AFTER.match(view, end) is not None and not \
         HONORIFIC_BEFORE.search(view[max(0, start - 12):start])
+
+
+def _town_as_word(view: str, h: KnownHit) -> bool:
+    """Her town named by an everyday word, capitalised only because it opens a sentence:
+    "Come to Paris" is no Comè."""
+    if h.category != "LOCATION" or h.kind != "town":
+        return False
+    written = view[h.start:h.end]
+    before = view[max(0, h.start - 40):h.start].rstrip()
+    return written[1:].islower() and " " not in written and is_ordinary(fold(written)) and \
+        english_zipf(fold(written)) >= 4.0 and (not before or before[-1] in ".!?") and \
+        not re.match(r"[ \t]*\d", view[h.end:h.end + 4])  # "Ward 2" is her address
 
 
 def _opens_sentence(view: str, start: int) -> bool:

@@ -263,3 +263,24 @@ UKRAINIAN_LATIN = str.maketrans({"г": "h", "Г": "H", "и": "y", "И": "Y", "і
 STYLE_BEFORE = re.compile(r"\b(?:Your|Her|His|Their|your|her|his|their)[ \t]+$")
 STYLED = frozenset({"honor", "honour", "grace", "majesty", "excellency", "eminence", "worship",
                     "highness", "lordship", "ladyship"})
+
+
+# Spanish given names and the pet names everyone knows them by, which share few letters with
+# them: "Lupita" is Guadalupe, "Chuy" Jesús, "Pancho" Francisco (folded)
+HYPOCORISMS: dict[str, tuple[str, ...]] = {
+    "guadalupe": ("lupe", "lupita", "lupis"), "jose": ("pepe", "pepito", "chepe", "cheo"),
+    "francisco": ("paco", "pancho", "panchito", "paquito", "kiko", "curro"),
+    "jesus": ("chuy", "chucho", "chuyito"), "ignacio": ("nacho",), "dolores": ("lola", "lolita"),
+    "concepcion": ("concha", "conchita", "chona"), "graciela": ("chela",),
+    "guillermo": ("memo", "guille"), "enrique": ("kike", "quique"), "rosario": ("chayo", "charo"),
+    "soledad": ("chole",), "eduardo": ("lalo",), "gonzalo": ("chalo",), "consuelo": ("chelo",),
+    "mercedes": ("meche",), "manuel": ("manolo",), "roberto": ("beto",), "alberto": ("beto",),
+    "humberto": ("beto",), "ernesto": ("neto",), "isabel": ("chabela", "chavela"),
+    "refugio": ("cuca", "cuquita", "cuco"), "salvador": ("chava", "chavo"),
+    "santiago": ("chago",), "antonio": ("tono", "tonito"), "teresa": ("tere",),
+    "patricia": ("paty", "pati"), "rafael": ("rafa",), "alejandro": ("jando",),
+    "alejandra": ("jandra",), "anunciacion": ("chon", "chona"), "asuncion": ("chon",),
+    "ascension": ("chencho",), "lorenzo": ("chencho",), "vicente": ("chente",),
+    "inocencio": ("chencho",), "gregorio": ("goyo",), "librado": ("lilo",),
+    "margarita": ("mago",), "socorro": ("coco",), "ramona": ("moncha",), "ramon": ("moncho",),
+}

@@ -121,6 +121,9 @@ def name_position(text: str, start: int, end: int) -> bool:
         return True  # "destiny: where u at", "chula -> Me:", "jade hotel: r u ok"
     if re.search(r"->\s*$", head) and re.match(r"\s*:", tail):
         return True  # "Me -> chula:"
+    if re.fullmatch(r"[ \t]*\[", head) and re.match(
+            r"\][ \t]*\[(?:(?i:am|pm)|오전|오후)?[ \t]*\d{1,2}:\d{2}", tail):
+        return True  # a KakaoTalk export's speaker: "[Mercy] [PM 9:40] ..."
     if re.match(r"\s*->", tail) or (_TIME_BEFORE.search(head) and _SAYS.match(tail)):
         return True  # a chat line wherever the layout put its line breaks
     before = re.findall(r"[\w&/.]+", text[max(0, start - 15):start])

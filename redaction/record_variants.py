@@ -326,7 +326,7 @@ def _everyday_street(name: str) -> bool:
     points to no one."""
     m = re.fullmatch(r"(?i)(.+?)\s+(?:road|rd|street|st|avenue|ave|lane|close|crescent|drive)\.?",
                      name)
-    return bool(m) and all(is_ordinary(w) for w in m.group(1).lower().split())
+    return m is not None and all(is_ordinary(w) for w in m.group(1).lower().split())
 
 
 # a town's compass word after its name, which people drop when they say it: "Mananara
@@ -378,6 +378,8 @@ _SETTLEMENT = re.compile(
     r"vpo|v\.p\.o\.|vill\.?|tehsil|teh\.|"
     # Romania's and Moldova's village and commune ("sat Cotiujenii Mari"); Poland's
     r"sat|satul|comuna|wie[sś]|gmina|gm\.|"
+    # a French-speaking town's quarter: "Quartier Escale, Ndiaganiao, Senegal"
+    r"quartier|hameau|"
     r"x[oó]m|th[oô]n|ph[uư][oờ]ng|lakou|seksyon|commune|bairro|vila|distrito|district|"
     # Indonesian and Malay: village, hamlet, ward, sub-district, kampong
     r"desa|dusun|kelurahan|kel\.|kecamatan|kec\.|kampung|kampong|kp\.|"
@@ -491,7 +493,10 @@ def town_variants(city: str, *, home: tuple[str, str | None] | None = None) -> l
         return []
     body = r"\s+".join(loose_form(w) for w in words)
     if all(is_common_word_name(w) for w in words):  # "Hope", "Friendship": a proper noun only
-        forms = [body, r"\s+".join(re.escape(w.upper()) for w in words)]
+        # (in capitals with or without its accents: "COMÈ", a passport's "COME")
+        forms = [body, r"\s+".join(re.escape(w.upper()) for w in words),
+                 r"\s+".join(re.escape(fold(w).upper()) for w in words)]
+        forms = list(dict.fromkeys(forms))
         alt = "|".join(forms)  # the name first: the agency check runs only where it matches
         pat = re.compile(rf"{_TOWN_START}(?=(?:{alt})(?![\w\-])){_NOT_AGENCY}{_NOT_MAKE}(?:{alt})"
                          rf"(?![\w\-])"
@@ -510,8 +515,8 @@ def town_variants(city: str, *, home: tuple[str, str | None] | None = None) -> l
     ocr = r"\s+".join(_town_word(w) for w in words)
     # "Ky1e", any case, with or without accents; "Waller County" is the county, not her town
     # "Zumbrota-Mazeppa": her town joined to the next in a school district's name
-    # (and "Besisahar-6": a ward's number after the town)
-    joined = r"(?!\w|-(?![^\W\d_]{3}|\d{1,2}(?!\d)))"
+    # (and "Besisahar-6": a ward's number after the town; "Yeongyang-e": a Korean particle)
+    joined = r"(?!\w|-(?![^\W\d_]{3}|\d{1,2}(?!\d)|[a-z]{1,2}\b))"
     pat = re.compile(rf"{_TOWN_START}(?={ocr}{joined}){_NOT_AGENCY}{_NOT_MAKE}{ocr}{joined}"
                      rf"{_NOT_COUNTY}")
     return [Variant("LOCATION", "town", pat, weak=True, folded=True, word=fold(name))]

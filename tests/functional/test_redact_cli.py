@@ -202,7 +202,7 @@ BLIND_FLOORS = {
                       "pseudonym_hits": 1.0},
     "eval_blind_ai": {"known_leaks": 1, "unknown_recall": 0.92, "keep_rate": 0.96,
                       "pseudonym_hits": 0.95},
-    "eval_blind_aj": {"known_leaks": 3, "unknown_recall": 0.91, "keep_rate": 0.96,
+    "eval_blind_aj": {"known_leaks": 2, "unknown_recall": 0.91, "keep_rate": 0.96,
                       "pseudonym_hits": 0.98},
     # the seventeenth round: women brought through international marriage brokers, youths on
     # traveling sales crews and carnivals, home-care aides held by agency "breach fees"
@@ -217,7 +217,7 @@ BLIND_FLOORS = {
                       "pseudonym_hits": 0.98},
     "eval_blind_ao": {"known_leaks": 2, "unknown_recall": 0.96, "keep_rate": 0.96,
                       "pseudonym_hits": 0.97},
-    "eval_blind_ap": {"known_leaks": 5, "unknown_recall": 0.94, "keep_rate": 0.94,
+    "eval_blind_ap": {"known_leaks": 4, "unknown_recall": 0.94, "keep_rate": 0.94,
                       "pseudonym_hits": 0.98},
     # the nineteenth round: children on meat-plant sanitation crews, Native women trafficked
     # around oil-field camps, seafarers on cruise and cargo ships
@@ -235,11 +235,16 @@ BLIND_FLOORS = {
                       "pseudonym_hits": 0.97},
     # the twenty-first round: begging rings, live-in care aides, students of sham colleges
     # (AX's three are one town of 365,000 people, public by GeoNames)
-    "eval_blind_av": {"known_leaks": 4, "unknown_recall": 0.93, "keep_rate": 0.93,
-                      "pseudonym_hits": 0.95},
+    "eval_blind_av": {"known_leaks": 2, "unknown_recall": 0.94, "keep_rate": 0.95,
+                      "pseudonym_hits": 0.97},
     "eval_blind_aw": {"known_leaks": 1, "unknown_recall": 0.96, "keep_rate": 0.96,
                       "pseudonym_hits": 0.98},
-    "eval_blind_ax": {"known_leaks": 3, "unknown_recall": 0.93, "keep_rate": 0.96,
+    "eval_blind_ax": {"known_leaks": 3, "unknown_recall": 0.93, "keep_rate": 0.97,
+                      "pseudonym_hits": 0.98},
+    # the twenty-second round: girls held in braiding salons, a closed religious community
+    "eval_blind_ay": {"known_leaks": 5, "unknown_recall": 0.92, "keep_rate": 0.93,
+                      "pseudonym_hits": 0.96},
+    "eval_blind_az": {"known_leaks": 4, "unknown_recall": 0.90, "keep_rate": 0.94,
                       "pseudonym_hits": 0.98},
 }
 
