@@ -89,7 +89,8 @@ _DEDICATED_BEFORE = re.compile(r"\b(?i:lady|sisters?|brothers?|house|city|mother
                                r"office|ministry|bureau|secretary|minister|palace|hall|"
                                r"court|institute|center|centre)[ \t]+(?i:of)[ \t]+$")
 _SHORT_CYRILLIC = re.compile(r"(?<![\w@.])[\u0400-\u04ff]{3}(?![\w])")
-_CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
+# (and Armenian and Georgian, read in Latin letters the same way: "მარიამის" is mariamis)
+_CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u10a0-\u10ff]")
 _ETHIOPIC = re.compile(r"[\u1200-\u139f\u2d80-\u2ddf]")
 # Arabic, and Ethiopic (Amharic, Tigrinya, Oromo in Ge'ez letters): scripts that write a name's
 # consonants plainly and its vowels not at all or as marks, so her name is known by consonants
@@ -429,6 +430,11 @@ class KnownMatcher:
                 out += [KnownHit(m.start(), m.start() + len(word), "PERSON", i, "fuzzy")
                         for i in small]
                 continue
+            towns = [o.index for o in self.owners if any(_town_ending(key, t) for t in o.towns)]
+            if towns:  # "pasanaurshi": in Pasanauri, her town, as Georgian writes it
+                out += [KnownHit(m.start(), m.start() + len(word), "LOCATION", i, "town", True)
+                        for i in towns]
+                continue
             owners = self._fuzzy_cache.get(key)
             if owners is None:
                 owners = self._fuzzy_owners(key)
@@ -498,7 +504,8 @@ class KnownMatcher:
         if not latin.isalpha() or len(latin) < 5:
             return ()
         return tuple(o.index for o in self.owners if any(
-            osa_distance(latin, t, 2) <= (1 if len(t) < 8 else 2) for t in o.towns))
+            osa_distance(latin, t, 2) <= (1 if len(t) < 8 else 2) or _town_ending(latin, t)
+            for t in o.towns))
 
     def _arabic(self, view: str) -> list[KnownHit]:
         """Her name in Arabic or Ethiopic script: a word with her name's consonants (three or
@@ -1103,6 +1110,19 @@ _CLIP_END = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ie|y|i|ey)$")
 # Ciungu), "Ionelei"; Polish "Zofii", "Zofię", "Piotrowi"; Czech and Slovak "Janovi"
 # (in the folded view, where "Zofię" is "zofie")
 _ENDINGS = ("lui", "ului", "ul", "ule", "ei", "ii", "ie", "owi", "ovi", "em", "om", "iei")
+
+
+# what Georgian, Turkish and the Baltic languages add to a place's name: "Pasanaurshi" (in
+# Pasanauri), "Tianetidan" (from Tianeti), "Pasanauris" (of)
+_TOWN_ENDINGS = ("shi", "ši", "is", "dan", "idan", "ze", "mde", "da", "de", "ta", "te", "ya")
+
+
+def _town_ending(key: str, town: str) -> bool:
+    """True when key is her listed town (six letters or more) with a case ending."""
+    if len(town) < 6 or " " in town or not key.startswith(town[:-1]):
+        return False
+    return key[len(town):] in _TOWN_ENDINGS and key.startswith(town) or \
+        town[-1] in "aeiou" and key[len(town) - 1:] in _TOWN_ENDINGS
 
 
 def _inflected(key: str, tokens: Iterable[str]) -> bool:

@@ -265,16 +265,29 @@ def place_variants(parts: list[str]) -> list[Variant]:
         abroad = _STREET_ABROAD.match(part) if i == 0 else None
         if abroad:  # "Str. Libertății nr. 14" as "str. Libertatii nr 14", "Libertății 14"
             words = abroad.group("name").split()
+            street = r"\s+".join(ocr_form(w) if len(w) >= 4 else re.escape(fold(w))
+                                 for w in words)
+            kind = re.escape(fold(abroad.group("kind")))
+            number = (r",?\s*(?:(?:nr|no|n[º°o]|numer|num)\.?\s*|#\s*)?"
+                      + re.escape(abroad.group("num")) + r"(?![\w\-])")
+            # her street with its number, its kind written or not; or with its kind and no
+            # number ("Av. Túpac Amaru", not "Túpac Amaru" the man)
             out.append(Variant("ADDRESS", "address", re.compile(
-                r"(?<![\w\-])(?:[^\W\d_]{2,7}\.?\s+)?"
-                + r"\s+".join(ocr_form(w) if len(w) >= 4 else re.escape(fold(w)) for w in words)
-                + r",?\s*(?:(?:nr|no|n[º°o]|numer|num)\.?\s*|#\s*)?"
-                + re.escape(abroad.group("num")) + r"(?![\w\-])"), folded=True))
+                rf"(?<![\w\-])(?:(?:[^\W\d_]{{2,7}}\.?\s+)?{street}{number}|"
+                rf"{kind}\.?\s+{street}(?![\w\-]))"), folded=True))
+            continue
+        box = re.fullmatch(r"(?i)P\.?\s?O\.?\s*Box\s*#?\s*(\d{1,6})(?:-(\d{3,6}))?", part)
+        if box:  # "P.O. Box 212-10106": her box and her post office's code
+            out.append(Variant("ADDRESS", "address", re.compile(
+                rf"(?<![\w\-])(?i:P\.?\s?O\.?\s*Box|Box)\s*#?\s*{box.group(1)}"
+                + (rf"(?:\s*-\s*{box.group(2)})?" if box.group(2) else "") + r"(?![\w\-])")))
             continue
         road = re.search(r"(?i)\b(?:carretera|camino|brecha|road|highway|hwy\.?)\s+(?:a|al|to|"
                          r"para|hacia)\s+(?P<t>[^\W\d][^\d,]+)$", part)
         if road:  # "Km 8 Carretera a Dr. Arroyo": her ranch is near the town the road goes to
             out += town_variants(road.group("t").strip(), home=home)
+        # (without an Indonesian hamlet's neighbourhood units: "Dusun Karangrejek RT 02/RW 05")
+        part = re.sub(r"\s+RT\.?\s*\d{1,3}\s*/\s*RW\.?\s*\d{1,3}$", "", part)
         name = re.sub(r"^(?:[A-Z]{2}\s+)?\d[\d\-]*$|\s+\d[\d\-]*$", "", part).strip()
         if i > 0:  # a European postal code before the town: "97-352 Łęki Szlacheckie"
             name = re.sub(r"^(?:[A-Z]{1,2}-)?\d{2}[\d\-]{2,5}\s+(?=[^\W\d_]{3})", "", name)
@@ -315,8 +328,9 @@ def place_variants(parts: list[str]) -> list[Variant]:
 # a street line abroad, the street's kind first and its number last: "Str. Libertății nr. 14",
 # "ul. Polna 9", "Rua das Flores, 12" (the kind a word of its own, cut short or not)
 _STREET_ABROAD = re.compile(
-    r"^(?i:str|strada|ul|ulica|ulitsa|vul|vulytsia|bul|bulevardul|calea|rua|rue|via|calle|"
-    r"avenida|av|avda|carrera|cra|kr|jl|jalan|duong|đường|pho|phố|sokak|sok|cad|caddesi)\.?"
+    r"^(?P<kind>(?i:str|strada|ul|ulica|ulitsa|vul|vulytsia|bul|bulevardul|calea|rua|rue|via|"
+    r"calle|avenida|av|avda|carrera|cra|kr|jl|jalan|duong|đường|pho|phố|sokak|sok|cad|"
+    r"caddesi))\.?"
     r"\s+(?P<name>[^\W\d_][^\d,]*?[^\W\d_])\s*,?\s*(?:(?i:nr|no|n[º°o]|numer|num)\.?\s*|#\s*)?"
     r"(?P<num>\d{1,4}[A-Za-z]?)$")
 
@@ -396,7 +410,9 @@ _SETTLEMENT = re.compile(
 
 # ...or after it, in Chinese and Korean addresses written in Latin letters
 _SETTLEMENT_AFTER = re.compile(r"(?:\s+(?i:town|village|township|district|parish|zhen|xiang|"
-                               r"cun|mahalla|mahallasi|mahallesi|köyü|koyu)|"
+                               r"cun|mahalla|mahallasi|mahallesi|köyü|koyu|"
+                               # East Africa's market town: "Kasawo Trading Centre"
+                               r"trading\s+cent(?:re|er))|"
                                r"-(?i:eup|myeon|ri|dong|gun))$")
 
 

@@ -208,7 +208,7 @@ BLIND_FLOORS = {
     # traveling sales crews and carnivals, home-care aides held by agency "breach fees"
     "eval_blind_ak": {"known_leaks": 4, "unknown_recall": 0.93, "keep_rate": 0.98,
                       "pseudonym_hits": 1.0},
-    "eval_blind_al": {"known_leaks": 7, "unknown_recall": 0.96, "keep_rate": 0.98,
+    "eval_blind_al": {"known_leaks": 6, "unknown_recall": 0.96, "keep_rate": 0.98,
                       "pseudonym_hits": 1.0},
     "eval_blind_am": {"known_leaks": 0, "unknown_recall": 0.94, "keep_rate": 0.98,
                       "pseudonym_hits": 1.0},
@@ -245,6 +245,11 @@ BLIND_FLOORS = {
     "eval_blind_ay": {"known_leaks": 5, "unknown_recall": 0.92, "keep_rate": 0.93,
                       "pseudonym_hits": 0.96},
     "eval_blind_az": {"known_leaks": 4, "unknown_recall": 0.90, "keep_rate": 0.94,
+                      "pseudonym_hits": 0.98},
+    # the twenty-third round: scam compounds abroad, young people made to steal and carry drugs
+    "eval_blind_ba": {"known_leaks": 1, "unknown_recall": 0.90, "keep_rate": 0.98,
+                      "pseudonym_hits": 1.0},
+    "eval_blind_bb": {"known_leaks": 6, "unknown_recall": 0.93, "keep_rate": 0.95,
                       "pseudonym_hits": 0.98},
 }
 

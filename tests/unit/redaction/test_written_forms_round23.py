@@ -1,0 +1,57 @@
+"""Classes found in a twenty-third look (two sets written apart: people forced to run scams in
+compounds abroad, and young people made to steal and carry drugs): her name and town in
+Georgian script with their case endings, her town with a Georgian ending in Latin letters, a
+market town ("Kasawo Trading Centre"), an Indonesian hamlet with its neighbourhood units, her
+post-office box with its office's code, her street abroad named with its kind and no number."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.unit.redaction.written import case_fixtures, present, redacted
+
+CASE: dict[str, Any] = {
+    "matter": "Does v. Tetherpoint Exchange LLC",
+    "subjects": [
+        {"pseudonym": "Jane Doe 5", "names": ["Mariam Tsiklauri", "მარიამ წიკლაური"],
+         "aliases": ["Mako"],
+         "addresses": ["Kazbegi Street 22, Pasanauri, Dusheti Municipality, Georgia"]},
+        {"pseudonym": "John Doe 5", "names": ["Luka Gelashvili", "ლუკა გელაშვილი"],
+         "aliases": ["Shavi"]},
+        {"pseudonym": "Jane Doe 6", "names": ["Aisha Nakato Namubiru"],
+         "addresses": ["Kasawo Trading Centre, Mukono District, Uganda"]},
+        {"pseudonym": "Jane Doe 7", "names": ["Sri Wahyuni"],
+         "addresses": ["Dusun Karangrejek RT 02/RW 05, Wonosari, Gunungkidul, DI Yogyakarta, "
+                       "Indonesia"]},
+        {"pseudonym": "Jane Doe 8", "names": ["Neema Wanjiku Mwangi"],
+         "addresses": ["Kiamariga Village, P.O. Box 212-10106, Othaya, Nyeri County, Kenya"]},
+        {"pseudonym": "Jane Doe 9", "names": ["Yuliana Ccori Mamani"],
+         "addresses": ["Av. Túpac Amaru 318, Urcos, Quispicanchi, Cusco, Perú"]},
+    ],
+    "keep": ["Tetherpoint Exchange LLC"],
+}
+
+
+session, cocounsel = case_fixtures(CASE)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("წერილი: მარიამის დედა ცხოვრობს", "მარიამის"),
+    ("ლუკას ვუთხარი", "ლუკას"),
+    ("ყველაფერი კარგადაა პასანაურში", "პასანაურში"),
+    ("mako ar aris pasanaurshi dghes", "pasanaurshi"),
+    ("I was born on 26 February 2007 in Kasawo, and went to school there.", "Kasawo"),
+    ('"Kulo saking Karangrejek, Wonosari." = I am from Karangrejek.', "Karangrejek"),
+    ("Mailing address: P.O. Box 212-10106, Othaya", "212-10106"),
+    ("vivía en la Av. Túpac Amaru, cerca del mercado", "Túpac"),
+])
+def test_her_names_and_places_in_more_forms(session, text, gone):
+    out = redacted(session, text)
+    assert not present(gone, out), out
+
+
+def test_the_same_words_elsewhere_stay(session):
+    out = redacted(session, "The trading centre opened in 2019; the box office was shut.")
+    assert "trading centre" in out and "box office" in out, out
