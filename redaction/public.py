@@ -76,7 +76,8 @@ _GUARDED = [
      r"\b(?i:ind(?:ictment)?|index|docket|cause)\.?[ \t]+(?i:no|number|#)\.?[ \t]*:?[ \t]*"
      r"\d{2,7}[\-/]\d{2,4}\b|"
      r"\b(?:No|NO|Case[ \t]+No|CASE[ \t]+NO|Cause[ \t]+No)\.?[ \t]*:?[ \t]*"
-     r"(?:\d{2}|\d{4})(?:[ \t]+|-)(?:CR|CV|CF|CH|CM|DV|L|M|D|F|CA|CI)(?:[ \t]+|-)\d{3,7}\b"),
+     # (spaced as a caption writes it; "STATE v. [her], Case No. 2024-CR-000419" is hers)
+     r"(?:\d{2}|\d{4})[ \t]+(?:CR|CV|CF|CH|CM|DV|L|M|D|F|CA|CI)[ \t]+\d{3,7}\b"),
     (("Bar", "BAR"),  # counsel's bar number is on every filing: "Georgia Bar No. 553817"
      r"\b(?:Bar|BAR)[ \t]+(?i:no\.?|number|#|id)[ \t]*:?[ \t]*\d{4,8}\b"),
     (("otline", "OTLINE"),  # a number given as a public hotline's: "1-833-900-1010 (Canadian
