@@ -1109,7 +1109,9 @@ _CLIP_END = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ie|y|i|ey)$")
 # case endings a name takes in the languages of Eastern Europe: Romanian "Ciungului" (of
 # Ciungu), "Ionelei"; Polish "Zofii", "Zofię", "Piotrowi"; Czech and Slovak "Janovi"
 # (in the folded view, where "Zofię" is "zofie")
-_ENDINGS = ("lui", "ului", "ul", "ule", "ei", "ii", "ie", "owi", "ovi", "em", "om", "iei")
+_ENDINGS = ("lui", "ului", "ul", "ule", "ei", "ii", "ie", "owi", "ovi", "em", "om", "iei",
+            # and the "-jon" of endearment in Tajik and Uzbek: "Umedjon" of Umed
+            "jon", "jan", "joon")
 
 
 # what Georgian, Turkish and the Baltic languages add to a place's name: "Pasanaurshi" (in
@@ -1158,6 +1160,7 @@ def _script_match(latin: str, token: str, given: bool) -> bool:
         return False
     return (osa_distance(latin, token, 2) <= (1 if len(token) < 8 else 2)
             or (latin.startswith(token[:-1]) and len(latin) - len(token) <= 2)
+            or (latin.startswith(token) and latin[len(token):] in ("jon", "jan", "joon"))
             or (given and len(latin) >= 4 and token.startswith(latin)))
 
 

@@ -405,6 +405,10 @@ def lil_forms(aliases: tuple[str, ...]) -> dict[str, str]:
             if re.match(r"(?i)little\s+\w", a)}
 
 
+# words that make a name small or dear before it: Haitian "Ti", Filipino "Ate", "Kuya"
+_PET_PREFIXES = {"ti", "ate", "kuya", "lil", "nene", "baby"}
+
+
 def alias_parts(aliases: tuple[str, ...]) -> tuple[str, ...]:
     """A part of a two-part alias that is a given name, used alone ("Mia" of "Mia-Rose")."""
     from redaction.gazetteer import is_first_name, is_ordinary, word_frequency
@@ -415,8 +419,11 @@ def alias_parts(aliases: tuple[str, ...]) -> tuple[str, ...]:
         if len(parts) >= 2:
             out += [p for p in parts if len(p) >= 3 and is_first_name(fold(p))
                     and not is_ordinary(fold(p)) and fold(p) not in NOT_NAMES]
-        # an alias without its Spanish article: "Güera" of "La Güera", "Chele" of "El Chele"
-        if len(parts) == 2 and parts[0].lower() in ("el", "la") and len(parts[1]) >= 4 and \
+        # an alias without its Spanish article: "Güera" of "La Güera", "Chele" of "El Chele";
+        # without the "little" of Haitian, Filipino and Tajik pet names: "Pru" of "Ti Pru"
+        if len(parts) == 2 and (parts[0].lower() in ("el", "la") and len(parts[1]) >= 4 or
+                                parts[0].lower() in _PET_PREFIXES and len(parts[1]) >= 3
+                                and not is_ordinary(fold(parts[1]))) and \
                 parts[1].isalpha() and fold(parts[1]) not in NOT_NAMES:
             out.append(parts[1])
         # half of a doubled alias: "Zee" of "Zee-Zee", "Lolo" of "Lo Lo" is no half

@@ -251,6 +251,12 @@ BLIND_FLOORS = {
                       "pseudonym_hits": 1.0},
     "eval_blind_bb": {"known_leaks": 6, "unknown_recall": 0.93, "keep_rate": 0.95,
                       "pseudonym_hits": 0.98},
+    # the twenty-fourth round: truck drivers held by a CDL school, disaster-recovery crews
+    # (BC's Isfara is a district of 274,000 by GeoNames, public by the rule)
+    "eval_blind_bc": {"known_leaks": 5, "unknown_recall": 0.94, "keep_rate": 0.94,
+                      "pseudonym_hits": 0.98},
+    "eval_blind_bd": {"known_leaks": 2, "unknown_recall": 0.92, "keep_rate": 0.95,
+                      "pseudonym_hits": 1.0},
 }
 
 

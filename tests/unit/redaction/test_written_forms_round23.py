@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.redaction.written import case_fixtures, present, redacted
+from tests.unit.redaction.written import case_fixtures, court_session, present, redacted
 
 CASE: dict[str, Any] = {
     "matter": "Does v. Tetherpoint Exchange LLC",
@@ -55,3 +55,30 @@ def test_her_names_and_places_in_more_forms(session, text, gone):
 def test_the_same_words_elsewhere_stay(session):
     out = redacted(session, "The trading centre opened in 2019; the box office was shut.")
     assert "trading centre" in out and "box office" in out, out
+
+
+# round twenty-four (truck drivers held by a CDL school; disaster-recovery crews)
+CASE_24: dict[str, Any] = {
+    "matter": "United States v. Boboev",
+    "subjects": [
+        {"pseudonym": "Adult Victim 1", "names": ["Umed Nazarov", "Умед Назаров"],
+         "aliases": ["Umka"]},
+        {"pseudonym": "Jane Doe 1", "names": ["Prudence Saint-Fleur"],
+         "aliases": ["Ti Pru", "Prudans"]},
+    ],
+    "keep": ["Rustam Boboev"],
+}
+
+
+@pytest.fixture(name="session_24")
+def _session_24(engine: Any) -> Any:
+    return court_session(engine, CASE_24)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("2024-03-02 14:20  Модар:  Умедҷон, телефон намебардорад.", "Умедҷон"),
+    ('Child (girl ~9) seen in 216 w/ woman "Pru". Guarantor says "visiting."', "Pru"),
+])
+def test_an_endearment_ending_and_a_pet_names_word(session_24, text, gone):
+    out = redacted(session_24, text)
+    assert not present(gone, out), out
