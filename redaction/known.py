@@ -894,8 +894,11 @@ class KnownMatcher:
                     out.append(KnownHit(m.start(), m.end(), "HANDLE", owner_index, "joined"))
                 continue
             letters = re.sub(r"[^a-z]", "", fold(token))
+            # (not a name word inside an everyday word of the link: "ting" of Yu-ting in a
+            # Word package's "webSettings.xml")
+            words = [fold(w) for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", token)]
             for owner in self.owners:
-                if any(t in letters for t in owner.substrings):
+                if any(t in letters and not _inside_a_word(t, words) for t in owner.substrings):
                     out.append(KnownHit(m.start(), m.end(), cat, owner.index, "inside_link"))
                     break
         return out
@@ -1363,6 +1366,13 @@ def _inside_place_name(view: str, start: int, end: int) -> bool:
             return True
     return _DIVISION_AFTER.match(view, end) is not None and not \
         HONORIFIC_BEFORE.search(view[max(0, start - 12):start])
+
+
+def _inside_a_word(token: str, words: list[str]) -> bool:
+    """True when a name word is only found inside longer everyday words of a link."""
+    holders = [w for w in words if token in w]
+    return bool(holders) and all(w != token and (is_ordinary(w) or is_ordinary(w.rstrip("s")))
+                                 for w in holders)
 
 
 def _town_as_word(view: str, h: KnownHit) -> bool:

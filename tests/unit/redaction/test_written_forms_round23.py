@@ -82,3 +82,14 @@ def _session_24(engine: Any) -> Any:
 def test_an_endearment_ending_and_a_pet_names_word(session_24, text, gone):
     out = redacted(session_24, text)
     assert not present(gone, out), out
+
+
+def test_a_name_word_inside_an_everyday_word_of_a_link_is_no_link_of_hers(engine):
+    case = {"matter": "Does v. Tetherpoint",
+            "subjects": [{"pseudonym": "Jane Doe 9", "names": ["Lin Yu-ting"],
+                          "aliases": ["Tingting"]}],
+            "keep": []}
+    session = court_session(engine, case)
+    assert session.leaks("/word/webSettings.xml\nsettings.xml") == []
+    out = redacted(session, "mail yuting.lin.tw@gmail.com or ig tingting_88")
+    assert "yuting" not in out and "tingting" not in out, out
