@@ -1068,10 +1068,16 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "some", "any", "no", "of", "li
 
 
 # Spanish "-ita", "-illo"; Portuguese "-inha"; Somali's "-yo" of affection ("Hodanyo")
-_PET_NAME_OF: dict[str, set[str]] = {}
-for _given, _pets in HYPOCORISMS.items():
-    for _pet in _pets:
-        _PET_NAME_OF.setdefault(_pet, set()).add(_given)
+def _pet_name_index() -> dict[str, set[str]]:
+    """Each pet name of HYPOCORISMS and the given names it is made from."""
+    index: dict[str, set[str]] = {}
+    for given, pets in HYPOCORISMS.items():
+        for pet in pets:
+            index.setdefault(pet, set()).add(given)
+    return index
+
+
+_PET_NAME_OF = _pet_name_index()
 _DIMINUTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:c?it[ao]|ecit[ao]|ill[ao]|ic[ao]|z?inh[ao]|yo)$")
 _ENGLISH_DIMINUTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:y|ie|ey)$")
 
