@@ -23,8 +23,8 @@ def _locked() -> dict[str, tuple[set[str], str]]:
     """Each locked package's name, the extras its line names, and its version."""
     pins: dict[str, tuple[set[str], str]] = {}
     for name, extras, version in _PIN.findall(LOCK.read_text(encoding="utf-8")):
-        named = {canonicalize_name(e.strip()) for e in extras.split(",") if e.strip()}
-        pins[canonicalize_name(name)] = (named, version)
+        named = {str(canonicalize_name(e.strip())) for e in extras.split(",") if e.strip()}
+        pins[canonicalize_name(name)] = (named, str(version))
     return pins
 
 
