@@ -43,7 +43,7 @@ from redaction.lexicon import (
     VEHICLE_MAKES,
 )
 from redaction.positions import name_position
-from redaction.record_variants import address_variants, dob_variants, id_variants
+from redaction.record_variants import address_variants, dob_variants, id_variants, street_words
 from redaction.variants import (
     NAME_PARTICLES,
     Variant,
@@ -212,6 +212,7 @@ class _Owner:
         self.skeletons = {k for t in self.tokens if t.isalpha() and len(t) >= 4
                           and len(k := skeleton(t)) >= 2}
         self.towns: set[str] = set()  # her listed towns, folded (set with the variants)
+        self.streets: set[str] = set()  # the words of her streets abroad, folded
         self.initials = {seq[i] for seq in initials_sets(person.names) for i in range(len(seq))}
         for n in person.names:
             self.initials |= {w[0].upper() for w in re.findall(r"\b[A-Z]\.", n)}
@@ -321,6 +322,7 @@ class KnownMatcher:
             owner.variants = build_variants(owner.person)
             owner.towns = {v.word for v in owner.variants if v.kind == "town" and v.word
                            and v.word.isalpha() and len(v.word) >= 5}
+            owner.streets = set().union(*(street_words(a) for a in owner.person.addresses))
         keep_words = {fold(w) for k in context.keep for w in re.findall(r"\w+", k)}
         # a kept person's given name: a clipped name it also begins is not surely hers
         self._keep_given = {fold(k.split()[0]) for k in context.keep if k.split()}
@@ -397,7 +399,7 @@ class KnownMatcher:
     # ------------------------------------------------------------ pieces
     def _fuzzy(self, view: str, found_so_far: list[KnownHit]) -> list[KnownHit]:
         """Misspelt name words in any case: one edit for five letters, two for eight."""
-        out = []
+        out = self._short_pets(view)
         ends = {h.end: h.owner for h in found_so_far if h.category == "PERSON"}
         for m in _ANYWORD.finditer(view):
             word = re.sub(r"['’]s$", "", m.group(0)).rstrip("-'’")
@@ -407,7 +409,9 @@ class KnownMatcher:
                          for i in self._script_owners(key)]
                 out += found or [  # her home town so written: "Татарбунари", "ВИЛКОВЕ"
                     KnownHit(m.start(), m.start() + len(word), "LOCATION", i, "town", True)
-                    for i in self._script_towns(key)]
+                    for i in self._script_towns(key)] or [  # her street: "ул. Орозбекова"
+                    KnownHit(m.start(), m.start() + len(word), "ADDRESS", i, "street", True)
+                    for i in self._script_streets(key)]
                 continue
             if len(key) < 4 or key in self._exact_tokens or key in self._no_fuzz:
                 continue
@@ -458,6 +462,17 @@ class KnownMatcher:
                 out.append(KnownHit(m.start(), end, "PERSON", idx, "fuzzy"))
         return out
 
+    def _short_pets(self, view: str) -> list[KnownHit]:
+        """A pet name of three letters ("Bia" of Beatriz): capitalised, or in lower case after
+        an article or where a name stands ("a bia mandou um beijo")."""
+        out = []
+        for m in _SHORT_PET.finditer(view):
+            owners = self._diminutive(fold(m.group(0)), english=False)
+            if owners and (m.group(0)[:1].isupper() or name_position(view, m.start(), m.end())
+                           or _ARTICLE_BEFORE.search(view, max(0, m.start() - 6), m.start())):
+                out += [KnownHit(m.start(), m.end(), "PERSON", i, "fuzzy") for i in owners]
+        return out
+
     def _diminutive(self, key: str, *, english: bool) -> tuple[int, ...]:
         cached = self._small_cache.get((key, english))
         if cached is None:
@@ -504,8 +519,16 @@ class KnownMatcher:
         if not latin.isalpha() or len(latin) < 5:
             return ()
         return tuple(o.index for o in self.owners if any(
-            osa_distance(latin, t, 2) <= (1 if len(t) < 8 else 2) or _town_ending(latin, t)
-            for t in o.towns))
+            osa_distance(latin, t, 2) <= (1 if len(t) < 8 else 2)
+            or _town_ending(latin, t, _SCRIPT_TOWN_ENDINGS) for t in o.towns))
+
+    def _script_streets(self, key: str) -> tuple[int, ...]:
+        """Whose listed street abroad a word in Cyrillic or Greek is, read in Latin letters."""
+        latin = fold(anyascii(key)).replace("'", "")
+        if not latin.isalpha() or len(latin) < 5:
+            return ()
+        return tuple(o.index for o in self.owners if any(
+            osa_distance(latin, t, 1) <= 1 for t in o.streets))
 
     def _arabic(self, view: str) -> list[KnownHit]:
         """Her name in Arabic or Ethiopic script: a word with her name's consonants (three or
@@ -595,6 +618,8 @@ class KnownMatcher:
                         or _named_in_place(view, m.start(), m.end())
                         or _chat_use(view, m.start(), m.group(0))
                         or _CALLED_BEFORE.search(view, max(0, m.start() - 24), m.start())
+                        # her everyday-word name in quotes: 'le dicen "vale"; "luna" sólo'
+                        or _ENCLOSED.match(view, max(0, m.start() - 1), m.end() + 1)
                         or _vocative(view, m.start(), m.end())
                         or _addressed_in_another_language(view, m.start(), m.end())
                         or _amid_another_language(view, m.start(), m.end())
@@ -1078,6 +1103,10 @@ def _pet_name_index() -> dict[str, set[str]]:
 
 
 _PET_NAME_OF = _pet_name_index()
+_SHORT_PET = re.compile(r"(?<![\w@.'’\-])(?i:" + "|".join(
+    sorted(p for p in _PET_NAME_OF if len(p) == 3)) + r")(?![\w'’\-])")
+# Portuguese and Spanish put an article before a given name: "a bia", "da bia", "el lucho"
+_ARTICLE_BEFORE = re.compile(r"\b(?i:a|o|da|do|na|no|pra|pro|el|la)[ \t]+$")
 _DIMINUTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:c?it[ao]|ecit[ao]|ill[ao]|ic[ao]|z?inh[ao]|yo)$")
 _ENGLISH_DIMINUTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:y|ie|ey)$")
 
@@ -1089,7 +1118,8 @@ def _diminutive_owners(key: str, owners: list[_Owner], *, english: bool = False
     seen a name's place) Jazz -> Jazzy."""
     pet = _PET_NAME_OF.get(key)
     if pet and not english:  # "Lupita" of Guadalupe, "Chuy" of Jesús
-        return tuple(o.index for o in owners if pet & set(o.given_words))
+        # (of a second given name too: "Bia" of Ana Beatriz)
+        return tuple(o.index for o in owners if pet & (set(o.given_words) | o.full_words))
     m = (_ENGLISH_DIMINUTIVE if english else _DIMINUTIVE).match(key)
     if m is None:
         return ()
@@ -1126,14 +1156,19 @@ _ENDINGS = ("lui", "ului", "ul", "ule", "ei", "ii", "ie", "owi", "ovi", "em", "o
 # what Georgian, Turkish and the Baltic languages add to a place's name: "Pasanaurshi" (in
 # Pasanauri), "Tianetidan" (from Tianeti), "Pasanauris" (of)
 _TOWN_ENDINGS = ("shi", "ši", "is", "dan", "idan", "ze", "mde", "da", "de", "ta", "te", "ya")
+# and what Russian and the Turkic languages written in Cyrillic add: "в Кочкоре", "из Кочкора",
+# "Кочкорго" (to Kochkor, in Kyrgyz), "Кочкордон" (from)
+_SCRIPT_TOWN_ENDINGS = _TOWN_ENDINGS + (
+    "a", "e", "u", "om", "go", "ga", "ge", "ka", "ke", "ko", "do", "to", "den", "don", "ten",
+    "tan", "ton", "nin", "nyn", "dun", "tun", "dagy", "daky", "tagy")
 
 
-def _town_ending(key: str, town: str) -> bool:
+def _town_ending(key: str, town: str, endings: tuple[str, ...] = _TOWN_ENDINGS) -> bool:
     """True when key is her listed town (six letters or more) with a case ending."""
     if len(town) < 6 or " " in town or not key.startswith(town[:-1]):
         return False
-    return key[len(town):] in _TOWN_ENDINGS and key.startswith(town) or \
-        town[-1] in "aeiou" and key[len(town) - 1:] in _TOWN_ENDINGS
+    return key[len(town):] in endings and key.startswith(town) or \
+        town[-1] in "aeiou" and key[len(town) - 1:] in endings
 
 
 def _inflected(key: str, tokens: Iterable[str]) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 HONORIFIC = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Det|Detective|Officer|Sgt|Agent|Deputy|Don|Doña|Dona|"
-             r"Señor|Senor|Señora|Senora|Sr|Sra|Srta|Patrón|Patron|Lic|Ing|Ofc|Ofcr|Cpl|Tpr|Inv)")
+             r"Señor|Senor|Señora|Senora|Sr|Sra|Srta|Patrón|Patron|Lic|Ing|Ofc|Ofcr|Cpl|Tpr|Inv|Prof|"
+             r"prof(?=\.))")
 # a word that makes the capitalised word before it a role, not a name: "Foster mother"
 ROLE_AFTER = re.compile(r"[ \t]+(?:mother|father|parents?|family|care|home|mom|dad|sister|"
                         r"brother|child|children|kid|placement)\b")
@@ -159,7 +160,8 @@ COMMON_WORD_NAMES = {
 }
 VEHICLE_MAKES = (r"GMC|Chevy|Chevrolet|Ford|Toyota|Nissan|Honda|Dodge|Jeep|Kia|Hyundai|Buick|"
                  r"Cadillac|Lincoln|Mazda|Subaru|Volkswagen|VW|Chrysler|Ram|Mitsubishi|Acura|Lexus|"
-                 r"Infiniti|Pontiac|Saturn|Mercury|Oldsmobile|Plymouth")
+                 r"Infiniti|Pontiac|Saturn|Mercury|Oldsmobile|Plymouth|Dacia|Renault|Peugeot|"
+                 r"Citroen|Citroën|Skoda|Škoda|Opel|Fiat|Audi|BMW|Volvo")
 
 RELATIONS = (
     r"(?:step[- ]?)?(?:mother|father|mom|dad|mama|papa|parent|sister|brother|sibling|aunt|"
@@ -268,8 +270,8 @@ STYLED = frozenset({"honor", "honour", "grace", "majesty", "excellency", "eminen
 # Spanish given names and the pet names everyone knows them by, which share few letters with
 # them: "Lupita" is Guadalupe, "Chuy" Jesús, "Pancho" Francisco (folded)
 HYPOCORISMS: dict[str, tuple[str, ...]] = {
-    "guadalupe": ("lupe", "lupita", "lupis"), "jose": ("pepe", "pepito", "chepe", "cheo"),
-    "francisco": ("paco", "pancho", "panchito", "paquito", "kiko", "curro"),
+    "guadalupe": ("lupe", "lupita", "lupis"), "jose": ("pepe", "pepito", "chepe", "cheo", "zeca"),
+    "francisco": ("paco", "pancho", "panchito", "paquito", "kiko", "curro", "chico"),
     "jesus": ("chuy", "chucho", "chuyito"), "ignacio": ("nacho",), "dolores": ("lola", "lolita"),
     "concepcion": ("concha", "conchita", "chona"), "graciela": ("chela",),
     "guillermo": ("memo", "guille"), "enrique": ("kike", "quique"), "rosario": ("chayo", "charo"),
@@ -283,4 +285,9 @@ HYPOCORISMS: dict[str, tuple[str, ...]] = {
     "ascension": ("chencho",), "lorenzo": ("chencho",), "vicente": ("chente",),
     "inocencio": ("chencho",), "gregorio": ("goyo",), "librado": ("lilo",),
     "margarita": ("mago",), "socorro": ("coco",), "ramona": ("moncha",), "ramon": ("moncho",),
+    "luis": ("lucho",), "luisa": ("lucha",),
+    # Portuguese: "Bia" of Beatriz, "Tião" of Sebastião, "Zé" of José
+    "beatriz": ("bia",), "sebastiao": ("tiao",), "joao": ("joca",), "raimunda": ("mundinha",),
+    "raimundo": ("mundico",), "fernanda": ("nanda",), "fernando": ("nando",),
+    "francisca": ("chica", "chiquinha"), "conceicao": ("ceicao",),
 }

@@ -121,6 +121,9 @@ def name_position(text: str, start: int, end: int) -> bool:
         return True  # "destiny: where u at", "chula -> Me:", "jade hotel: r u ok"
     if re.search(r"->\s*$", head) and re.match(r"\s*:", tail):
         return True  # "Me -> chula:"
+    if re.search(r"(?:^|\t)\d{1,2}:\d{2}(?::\d{2})?\t$", head) and re.match(
+            r"(?:[ ]?[^\w\s]{1,4})?[ ]?\t", tail):
+        return True  # a tab-separated export's speaker: "20:15<tab>may 🌷<tab>you ok?"
     if re.fullmatch(r"[ \t]*\[", head) and re.match(
             r"\][ \t]*\[(?:(?i:am|pm)|오전|오후)?[ \t]*\d{1,2}:\d{2}", tail):
         return True  # a KakaoTalk export's speaker: "[Mercy] [PM 9:40] ..."

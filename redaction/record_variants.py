@@ -289,6 +289,8 @@ def place_variants(parts: list[str]) -> list[Variant]:
         # (without an Indonesian hamlet's neighbourhood units: "Dusun Karangrejek RT 02/RW 05")
         part = re.sub(r"\s+RT\.?\s*\d{1,3}\s*/\s*RW\.?\s*\d{1,3}$", "", part)
         name = re.sub(r"^(?:[A-Z]{2}\s+)?\d[\d\-]*$|\s+\d[\d\-]*$", "", part).strip()
+        # a Brazilian town and its state's code: "Trairão - PA", "Novo Progresso-PA"
+        name = re.sub(r"\s*[-–]\s*[A-Z]{2}$", "", name) if i > 0 else name
         if i > 0:  # a European postal code before the town: "97-352 Łęki Szlacheckie"
             name = re.sub(r"^(?:[A-Z]{1,2}-)?\d{2}[\d\-]{2,5}\s+(?=[^\W\d_]{3})", "", name)
         if re.match(rf"^(?:{_UNIT}|Apto|Depto|P\.?\s?O\.?\s*Box|H\.?\s?No|Plot|House|Hse)\b",
@@ -333,6 +335,13 @@ _STREET_ABROAD = re.compile(
     r"caddesi))\.?"
     r"\s+(?P<name>[^\W\d_][^\d,]*?[^\W\d_])\s*,?\s*(?:(?i:nr|no|n[º°o]|numer|num)\.?\s*|#\s*)?"
     r"(?P<num>\d{1,4}[A-Za-z]?)$")
+
+
+def street_words(address: str) -> set[str]:
+    """The words (five letters or more, folded) naming the street of an address abroad: what
+    her street is called when it is written in another script ("ул. Орозбекова 31")."""
+    m = _STREET_ABROAD.match(address.split(",")[0].strip())
+    return {fold(w) for w in m.group("name").split() if w.isalpha() and len(w) >= 5} if m else set()
 
 
 def _everyday_street(name: str) -> bool:
@@ -392,6 +401,8 @@ _SETTLEMENT = re.compile(
     r"vpo|v\.p\.o\.|vill\.?|tehsil|teh\.|"
     # Romania's and Moldova's village and commune ("sat Cotiujenii Mari"); Poland's
     r"sat|satul|comuna|wie[sś]|gmina|gm\.|"
+    # Moldova's and the former Soviet Union's village, cut short: "s. Cărpineni", "с. Кочкор"
+    r"s\.|с\.|"
     # a French-speaking town's quarter: "Quartier Escale, Ndiaganiao, Senegal"
     r"quartier|hameau|"
     r"x[oó]m|th[oô]n|ph[uư][oờ]ng|lakou|seksyon|commune|bairro|vila|distrito|district|"
@@ -561,7 +572,9 @@ _OCR_MONTH = str.maketrans({"o": "[o0]", "l": "[l1]", "i": "[i1l]"})
 
 def _month_re(m: int) -> str:
     full = _MONTHS[m - 1]
-    forms = {full, full[:3]} | set(_MONTHS_ABROAD[m - 1].split())
+    abroad = _MONTHS_ABROAD[m - 1].split()
+    # and cut short as forms and ID cards print them: "11 FEV 1996", "03 AGO 2015"
+    forms = {full, full[:3]} | set(abroad) | {w[:3] for w in abroad if w.isascii() and len(w) > 3}
     if m == 9:
         forms.add("Sept")
     # OCR reads o as 0 and l as 1 in a month too: "febrer0", "ju1io"

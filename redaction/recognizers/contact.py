@@ -31,7 +31,10 @@ SOCIAL = (
     r"instagram|facebook|fb|tiktok|twitter|x|snapchat|t|onlyfans|linkedin|cash|venmo|wa|"
     r"youtube|reddit|telegram|tinder|bumble|grindr|megapersonals|skipthegames|listcrawler|"
     r"doublelist|craigslist|kik|threads|discord|twitch|pinterest|tumblr|vk|ok|whatsapp|"
-    r"fansly|linktr|allmylinks|swaphaven|paypal"
+    r"fansly|linktr|allmylinks|swaphaven|paypal|"
+    # payment links, each a person's own: "revolut.me/sebiap22", "monzo.me/...", "ko-fi.com/..."
+    r"revolut|monzo|ko-fi|buymeacoffee|throne|wise|patreon|chaturbate|stripchat|bongacams|"
+    r"cam4|myfreecams|manyvids|fancentro|justfor"
 )
 
 

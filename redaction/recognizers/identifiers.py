@@ -6,6 +6,7 @@ import re
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers.generic.iban_patterns import regex_per_country
 
 from redaction.recognizers.base import RegexRecognizer, result
 
@@ -24,6 +25,10 @@ def looks_random(code: str) -> bool:
     letters_digits = re.sub(r"[\s\-]", "", code)
     return (len(letters_digits) >= 6 and len(_SWITCH.findall(letters_digits)) >= 3
             and sum(c.isdigit() for c in letters_digits) >= 2)
+
+
+# each country's IBAN in its exact shape (Presidio's table of them)
+IBAN_SHAPES: dict[str, str] = dict(regex_per_country)
 
 
 class SsnRecognizer(RegexRecognizer):
@@ -81,11 +86,12 @@ class AccountRecognizer(RegexRecognizer):
     GROUP = "n"
     PATTERNS = [
         ("labeled", r"(?i:account|acct|a/c|routing|iban|checking|savings|cuenta|conta|"
-                    r"member|share draft)\.?\s*"
-                    r"(?i:number|no\.?|n[º°]|#)?[:\s#.]*"
+                    r"member|share draft|c/c|conta corrente|wallet)\.?\s*"
+                    r"(?i:number|no\.?|n[º°]|#|id)?[:\s#.]*"
                     # one space at a time: a table's wider gap ends the number's cell; a
-                    # sub-account's suffix goes with it ("55-0091-2276-4-S10")
-                    r"(?P<n>(?:[Xx*•]+[\s\-]?|[A-Z]{1,4}-)?\d(?:[\d\-]| (?=\d)){4,}\d"
+                    # sub-account's suffix goes with it ("55-0091-2276-4-S10"); a Brazilian
+                    # account's dot ("C/C 23.118-9")
+                    r"(?P<n>(?:[Xx*•]+[\s\-]?|[A-Z]{1,4}-)?\d(?:[\d\-]|\.(?=\d{3})| (?=\d)){4,}\d"
                     r"(?:-[A-Z]{1,2}\d{1,3})?)"
                     r"(?![\w\-])", 0.7),
         # a bank's name, then the number: "Metrobank 022-3-5550-1184-9", "BDO 0071 2231 88"
@@ -94,7 +100,19 @@ class AccountRecognizer(RegexRecognizer):
                  r"(?P<n>\d(?:[\d\-]| (?=\d)){6,22}\d)(?![\w\-])", 0.6),
         # an IBAN after its label, in groups, whether or not its check digits add up
         ("iban", r"(?i:IBAN)[:\s#.]*(?P<n>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8})(?![\w\-])", 0.7),
+        # an IBAN without its label, in its country's exact shape, whether or not its check
+        # digits add up (a typed or OCR'd one often does not): "RO23REVO0000119455227788"
+        ("iban_shape", r"(?<![\w\-])(?P<n>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}"
+                       r"(?:[ ]?[A-Z0-9]{1,3})?)(?![\w\-])", 0.6),
     ]
+
+    def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
+        if pattern_name == "iban_shape":
+            bban = match.group("n").replace(" ", "")
+            shape = IBAN_SHAPES.get(bban[:2])
+            return shape is not None and re.fullmatch(shape, bban) is not None and \
+                len(re.sub(r"\D", "", bban)) >= 8
+        return self.validate_result(match)
 
     def validate_result(self, match: re.Match[str]) -> bool:  # noqa: D102
         return len(re.sub(r"\D", "", match.group("n"))) >= 6
@@ -107,8 +125,9 @@ class LabeledIdRecognizer(RegexRecognizer):
     DETECTOR = "pattern:labeled_id"
     GROUP = "n"
     PATTERNS = [
-        ("labeled", r"(?<![\w\-])(?=(?:[A-Za-z\-.]*\d){4})(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d"
-                    r"(?:[A-Za-z0-9\-]|\.(?=\d))*)(?![\w\-])", 0.7),  # CPF 118.204.556-07
+        ("labeled", r"(?<![\w\-])(?=(?:[A-Za-z\-.]*\d){4})(?P<n>[A-Za-z0-9](?:[A-Za-z0-9\-]|"
+                    r"\.(?=\d))*\d(?:[A-Za-z0-9\-]|\.(?=\d))*)(?![\w\-])",
+         0.7),  # CPF 118.204.556-07, CC 1.152.447.390
         ("numbered", r"(?<![\w\-])(?=(?:[A-Za-z\-/]*\d){4})(?P<n>[A-Za-z0-9][A-Za-z0-9\-]*\d"
                      r"(?:[A-Za-z0-9\-]|/(?=\d))*)(?![\w\-])", 0.6),  # "04/1187/12"
         # an alien registration number in its printed groups, with or without a label:
@@ -130,6 +149,11 @@ class LabeledIdRecognizer(RegexRecognizer):
         # an I-94 admission number in its printed shape, nine digits, a letter and a digit,
         # with OCR's O for a zero: "482019936A1", "9482O1773A3"
         ("i94", r"(?<![\w\-])(?P<n>(?=(?:O*\d){7})[\dO]{9}[A-Z][\dO])(?![\w\-])", 0.6),
+        # Brazil's CPF and CNPJ and Thailand's national ID in their printed shapes, which
+        # nothing else takes: "112.908.443-71", "19.334.870/0001-05", "3-4199-00871-22-6"
+        ("cpf", r"(?<![\w\-./])(?P<n>\d{3}\.\d{3}\.\d{3}-\d{2})(?![\w\-]|[.,/]\d)", 0.6),
+        ("cnpj", r"(?<![\w\-./])(?P<n>\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2})(?![\w\-]|[.,/]\d)", 0.6),
+        ("thai_id", r"(?<![\w\-])(?P<n>\d-\d{4}-\d{5}-\d{2}-\d)(?![\w\-])", 0.6),
         # a juvenile or dependency case's number: sealed by law, it points to the child
         # ("JV-22-0419", "2022-JD-04417", "JDL-2023-61")
         ("juvenile", r"(?<![\w\-])(?P<n>(?:\d{2,4}-)?(?:JV|JD|JDL|JUV|JDP|DP|JC|CHINS)-?"
@@ -152,6 +176,8 @@ class LabeledIdRecognizer(RegexRecognizer):
                        # national ids and registry numbers abroad, police report numbers
                        r"\bCIN|\bNIF|\bDNI|\bDPI|\bCUI|\bCURP|\bRFC|\bNIN|\bBVN|\bCPF|\bRUT|\bSPN|\bNIE|"
                        r"\bIDNYC|\bCNP|\bEGN|\bNIK|"
+                       # Colombia's and Peru's: "CC 1.152.447.390", "NUIP", "NIT", "RUC", Brazil's
+                       r"(?-i:\bCC|\bTI|\bNUIP|\bNIT|\bRUC|\bCNPJ|\bRG)|"
                        r"c[eé]dula(?: no\.?)?|\bRPT|(?:incident|police) report(?: no\.?| number)?|"
                        r"report (?:no\.?|number|#)|folio(?: no\.?)?|chart (?:no\.?|number|#)|"
                        r"conf(?:irmation)?\.? (?:no\.?|number|#|code)|"

@@ -578,6 +578,10 @@ _KIN_LEAD = (r"(?:Son|Daughter|Mother|Father|Sister|Brother|Aunt|Uncle|Cousin|Ni
              r"Abuelo|Mamá|Papá|Mãe|Chị|Anh|Em|Bà|Ông|Cô|Chú|Manman|Papa|Tonton|Matant)")
 
 
+# capital letters, Romanian, Polish and Czech ones too: "DOBRESCU CĂTĂLIN-MARIAN"
+_UP = "A-ZÀ-ÝĂÂÎȘŞȚŢĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽŐŰ"
+
+
 class PersonRecognizer(EntityRecognizer):
     """PERSON spans from spaCy NER, filtered and completed by patterns.
 
@@ -642,15 +646,20 @@ class PersonRecognizer(EntityRecognizer):
         ("kin_aged", r"(?<![\w'’.@])(?P<n>[A-Z][^\W\d_'’\-]+)[ \t]*\((?:[1-9]|1[0-7])\)", 0.6),
         # records: "TREVIÑO, JOSÉ ÁNGEL", "P. MENDOZA", "NGUYỄN VĂN LỘC"
         # (OCR reads O as 0 and l as 1 inside a name: "GADDIS, TREYV0N M.")
-        ("caps_last_first", r"(?<![\w])(?P<n>[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+"
-                            r"(?:[ \t][A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+)?,[ \t]+"
-                            r"(?:[A-ZÀ-Ý](?:[A-ZÀ-Ý'’\-]|[01](?=[A-ZÀ-Ý]))+|"
-                            r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![ \t]+[A-Z][a-z]))"  # not "BHD, Santo Domingo"
-                            r"(?:[ \t][A-ZÀ-Ý][A-ZÀ-Ý'’]*\.?(?![\w\-]))?)(?![\w])", 0.6),
+        ("caps_last_first", r"(?<![\w])(?P<n>[" + _UP + r"](?:[" + _UP + r"'’\-]|[01](?=[" + _UP
+                            + r"]))+(?:[ \t][" + _UP + r"](?:[" + _UP + r"'’\-]|[01](?=[" + _UP
+                            + r"]))+)?,[ \t]+(?:[" + _UP + r"](?:[" + _UP + r"'’\-]|[01](?=["
+                            + _UP + r"]))+|[" + _UP + r"][a-zà-ÿ]{2,}(?![ \t]+[A-Z][a-z]))"
+                            # (not "BHD, Santo Domingo")
+                            r"(?:[ \t][" + _UP + r"][" + _UP + r"'’]*\.?(?![\w\-]))?)(?![\w])",
+         0.6),
         # a relative named in apposition: "their eldest daughter, Brooklyn, then 11"
+        # (or in brackets after it: "her mother, Noy (ແມ່ນ້ອຍ), is 68")
         ("kin_apposition", r"(?i:daughter|son|sister|brother|niece|nephew|grandson|"
-                           r"granddaughter|child|cousin|stepdaughter|stepson),[ \t]+"
-                           r"(?P<n>[A-Z][a-zà-ÿ'’\-]{2,})(?=,)", 0.6),
+                           r"granddaughter|child|cousin|stepdaughter|stepson|mother|father|"
+                           r"stepmother|stepfather|grandmother|grandfather|aunt|uncle|"
+                           r"husband|wife),[ \t]+"
+                           r"(?P<n>[A-Z][a-zà-ÿ'’\-]{2,})(?=,|[ \t]+\()", 0.6),
         # a household by its surname: "placed with the Lima family"
         ("family", r"(?<![\w'’])(?:the|The)[ \t]+(?P<n>[A-Z][a-zà-ÿ'’\-]+)[ \t]+"
                    r"(?:family|household|home|house|residence)\b", 0.6),
@@ -666,9 +675,10 @@ class PersonRecognizer(EntityRecognizer):
                   r"(?i:benef\.|beneficiary:?|sender:?|recipient:?|payee:?|payer:?)[ \t]+)"
                   r"(?P<n>[A-Z][A-Za-zÀ-ÿ'’\-]+(?:[ \t](?:[A-Z]\.?|[A-Z][A-Za-zÀ-ÿ'’\-]+)){1,3})"
                   r"(?![\w@])", 0.6),
-        ("caps_initial", r"(?<![\w.])(?P<n>[A-Z]\.[ \t]?[A-ZÀ-Ý][A-ZÀ-Ý'’\-]{2,})(?![\w])", 0.5),
-        ("caps_run", r"(?<![\w])(?P<n>[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?:[ \t][A-ZÀ-Ý][A-ZÀ-Ý'’\-]+){1,3})"
-                     r"(?![\w])", 0.5),
+        ("caps_initial", r"(?<![\w.])(?P<n>[A-Z]\.[ \t]?[" + _UP + r"][" + _UP + r"'’\-]{2,})"
+                         r"(?![\w])", 0.5),
+        ("caps_run", r"(?<![\w])(?P<n>[" + _UP + r"][" + _UP + r"'’\-]+(?:[ \t][" + _UP + r"]["
+                     + _UP + r"'’\-]+){1,3})(?![\w])", 0.5),
         # a nickname in quotes inside a full name: 'Rohan "Scrappy" Dawkins'
         ("nick_inside", r"(?<![\w'’])(?P<n>[A-ZÀ-Ý][\w'’\-]+[ \t]+[\"“][A-ZÀ-Ýa-z][^\"”\n]{0,20}"
                         r"[\"”][ \t]+[A-ZÀ-Ý][\w'’\-]+)(?![\w@])", 0.6),
@@ -813,8 +823,9 @@ class PersonRecognizer(EntityRecognizer):
                             not is_surname(last, 20_000) or fold(last) in NOT_NAMES:
                         continue  # "Canton, Ohio", "Total, Paid"
                     quoted = True
-                if name == "kin_apposition":
-                    if not is_first_name(words[0]) or fold(words[0]) in NOT_NAMES:
+                if name == "kin_apposition":  # a given name, or a word of no language
+                    if not (is_first_name(words[0]) or _rare_capitalised(words[0])) or \
+                            fold(words[0]) in NOT_NAMES or fold(words[0]) in NOT_PEOPLE:
                         continue
                     quoted = True
                 if name == "family":

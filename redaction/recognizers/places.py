@@ -181,7 +181,11 @@ class DobRecognizer(RegexRecognizer):
     PATTERNS = [
         # (labels begin at a word: "Dearborn Police ... on March 3" is no birth date)
         ("labeled", r"(?i:\bD[O0]B|D\.[O0]\.B\.|\bdate of birth|\bbirth ?date|\bborn(?: on)?|"
-                    r"\bbirthday|生日|出生日期|出生|생년월일|생일"
+                    r"\bbirthday|生日|出生日期|出生|생년월일|생일|"
+                    # in the clients' languages: "născut la 12.04.1986", "nacida el", "nascido em"
+                    r"\bn[ăa]scut[ăa]?(?: la| în)?|\bnacid[oa](?: el)?|\bnascid[oa](?: em)?|"
+                    r"\bfecha de nacimiento|\bdata de nascimento|\bdata na[șşs]terii|"
+                    r"\bn[ée]e? le|\bdate de naissance|дата рождения|д\.\s?р\.|ngày sinh"
                     # "b." for born, not the end of initials: "Client: M.D.B. ... Date: ..."
                     r"(?: is)?|(?<![\w.])b\.)[:\s,.?]*(?:\([^)\n]{1,40}\)[:\s]*)?"
                     r"(?:\w+[:.]?\s+){0,3}?"
@@ -199,6 +203,10 @@ _VEHICLE_WORD = (r"\b(?:van|truck|car|SUV|sedan|pickup|Transit|Sprinter|Express|
                  r"Caravan|Odyssey|Sienna|Tahoe|Suburban|Camry|Civic|Altima|Impala|Malibu)")
 
 
+_RO_COUNTIES = ("(?:AB|AR|AG|BC|BH|BN|BT|BV|BR|BZ|CS|CL|CJ|CT|CV|DB|DJ|GL|GR|GJ|HR|HD|IL|IS|IF|"
+                "MM|MH|MS|NT|OT|PH|SM|SJ|SB|SV|TR|TM|TL|VS|VL|VN)")
+
+
 class PlateRecognizer(RegexRecognizer):
     """Licence plates after a label, or in common US plate shapes."""
 
@@ -208,7 +216,8 @@ class PlateRecognizer(RegexRecognizer):
     GROUP = "p"
     PATTERNS = [
         ("labeled", r"(?i:p[l1]ates?|placas?|tags?|licen[cs]e p[l1]ate|LP|biển(?: số)?|"
-                    r"matr[ií]cula)"
+                    r"matr[ií]cula|(?:nr\.?[ \t]+)?[îi]nmatriculare|"
+                    r"nr\.(?=[ \t]+[A-Z]{1,2}[ \t]\d))"
                     r"(?:\s+(?i:is|was|es))?\s*"
                     r"(?i:no\.?|number|#)?[:\s#]*(?:" + _STATE_CODE + r"\s+(?=[A-Z0-9]{2,4}[\s\-]?"
                     r"[A-Z0-9]))?"
@@ -218,6 +227,9 @@ class PlateRecognizer(RegexRecognizer):
         ("registered", r"\b[A-Z]{2}[ \t]+(?:reg\.?|REG\.?|registration)[ \t]*#?[ \t]*"
                        r"(?P<p>[A-Z0-9]{1,4}[\-]?[A-Z0-9]{2,5})(?![\w\-])", 0.7),
         ("shape", r"(?<![\w\-])(?P<p>[A-Z]{3}[\-]?\d{4}|\d[A-Z]{3}\d{3})(?![\w\-])", 0.5),
+        # Romania's plates: a county's code, two digits (three in Bucharest), three letters
+        ("romanian", r"(?<![\w\-])(?P<p>(?:B[ \-]\d{2,3}|" + _RO_COUNTIES + r"[ \-]\d{2})"
+                     r"[ \-](?!(?:USC|CFR|AND|THE|FOR|PER)\b)[A-Z]{3})(?![\w\-])", 0.6),
         # after a vehicle or a form's plate field: "waiting in van NSV-216", "Lic/St: 7PKR-228"
         ("vehicle", r"(?:\b(?i:van|truck|car|suv|sedan|pickup|semi|tractor|trailer|rig|bus)"
                     r"[ \t]+|\b(?i:lic(?:ense|ence)?)(?:[ \t]*/[ \t]*(?i:st(?:ate)?))?[ \t]*"
@@ -265,8 +277,10 @@ class RoomRecognizer(RegexRecognizer):
     GROUP = "r"
     PATTERNS = [
         ("labeled", r"(?i:\br[o0][o0]ms?|\brms?\.?|\bsuite|\btrailer|\bcabin|\bchanm|\bchambre|"
-                    r"\bcuarto|\bhabitaci[oó]n|\bquarto|\bkwarto|\bphòng|\bcamarote)"
-                    r"[ \t]*(?i:no\.?|number)?[ \t]*[#:]?[ \t]*"
+                    r"\bcuarto|\bhabitaci[oó]n|\bhab\.|\bquarto|\bkwarto|\bphòng|\bcamarote|"
+                    # Romanian ("camera nr. 5"; an English "camera 3" is a CCTV camera)
+                    r"\bcamera(?=[ \t]+nr\b|[ \t]+\d+\b(?![ \t]+(?i:footage|shows|angle|view))))"
+                    r"[ \t]*(?i:no\.?|nr\.?|number)?[ \t]*[#:]?[ \t]*"
                     r"(?P<r>(?:[A-Z]-?)?\d{1,4}[A-Za-z]?)"
                     r"(?![\w/]|:\d)", 0.7),
         ("moved", r"(?i:stay(?:s|ed|ing)?|mov(?:e|ed|es|ing)|put|kept|back|go|went|come|sent)"
@@ -578,9 +592,14 @@ class SchoolRecognizer(RegexRecognizer):
                        r"(?:[ \t]+(?:SCHOOL|ACADEMY|CENTER))?"
                        r"(?![\w])", 0.7),
         # (in a note's lower case too: "estudia en el colegio San Martín de Porres")
+        # (and Peru's "Institución Educativa" or "I.E. N° 50412", Romania's "Școala Gimnazială",
+        # "Centrul Educațional «Dnipro»")
         ("escuela", r"(?<![\w])(?:(?i:escuela|colegio)|Instituto|Liceo|[ÉE]cole|Escola|Col[eé]gio|"
-                    r"Lyc[eé]e|Collège|Institut)[ \t]+(?:(?:[A-Z\d][\w'’.\-]*|de|del|la|des|"
-                    r"du|da|do|dos)(?:[ \t]{1,2}|[ \t]*\n[ \t]*)){0,5}[A-Z\d][\w'’.\-]*",
+                    r"Lyc[eé]e|Collège|Institut|Instituci[oó]n Educativa|Unidad Educativa|"
+                    r"I\.[ \t]?E\.(?:[ \t]?N[°º]\.?)?|Centrul Educa[țţt]ional|[ȘŞS]coala|Liceul|"
+                    r"Colegiul)[ \t]+(?:(?:[«\"“]?[A-Z\d][\w'’.\-]*[»\"”]?|de|del|la|des|"
+                    r"du|da|do|dos)(?:[ \t]{1,2}|[ \t]*\n[ \t]*)){0,5}"
+                    r"[«\"“]?[A-Z\d][\w'’.\-]*[»\"”]?",
          0.6),
         # in a chat's lower case, after a word that says where she goes: "from puyallup ave
         # academy", "i go to westfield high"
