@@ -725,6 +725,16 @@ def handle_variants(raw: str) -> list[Variant]:
         # "lina_spring07" run together as her other accounts are: "linaspring (alt)"
         out.append(Variant("HANDLE", "handle", re.compile(
             rf"(?<![\w.@$])[@$]?{letters}(?![\w@]|[.\-]\w)", re.I)))
+    camel = re.fullmatch(r"((?:[A-Z][a-z]{2,}){2,3})[\d_]*", core)
+    if camel:
+        # her stage name, written as its words: "mercy moonlight u ok??" of "MercyMoonlight"
+        # (not a handle of everyday words only: "BabyGirl" is no "baby girl")
+        from redaction.gazetteer import english_zipf
+
+        parts = re.findall(r"[A-Z][a-z]+", camel.group(1))
+        if min(english_zipf(p.lower()) for p in parts) < 4.0:
+            out.append(Variant("PERSON", "alias", re.compile(
+                r"(?<![\w@.])" + r"(?:[ \t]+|[_\-])".join(parts) + r"(?![\w@])", re.I)))
     return out
 
 

@@ -257,6 +257,13 @@ BLIND_FLOORS = {
                       "pseudonym_hits": 0.98},
     "eval_blind_bd": {"known_leaks": 2, "unknown_recall": 0.92, "keep_rate": 0.95,
                       "pseudonym_hits": 1.0},
+    # the twenty-fifth round: mining and logging camps, webcam studios, marriage brokers
+    "eval_blind_be": {"known_leaks": 3, "unknown_recall": 0.95, "keep_rate": 0.93,
+                      "pseudonym_hits": 0.97},
+    "eval_blind_bf": {"known_leaks": 5, "unknown_recall": 0.93, "keep_rate": 0.94,
+                      "pseudonym_hits": 0.97},
+    "eval_blind_bg": {"known_leaks": 2, "unknown_recall": 0.94, "keep_rate": 0.94,
+                      "pseudonym_hits": 0.93},
 }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.redaction.written import case_fixtures, present, redacted
+from tests.unit.redaction.written import case_fixtures, court_session, present, redacted
 
 CASE: dict[str, Any] = {
     "matter": "Does v. Aurum Refining Partners LLC",
@@ -79,3 +79,26 @@ def test_third_parties_numbers_and_places_in_more_shapes(session, text, gone):
 def test_the_same_shapes_elsewhere_stay(session, text, kept):
     out = redacted(session, text)
     assert kept in out, out
+
+
+CASE_PETS: dict[str, Any] = {
+    "matter": "Does v. Aurum Refining Partners LLC",
+    "subjects": [
+        {"pseudonym": "Jane Doe 5", "names": ["Luzia Pereira Santos"],
+         "handles": ["StarlingVelvet"]},
+    ],
+    "related_people": [
+        {"label": "Child 1", "names": ["Maria Beatriz Santos"]},
+    ],
+    "keep": [],
+}
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("[02/10/2023 10:44] Mãe: a bia mandou um beijo", "bia"),
+    ("Bia turned seven in March.", "Bia"),
+    ("viewer: starling velvet u ok??", "starling velvet"),
+])
+def test_a_short_pet_name_and_a_stage_name_written_as_words(engine, text, gone):
+    out = redacted(court_session(engine, CASE_PETS), text)
+    assert not present(gone, out), out
