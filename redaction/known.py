@@ -1410,10 +1410,28 @@ def _inside_place_name(view: str, start: int, end: int) -> bool:
 
 
 def _inside_a_word(token: str, words: list[str]) -> bool:
-    """True when a name word is only found inside longer everyday words of a link."""
+    """True when a name word is only found inside longer everyday words of a link, or only
+    across the seam of two of them ("mali" of "schemaLibrary" in a Word package's link)."""
+    def everyday(w: str) -> bool:
+        return is_ordinary(w) or is_ordinary(w.rstrip("s"))
+
     holders = [w for w in words if token in w]
-    return bool(holders) and all(w != token and (is_ordinary(w) or is_ordinary(w.rstrip("s")))
-                                 for w in holders)
+    if holders:
+        return all(w != token and everyday(w) for w in holders)
+    joined, ends = "", []
+    for w in words:
+        joined += w
+        ends.append(len(joined))
+    at = joined.find(token)
+    if at < 0:
+        return False
+    while at >= 0:
+        first = next(i for i, e in enumerate(ends) if e > at)
+        last = next(i for i, e in enumerate(ends) if e >= at + len(token))
+        if not all(everyday(w) for w in words[first:last + 1]):
+            return False
+        at = joined.find(token, at + 1)
+    return True
 
 
 def _town_as_word(view: str, h: KnownHit) -> bool:

@@ -102,3 +102,13 @@ CASE_PETS: dict[str, Any] = {
 def test_a_short_pet_name_and_a_stage_name_written_as_words(engine, text, gone):
     out = redacted(court_session(engine, CASE_PETS), text)
     assert not present(gone, out), out
+
+
+def test_a_name_across_the_seam_of_two_words_of_a_link_is_no_link_of_hers(engine):
+    case = {"matter": "Does v. Aurum",
+            "subjects": [{"pseudonym": "Jane Doe 4", "names": ["Mali Phommachanh"],
+                          "aliases": ["Mali"]}],
+            "keep": []}
+    session = court_session(engine, case)
+    assert session.leaks("http://schemas.openxmlformats.org/schemaLibrary/2006/main") == []
+    assert session.leaks("see www.example.com/xo.mali22/photos") != []
