@@ -515,8 +515,8 @@ class KnownMatcher:
     def _script_towns(self, key: str) -> tuple[int, ...]:
         """Whose listed town a word in Cyrillic or Greek is, read in Latin letters (a letter
         away: the Ukrainian "и" is "y" in her address and "i" in the plain reading)."""
-        latin = fold(anyascii(key)).replace("'", "")
-        if not latin.isalpha() or len(latin) < 5:
+        latin = _place_reading(key)
+        if latin is None:
             return ()
         return tuple(o.index for o in self.owners if any(
             osa_distance(latin, t, 2) <= (1 if len(t) < 8 else 2)
@@ -524,8 +524,8 @@ class KnownMatcher:
 
     def _script_streets(self, key: str) -> tuple[int, ...]:
         """Whose listed street abroad a word in Cyrillic or Greek is, read in Latin letters."""
-        latin = fold(anyascii(key)).replace("'", "")
-        if not latin.isalpha() or len(latin) < 5:
+        latin = _place_reading(key)
+        if latin is None:
             return ()
         return tuple(o.index for o in self.owners if any(
             osa_distance(latin, t, 1) <= 1 for t in o.streets))
@@ -1161,6 +1161,12 @@ _TOWN_ENDINGS = ("shi", "ši", "is", "dan", "idan", "ze", "mde", "da", "de", "ta
 _SCRIPT_TOWN_ENDINGS = _TOWN_ENDINGS + (
     "a", "e", "u", "om", "go", "ga", "ge", "ka", "ke", "ko", "do", "to", "den", "don", "ten",
     "tan", "ton", "nin", "nyn", "dun", "tun", "dagy", "daky", "tagy")
+
+
+def _place_reading(key: str) -> str | None:
+    """A word in another script read in Latin letters, if long enough to be a place's name."""
+    latin = fold(anyascii(key)).replace("'", "")
+    return latin if latin.isalpha() and len(latin) >= 5 else None
 
 
 def _town_ending(key: str, town: str, endings: tuple[str, ...] = _TOWN_ENDINGS) -> bool:

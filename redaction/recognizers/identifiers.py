@@ -27,10 +27,6 @@ def looks_random(code: str) -> bool:
             and sum(c.isdigit() for c in letters_digits) >= 2)
 
 
-# each country's IBAN in its exact shape (Presidio's table of them)
-IBAN_SHAPES: dict[str, str] = dict(regex_per_country)
-
-
 class SsnRecognizer(RegexRecognizer):
     """Social Security and taxpayer numbers."""
 
@@ -109,7 +105,7 @@ class AccountRecognizer(RegexRecognizer):
     def accept(self, pattern_name: str, match: re.Match[str]) -> bool:  # noqa: D102
         if pattern_name == "iban_shape":
             bban = match.group("n").replace(" ", "")
-            shape = IBAN_SHAPES.get(bban[:2])
+            shape = regex_per_country.get(bban[:2])  # Presidio's table of the shapes
             return shape is not None and re.fullmatch(shape, bban) is not None and \
                 len(re.sub(r"\D", "", bban)) >= 8
         return self.validate_result(match)
